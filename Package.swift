@@ -1,0 +1,40 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+  name: "Boardpack",
+  platforms: [.macOS(.v13)],
+  products: [
+    .executable(name: "boardpack", targets: ["boardpack"]),
+    .library(name: "Boardpack", targets: ["Boardpack"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+    .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+  ],
+  targets: [
+    .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+    .target(name: "BoardpackXML", dependencies: ["CLibXML2"]),
+    .target(
+      name: "Boardpack",
+      dependencies: [
+        "BoardpackXML",
+        "Yams",
+        .product(name: "CSV", package: "CSV.swift"),
+        .product(name: "Collections", package: "swift-collections"),
+      ]
+    ),
+    .executableTarget(
+      name: "boardpack",
+      dependencies: ["Boardpack", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+    ),
+    .executableTarget(
+      name: "boardpack-bench",
+      dependencies: ["Boardpack", "BoardpackXML", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+    ),
+    .testTarget(name: "BoardpackTests", dependencies: ["Boardpack", "BoardpackXML"], exclude: ["Fixtures", "Snapshots"]),
+  ],
+  swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,132 @@
+import Foundation
+
+/// A calendar date as papers print it; the day is nil for "June 2026".
+public struct CalendarDate: Sendable, Equatable, Hashable, Comparable, Codable {
+  public var year: Int
+  public var month: Int
+  public var day: Int?
+
+  public init(year: Int, month: Int, day: Int? = nil) {
+    self.year = year
+    self.month = month
+    self.day = day
+  }
+
+  public static let monthNames = [
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+  ]
+  public static let weekdayNames = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+
+  /// Whether the date exists (no 31st June, no 29th February 2025).
+  public var isValid: Bool {
+    guard (1...12).contains(month), (1...9999).contains(year) else { return false }
+    guard let day else { return true }
+    return (1...CalendarDate.days(inMonth: month, year: year)).contains(day)
+  }
+
+  public static func days(inMonth month: Int, year: Int) -> Int {
+    switch month {
+    case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+    case 4, 6, 9, 11: 30
+    default: 31
+    }
+  }
+
+  /// The weekday name, for a valid date with a day.
+  public var weekday: String? {
+    guard let day, isValid else { return nil }
+    // Sakamoto's method; 0 = Sunday.
+    let offsets = [0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4]
+    let y = month < 3 ? year - 1 : year
+    let index = (y + y / 4 - y / 100 + y / 400 + offsets[month - 1] + day) % 7
+    return CalendarDate.weekdayNames[(index + 6) % 7]
+  }
+
+  /// "25th June 2026", or "June 2026" without a day.
+  public var longUK: String {
+    let monthName = CalendarDate.monthNames[month - 1]
+    guard let day else { return "\(monthName) \(year)" }
+    return "\(day)\(CalendarDate.ordinalSuffix(day)) \(monthName) \(year)"
+  }
+
+  public static func ordinalSuffix(_ day: Int) -> String {
+    if (11...13).contains(day % 100) { return "th" }
+    switch day % 10 {
+    case 1: return "st"
+    case 2: return "nd"
+    case 3: return "rd"
+    default: return "th"
+    }
+  }
+
+  /// The financial year (April to March) the date falls in.
+  public var financialYear: FinancialYear { FinancialYear(startYear: month >= 4 ? year : year - 1) }
+
+  /// The quarter of the financial year, Q1 = April to June.
+  public var quarter: Int { ((month + 8) % 12) / 3 + 1 }
+
+  /// Parses ISO "2026-06-25", UK "25/06/2026", "25th June 2026", "25 June 2026" or "June 2026".
+  /// Returns nil for text that is not a date; an impossible date parses and reports `isValid == false`.
+  public init?(parsing text: String) {
+    let text = text.trimmingCharacters(in: .whitespaces)
+    let numbers = text.split(whereSeparator: { $0 == "-" || $0 == "/" }).map(String.init)
+    if numbers.count == 3, numbers.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isNumber) }) {
+      let parts = numbers.compactMap { Int($0) }
+      if numbers[0].count == 4 {
+        self.init(year: parts[0], month: parts[1], day: parts[2])
+      } else if numbers[2].count == 4 {
+        self.init(year: parts[2], month: parts[1], day: parts[0])
+      } else {
+        return nil
+      }
+      return
+    }
+    let words = text.split(separator: " ").map(String.init)
+    guard (2...3).contains(words.count), let year = Int(words.last!), words.last!.count == 4,
+      let month = CalendarDate.month(named: words[words.count - 2])
+    else { return nil }
+    if words.count == 2 {
+      self.init(year: year, month: month)
+      return
+    }
+    let dayText = words[0].lowercased()
+    let digits = dayText.prefix(while: \.isNumber)
+    let suffix = dayText.dropFirst(digits.count)
+    guard let day = Int(digits), ["", "st", "nd", "rd", "th"].contains(suffix) else { return nil }
+    self.init(year: year, month: month, day: day)
+  }
+
+  /// The month number of a full or three-letter English month name.
+  public static func month(named name: String) -> Int? {
+    let lower = name.lowercased()
+    guard lower.count >= 3 else { return nil }
+    return monthNames.firstIndex { $0.lowercased() == lower || ($0.lowercased().hasPrefix(lower) && lower.count == 3) }
+      .map { $0 + 1 }
+  }
+
+  public static func < (a: CalendarDate, b: CalendarDate) -> Bool {
+    (a.year, a.month, a.day ?? 0) < (b.year, b.month, b.day ?? 0)
+  }
+}
+
+/// A UK public-sector financial year, April to March, labelled "2025-26".
+public struct FinancialYear: Sendable, Equatable, Hashable, Codable {
+  public var startYear: Int
+
+  public init(startYear: Int) { self.startYear = startYear }
+
+  /// "2025-26".
+  public var label: String { String(format: "%d-%02d", startYear, (startYear + 1) % 100) }
+
+  /// Parses "2025-26", "2025/26", "2025-2026", "25/26"; nil for anything else, including
+  /// ill-formed labels such as "2023-23" (see `isWellFormedLabel`).
+  public init?(label text: String) {
+    let parts = text.split(whereSeparator: { $0 == "-" || $0 == "/" || $0 == "–" }).map(String.init)
+    guard parts.count == 2, let first = Int(parts[0]), let second = Int(parts[1]) else { return nil }
+    let start = parts[0].count == 2 ? 2000 + first : first
+    let end = parts[1].count == 2 ? (start / 100) * 100 + second : second
+    guard end == start + 1 || (parts[1].count == 2 && second == (start + 1) % 100) else { return nil }
+    self.init(startYear: start)
+  }
+}

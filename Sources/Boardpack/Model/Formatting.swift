@@ -1,0 +1,64 @@
+import Foundation
+
+/// UK formatting of figures: "£1,234.56", "Nil", "1,234", "34.8%", "+2.1pp". Works on `Decimal` only.
+public enum UKFormat {
+  /// Rounds half away from zero to `places` decimal places.
+  public static func rounded(_ value: Decimal, places: Int) -> Decimal {
+    var input = value
+    var result = Decimal()
+    NSDecimalRound(&result, &input, places, .plain)
+    return result
+  }
+
+  /// "1,234.50" for (1234.5, places: 2); thousands separators, no sign for zero.
+  public static func number(_ value: Decimal, places: Int = 0, grouped: Bool = true) -> String {
+    let rounded = rounded(value, places: places)
+    let negative = rounded < 0
+    let digits = "\(negative ? -rounded : rounded)"
+    let parts = digits.split(separator: ".", maxSplits: 1).map(String.init)
+    var whole = parts[0]
+    var fraction = parts.count > 1 ? parts[1] : ""
+    if fraction.count < places { fraction += String(repeating: "0", count: places - fraction.count) }
+    if grouped && whole.count > 3 {
+      var groupedWhole = ""
+      for (index, character) in whole.enumerated() {
+        if index > 0 && (whole.count - index) % 3 == 0 { groupedWhole.append(",") }
+        groupedWhole.append(character)
+      }
+      whole = groupedWhole
+    }
+    return (negative ? "-" : "") + whole + (places > 0 ? "." + fraction : "")
+  }
+
+  /// "£1,234.56"; "Nil" for zero when `nilForZero`; "-£12.00" for a negative amount.
+  public static func money(_ value: Decimal, places: Int = 2, nilForZero: Bool = true) -> String {
+    if nilForZero && rounded(value, places: places) == 0 { return "Nil" }
+    let text = number(value < 0 ? -value : value, places: places)
+    return (value < 0 ? "-£" : "£") + text
+  }
+
+  /// "34.8%".
+  public static func percent(_ value: Decimal, places: Int = 1) -> String {
+    number(value, places: places, grouped: false) + "%"
+  }
+
+  /// "+2.1pp", "-0.4pp", "0.0pp".
+  public static func points(_ value: Decimal, places: Int = 1) -> String {
+    let text = number(value, places: places, grouped: false)
+    return (rounded(value, places: places) > 0 ? "+" : "") + text + "pp"
+  }
+
+  /// How a value of `type` is shown, with `places` decimals (money: 2 unless the column shows whole pounds).
+  public static func show(_ value: Value, places: Int) -> String {
+    switch value {
+    case .text(let text): text
+    case .count(let n): number(n, places: 0)
+    case .money(let n): money(n, places: places)
+    case .decimal(let n): number(n, places: places)
+    case .percent(let n): percent(n, places: places)
+    case .points(let n): points(n, places: places)
+    case .nilValue: "Nil"
+    case .blank: ""
+    }
+  }
+}

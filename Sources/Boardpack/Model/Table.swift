@@ -1,0 +1,114 @@
+import Foundation
+
+/// A table of typed cells, with the relations between its figures that Boardpack computes
+/// when generating and rechecks when validating.
+public struct Table: Sendable, Equatable {
+  public var label: Label?
+  /// The caption; required for accessibility ("Table One: CSP allocations 2025-26").
+  public var caption: [Inline]
+  public var columns: [Column]
+  public var rows: [Row]
+  /// Declared relations; empty for a table read from a paper Boardpack did not write.
+  public var relations: [Relation]
+  public var location: SourceLocation?
+
+  public init(
+    label: Label? = nil, caption: [Inline] = [], columns: [Column], rows: [Row], relations: [Relation] = [],
+    location: SourceLocation? = nil
+  ) {
+    self.label = label
+    self.caption = caption
+    self.columns = columns
+    self.rows = rows
+    self.relations = relations
+    self.location = location
+  }
+}
+
+/// A column: its header and the type of its cells.
+public struct Column: Sendable, Equatable {
+  public var header: String
+  public var type: ValueType
+
+  public init(header: String, type: ValueType) {
+    self.header = header
+    self.type = type
+  }
+}
+
+/// One row; a total row ("Total", "Totals") sums the body rows above it.
+public struct Row: Sendable, Equatable {
+  public var cells: [Cell]
+  public var isTotal: Bool
+  /// The row's source line when read from CSV or a file.
+  public var location: SourceLocation?
+
+  public init(cells: [Cell], isTotal: Bool = false, location: SourceLocation? = nil) {
+    self.cells = cells
+    self.isTotal = isTotal
+    self.location = location
+  }
+}
+
+/// A cell keeps both its typed value and the text it is shown as.
+public struct Cell: Sendable, Equatable {
+  public var value: Value
+  /// Exactly what the paper prints, e.g. "£35,326.00", "Nil", "34.8%".
+  public var shown: String
+  /// Rich content for text cells that hold formatting or lists; empty when `shown` says it all.
+  public var blocks: [Block]
+
+  public init(value: Value, shown: String, blocks: [Block] = []) {
+    self.value = value
+    self.shown = shown
+    self.blocks = blocks
+  }
+}
+
+/// The kinds of value a column holds.
+public enum ValueType: String, Sendable, Equatable, Codable, CaseIterable {
+  case text, count, money, decimal, percent
+  /// A change in percentage points, shown as "+2.1pp" or "-0.4pp".
+  case points
+}
+
+/// A typed cell value. Figures are `Decimal`, never `Double`; percentages are stored as printed
+/// (34.8 for "34.8%"), money in pounds.
+public enum Value: Sendable, Equatable {
+  case text(String)
+  case count(Decimal)
+  case money(Decimal)
+  case decimal(Decimal)
+  case percent(Decimal)
+  case points(Decimal)
+  /// "Nil" or "-": a stated zero.
+  case nilValue
+  /// An empty cell.
+  case blank
+
+  /// The number, if the value is a figure; "Nil" counts as zero.
+  public var number: Decimal? {
+    switch self {
+    case .count(let n), .money(let n), .decimal(let n), .percent(let n), .points(let n): n
+    case .nilValue: 0
+    case .text, .blank: nil
+    }
+  }
+}
+
+/// A relation between a table's figures, by column index (0-based) so that it survives
+/// re-ordering of rows; `totalRow` means the rows flagged `isTotal` sum the body rows above them.
+public enum Relation: Sendable, Equatable, Codable {
+  /// Total rows sum the body rows in every numeric column.
+  case totalRow
+  /// `column` = the sum of `of` in every row.
+  case totalColumn(column: Int, of: [Int])
+  /// `column` = `minuend` − `subtrahend` (remaining = allocation − expenditure; change = new − old).
+  case difference(column: Int, minuend: Int, subtrahend: Int)
+  /// `column` = (new − old) / old, as a percentage.
+  case percentChange(column: Int, new: Int, old: Int)
+  /// `column` = new − old, in percentage points, where both are percentages.
+  case pointChange(column: Int, new: Int, old: Int)
+  /// `column` = `part` / the total row's `part`, as a percentage ("n/p%" shares).
+  case share(column: Int, part: Int)
+}

@@ -1,0 +1,75 @@
+internal import CLibXML2
+
+/// An element or text node of an `XMLDocument`; keeps its document alive.
+public struct XMLNode: @unchecked Sendable {
+  /// The document that owns this node.
+  public let document: XMLDocument
+  let pointer: xmlNodePtr
+
+  init(document: XMLDocument, pointer: xmlNodePtr) {
+    self.document = document
+    self.pointer = pointer
+  }
+
+  /// True for an element, false for text, CDATA and everything else.
+  public var isElement: Bool { pointer.pointee.type == XML_ELEMENT_NODE }
+
+  /// True for a text or CDATA node.
+  public var isText: Bool {
+    pointer.pointee.type == XML_TEXT_NODE || pointer.pointee.type == XML_CDATA_SECTION_NODE
+  }
+
+  /// The local name, without prefix ("p" for `text:p`).
+  public var name: String { pointer.pointee.name.map { String(cString: $0) } ?? "" }
+
+  /// The namespace URI, or nil when the node has none.
+  public var namespace: String? { pointer.pointee.ns?.pointee.href.map { String(cString: $0) } }
+
+  /// The line the node starts on in the parsed source.
+  public var line: Int { Int(xmlGetLineNo(pointer)) }
+
+  /// The value of an attribute, by local name and namespace URI (nil for no namespace).
+  public func attribute(_ name: String, namespace: String? = nil) -> String? {
+    let value = namespace.map { xmlGetNsProp(pointer, name, $0) } ?? xmlGetNoNsProp(pointer, name)
+    guard let value else { return nil }
+    defer { clibxml2_free(value) }
+    return String(cString: value)
+  }
+
+  /// The attributes as (namespace, local name, value).
+  public var attributes: [(namespace: String?, name: String, value: String)] {
+    var result: [(String?, String, String)] = []
+    var attribute = pointer.pointee.properties
+    while let current = attribute {
+      let name = String(cString: current.pointee.name)
+      let namespace = current.pointee.ns?.pointee.href.map { String(cString: $0) }
+      if let value = xmlNodeGetContent(UnsafeMutableRawPointer(current).assumingMemoryBound(to: xmlNode.self)) {
+        result.append((namespace, name, String(cString: value)))
+        clibxml2_free(value)
+      }
+      attribute = current.pointee.next
+    }
+    return result
+  }
+
+  /// The child nodes in document order.
+  public var children: [XMLNode] {
+    var result: [XMLNode] = []
+    var child = pointer.pointee.children
+    while let node = child {
+      result.append(XMLNode(document: document, pointer: node))
+      child = node.pointee.next
+    }
+    return result
+  }
+
+  /// The child elements in document order.
+  public var elements: [XMLNode] { children.filter(\.isElement) }
+
+  /// The text of this node and all its descendants.
+  public var text: String {
+    guard let content = xmlNodeGetContent(pointer) else { return "" }
+    defer { clibxml2_free(content) }
+    return String(cString: content)
+  }
+}
