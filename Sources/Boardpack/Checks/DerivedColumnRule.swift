@@ -1,0 +1,174 @@
+import Foundation
+
+/// Derived columns: remaining = allocation − expenditure, change = new − old, % change =
+/// (new − old) / old, percentage-point change = new% − old%.
+///
+/// Declared relations are checked in every row. Otherwise a column headed "Remaining", "Balance",
+/// "Change", "Difference", "+/-", "% change" or "pp" is matched against the pairs of figure columns
+/// to its left; the pair that most rows satisfy is taken (when they are most of the rows, or when
+/// the pair is headed by years), and the other rows are reported.
+public struct DerivedColumnRule: ReportRule {
+  public init() {}
+
+  /// How a derived figure follows from the pair (new, old), chosen by how the figure is printed.
+  enum Formula: Equatable {
+    case difference, sum, percentChange, pointChange
+
+    func apply(_ new: Decimal, _ old: Decimal) -> Decimal? {
+      switch self {
+      case .difference, .pointChange: new - old
+      case .sum: new + old
+      case .percentChange: old == 0 ? nil : (new - old) / old * 100
+      }
+    }
+  }
+
+  public func check(_ report: Report, into findings: inout Findings) {
+    for site in report.tables {
+      if site.table.relations.isEmpty {
+        inferRelations(site, into: &findings)
+      } else {
+        checkDeclared(site, into: &findings)
+      }
+    }
+  }
+
+  private func checkDeclared(_ site: TableSite, into findings: inout Findings) {
+    for relation in site.table.relations {
+      switch relation {
+      case .difference(let column, let minuend, let subtrahend):
+        for failure in failures(site.table, column: column, new: minuend, old: subtrahend, formula: { _ in .difference }) {
+          add(failure, site, column: column, new: minuend, old: subtrahend, into: &findings)
+        }
+      case .percentChange(let column, let new, let old):
+        for failure in failures(site.table, column: column, new: new, old: old, formula: { _ in .percentChange }) {
+          add(failure, site, column: column, new: new, old: old, into: &findings)
+        }
+      case .pointChange(let column, let new, let old):
+        for failure in failures(site.table, column: column, new: new, old: old, formula: { _ in .pointChange }) {
+          add(failure, site, column: column, new: new, old: old, into: &findings)
+        }
+      case .totalRow, .totalColumn, .share: continue
+      }
+    }
+  }
+
+  private static let keywords = ["remaining", "balance", "change", "difference", "variance", "+/-", "pp", "increase", "decrease"]
+
+  private func isDerivedHeader(_ header: String) -> Bool {
+    let words = header.lowercased().split(whereSeparator: { $0.isWhitespace || $0 == "(" || $0 == ")" }).map(String.init)
+    return Self.keywords.contains { keyword in words.contains(keyword) || (keyword.count > 3 && header.lowercased().contains(keyword)) }
+  }
+
+  private func inferRelations(_ site: TableSite, into findings: inout Findings) {
+    let table = site.table
+    for (column, header) in table.columns.enumerated()
+    where isDerivedHeader(header.header) && !header.header.lowercased().hasPrefix("total") {
+      let operands = (0..<column).filter { !isDerivedHeader(table.columns[$0].header) && figures(table, $0) > 0 }
+      var best: (new: Int, old: Int, formula: (Measured) -> Formula, satisfied: Int, failed: Int)?
+      for new in operands {
+        for old in operands where old != new {
+          let allNegative = table.rows.allSatisfy { row in
+            row.cells.indices.contains(old) ? (Measured(row.cells[old])?.value ?? 0) <= 0 : true
+          }
+          for formula in formulas(adding: allNegative) {
+            let satisfied = satisfiedRows(table, column: column, new: new, old: old, formula: formula)
+            let failed = failures(table, column: column, new: new, old: old, formula: formula).count
+            if best == nil || satisfied > best!.satisfied { best = (new, old, formula, satisfied, failed) }
+          }
+        }
+      }
+      guard let best, best.satisfied >= 1 else { continue }
+      let byYears = year(table.columns[best.new].header).flatMap { new in year(table.columns[best.old].header).map { new > $0 } } ?? false
+      guard (best.satisfied >= 2 && best.satisfied > best.failed) || (byYears && best.satisfied >= best.failed) else { continue }
+      for failure in failures(table, column: column, new: best.new, old: best.old, formula: best.formula) {
+        add(failure, site, column: column, new: best.new, old: best.old, into: &findings)
+      }
+    }
+  }
+
+  /// The candidate readings of a derived figure: by its printing, and as a sum when the
+  /// subtracted column is printed negative ("- 1,294,118").
+  private func formulas(adding allNegative: Bool) -> [(Measured) -> Formula] {
+    let byPrinting: (Measured) -> Formula = { figure in
+      figure.shown.hasSuffix("pp") ? .pointChange : figure.shown.hasSuffix("%") ? .percentChange : .difference
+    }
+    return allNegative ? [byPrinting, { _ in .sum }] : [byPrinting]
+  }
+
+  /// A year or financial year heading a column ("2025", "2024/25", "Baseline 2024/25").
+  private func year(_ header: String) -> Int? {
+    let match = header.firstMatch(of: #/\b(20\d\d)(?:[-/]\d{2,4})?\b/#)
+    return match.flatMap { Int($0.1) }
+  }
+
+  private func figures(_ table: Table, _ column: Int) -> Int {
+    table.rows.filter { $0.cells.indices.contains(column) && Measured($0.cells[column]) != nil }.count
+  }
+
+  /// One row whose derived figure disagrees with its operands.
+  struct Failure {
+    var row: Int
+    var stated: Measured
+    var expected: Measured
+    var formula: Formula
+    /// For a "%" figure between two percentages that is in fact their point difference.
+    var isPointsAsPercent: Bool
+  }
+
+  private func evaluate(_ table: Table, row: Int, column: Int, new: Int, old: Int, formula: (Measured) -> Formula)
+    -> (Measured, Measured, Formula, Measured, Measured)?
+  {
+    let cells = table.rows[row].cells
+    guard [column, new, old].allSatisfy(cells.indices.contains),
+      let stated = Measured(cells[column], header: table.columns[column].header),
+      let a = Measured(cells[new], header: table.columns[new].header),
+      let b = Measured(cells[old], header: table.columns[old].header)
+    else { return nil }
+    let chosen = formula(stated)
+    guard let expected = Measured.range(a, b, chosen.apply) else { return nil }
+    return (stated, expected, chosen, a, b)
+  }
+
+  private func satisfiedRows(_ table: Table, column: Int, new: Int, old: Int, formula: (Measured) -> Formula) -> Int {
+    table.rows.indices.filter { row in
+      evaluate(table, row: row, column: column, new: new, old: old, formula: formula).map { $0.0.agrees(with: $0.1) } ?? false
+    }.count
+  }
+
+  private func failures(_ table: Table, column: Int, new: Int, old: Int, formula: (Measured) -> Formula) -> [Failure] {
+    table.rows.indices.compactMap { row in
+      guard let (stated, expected, chosen, a, b) = evaluate(table, row: row, column: column, new: new, old: old, formula: formula),
+        !stated.agrees(with: expected)
+      else { return nil }
+      let percents = a.shown.hasSuffix("%") && b.shown.hasSuffix("%")
+      let points = Measured.range(a, b, Formula.pointChange.apply).map(stated.agrees(with:)) ?? false
+      return Failure(
+        row: row, stated: stated, expected: expected, formula: chosen,
+        isPointsAsPercent: chosen == .percentChange && percents && points)
+    }
+  }
+
+  private func add(_ failure: Failure, _ site: TableSite, column: Int, new: Int, old: Int, into findings: inout Findings) {
+    let columns = site.table.columns
+    let newName = "\"\(columns[new].header)\"", oldName = "\"\(columns[old].header)\""
+    let place = site.place(row: failure.row, column: column)
+    let expected = Measured.show(failure.expected.value, like: failure.stated.shown)
+    if failure.isPointsAsPercent {
+      findings.add(
+        .derivedColumn, .warning,
+        "a change between two percentages is printed as a % change but is their difference in percentage points",
+        at: place, stated: failure.stated.shown,
+        expected: "\(failure.stated.shown.dropLast())pp, or a change of \(expected)")
+      return
+    }
+    let message =
+      switch failure.formula {
+      case .difference: "\(columns[column].header) is not \(newName) minus \(oldName)"
+      case .sum: "\(columns[column].header) is not \(newName) less the amount in \(oldName)"
+      case .percentChange: "percentage change is not (\(newName) − \(oldName)) / \(oldName)"
+      case .pointChange: "percentage-point change is not \(newName) − \(oldName)"
+      }
+    findings.add(.derivedColumn, .error, message, at: place, stated: failure.stated.shown, expected: expected)
+  }
+}

@@ -1,0 +1,101 @@
+import Foundation
+
+/// A printed figure with what its printing leaves uncertain: rounded figures (percentages,
+/// decimals, whole pounds) stand for anything within half a unit of their last printed place;
+/// counts and money in pence are exact.
+public struct Measured: Sendable, Equatable {
+  public var value: Decimal
+  /// Half a unit of the last printed place when the figure was rounded, else 0.
+  public var slack: Decimal
+  /// Decimal places printed.
+  public var places: Int
+  /// The figure as printed.
+  public var shown: String
+
+  /// Reads a cell: its typed value, or else its text read as a figure of any type.
+  public init?(_ cell: Cell, header: String = "") {
+    let shown = cell.shown.trimmingCharacters(in: .whitespacesAndNewlines)
+    var value = cell.value.number
+    if value == nil {
+      for type in [ValueType.money, .percent, .points, .count, .decimal] {
+        if let number = FigureParser.parse(shown, as: type)?.number {
+          value = number
+          break
+        }
+      }
+    }
+    guard let value else { return nil }
+    let places = FigureParser.places(in: shown)
+    let isNil = FigureParser.isNil(shown)
+    let isMoney = shown.contains("£") || header.contains("£") || cell.value.isMoney
+    let rounded = shown.hasSuffix("%") || shown.hasSuffix("pp") || (isMoney ? places == 0 : places > 0)
+    self.init(value: value, slack: rounded && !isNil ? Measured.halfUnit(places) : 0, places: places, shown: shown)
+  }
+
+  /// Reads a figure printed in text ("£40,474.77", "413", "34.8%").
+  public init?(text: String) {
+    let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+    for type in [ValueType.money, .percent, .count, .decimal] {
+      guard let number = FigureParser.parse(trimmed, as: type)?.number else { continue }
+      let places = FigureParser.places(in: trimmed)
+      let rounded = trimmed.hasSuffix("%") || (trimmed.contains("£") ? places == 0 : places > 0)
+      self.init(value: number, slack: rounded ? Measured.halfUnit(places) : 0, places: places, shown: trimmed)
+      return
+    }
+    return nil
+  }
+
+  public init(value: Decimal, slack: Decimal = 0, places: Int = 0, shown: String = "") {
+    self.value = value
+    self.slack = slack
+    self.places = places
+    self.shown = shown
+  }
+
+  public var low: Decimal { value - slack }
+  public var high: Decimal { value + slack }
+
+  /// Whether this printed figure can be the rounding of a true value in `low...high`: it may be off
+  /// by half a unit of its own printed place, and by nothing more.
+  public func agrees(withRange low: Decimal, _ high: Decimal) -> Bool {
+    let tolerance = Measured.halfUnit(places)
+    return value + tolerance >= low && value - tolerance <= high
+  }
+
+  /// `agrees(withRange:)` for a computed figure and its uncertainty.
+  public func agrees(with expected: Measured) -> Bool { agrees(withRange: expected.low, expected.high) }
+
+  public static func halfUnit(_ places: Int) -> Decimal {
+    var unit = Decimal(1)
+    for _ in 0..<places { unit /= 10 }
+    return unit / 2
+  }
+
+  /// The sum of `figures`, carrying their uncertainty.
+  public static func sum(_ figures: [Measured]) -> Measured {
+    Measured(value: figures.reduce(0) { $0 + $1.value }, slack: figures.reduce(0) { $0 + $1.slack })
+  }
+
+  /// The range of `formula` over every corner of its operands' uncertainty; nil where it is undefined.
+  public static func range(_ a: Measured, _ b: Measured, _ formula: (Decimal, Decimal) -> Decimal?) -> Measured? {
+    let values = [a.low, a.high].flatMap { x in [b.low, b.high].map { y in formula(x, y) } }
+    guard let central = formula(a.value, b.value) else { return nil }
+    let defined = values.compactMap { $0 }
+    guard defined.count == values.count, let low = defined.min(), let high = defined.max() else { return nil }
+    return Measured(value: central, slack: max(high - central, central - low))
+  }
+
+  /// `value` printed the way `like` is printed (same places, "£", "%" or "pp").
+  public static func show(_ value: Decimal, like shown: String) -> String {
+    let places = FigureParser.places(in: shown)
+    if shown.contains("£") { return UKFormat.money(value, places: places, nilForZero: false) }
+    if shown.hasSuffix("pp") { return UKFormat.points(value, places: places) }
+    let sign = shown.hasPrefix("+") && UKFormat.rounded(value, places: places) > 0 ? "+" : ""
+    if shown.hasSuffix("%") { return sign + UKFormat.percent(value, places: places) }
+    return sign + UKFormat.number(value, places: places, grouped: shown.contains(",") || !shown.contains("."))
+  }
+}
+
+extension Value {
+  var isMoney: Bool { if case .money = self { true } else { false } }
+}

@@ -1,0 +1,38 @@
+/// The diagnostics one rule run finds in one report; it fills in the file and the report's title.
+public struct Findings: Sendable {
+  public let file: String
+  public let report: String
+  public private(set) var diagnostics: [Diagnostic] = []
+
+  public init(file: String, report: String) {
+    self.file = file
+    self.report = report
+  }
+
+  /// Records a finding at `place` in the report.
+  public mutating func add(
+    _ rule: Diagnostic.Rule, _ severity: Diagnostic.Severity, _ message: String, at place: Place = Place(),
+    stated: String? = nil, expected: String? = nil
+  ) {
+    let location = Diagnostic.Location(
+      report: report, table: place.table, row: place.row, column: place.column, paragraph: place.paragraph.map(String.init))
+    diagnostics.append(
+      Diagnostic(
+        file: file, severity: severity, rule: rule, message: message, location: location, stated: stated, expected: expected))
+  }
+}
+
+/// Where in a report something is: a numbered paragraph, or a table and one of its cells.
+public struct Place: Sendable, Equatable {
+  public var paragraph: Int?
+  public var table: String?
+  public var row: String?
+  public var column: String?
+
+  public init(paragraph: Int? = nil, table: String? = nil, row: String? = nil, column: String? = nil) {
+    self.paragraph = paragraph
+    self.table = table
+    self.row = row
+    self.column = column
+  }
+}

@@ -1,0 +1,145 @@
+import Foundation
+
+/// Shares against the counts they are shares of: declared share columns, percentage columns
+/// inferred from the rows that satisfy them, "Yes - 77/66% No - 40/34%" answers, and sentences
+/// that give a count and its percentage side by side ("220 of 9,876 … are repeat victims, 2.23%",
+/// "Of the 45 cases reviewed, 30 related to adults and 15 related to youths").
+public struct PercentShareRule: ReportRule {
+  public init() {}
+
+  public func check(_ report: Report, into findings: inout Findings) {
+    for site in report.tables {
+      checkColumns(site, into: &findings)
+    }
+    for passage in report.passages where !passage.isHeading {
+      checkSlashShares(passage, into: &findings)
+      checkOfCounts(passage, into: &findings)
+      checkOfThe(passage, into: &findings)
+    }
+  }
+
+  // MARK: Share columns
+
+  private func checkColumns(_ site: TableSite, into findings: inout Findings) {
+    let table = site.table
+    let declared = table.relations.compactMap { relation -> (Int, Int)? in
+      if case .share(let column, let part) = relation { return (column, part) }
+      return nil
+    }
+    for (column, part) in declared {
+      report(site, column: column, part: part, into: &findings)
+    }
+    guard table.relations.isEmpty else { return }
+    for (column, header) in table.columns.enumerated() where isShareHeader(header) {
+      let parts = (0..<table.columns.count).filter { $0 != column && TableSumRule.isSummable(table.columns[$0]) }
+      let scored = parts.map { part in (part, shares(table, column: column, part: part)) }
+      guard let best = scored.max(by: { $0.1.satisfied < $1.1.satisfied }),
+        best.1.satisfied >= 2, best.1.satisfied > best.1.failed.count
+      else { continue }
+      report(site, column: column, part: best.0, into: &findings)
+    }
+  }
+
+  private func isShareHeader(_ column: Column) -> Bool {
+    let header = column.header.lowercased()
+    guard !["change", "rate", "pp", "difference"].contains(where: header.contains) else { return false }
+    return column.type == .percent && ["%", "share", "proportion", "percentage", "of total"].contains(where: header.contains)
+  }
+
+  /// Rows whose percentage is (and is not) their part over the part's total (the total row, else the body's sum).
+  private func shares(_ table: Table, column: Int, part: Int) -> (satisfied: Int, failed: [(Int, Measured, Measured)]) {
+    let header = table.columns[part].header
+    let body = table.rows.indices.filter { !table.rows[$0].isTotal }
+    func figure(_ row: Int, _ index: Int) -> Measured? {
+      table.rows[row].cells.indices.contains(index) ? Measured(table.rows[row].cells[index], header: header) : nil
+    }
+    let total = table.rows.indices.first { table.rows[$0].isTotal }.flatMap { figure($0, part) }
+      ?? Measured.sum(body.compactMap { figure($0, part) })
+    guard total.value != 0 else { return (0, []) }
+    var satisfied = 0
+    var failed: [(Int, Measured, Measured)] = []
+    for row in body {
+      guard let count = figure(row, part), let stated = figure(row, column),
+        let expected = Measured.range(count, total, { $1 == 0 ? nil : $0 / $1 * 100 })
+      else { continue }
+      if stated.agrees(with: expected) { satisfied += 1 } else { failed.append((row, stated, expected)) }
+    }
+    return (satisfied, failed)
+  }
+
+  private func report(_ site: TableSite, column: Int, part: Int, into findings: inout Findings) {
+    guard site.table.columns.indices.contains(column), site.table.columns.indices.contains(part) else { return }
+    for (row, stated, expected) in shares(site.table, column: column, part: part).failed {
+      findings.add(
+        .percentShare, .error, "share is not this row's \"\(site.table.columns[part].header)\" over the total",
+        at: site.place(row: row, column: column), stated: stated.shown,
+        expected: Measured.show(expected.value, like: stated.shown))
+    }
+  }
+
+  // MARK: Shares in text
+
+  /// "Yes - 77/66% No - 40/44%": each count's share of the counts given together.
+  private func checkSlashShares(_ passage: Passage, into findings: inout Findings) {
+    let matches = passage.text.matches(of: #/(?:^|[^\d.,\/£])(\d[\d,]*)\s*\/\s*(\d+(?:\.\d+)?)%/#)
+    guard matches.count >= 2 else { return }
+    let counts = matches.compactMap { Measured(text: String($0.1)) }
+    let shares = matches.compactMap { Measured(text: String($0.2) + "%") }
+    guard counts.count == matches.count, shares.count == matches.count else { return }
+    let total = Measured.sum(counts)
+    for (count, share) in zip(counts, shares) {
+      compare(count, of: total, share, passage, into: &findings)
+    }
+  }
+
+  /// "220 of 9,876 eligible victims … are repeat victims, 2.23%" and "30 out of 45 (67%)": the first
+  /// percentage after the pair, when no other figure comes between, in the same sentence.
+  private func checkOfCounts(_ passage: Passage, into findings: inout Findings) {
+    let regex = #/(?:^|[^\d.,£])(\d[\d,]*)\s+(?:out\s+)?of\s+(?:the\s+)?(\d[\d,]*)(?![\d.,%])([^.;%\d]{0,80}?)\(?(\d+(?:\.\d+)?)%\)?(\s+[a-z]+)?/#
+    for match in passage.text.matches(of: regex) {
+      guard let part = Measured(text: String(match.1)), let total = Measured(text: String(match.2)),
+        let share = Measured(text: String(match.4) + "%"), part.value <= total.value,
+        !Self.comparisons.contains(match.5.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? "")
+      else { continue }
+      compare(part, of: total, share, passage, into: &findings)
+    }
+  }
+
+  /// Words after a percentage that make it a change or a share of something else, not this share.
+  private static let comparisons: Set<String> = [
+    "increase", "decrease", "reduction", "rise", "fall", "drop", "more", "fewer", "higher", "lower", "of", "up", "down",
+  ]
+
+  /// "Of the 45 cases reviewed, 30 related to adults and 15 related to youths": parts that share
+  /// their wording must add up to the whole; a share given with a part "(67%)" is checked too.
+  private func checkOfThe(_ passage: Passage, into findings: inout Findings) {
+    let regex = #/(?i)\bof\s+the\s+(\d[\d,]*)\s+([a-z][a-z ]*?),\s*([^.;]+)/#
+    for match in passage.text.matches(of: regex) {
+      guard let whole = Measured(text: String(match.1)) else { continue }
+      let clause = String(match.3)
+      let parts = clause.matches(of: #/(?:^|,\s*|\band\s+)(\d[\d,]*)\s+([a-z]+)(?:[^,(]*?\((\d+(?:\.\d+)?)%\))?/#)
+      let counts = parts.compactMap { Measured(text: String($0.1)) }
+      guard parts.count >= 2, counts.count == parts.count else { continue }
+      for (part, count) in zip(parts, counts) {
+        if let share = part.3.flatMap({ Measured(text: String($0) + "%") }) {
+          compare(count, of: whole, share, passage, into: &findings)
+        }
+      }
+      let verbs = Set(parts.map { $0.2.lowercased() })
+      let sum = Measured.sum(counts)
+      if verbs.count == 1, !whole.agrees(with: sum) {
+        findings.add(
+          .percentShare, .error, "the parts of \(whole.shown) \(match.2) add up to \(sum.value)", at: passage.place,
+          stated: whole.shown, expected: Measured.show(sum.value, like: whole.shown))
+      }
+    }
+  }
+
+  private func compare(_ count: Measured, of total: Measured, _ share: Measured, _ passage: Passage, into findings: inout Findings) {
+    guard let expected = Measured.range(count, total, { $1 == 0 ? nil : $0 / $1 * 100 }), !share.agrees(with: expected)
+    else { return }
+    findings.add(
+      .percentShare, .error, "\(count.shown) of \(total.shown) is not \(share.shown)", at: passage.place,
+      stated: share.shown, expected: Measured.show(expected.value, like: share.shown))
+  }
+}

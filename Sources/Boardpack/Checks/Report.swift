@@ -1,0 +1,157 @@
+/// One report of a paper: an agenda pack holds several, each with its own paragraph numbering.
+///
+/// Blocks are the document's top-level blocks from the report's title material to just before the
+/// next report's; a report's appendices stay with it. Numbered paragraphs that merely quote a
+/// numbered list inside the report (1, 2 and then the report's own numbering resumes) have their
+/// number cleared, so that rules see only the report's own sequence.
+public struct Report: Sendable, Equatable {
+  /// The report's title as printed, or "Report N" when it has none.
+  public var title: String
+  public var blocks: [Block]
+  /// Every label in the whole document, which internal references may point at.
+  public var labels: Set<Label>
+
+  public init(title: String, blocks: [Block], labels: Set<Label> = []) {
+    self.title = title
+    self.blocks = blocks
+    self.labels = labels
+  }
+}
+
+extension Report {
+  /// Splits `document` into its reports: a report starts where paragraph numbering restarts at 1
+  /// (or jumps far ahead, as minutes continue their own sequence), or at a title block or letterhead
+  /// after numbered paragraphs.
+  public static func reports(in document: Document) -> [Report] {
+    var blocks = document.blocks
+    clearQuotedRuns(in: &blocks)
+    let labels = self.labels(in: document.blocks)
+    var starts = [0]
+    var lastNumber: Int?
+    var lastNumberedIndex: Int?
+    for (index, block) in blocks.enumerated() {
+      if let number = number(of: block) {
+        if let previous = lastNumber, let after = lastNumberedIndex,
+          (number == 1 && previous >= 1) || number > previous + jumpThatStartsAReport
+        {
+          starts.append(cut(blocks, after: after, before: index))
+        }
+        lastNumber = number
+        lastNumberedIndex = index
+      } else if isTitleSignal(block), let after = lastNumberedIndex, lastNumber != nil, starts.last! <= after {
+        starts.append(cut(blocks, after: after, before: index))
+        lastNumber = nil
+      }
+    }
+    let ranges = zip(starts, starts.dropFirst() + [blocks.count]).filter { $0 < $1 }
+    return ranges.enumerated().map { position, range in
+      let slice = Array(blocks[range.0..<range.1])
+      let fallback = position == 0 && !document.metadata.title.isEmpty ? document.metadata.title : nil
+      return Report(title: fallback ?? title(of: slice) ?? "Report \(position + 1)", blocks: slice, labels: labels)
+    }
+  }
+
+  /// The labels of every labelled block, list item and table in `blocks`, however deep.
+  static func labels(in blocks: [Block]) -> Set<Label> {
+    var result: Set<Label> = []
+    for block in blocks {
+      switch block {
+      case .heading(let heading): result.formUnion([heading.label].compactMap { $0 })
+      case .paragraph(let paragraph):
+        result.formUnion([paragraph.label].compactMap { $0 })
+        result.formUnion(labels(in: paragraph.children))
+      case .list(let list):
+        for item in list.items {
+          result.formUnion([item.label].compactMap { $0 })
+          result.formUnion(labels(in: item.children))
+        }
+      case .quotation(let inner): result.formUnion(labels(in: inner))
+      case .table(let table): result.formUnion([table.label].compactMap { $0 })
+      case .figure(let figure): result.formUnion([figure.label].compactMap { $0 })
+      case .pageBreak: continue
+      }
+    }
+    return result
+  }
+
+  /// A jump in numbering larger than this is a new sequence (minutes numbered 64 onwards), not a gap.
+  static let jumpThatStartsAReport = 10
+
+  private static func number(of block: Block) -> Int? {
+    if case .paragraph(let paragraph) = block { return paragraph.number }
+    return nil
+  }
+
+  /// A title-block table ("Report Date | …") or a letterhead paragraph.
+  private static func isTitleSignal(_ block: Block) -> Bool {
+    switch block {
+    case .table(let table):
+      let firstCells = table.rows.compactMap { $0.cells.first?.shown } + table.columns.prefix(1).map(\.header)
+      return firstCells.contains { $0.trimmingCharacters(in: .whitespaces).lowercased() == "report date" }
+    case .paragraph(let paragraph): return paragraph.style?.lowercased() == "letterhead"
+    default: return false
+    }
+  }
+
+  /// Where the next report begins between the last numbered paragraph `after` and `before`: at its
+  /// first title signal or heading that is not an appendix's, else at `before`.
+  private static func cut(_ blocks: [Block], after: Int, before: Int) -> Int {
+    for index in (after + 1)..<before {
+      if isTitleSignal(blocks[index]) { return index }
+      if case .heading(let heading) = blocks[index], heading.appendix == nil,
+        !heading.content.plainText.lowercased().hasPrefix("appendix")
+      {
+        return index
+      }
+    }
+    return before
+  }
+
+  private static let genericHeadings: Set<String> = [
+    "purpose of report", "purpose of the report", "background", "summary", "introduction", "report",
+    "recommendations", "recommendation", "agenda",
+  ]
+
+  /// The report's title: the last heading before its title block, else its first heading that is
+  /// neither a date nor a generic section name.
+  private static func title(of blocks: [Block]) -> String? {
+    let firstNumbered = blocks.firstIndex { number(of: $0) != nil } ?? blocks.count
+    let front = blocks[..<firstNumbered]
+    let headings = front.enumerated().compactMap { offset, block -> (Int, String)? in
+      guard case .heading(let heading) = block else { return nil }
+      let text = heading.content.plainText.trimmingCharacters(in: .whitespacesAndNewlines)
+      let lower = text.lowercased().trimmingCharacters(in: .punctuationCharacters)
+      guard !text.isEmpty, !genericHeadings.contains(lower), CalendarDate(parsing: text) == nil else { return nil }
+      return (offset, text)
+    }
+    if let block = front.firstIndex(where: isTitleSignal), let last = headings.last(where: { $0.0 < block }) {
+      return last.1
+    }
+    return headings.first?.1
+  }
+
+  /// Clears the numbers of a short run 1, 2, … that interrupts a report's numbering, which resumes
+  /// after it: such a run is a quoted numbered list, not the start of a new report.
+  private static func clearQuotedRuns(in blocks: inout [Block]) {
+    let numbered = blocks.indices.compactMap { index in number(of: blocks[index]).map { (index, $0) } }
+    var position = 1
+    while position < numbered.count {
+      let previous = numbered[position - 1].1
+      guard numbered[position].1 == 1, previous > 1 else {
+        position += 1
+        continue
+      }
+      var end = position
+      while end + 1 < numbered.count, numbered[end + 1].1 == numbered[end].1 + 1 { end += 1 }
+      if end + 1 < numbered.count, numbered[end + 1].1 == previous + 1 {
+        for (index, _) in numbered[position...end] {
+          if case .paragraph(var paragraph) = blocks[index] {
+            paragraph.number = nil
+            blocks[index] = .paragraph(paragraph)
+          }
+        }
+      }
+      position = end + 1
+    }
+  }
+}

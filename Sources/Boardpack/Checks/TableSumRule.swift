@@ -1,0 +1,119 @@
+import Foundation
+
+/// Total rows against the body rows they sum, per figure column; and total columns (headed
+/// "Total…") against the columns they sum, declared or inferred from the rows that satisfy them.
+public struct TableSumRule: ReportRule {
+  public init() {}
+
+  public func check(_ report: Report, into findings: inout Findings) {
+    for site in report.tables {
+      checkTotalRows(site, into: &findings)
+      checkTotalColumns(site, into: &findings)
+    }
+  }
+
+  /// Headers of columns whose total row is not a sum (rates, shares, averages).
+  static func isSummable(_ column: Column) -> Bool {
+    let header = column.header.lowercased()
+    guard column.type != .percent, column.type != .points else { return false }
+    return !["%", "rate", "average", "mean", "per ", "ratio", "percentage", "share", "proportion", "median"]
+      .contains { header.contains($0) }
+  }
+
+  private func checkTotalRows(_ site: TableSite, into findings: inout Findings) {
+    let table = site.table
+    var bodyStart = 0
+    for (index, row) in table.rows.enumerated() where row.isTotal {
+      defer { bodyStart = index + 1 }
+      let body = table.rows[bodyStart..<index].filter { !$0.isTotal }
+      guard !body.isEmpty else { continue }
+      for (column, header) in table.columns.enumerated() where Self.isSummable(header) {
+        guard row.cells.indices.contains(column),
+          let stated = Measured(row.cells[column], header: header.header),
+          !stated.shown.hasSuffix("%"), !stated.shown.hasSuffix("pp")
+        else { continue }
+        let addends = body.compactMap { $0.cells.indices.contains(column) ? Measured($0.cells[column], header: header.header) : nil }
+        guard !addends.isEmpty else { continue }
+        let sum = Measured.sum(addends)
+        if !stated.agrees(with: sum) {
+          findings.add(
+            .tableSum, .error, "total row does not equal the sum of the \(body.count) rows above it",
+            at: site.place(row: index, column: column), stated: stated.shown,
+            expected: Measured.show(sum.value, like: stated.shown))
+        }
+      }
+    }
+  }
+
+  private func checkTotalColumns(_ site: TableSite, into findings: inout Findings) {
+    let table = site.table
+    let declared = table.relations.compactMap { relation -> (Int, [Int])? in
+      if case .totalColumn(let column, let of) = relation { return (column, of) }
+      return nil
+    }
+    for (column, addends) in declared {
+      report(site, column: column, addends: addends, into: &findings)
+    }
+    guard table.relations.isEmpty else { return }
+    for (column, header) in table.columns.enumerated()
+    where header.header.lowercased().hasPrefix("total") && Self.isSummable(header) {
+      let candidates = table.columns.indices.filter { $0 != column && Self.isSummable(table.columns[$0]) && isFigureColumn(table, $0) }
+      guard candidates.count >= 2, candidates.count <= 14 else { continue }
+      var best: (addends: [Int], satisfied: Int, failed: Int)?
+      for mask in 1..<(1 << candidates.count) where mask.nonzeroBitCount >= 2 {
+        let addends = candidates.indices.filter { mask & (1 << $0) != 0 }.map { candidates[$0] }
+        let (satisfied, failed) = score(table, column: column, addends: addends)
+        if best == nil || satisfied > best!.satisfied || (satisfied == best!.satisfied && addends.count > best!.addends.count) {
+          best = (addends, satisfied, failed.count)
+        }
+      }
+      if let best, best.satisfied >= 2, best.satisfied > best.failed {
+        report(site, column: column, addends: best.addends, into: &findings)
+      }
+    }
+  }
+
+  private func isFigureColumn(_ table: Table, _ column: Int) -> Bool {
+    let figures = table.rows.filter { $0.cells.indices.contains(column) && Measured($0.cells[column]) != nil }.count
+    return figures * 2 > table.rows.count
+  }
+
+  /// The rows where `column` is (and is not) the sum of `addends`; rows lacking a figure are left out.
+  private func score(_ table: Table, column: Int, addends: [Int]) -> (satisfied: Int, failed: [(Int, Measured, Measured)]) {
+    var satisfied = 0
+    var failed: [(Int, Measured, Measured)] = []
+    for (index, row) in table.rows.enumerated() {
+      guard let (stated, sum) = sum(row, table: table, column: column, addends: addends) else { continue }
+      if stated.agrees(with: sum) { satisfied += 1 } else { failed.append((index, stated, sum)) }
+    }
+    return (satisfied, failed)
+  }
+
+  private func sum(_ row: Row, table: Table, column: Int, addends: [Int]) -> (Measured, Measured)? {
+    guard row.cells.indices.contains(column), let stated = Measured(row.cells[column], header: table.columns[column].header)
+    else { return nil }
+    var figures: [Measured] = []
+    for addend in addends {
+      guard row.cells.indices.contains(addend) else { return nil }
+      let cell = row.cells[addend]
+      if let figure = Measured(cell, header: table.columns[addend].header) {
+        figures.append(figure)
+      } else if !(cell.value == .blank || cell.shown.trimmingCharacters(in: .whitespaces).isEmpty) {
+        return nil
+      }
+    }
+    return figures.isEmpty ? nil : (stated, Measured.sum(figures))
+  }
+
+  private func report(_ site: TableSite, column: Int, addends: [Int], into findings: inout Findings) {
+    let table = site.table
+    guard table.columns.indices.contains(column), addends.allSatisfy(table.columns.indices.contains) else { return }
+    let names = addends.map { "\"\(table.columns[$0].header)\"" }
+    let list = names.dropLast().joined(separator: ", ") + " and " + names.last!
+    for (row, stated, sum) in score(table, column: column, addends: addends).failed {
+      findings.add(
+        .tableSum, .error, "total column does not equal the sum of \(list)", at: site.place(row: row, column: column),
+        stated: stated.shown, expected: Measured.show(sum.value, like: stated.shown))
+    }
+  }
+}
