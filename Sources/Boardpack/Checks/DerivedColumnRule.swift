@@ -4,9 +4,9 @@ import Foundation
 /// (new − old) / old, percentage-point change = new% − old%.
 ///
 /// Declared relations are checked in every row. Otherwise a column headed "Remaining", "Balance",
-/// "Change", "Difference", "+/-", "% change" or "pp" is matched against the pairs of figure columns
-/// to its left; the pair that most rows satisfy is taken (when they are most of the rows, or when
-/// the pair is headed by years), and the other rows are reported.
+/// "Change", "Difference", "+/-", "% change" or "pp" is matched against the figure columns to its
+/// left: the two headed by different years (new = the later), else the pair that most rows satisfy
+/// (when they are most of the rows); the rows that break it are reported.
 public struct DerivedColumnRule: ReportRule {
   public init() {}
 
@@ -65,6 +65,13 @@ public struct DerivedColumnRule: ReportRule {
     for (column, header) in table.columns.enumerated()
     where isDerivedHeader(header.header) && !header.header.lowercased().hasPrefix("total") {
       let operands = (0..<column).filter { !isDerivedHeader(table.columns[$0].header) && figures(table, $0) > 0 }
+      let byPrinting = formulas(adding: false)[0]
+      if let (new, old) = yearPair(table, operands) {
+        for failure in failures(table, column: column, new: new, old: old, formula: byPrinting) {
+          add(failure, site, column: column, new: new, old: old, into: &findings)
+        }
+        continue
+      }
       var best: (new: Int, old: Int, formula: (Measured) -> Formula, satisfied: Int, failed: Int)?
       for new in operands {
         for old in operands where old != new {
@@ -78,9 +85,7 @@ public struct DerivedColumnRule: ReportRule {
           }
         }
       }
-      guard let best, best.satisfied >= 1 else { continue }
-      let byYears = year(table.columns[best.new].header).flatMap { new in year(table.columns[best.old].header).map { new > $0 } } ?? false
-      guard (best.satisfied >= 2 && best.satisfied > best.failed) || (byYears && best.satisfied >= best.failed) else { continue }
+      guard let best, best.satisfied >= 2, best.satisfied > best.failed else { continue }
       for failure in failures(table, column: column, new: best.new, old: best.old, formula: best.formula) {
         add(failure, site, column: column, new: best.new, old: best.old, into: &findings)
       }
@@ -94,6 +99,13 @@ public struct DerivedColumnRule: ReportRule {
       figure.shown.hasSuffix("pp") ? .pointChange : figure.shown.hasSuffix("%") ? .percentChange : .difference
     }
     return allNegative ? [byPrinting, { _ in .sum }] : [byPrinting]
+  }
+
+  /// The operand columns headed by two different years, later first ("2025" and "2024").
+  private func yearPair(_ table: Table, _ operands: [Int]) -> (Int, Int)? {
+    let dated = operands.compactMap { column in year(table.columns[column].header).map { (column, $0) } }
+    guard dated.count == 2, dated[0].1 != dated[1].1 else { return nil }
+    return dated[0].1 > dated[1].1 ? (dated[0].0, dated[1].0) : (dated[1].0, dated[0].0)
   }
 
   /// A year or financial year heading a column ("2025", "2024/25", "Baseline 2024/25").

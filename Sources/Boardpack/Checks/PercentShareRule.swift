@@ -117,15 +117,15 @@ public struct PercentShareRule: ReportRule {
     for match in passage.text.matches(of: regex) {
       guard let whole = Measured(text: String(match.1)) else { continue }
       let clause = String(match.3)
-      let parts = clause.matches(of: #/(?:^|,\s*|\band\s+)(\d[\d,]*)\s+([a-z]+)(?:[^,(]*?\((\d+(?:\.\d+)?)%\))?/#)
+      let parts = clause.matches(of: #/(?:^|,\s*|\band\s+)(\d[\d,]*)(?:\s*\((\d+(?:\.\d+)?)%\))?\s+([a-z]+)/#)
       let counts = parts.compactMap { Measured(text: String($0.1)) }
       guard parts.count >= 2, counts.count == parts.count else { continue }
       for (part, count) in zip(parts, counts) {
-        if let share = part.3.flatMap({ Measured(text: String($0) + "%") }) {
+        if let share = part.2.flatMap({ Measured(text: String($0) + "%") }) {
           compare(count, of: whole, share, passage, into: &findings)
         }
       }
-      let verbs = Set(parts.map { $0.2.lowercased() })
+      let verbs = Set(parts.map { $0.3.lowercased() })
       let sum = Measured.sum(counts)
       if verbs.count == 1, !whole.agrees(with: sum) {
         findings.add(

@@ -61,7 +61,8 @@ extension Report {
     }
     func text(_ content: [Inline], quoted: Bool, heading: Bool = false) {
       references(in: content)
-      let plain = content.plainText.trimmingCharacters(in: .whitespacesAndNewlines)
+      // A linked reference is checked by its label, not again by its text.
+      let plain = Self.textWithoutReferences(content).trimmingCharacters(in: .whitespacesAndNewlines)
       guard !plain.isEmpty else { return }
       result.append(.passage(Passage(text: plain, place: Place(paragraph: paragraph), quoted: quoted, isHeading: heading)))
     }
@@ -123,6 +124,9 @@ extension Report {
       case .passage(let passage): result.append(passage)
       case .table:
         guard let site = sites.next() else { continue }
+        for (columnIndex, column) in site.table.columns.enumerated() where !column.header.isEmpty {
+          result.append(Passage(text: column.header, place: site.place(column: columnIndex), quoted: false, isHeading: false))
+        }
         for (rowIndex, row) in site.table.rows.enumerated() {
           for (columnIndex, cell) in row.cells.enumerated() {
             let text = ([cell.shown] + cell.blocks.map { Report(title: "", blocks: [$0]).plainText }).joined(separator: " ")
@@ -140,6 +144,16 @@ extension Report {
   /// The numbers of the report's numbered paragraphs, in order.
   public var paragraphNumbers: [Int] {
     entries.compactMap { if case .numbered(let number) = $0 { number } else { nil } }
+  }
+
+  private static func textWithoutReferences(_ content: [Inline]) -> String {
+    content.map { inline in
+      switch inline {
+      case .reference: ""
+      case .strong(let inner), .emphasis(let inner), .link(_, let inner): textWithoutReferences(inner)
+      default: [inline].plainText
+      }
+    }.joined()
   }
 
   /// The internal references (links to labels), with their paragraph.

@@ -52,7 +52,7 @@ extension Report {
   }
 
   /// The labels of every labelled block, list item and table in `blocks`, however deep.
-  static func labels(in blocks: [Block]) -> Set<Label> {
+  public static func labels(in blocks: [Block]) -> Set<Label> {
     var result: Set<Label> = []
     for block in blocks {
       switch block {

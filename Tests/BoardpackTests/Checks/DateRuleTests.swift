@@ -1,0 +1,58 @@
+import Boardpack
+import Testing
+
+@Suite struct DateRuleTests {
+  @Test(arguments: [
+    "The Custody Detention Scrutiny Panel (CSDP) met on Tuesday 18th February 2025.",
+    "Meeting: Tuesday, 23 June 2026 at 2.00 pm",
+    "The PCC brings this report throughout January 2026 - March 2026 (Quarter 4 2025/26)",
+    "The delivery of the 2025-29 Police and Crime Plan as at the end of Quarter 3 2025/26 (October - December 2025).",
+    "The total engagements since the start of the 2024/28 PCC term of office (May 24) are shown below.",
+    "Visits equating to twenty-six visits during Q4, between January to March 2026.",
+    "Published at https://example.org/Commissioners-Safety-Fund-2024-2025.aspx on 2025-06-20, and 12/07/2023.",
+    "YTD (Q3 25/26) the service has referred 531 victims between April and December 2025.",
+    "Grant funding for the 2024/2025 financial year, and 1999-00 before it.",
+  ])
+  func isSilentOnCorrectDates(_ text: String) {
+    #expect(DateRule().findings(in: [Build.paragraph(1, text)]) == [])
+  }
+
+  @Test func findsTheImpossibleThirtyFirstOfJune() {
+    let blocks = [
+      Build.table([
+        ["Project", "Description / Brief", "Area"],
+        ["Netherhall Detached Youth Work", "The funding will pay for two officers to work 5 days a week between 31st June and 15th August.", "Leicester City"],
+      ])
+    ]
+    let found = DateRule().findings(in: blocks)
+    #expect(found.count == 1)
+    #expect(found.first?.stated == "31st June")
+    #expect(found.first?.location.row == "Netherhall Detached Youth Work")
+    #expect(found.first?.location.column == "Description / Brief")
+  }
+
+  @Test func findsAWrongWeekday() {
+    let found = DateRule().findings(in: [Build.paragraph(10, "The panel met on Monday 18th February 2025.")])
+    #expect(found.map(\.expected) == ["Tuesday 18th February 2025"])
+  }
+
+  @Test(arguments: [("efficiency savings made from the previous 2023-23 financial year", "2023-23", "2023-24"),
+                    ("completed to date over the first three quarters 2025/2025", "2025/2025", "2025/2026")])
+  func findsAnIllFormedFinancialYear(_ text: String, _ stated: String, _ expected: String) {
+    let found = DateRule().findings(in: [Build.paragraph(37, text)])
+    #expect(found.map(\.rule) == [.fyLabel])
+    #expect(found.map(\.stated) == [stated])
+    #expect(found.map(\.expected) == [expected])
+  }
+
+  @Test func findsAQuarterWithTheWrongMonths() {
+    let found = DateRule().findings(in: [Build.paragraph(2, "Activity in Q2 2025/26 (October–December 2025) is shown below.")])
+    #expect(found.map(\.rule) == [.date])
+    #expect(found.first?.expected == "Q2 = July - September")
+  }
+
+  @Test func findsAQuarterInTheWrongFinancialYear() {
+    let found = DateRule().findings(in: [Build.paragraph(2, "Quarter 4 2025/26 (January 2025 - March 2025).")])
+    #expect(found.map(\.message) == ["the months given are not in financial year 2025-26"])
+  }
+}

@@ -1,0 +1,46 @@
+import Boardpack
+import Testing
+
+@Suite struct PercentShareRuleTests {
+  @Test func findsTheWrongShareInTheHelpSeekingTable() {
+    let found = PercentShareRule().findings(in: [Build.table(Seeds.helpSeeking)])
+    #expect(found.count == 1)
+    #expect(found.first?.location.row == "Is this the first time the caller has sought help?")
+    #expect(found.first?.location.column == "Q1 2026-26")
+    #expect(found.first?.stated == "44%")
+    #expect(found.first?.expected == "34%")
+  }
+
+  @Test(arguments: [
+    "Year to Date (YTD) monitoring identifies 220 of 9,876 eligible victims referred are repeat victims, 2.23%.",
+    "Of the 45 cases reviewed, 30 related to adults and 15 related to youths. 30% of all cases related to domestic incidents in line with national guidance.",
+    "Of the 45 cases reviewed, 30 (67%) related to adults and 15 (33%) related to youths.",
+    "Approximately 28/30 people attended their 30 sessions.",
+    "3 of 5 bids were successful, a 20% increase on last year.",
+  ])
+  func isSilentOnConsistentText(_ text: String) {
+    #expect(PercentShareRule().findings(in: [Build.paragraph(51, text)]) == [])
+  }
+
+  @Test func findsAShareThatContradictsItsCounts() {
+    let text = "Year to Date (YTD) monitoring identifies 220 of 9,876 eligible victims referred are repeat victims, 2.5%."
+    let found = PercentShareRule().findings(in: [Build.paragraph(9, text)])
+    #expect(found.map(\.stated) == ["2.5%"])
+    #expect(found.map(\.expected) == ["2.2%"])
+    #expect(found.first?.location.paragraph == "9")
+  }
+
+  @Test func findsPartsThatDoNotAddUp() {
+    let text = "Of the 45 cases reviewed, 30 related to adults and 12 related to youths."
+    let found = PercentShareRule().findings(in: [Build.paragraph(51, text)])
+    #expect(found.map(\.stated) == ["45"])
+    #expect(found.map(\.expected) == ["42"])
+  }
+
+  @Test func checksAShareColumnAgainstItsCounts() {
+    let rows = [["Area", "Cases", "Share %"], ["A", "30", "60.0%"], ["B", "15", "30.0%"], ["C", "5", "20.0%"], ["Total", "50", "100.0%"]]
+    let found = PercentShareRule().findings(in: [Build.table(rows)])
+    #expect(found.map(\.location.row) == ["C"])
+    #expect(found.map(\.expected) == ["10.0%"])
+  }
+}
