@@ -10,13 +10,15 @@ public struct CrossReferenceRule: ReportRule {
   public func check(_ report: Report, into findings: inout Findings) {
     checkLinks(report, into: &findings)
     let paragraphs = Set(report.paragraphNumbers)
-    let tables = report.tables
     let passages = report.passages
+    let tables = tableNumbers(report.tables, passages)
+    let appendices = appendixKeys(report, passages)
+    let rows = serialKeys(report.tables)
     for passage in passages where !passage.quoted {
       if !paragraphs.isEmpty { checkParagraphs(passage, paragraphs, into: &findings) }
-      checkTables(passage, tables, passages, into: &findings)
-      checkAppendices(passage, report, passages, into: &findings)
-      checkRows(passage, tables, into: &findings)
+      checkTables(passage, tables, into: &findings)
+      checkAppendices(passage, appendices, into: &findings)
+      if let rows { checkRows(passage, rows, into: &findings) }
     }
   }
 
@@ -66,53 +68,65 @@ public struct CrossReferenceRule: ReportRule {
     }
   }
 
-  private func checkTables(_ passage: Passage, _ tables: [TableSite], _ passages: [Passage], into findings: inout Findings) {
-    let regex = #/(?i)\btable\s+(\d+|one|two|three|four|five|six|seven|eight|nine|ten)\b/#
-    let titled = tables.compactMap { site in site.name.firstMatch(of: #/(?i)^table\s+(\w+)/#).flatMap { Self.number($0.1) } }
-    let titles = passages.compactMap { candidate -> Int? in
-      guard candidate.text.count <= 100, let match = candidate.text.firstMatch(of: #/(?i)^table\s+(\w+)/#) else { return nil }
+  /// The numbers of the report's tables as titled ("Table One" captions or lines), or all of 1…count when none is titled.
+  private func tableNumbers(_ tables: [TableSite], _ passages: [Passage]) -> Set<Int> {
+    let title = #/(?i)^table\s+(\w+)/#
+    let titled = tables.compactMap { site in site.name.firstMatch(of: title).flatMap { Self.number($0.1) } }
+    let lines = passages.compactMap { candidate -> Int? in
+      guard candidate.text.count <= 100, let match = candidate.text.firstMatch(of: title) else { return nil }
       return Self.number(match.1)
     }
+    let named = Set(titled + lines)
+    return named.isEmpty ? Set(tables.indices.map { $0 + 1 }) : named
+  }
+
+  private func checkTables(_ passage: Passage, _ numbers: Set<Int>, into findings: inout Findings) {
+    let regex = #/(?i)\btable\s+(\d+|one|two|three|four|five|six|seven|eight|nine|ten)\b/#
     for match in passage.text.matches(of: regex) {
-      guard let number = Self.number(match.1) else { continue }
-      let named = Set(titled + titles)
-      let exists = named.isEmpty ? number <= tables.count : named.contains(number)
-      if !exists {
-        findings.add(
-          .crossReference, .error, "\(match.0) is not in this report", at: passage.place, stated: String(match.0))
-      }
+      guard let number = Self.number(match.1), !numbers.contains(number) else { continue }
+      findings.add(.crossReference, .error, "\(match.0) is not in this report", at: passage.place, stated: String(match.0))
     }
   }
 
-  private func checkAppendices(_ passage: Passage, _ report: Report, _ passages: [Passage], into findings: inout Findings) {
-    let regex = #/(?i)\bappendix\s+(\d+|one|two|three|four|five|six|seven|eight|nine|ten|[a-h]\b)/#
-    let key = { (text: Substring) in Self.number(text).map(String.init) ?? text.uppercased() }
+  private static func appendixKey(_ text: Substring) -> String { number(text).map(String.init) ?? text.uppercased() }
+
+  /// The report's appendices: headings marked as appendices, and short lines, headings or captions opening "Appendix …".
+  private func appendixKeys(_ report: Report, _ passages: [Passage]) -> Set<String> {
+    let title = #/(?i)^appendix\s+(\w+)/#
     var present = Set(report.appendixNumbers.map(String.init))
-    for candidate in passages where candidate.text.count <= 120 {
-      if let match = candidate.text.firstMatch(of: #/(?i)^appendix\s+(\w+)/#) { present.insert(key(match.1)) }
+    for text in passages.filter({ $0.text.count <= 120 }).map(\.text) + report.tables.map(\.name) {
+      if let match = text.firstMatch(of: title) { present.insert(Self.appendixKey(match.1)) }
     }
-    for site in report.tables {
-      if let match = site.name.firstMatch(of: #/(?i)^appendix\s+(\w+)/#) { present.insert(key(match.1)) }
-    }
-    for match in passage.text.matches(of: regex) where !present.contains(key(match.1)) {
+    return present
+  }
+
+  private func checkAppendices(_ passage: Passage, _ present: Set<String>, into findings: inout Findings) {
+    let regex = #/(?i)\bappendix\s+(\d+|one|two|three|four|five|six|seven|eight|nine|ten|[a-h]\b)/#
+    for match in passage.text.matches(of: regex) where !present.contains(Self.appendixKey(match.1)) {
       findings.add(
         .crossReference, .warning, "\(match.0) is not in this report (no heading or caption names it)", at: passage.place,
         stated: String(match.0))
     }
   }
 
-  /// "row 34" of a table keyed by a serial-number column.
-  private func checkRows(_ passage: Passage, _ tables: [TableSite], into findings: inout Findings) {
+  /// The serial numbers of the report's tables keyed by a serial-number column, and the first such table's name; nil when there is none.
+  private func serialKeys(_ tables: [TableSite]) -> (keys: Set<Int>, table: String)? {
     let keyed = tables.filter { site in
       let header = site.table.columns.first?.header.lowercased().trimmingCharacters(in: .whitespaces) ?? ""
       return header.contains("serial") || ["no", "no.", "ref", "ref.", "#", "id", "row"].contains(header)
     }
-    guard !keyed.isEmpty else { return }
-    let keys = Set(keyed.flatMap { site in site.table.rows.compactMap { $0.cells.first.flatMap { Int($0.shown.trimmingCharacters(in: .whitespaces)) } } })
+    guard let first = keyed.first else { return nil }
+    let keys = keyed.flatMap { site in
+      site.table.rows.compactMap { $0.cells.first.flatMap { Int($0.shown.trimmingCharacters(in: .whitespaces)) } }
+    }
+    return (Set(keys), first.name)
+  }
+
+  /// "row 34" of a table keyed by a serial-number column.
+  private func checkRows(_ passage: Passage, _ rows: (keys: Set<Int>, table: String), into findings: inout Findings) {
     for match in passage.text.matches(of: #/(?i)\brow\s+(\d+)\b/#) {
-      guard let number = Int(match.1), !keys.contains(number) else { continue }
-      findings.add(
-        .crossReference, .error, "\(match.0) is not a row of \(keyed[0].name)", at: passage.place, stated: String(match.0))
+      guard let number = Int(match.1), !rows.keys.contains(number) else { continue }
+      findings.add(.crossReference, .error, "\(match.0) is not a row of \(rows.table)", at: passage.place, stated: String(match.0))
     }
   }
 }

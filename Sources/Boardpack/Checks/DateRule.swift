@@ -7,10 +7,22 @@ public struct DateRule: ReportRule {
   public init() {}
 
   public func check(_ report: Report, into findings: inout Findings) {
+    let weekday = "(?:(?<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\\s+(?:the\\s+)?)?"
+    let dayFirst =
+      "\\b" + weekday + "(?<day>\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(?<month>" + Self.monthPattern
+      + ")\\b,?(?:\\s+(?<year>\\d{4})\\b)?"
+    let monthFirst =
+      "\\b" + weekday + "(?<month>" + Self.monthPattern + ")\\s+(?<day>\\d{1,2})(?:st|nd|rd|th)\\b,?(?:\\s+(?<year>\\d{4})\\b)?"
+    let dates = [dayFirst, monthFirst].compactMap { try? Regex($0) }
+    let range =
+      "(?i)\\b(?<between>between\\s+)?(?<first>" + Self.monthPattern
+      + ")\\s*(?<firstYear>\\d{4})?\\s*(?<separator>-|–|—|to|and)\\s*(?<last>" + Self.monthPattern
+      + ")\\b\\s*(?<lastYear>\\d{4})?"
+    guard let ranges = try? Regex(range) else { return }
     for passage in report.passages {
-      checkDates(passage, into: &findings)
+      checkDates(passage, dates, into: &findings)
       checkFinancialYears(passage, into: &findings)
-      checkQuarters(passage, into: &findings)
+      checkQuarters(passage, ranges, into: &findings)
     }
   }
 
@@ -19,15 +31,8 @@ public struct DateRule: ReportRule {
 
   // MARK: Dates and weekdays
 
-  private func checkDates(_ passage: Passage, into findings: inout Findings) {
-    let weekday = "(?:(?<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\\s+(?:the\\s+)?)?"
-    let dayFirst =
-      "\\b" + weekday + "(?<day>\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(?<month>" + Self.monthPattern
-      + ")\\b,?(?:\\s+(?<year>\\d{4})\\b)?"
-    let monthFirst =
-      "\\b" + weekday + "(?<month>" + Self.monthPattern + ")\\s+(?<day>\\d{1,2})(?:st|nd|rd|th)\\b,?(?:\\s+(?<year>\\d{4})\\b)?"
-    for pattern in [dayFirst, monthFirst] {
-      guard let regex = try? Regex(pattern) else { continue }
+  private func checkDates(_ passage: Passage, _ regexes: [Regex<AnyRegexOutput>], into findings: inout Findings) {
+    for regex in regexes {
       for match in passage.text.matches(of: regex) {
         guard let dayText = match["day"]?.substring, let day = Int(dayText),
           let monthText = match["month"]?.substring, let month = CalendarDate.month(named: String(monthText))
@@ -79,15 +84,11 @@ public struct DateRule: ReportRule {
   /// A quarter ("Q2", "Quarter 4", "quarter three") and the months given with it in the same
   /// sentence: the months must be that quarter of the financial year (or, when no financial year
   /// is named, of the calendar year).
-  private func checkQuarters(_ passage: Passage, into findings: inout Findings) {
+  private func checkQuarters(_ passage: Passage, _ rangeRegex: Regex<AnyRegexOutput>, into findings: inout Findings) {
     for sentence in passage.text.split(whereSeparator: { $0 == ";" }).flatMap({ $0.components(separatedBy: ". ") }) {
       let quarterRegex = #/(?i)\b(?:q|quarter\s*)([1-4]|one|two|three|four)\b(?:\s*(?:of\s+)?((?:19|20)\d\d\s?[-/]\s?\d{2,4}))?/#
       let quarters = sentence.matches(of: quarterRegex)
-      let rangeText =
-        "(?i)\\b(?<between>between\\s+)?(?<first>" + Self.monthPattern
-        + ")\\s*(?<firstYear>\\d{4})?\\s*(?<separator>-|–|—|to|and)\\s*(?<last>"
-        + Self.monthPattern + ")\\b\\s*(?<lastYear>\\d{4})?"
-      guard quarters.count == 1, let quarter = quarters.first, let rangeRegex = try? Regex(rangeText) else { continue }
+      guard quarters.count == 1, let quarter = quarters.first else { continue }
       let ranges = sentence.matches(of: rangeRegex).filter { $0["separator"]?.substring != "and" || $0["between"]?.substring != nil }
       guard ranges.count == 1, let range = ranges.first,
         let first = range["first"]?.substring.flatMap({ CalendarDate.month(named: String($0)) }),

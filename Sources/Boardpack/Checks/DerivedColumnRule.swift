@@ -37,15 +37,15 @@ public struct DerivedColumnRule: ReportRule {
     for relation in site.table.relations {
       switch relation {
       case .difference(let column, let minuend, let subtrahend):
-        for failure in failures(site.table, column: column, new: minuend, old: subtrahend, formula: { _ in .difference }) {
+        for failure in failures(site, column: column, new: minuend, old: subtrahend, formula: { _ in .difference }) {
           add(failure, site, column: column, new: minuend, old: subtrahend, into: &findings)
         }
       case .percentChange(let column, let new, let old):
-        for failure in failures(site.table, column: column, new: new, old: old, formula: { _ in .percentChange }) {
+        for failure in failures(site, column: column, new: new, old: old, formula: { _ in .percentChange }) {
           add(failure, site, column: column, new: new, old: old, into: &findings)
         }
       case .pointChange(let column, let new, let old):
-        for failure in failures(site.table, column: column, new: new, old: old, formula: { _ in .pointChange }) {
+        for failure in failures(site, column: column, new: new, old: old, formula: { _ in .pointChange }) {
           add(failure, site, column: column, new: new, old: old, into: &findings)
         }
       case .totalRow, .totalColumn, .share: continue
@@ -64,10 +64,10 @@ public struct DerivedColumnRule: ReportRule {
     let table = site.table
     for (column, header) in table.columns.enumerated()
     where isDerivedHeader(header.header) && !header.header.lowercased().hasPrefix("total") {
-      let operands = (0..<column).filter { !isDerivedHeader(table.columns[$0].header) && figures(table, $0) > 0 }
+      let operands = (0..<column).filter { !isDerivedHeader(table.columns[$0].header) && site.figureCount($0) > 0 }
       let byPrinting = formulas(adding: false)[0]
       if let (new, old) = yearPair(table, operands) {
-        for failure in failures(table, column: column, new: new, old: old, formula: byPrinting) {
+        for failure in failures(site, column: column, new: new, old: old, formula: byPrinting) {
           add(failure, site, column: column, new: new, old: old, into: &findings)
         }
         continue
@@ -75,18 +75,16 @@ public struct DerivedColumnRule: ReportRule {
       var best: (new: Int, old: Int, formula: (Measured) -> Formula, satisfied: Int, failed: Int)?
       for new in operands {
         for old in operands where old != new {
-          let allNegative = table.rows.allSatisfy { row in
-            row.cells.indices.contains(old) ? (Measured(row.cells[old])?.value ?? 0) <= 0 : true
-          }
+          let allNegative = table.rows.indices.allSatisfy { (site.figure($0, old)?.value ?? 0) <= 0 }
           for formula in formulas(adding: allNegative) {
-            let satisfied = satisfiedRows(table, column: column, new: new, old: old, formula: formula)
-            let failed = failures(table, column: column, new: new, old: old, formula: formula).count
+            let satisfied = satisfiedRows(site, column: column, new: new, old: old, formula: formula)
+            let failed = failures(site, column: column, new: new, old: old, formula: formula).count
             if best == nil || satisfied > best!.satisfied { best = (new, old, formula, satisfied, failed) }
           }
         }
       }
       guard let best, best.satisfied >= 2, best.satisfied > best.failed else { continue }
-      for failure in failures(table, column: column, new: best.new, old: best.old, formula: best.formula) {
+      for failure in failures(site, column: column, new: best.new, old: best.old, formula: best.formula) {
         add(failure, site, column: column, new: best.new, old: best.old, into: &findings)
       }
     }
@@ -114,10 +112,6 @@ public struct DerivedColumnRule: ReportRule {
     return match.flatMap { Int($0.1) }
   }
 
-  private func figures(_ table: Table, _ column: Int) -> Int {
-    table.rows.filter { $0.cells.indices.contains(column) && Measured($0.cells[column]) != nil }.count
-  }
-
   /// One row whose derived figure disagrees with its operands.
   struct Failure {
     var row: Int
@@ -128,29 +122,25 @@ public struct DerivedColumnRule: ReportRule {
     var isPointsAsPercent: Bool
   }
 
-  private func evaluate(_ table: Table, row: Int, column: Int, new: Int, old: Int, formula: (Measured) -> Formula)
+  private func evaluate(_ site: TableSite, row: Int, column: Int, new: Int, old: Int, formula: (Measured) -> Formula)
     -> (Measured, Measured, Formula, Measured, Measured)?
   {
-    let cells = table.rows[row].cells
-    guard [column, new, old].allSatisfy(cells.indices.contains),
-      let stated = Measured(cells[column], header: table.columns[column].header),
-      let a = Measured(cells[new], header: table.columns[new].header),
-      let b = Measured(cells[old], header: table.columns[old].header)
+    guard let stated = site.figure(row, column), let a = site.figure(row, new), let b = site.figure(row, old)
     else { return nil }
     let chosen = formula(stated)
     guard let expected = Measured.range(a, b, chosen.apply) else { return nil }
     return (stated, expected, chosen, a, b)
   }
 
-  private func satisfiedRows(_ table: Table, column: Int, new: Int, old: Int, formula: (Measured) -> Formula) -> Int {
-    table.rows.indices.filter { row in
-      evaluate(table, row: row, column: column, new: new, old: old, formula: formula).map { $0.0.agrees(with: $0.1) } ?? false
+  private func satisfiedRows(_ site: TableSite, column: Int, new: Int, old: Int, formula: (Measured) -> Formula) -> Int {
+    site.table.rows.indices.filter { row in
+      evaluate(site, row: row, column: column, new: new, old: old, formula: formula).map { $0.0.agrees(with: $0.1) } ?? false
     }.count
   }
 
-  private func failures(_ table: Table, column: Int, new: Int, old: Int, formula: (Measured) -> Formula) -> [Failure] {
-    table.rows.indices.compactMap { row in
-      guard let (stated, expected, chosen, a, b) = evaluate(table, row: row, column: column, new: new, old: old, formula: formula),
+  private func failures(_ site: TableSite, column: Int, new: Int, old: Int, formula: (Measured) -> Formula) -> [Failure] {
+    site.table.rows.indices.compactMap { row in
+      guard let (stated, expected, chosen, a, b) = evaluate(site, row: row, column: column, new: new, old: old, formula: formula),
         !stated.agrees(with: expected)
       else { return nil }
       let percents = a.shown.hasSuffix("%") && b.shown.hasSuffix("%")

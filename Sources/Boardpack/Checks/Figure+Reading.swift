@@ -75,7 +75,11 @@ public struct Measured: Sendable, Equatable {
 
   /// The sum of `figures`, carrying their uncertainty.
   public static func sum(_ figures: [Measured]) -> Measured {
-    Measured(value: figures.reduce(0) { $0 + $1.value }, slack: figures.reduce(0) { $0 + $1.slack })
+    let value = figures.reduce(0) { $0 + $1.value }
+    let places = figures.map(\.places).max() ?? 0
+    return Measured(
+      value: value, slack: figures.reduce(0) { $0 + $1.slack }, places: places,
+      shown: show(value, like: figures.first?.shown ?? ""))
   }
 
   /// The range of `formula` over every corner of its operands' uncertainty; nil where it is undefined.

@@ -32,7 +32,7 @@ public struct PercentShareRule: ReportRule {
     guard table.relations.isEmpty else { return }
     for (column, header) in table.columns.enumerated() where isShareHeader(header) {
       let parts = (0..<table.columns.count).filter { $0 != column && TableSumRule.isSummable(table.columns[$0]) }
-      let scored = parts.map { part in (part, shares(table, column: column, part: part)) }
+      let scored = parts.map { part in (part, shares(site, column: column, part: part)) }
       guard let best = scored.max(by: { $0.1.satisfied < $1.1.satisfied }),
         best.1.satisfied >= 2, best.1.satisfied > best.1.failed.count
       else { continue }
@@ -47,12 +47,10 @@ public struct PercentShareRule: ReportRule {
   }
 
   /// Rows whose percentage is (and is not) their part over the part's total (the total row, else the body's sum).
-  private func shares(_ table: Table, column: Int, part: Int) -> (satisfied: Int, failed: [(Int, Measured, Measured)]) {
-    let header = table.columns[part].header
+  private func shares(_ site: TableSite, column: Int, part: Int) -> (satisfied: Int, failed: [(Int, Measured, Measured)]) {
+    let table = site.table
+    let figure = site.figure
     let body = table.rows.indices.filter { !table.rows[$0].isTotal }
-    func figure(_ row: Int, _ index: Int) -> Measured? {
-      table.rows[row].cells.indices.contains(index) ? Measured(table.rows[row].cells[index], header: header) : nil
-    }
     let total = table.rows.indices.first { table.rows[$0].isTotal }.flatMap { figure($0, part) }
       ?? Measured.sum(body.compactMap { figure($0, part) })
     guard total.value != 0 else { return (0, []) }
@@ -69,7 +67,7 @@ public struct PercentShareRule: ReportRule {
 
   private func report(_ site: TableSite, column: Int, part: Int, into findings: inout Findings) {
     guard site.table.columns.indices.contains(column), site.table.columns.indices.contains(part) else { return }
-    for (row, stated, expected) in shares(site.table, column: column, part: part).failed {
+    for (row, stated, expected) in shares(site, column: column, part: part).failed {
       findings.add(
         .percentShare, .error, "share is not this row's \"\(site.table.columns[part].header)\" over the total",
         at: site.place(row: row, column: column), stated: stated.shown,

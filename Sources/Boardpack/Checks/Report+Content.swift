@@ -17,6 +17,37 @@ public struct TableSite: Sendable {
   public var paragraph: Int?
   public var before: Passage?
   public var after: Passage?
+  /// Every cell read as a figure once, `figures[row][column]`; nil for text and blank cells.
+  public let figures: [[Measured?]]
+
+  init(table: Table, name: String, paragraph: Int?, before: Passage?, after: Passage?) {
+    self.table = table
+    self.name = name
+    self.paragraph = paragraph
+    self.before = before
+    self.after = after
+    figures = table.rows.map { row in
+      row.cells.indices.map { column in
+        Measured(row.cells[column], header: table.columns.indices.contains(column) ? table.columns[column].header : "")
+      }
+    }
+  }
+
+  /// The figure in a cell; nil when it holds none or does not exist.
+  public func figure(_ row: Int, _ column: Int) -> Measured? {
+    figures.indices.contains(row) && figures[row].indices.contains(column) ? figures[row][column] : nil
+  }
+
+  /// Whether a cell is missing or prints nothing.
+  public func isBlank(_ row: Int, _ column: Int) -> Bool {
+    let cells = table.rows[row].cells
+    return !cells.indices.contains(column) || cells[column].shown.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+  }
+
+  /// The rows of `column` that hold a figure.
+  public func figureCount(_ column: Int) -> Int {
+    table.rows.indices.filter { figure($0, column) != nil }.count
+  }
 
   /// The place of a cell: the row by its label (first text cell) or number, the column by its header.
   public func place(row: Int? = nil, column: Int? = nil) -> Place {
@@ -47,7 +78,7 @@ extension Report {
   }
 
   /// Every entry in reading order; the paragraph of an entry is the latest numbered paragraph met.
-  var entries: [Entry] {
+  static func entries(of blocks: [Block]) -> [Entry] {
     var result: [Entry] = []
     var paragraph: Int?
     func references(in content: [Inline]) {
@@ -98,9 +129,7 @@ extension Report {
     return result
   }
 
-  /// The report's tables, named, with their neighbouring passages.
-  public var tables: [TableSite] {
-    let entries = entries
+  static func tables(in entries: [Entry]) -> [TableSite] {
     var sites: [TableSite] = []
     for (index, entry) in entries.enumerated() {
       guard case .table(let table, let paragraph) = entry else { continue }
@@ -129,7 +158,7 @@ extension Report {
         }
         for (rowIndex, row) in site.table.rows.enumerated() {
           for (columnIndex, cell) in row.cells.enumerated() {
-            let text = ([cell.shown] + cell.blocks.map { Report(title: "", blocks: [$0]).plainText }).joined(separator: " ")
+            let text = ([cell.shown] + Report.entries(of: cell.blocks).compactMap(\.passage).map(\.text)).joined(separator: " ")
             guard !text.trimmingCharacters(in: .whitespaces).isEmpty else { continue }
             result.append(
               Passage(text: text, place: site.place(row: rowIndex, column: columnIndex), quoted: false, isHeading: false))
@@ -166,17 +195,12 @@ extension Report {
     entries.compactMap { if case .appendix(let number) = $0 { number } else { nil } }
   }
 
-  /// The plain text of all blocks, one passage a line.
-  var plainText: String {
-    entries.compactMap(\.passage).map(\.text).joined(separator: "\n")
-  }
-
-  /// The first passage met before any other table; nil when that is a heading.
+  /// The first passage met before any other table (a heading too: "Total funding: £40,474.77" may be printed as one).
   private static func neighbour<S: Sequence<Entry>>(in entries: S) -> Passage? {
     for entry in entries {
       switch entry {
       case .table: return nil
-      case .passage(let passage): return passage.isHeading ? nil : passage
+      case .passage(let passage): return passage
       default: continue
       }
     }

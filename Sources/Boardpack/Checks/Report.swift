@@ -4,17 +4,24 @@
 /// next report's; a report's appendices stay with it. Numbered paragraphs that merely quote a
 /// numbered list inside the report (1, 2 and then the report's own numbering resumes) have their
 /// number cleared, so that rules see only the report's own sequence.
-public struct Report: Sendable, Equatable {
+public struct Report: Sendable {
   /// The report's title as printed, or "Report N" when it has none.
-  public var title: String
-  public var blocks: [Block]
+  public let title: String
+  public let blocks: [Block]
   /// Every label in the whole document, which internal references may point at.
-  public var labels: Set<Label>
+  public let labels: Set<Label>
+
+  /// What a walk through the blocks meets, in reading order.
+  let entries: [Entry]
+  /// The report's tables, named, with their neighbouring passages and figures read.
+  public let tables: [TableSite]
 
   public init(title: String, blocks: [Block], labels: Set<Label> = []) {
     self.title = title
     self.blocks = blocks
     self.labels = labels
+    entries = Report.entries(of: blocks)
+    tables = Report.tables(in: entries)
   }
 }
 

@@ -25,14 +25,12 @@ public struct TableSumRule: ReportRule {
     var bodyStart = 0
     for (index, row) in table.rows.enumerated() where row.isTotal {
       defer { bodyStart = index + 1 }
-      let body = table.rows[bodyStart..<index].filter { !$0.isTotal }
+      let body = (bodyStart..<index).filter { !table.rows[$0].isTotal }
       guard !body.isEmpty else { continue }
       for (column, header) in table.columns.enumerated() where Self.isSummable(header) {
-        guard row.cells.indices.contains(column),
-          let stated = Measured(row.cells[column], header: header.header),
-          !stated.shown.hasSuffix("%"), !stated.shown.hasSuffix("pp")
+        guard let stated = site.figure(index, column), !stated.shown.hasSuffix("%"), !stated.shown.hasSuffix("pp")
         else { continue }
-        let addends = body.compactMap { $0.cells.indices.contains(column) ? Measured($0.cells[column], header: header.header) : nil }
+        let addends = body.compactMap { site.figure($0, column) }
         guard !addends.isEmpty else { continue }
         let sum = Measured.sum(addends)
         if !stated.agrees(with: sum) {
@@ -57,12 +55,14 @@ public struct TableSumRule: ReportRule {
     guard table.relations.isEmpty else { return }
     for (column, header) in table.columns.enumerated()
     where header.header.lowercased().hasPrefix("total") && Self.isSummable(header) {
-      let candidates = table.columns.indices.filter { $0 != column && Self.isSummable(table.columns[$0]) && isFigureColumn(table, $0) }
+      let candidates = table.columns.indices.filter {
+        $0 != column && Self.isSummable(table.columns[$0]) && site.figureCount($0) * 2 > table.rows.count
+      }
       guard candidates.count >= 2, candidates.count <= 14 else { continue }
       var best: (addends: [Int], satisfied: Int, failed: Int)?
       for mask in 1..<(1 << candidates.count) where mask.nonzeroBitCount >= 2 {
         let addends = candidates.indices.filter { mask & (1 << $0) != 0 }.map { candidates[$0] }
-        let (satisfied, failed) = score(table, column: column, addends: addends)
+        let (satisfied, failed) = score(site, column: column, addends: addends)
         if best == nil || satisfied > best!.satisfied || (satisfied == best!.satisfied && addends.count > best!.addends.count) {
           best = (addends, satisfied, failed.count)
         }
@@ -73,32 +73,26 @@ public struct TableSumRule: ReportRule {
     }
   }
 
-  private func isFigureColumn(_ table: Table, _ column: Int) -> Bool {
-    let figures = table.rows.filter { $0.cells.indices.contains(column) && Measured($0.cells[column]) != nil }.count
-    return figures * 2 > table.rows.count
-  }
-
   /// The rows where `column` is (and is not) the sum of `addends`; rows lacking a figure are left out.
-  private func score(_ table: Table, column: Int, addends: [Int]) -> (satisfied: Int, failed: [(Int, Measured, Measured)]) {
+  private func score(_ site: TableSite, column: Int, addends: [Int]) -> (satisfied: Int, failed: [(Int, Measured, Measured)]) {
     var satisfied = 0
     var failed: [(Int, Measured, Measured)] = []
-    for (index, row) in table.rows.enumerated() {
-      guard let (stated, sum) = sum(row, table: table, column: column, addends: addends) else { continue }
+    for index in site.table.rows.indices {
+      guard let (stated, sum) = sum(site, row: index, column: column, addends: addends) else { continue }
       if stated.agrees(with: sum) { satisfied += 1 } else { failed.append((index, stated, sum)) }
     }
     return (satisfied, failed)
   }
 
-  private func sum(_ row: Row, table: Table, column: Int, addends: [Int]) -> (Measured, Measured)? {
-    guard row.cells.indices.contains(column), let stated = Measured(row.cells[column], header: table.columns[column].header)
-    else { return nil }
+  /// The stated total of a row and the sum of its addends; blank addends count as nothing, and a
+  /// row with text among them is left out.
+  private func sum(_ site: TableSite, row: Int, column: Int, addends: [Int]) -> (Measured, Measured)? {
+    guard let stated = site.figure(row, column) else { return nil }
     var figures: [Measured] = []
     for addend in addends {
-      guard row.cells.indices.contains(addend) else { return nil }
-      let cell = row.cells[addend]
-      if let figure = Measured(cell, header: table.columns[addend].header) {
+      if let figure = site.figure(row, addend) {
         figures.append(figure)
-      } else if !(cell.value == .blank || cell.shown.trimmingCharacters(in: .whitespaces).isEmpty) {
+      } else if !site.isBlank(row, addend) {
         return nil
       }
     }
@@ -110,7 +104,7 @@ public struct TableSumRule: ReportRule {
     guard table.columns.indices.contains(column), addends.allSatisfy(table.columns.indices.contains) else { return }
     let names = addends.map { "\"\(table.columns[$0].header)\"" }
     let list = names.dropLast().joined(separator: ", ") + " and " + names.last!
-    for (row, stated, sum) in score(table, column: column, addends: addends).failed {
+    for (row, stated, sum) in score(site, column: column, addends: addends).failed {
       findings.add(
         .tableSum, .error, "total column does not equal the sum of \(list)", at: site.place(row: row, column: column),
         stated: stated.shown, expected: Measured.show(sum.value, like: stated.shown))

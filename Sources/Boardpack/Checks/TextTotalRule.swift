@@ -19,22 +19,20 @@ public struct TextTotalRule: ReportRule {
   }
 
   /// Each figure column with any figures in its body, and its total: the total row's cell, else the body's sum.
-  static func columnTotals(of table: Table) -> [(column: Int, total: Measured)] {
-    table.columns.indices.compactMap { column in
-      guard TableSumRule.isSummable(table.columns[column]) else { return nil }
-      let header = table.columns[column].header
-      let figures = table.rows.filter { !$0.isTotal }.compactMap { row in
-        row.cells.indices.contains(column) ? Measured(row.cells[column], header: header) : nil
-      }
+  static func columnTotals(of site: TableSite) -> [(column: Int, total: Measured)] {
+    let rows = site.table.rows
+    return site.table.columns.indices.compactMap { column in
+      guard TableSumRule.isSummable(site.table.columns[column]) else { return nil }
+      let figures = rows.indices.filter { !rows[$0].isTotal }.compactMap { site.figure($0, column) }
       guard !figures.isEmpty else { return nil }
-      let totalRow = table.rows.last { $0.isTotal && $0.cells.indices.contains(column) }
-      return (column, totalRow.flatMap { Measured($0.cells[column], header: header) } ?? Measured.sum(figures))
+      let totalRow = rows.indices.last { rows[$0].isTotal }
+      return (column, totalRow.flatMap { site.figure($0, column) } ?? Measured.sum(figures))
     }
   }
 
   private func check(_ stated: StatedTotal, against site: TableSite, passage: Passage, into findings: inout Findings) {
     let table = site.table
-    let totals = Self.columnTotals(of: table)
+    let totals = Self.columnTotals(of: site)
     let overlapping = totals.map { entry in
       (entry, StatedTotal.keywords(in: table.columns[entry.column].header).intersection(stated.words).count)
     }.filter { $0.1 > 0 }
