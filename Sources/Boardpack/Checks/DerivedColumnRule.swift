@@ -55,7 +55,8 @@ public struct DerivedColumnRule: ReportRule {
 
   private static let keywords = ["remaining", "balance", "change", "difference", "variance", "+/-", "pp", "increase", "decrease"]
 
-  private func isDerivedHeader(_ header: String) -> Bool {
+  /// Whether a header names a derived figure ("Remaining CSP Balance", "% change", "+/- vol").
+  static func isDerivedHeader(_ header: String) -> Bool {
     let words = header.lowercased().split(whereSeparator: { $0.isWhitespace || $0 == "(" || $0 == ")" }).map(String.init)
     return Self.keywords.contains { keyword in words.contains(keyword) || (keyword.count > 3 && header.lowercased().contains(keyword)) }
   }
@@ -63,8 +64,8 @@ public struct DerivedColumnRule: ReportRule {
   private func inferRelations(_ site: TableSite, into findings: inout Findings) {
     let table = site.table
     for (column, header) in table.columns.enumerated()
-    where isDerivedHeader(header.header) && !header.header.lowercased().hasPrefix("total") {
-      let operands = (0..<column).filter { !isDerivedHeader(table.columns[$0].header) && site.figureCount($0) > 0 }
+    where Self.isDerivedHeader(header.header) {
+      let operands = (0..<column).filter { !Self.isDerivedHeader(table.columns[$0].header) && site.figureCount($0) > 0 }
       let byPrinting = formulas(adding: false)[0]
       if let (new, old) = yearPair(table, operands) {
         for failure in failures(site, column: column, new: new, old: old, formula: byPrinting) {
@@ -78,7 +79,7 @@ public struct DerivedColumnRule: ReportRule {
           let allNegative = table.rows.indices.allSatisfy { (site.figure($0, old)?.value ?? 0) <= 0 }
           for formula in formulas(adding: allNegative) {
             let satisfied = satisfiedRows(site, column: column, new: new, old: old, formula: formula)
-            let failed = failures(site, column: column, new: new, old: old, formula: formula).count
+            let failed = failures(site, column: column, new: new, old: old, formula: formula).filter { $0.verdict == .disagrees }.count
             if best == nil || satisfied > best!.satisfied { best = (new, old, formula, satisfied, failed) }
           }
         }
@@ -118,6 +119,7 @@ public struct DerivedColumnRule: ReportRule {
     var stated: Measured
     var expected: Measured
     var formula: Formula
+    var verdict: Measured.Verdict
     /// For a "%" figure between two percentages that is in fact their point difference.
     var isPointsAsPercent: Bool
   }
@@ -140,13 +142,14 @@ public struct DerivedColumnRule: ReportRule {
 
   private func failures(_ site: TableSite, column: Int, new: Int, old: Int, formula: (Measured) -> Formula) -> [Failure] {
     site.table.rows.indices.compactMap { row in
-      guard let (stated, expected, chosen, a, b) = evaluate(site, row: row, column: column, new: new, old: old, formula: formula),
-        !stated.agrees(with: expected)
+      guard let (stated, expected, chosen, a, b) = evaluate(site, row: row, column: column, new: new, old: old, formula: formula)
       else { return nil }
+      let verdict = stated.verdict(against: expected)
+      guard verdict != .agrees else { return nil }
       let percents = a.shown.hasSuffix("%") && b.shown.hasSuffix("%")
       let points = Measured.range(a, b, Formula.pointChange.apply).map(stated.agrees(with:)) ?? false
       return Failure(
-        row: row, stated: stated, expected: expected, formula: chosen,
+        row: row, stated: stated, expected: expected, formula: chosen, verdict: verdict,
         isPointsAsPercent: chosen == .percentChange && percents && points)
     }
   }
@@ -171,6 +174,8 @@ public struct DerivedColumnRule: ReportRule {
       case .percentChange: "percentage change is not (\(newName) − \(oldName)) / \(oldName)"
       case .pointChange: "percentage-point change is not \(newName) − \(oldName)"
       }
-    findings.add(.derivedColumn, .error, message, at: place, stated: failure.stated.shown, expected: expected)
+    TableSumRule.add(
+      failure.verdict, message, rule: .derivedColumn, at: place, stated: failure.stated, expected: failure.expected,
+      into: &findings)
   }
 }

@@ -11,6 +11,8 @@ public struct Measured: Sendable, Equatable {
   public var places: Int
   /// The figure as printed.
   public var shown: String
+  /// Money printed in whole pounds, which may have been rounded from pence.
+  public var isWholePounds = false
 
   /// Reads a cell: its typed value, or else its text read as a figure of any type.
   public init?(_ cell: Cell, header: String = "") {
@@ -32,6 +34,7 @@ public struct Measured: Sendable, Equatable {
     let isMoney = shown.contains("£") || header.contains("£") || cell.value.isMoney
     let rounded = shown.hasSuffix("%") || shown.hasSuffix("pp") || (isMoney ? places == 0 : places > 0)
     self.init(value: value, slack: rounded && !isNil ? Measured.halfUnit(places) : 0, places: places, shown: shown)
+    isWholePounds = isMoney && places == 0 && !isNil
   }
 
   /// Reads a figure printed in text ("£40,474.77", "413", "34.8%").
@@ -66,6 +69,16 @@ public struct Measured: Sendable, Equatable {
 
   /// `agrees(withRange:)` for a computed figure and its uncertainty.
   public func agrees(with expected: Measured) -> Bool { agrees(withRange: expected.low, expected.high) }
+
+  /// How a printed figure compares with the figure computed from others.
+  public enum Verdict: Sendable { case agrees, withinRounding, disagrees }
+
+  /// `.withinRounding` when only the rounding of whole pounds can explain the difference: worth a
+  /// warning, as pounds are often rounded from pence but as often typed exactly.
+  public func verdict(against expected: Measured) -> Verdict {
+    guard agrees(with: expected) else { return .disagrees }
+    return isWholePounds && !agrees(withRange: expected.value, expected.value) ? .withinRounding : .agrees
+  }
 
   public static func halfUnit(_ places: Int) -> Decimal {
     var unit = Decimal(1)

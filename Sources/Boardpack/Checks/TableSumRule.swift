@@ -33,12 +33,9 @@ public struct TableSumRule: ReportRule {
         let addends = body.compactMap { site.figure($0, column) }
         guard !addends.isEmpty else { continue }
         let sum = Measured.sum(addends)
-        if !stated.agrees(with: sum) {
-          findings.add(
-            .tableSum, .error, "total row does not equal the sum of the \(body.count) rows above it",
-            at: site.place(row: index, column: column), stated: stated.shown,
-            expected: Measured.show(sum.value, like: stated.shown))
-        }
+        Self.add(
+          stated.verdict(against: sum), "total row does not equal the sum of the \(body.count) rows above it",
+          at: site.place(row: index, column: column), stated: stated, expected: sum, into: &findings)
       }
     }
   }
@@ -54,7 +51,9 @@ public struct TableSumRule: ReportRule {
     }
     guard table.relations.isEmpty else { return }
     for (column, header) in table.columns.enumerated()
-    where header.header.lowercased().hasPrefix("total") && Self.isSummable(header) {
+    where header.header.lowercased().hasPrefix("total") && Self.isSummable(header)
+      && !DerivedColumnRule.isDerivedHeader(header.header)
+    {
       let candidates = table.columns.indices.filter {
         $0 != column && Self.isSummable(table.columns[$0]) && site.figureCount($0) * 2 > table.rows.count
       }
@@ -64,7 +63,7 @@ public struct TableSumRule: ReportRule {
         let addends = candidates.indices.filter { mask & (1 << $0) != 0 }.map { candidates[$0] }
         let (satisfied, failed) = score(site, column: column, addends: addends)
         if best == nil || satisfied > best!.satisfied || (satisfied == best!.satisfied && addends.count > best!.addends.count) {
-          best = (addends, satisfied, failed.count)
+          best = (addends, satisfied, failed.filter { $0.verdict == .disagrees }.count)
         }
       }
       if let best, best.satisfied >= 2, best.satisfied > best.failed {
@@ -73,15 +72,32 @@ public struct TableSumRule: ReportRule {
     }
   }
 
-  /// The rows where `column` is (and is not) the sum of `addends`; rows lacking a figure are left out.
-  private func score(_ site: TableSite, column: Int, addends: [Int]) -> (satisfied: Int, failed: [(Int, Measured, Measured)]) {
+  /// The rows where `column` is (within rounding) the sum of `addends`, and those where it is not
+  /// exactly; rows lacking a figure are left out.
+  private func score(_ site: TableSite, column: Int, addends: [Int])
+    -> (satisfied: Int, failed: [(row: Int, stated: Measured, sum: Measured, verdict: Measured.Verdict)])
+  {
     var satisfied = 0
-    var failed: [(Int, Measured, Measured)] = []
+    var failed: [(row: Int, stated: Measured, sum: Measured, verdict: Measured.Verdict)] = []
     for index in site.table.rows.indices {
       guard let (stated, sum) = sum(site, row: index, column: column, addends: addends) else { continue }
-      if stated.agrees(with: sum) { satisfied += 1 } else { failed.append((index, stated, sum)) }
+      let verdict = stated.verdict(against: sum)
+      if verdict != .disagrees { satisfied += 1 }
+      if verdict != .agrees { failed.append((index, stated, sum, verdict)) }
     }
     return (satisfied, failed)
+  }
+
+  /// An error when the figures disagree; a warning when only rounding to whole pounds explains it.
+  static func add(
+    _ verdict: Measured.Verdict, _ message: String, rule: Diagnostic.Rule = .tableSum, at place: Place,
+    stated: Measured, expected: Measured, into findings: inout Findings
+  ) {
+    guard verdict != .agrees else { return }
+    let rounding = verdict == .withinRounding
+    findings.add(
+      rule, rounding ? .warning : .error, message + (rounding ? " (by less than rounding whole pounds could explain)" : ""),
+      at: place, stated: stated.shown, expected: Measured.show(expected.value, like: stated.shown))
   }
 
   /// The stated total of a row and the sum of its addends; blank addends count as nothing, and a
@@ -104,10 +120,10 @@ public struct TableSumRule: ReportRule {
     guard table.columns.indices.contains(column), addends.allSatisfy(table.columns.indices.contains) else { return }
     let names = addends.map { "\"\(table.columns[$0].header)\"" }
     let list = names.dropLast().joined(separator: ", ") + " and " + names.last!
-    for (row, stated, sum) in score(site, column: column, addends: addends).failed {
-      findings.add(
-        .tableSum, .error, "total column does not equal the sum of \(list)", at: site.place(row: row, column: column),
-        stated: stated.shown, expected: Measured.show(sum.value, like: stated.shown))
+    for failure in score(site, column: column, addends: addends).failed {
+      Self.add(
+        failure.verdict, "total column does not equal the sum of \(list)", at: site.place(row: failure.row, column: column),
+        stated: failure.stated, expected: failure.sum, into: &findings)
     }
   }
 }

@@ -2,9 +2,17 @@ import Boardpack
 import Testing
 
 @Suite struct DerivedColumnRuleTests {
-  @Test(arguments: [Seeds.allocations, Seeds.calls999, Seeds.s106, Seeds.engagements])
+  @Test(arguments: [Seeds.allocations, Seeds.calls999, Seeds.engagements, Seeds.modalities])
   func isSilentOnCorrectTables(_ rows: [[String]]) {
     #expect(DerivedColumnRule().findings(in: [Build.table(rows)]) == [])
+  }
+
+  @Test func warnsOfARemainderOffByRoundingWholePounds() {
+    let found = DerivedColumnRule().findings(in: [Build.table(Seeds.s106)])
+    #expect(found.map(\.location.row) == ["Rutland", "Total"])
+    #expect(found.map(\.stated) == ["38,315", "8,092,406"])
+    #expect(found.map(\.expected) == ["38,316", "8,092,405"])
+    #expect(found.allSatisfy { $0.severity == .warning && $0.rule == .derivedColumn })
   }
 
   @Test func findsAWrongRemainingBalance() {

@@ -17,9 +17,17 @@ import Testing
     #expect(found.allSatisfy { $0.rule == .tableSum && $0.severity == .error && $0.location.report == "Test report" })
   }
 
-  @Test(arguments: [Seeds.allocations, Seeds.modalities, Seeds.s106, Seeds.complaintReviews, Seeds.dashboard])
+  @Test(arguments: [Seeds.allocations, Seeds.modalities, Seeds.complaintReviews, Seeds.dashboard, Seeds.calls999])
   func isSilentOnCorrectTables(_ rows: [[String]]) {
     #expect(TableSumRule().findings(in: [Build.table(rows)]) == [])
+  }
+
+  @Test func warnsOfWholePoundTotalsOffByRounding() {
+    let found = TableSumRule().findings(in: [Build.table(Seeds.s106)])
+    #expect(found.map(\.location.column) == ["Total Agreements £", "Total remaining £"])
+    #expect(found.map(\.stated) == ["12,739,137", "8,092,406"])
+    #expect(found.map(\.expected) == ["12,739,138", "8,092,405"])
+    #expect(found.allSatisfy { $0.severity == .warning })
   }
 
   @Test func reportsABrokenMonthInATotalColumn() {
