@@ -6,7 +6,8 @@ import Foundation
 /// Declared relations are checked in every row. Otherwise a column headed "Remaining", "Balance",
 /// "Change", "Difference", "+/-", "% change" or "pp" is matched against the figure columns to its
 /// left: the two headed by different years (new = the later), else the pair that most rows satisfy
-/// (when they are most of the rows); the rows that break it are reported.
+/// (when they are most of the rows); the rows that break it are reported. A "Direction" column of
+/// arrows is checked the same way against the two figure columns before it (old, then new).
 public struct DerivedColumnRule: ReportRule {
   public init() {}
 
@@ -29,6 +30,36 @@ public struct DerivedColumnRule: ReportRule {
         inferRelations(site, into: &findings)
       } else {
         checkDeclared(site, into: &findings)
+      }
+      checkDirections(site, into: &findings)
+    }
+  }
+
+  /// "↑" or "↓" against the rise or fall from the old figure to the new; "↔" is left alone, as
+  /// what counts as no change is the paper's own tolerance.
+  private func checkDirections(_ site: TableSite, into findings: inout Findings) {
+    let table = site.table
+    for (column, header) in table.columns.enumerated()
+    where ["direction", "trend"].contains(where: header.header.lowercased().contains) {
+      let operands = (0..<column).filter { site.figureCount($0) > 0 }.suffix(2)
+      guard let old = operands.first, let new = operands.last, old != new else { continue }
+      var satisfied = 0
+      var failed: [(row: Int, arrow: String, new: Measured, old: Measured)] = []
+      for row in table.rows.indices where table.rows[row].cells.indices.contains(column) {
+        let arrow = table.rows[row].cells[column].shown.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard let a = site.figure(row, new), let b = site.figure(row, old),
+          let rising = ["↑": true, "▲": true, "⬆": true, "↓": false, "▼": false, "⬇": false][arrow]
+        else { continue }
+        let contradicted = rising ? a.high < b.low : a.low > b.high
+        if contradicted { failed.append((row, arrow, a, b)) } else { satisfied += 1 }
+      }
+      guard satisfied >= 2, satisfied > failed.count else { continue }
+      for failure in failed {
+        let moved = failure.new.value > failure.old.value ? "rose" : "fell"
+        findings.add(
+          .derivedColumn, .error,
+          "direction \(failure.arrow) but the figure \(moved) from \(failure.old.shown) to \(failure.new.shown)",
+          at: site.place(row: failure.row, column: column), stated: failure.arrow, expected: moved == "rose" ? "↑" : "↓")
       }
     }
   }

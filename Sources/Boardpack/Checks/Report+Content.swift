@@ -56,9 +56,12 @@ public struct TableSite: Sendable {
       column: column.map { table.columns.indices.contains($0) ? table.columns[$0].header : "column \($0 + 1)" })
   }
 
+  /// The row's first cell when it is a label or a serial number ("Serial No" 83), else "row N".
   public func rowLabel(_ index: Int) -> String {
     let cells = table.rows[index].cells
-    if let first = cells.first, first.value.number == nil, !first.shown.trimmingCharacters(in: .whitespaces).isEmpty {
+    let key = table.columns.first?.header.lowercased() ?? ""
+    let keyed = ["serial", "no", "ref", "id", "#", "year"].contains { key.split(separator: " ").contains(Substring($0)) }
+    if let first = cells.first, first.value.number == nil || keyed, !first.shown.trimmingCharacters(in: .whitespaces).isEmpty {
       return first.shown.trimmingCharacters(in: .whitespacesAndNewlines)
     }
     return "row \(index + 1)"

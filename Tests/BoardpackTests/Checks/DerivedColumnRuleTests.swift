@@ -43,6 +43,13 @@ import Testing
     #expect(found.map(\.expected) == ["+53,387", "-3.6pp"])
   }
 
+  @Test func findsADirectionArrowPointingTheWrongWay() {
+    let found = DerivedColumnRule().findings(in: [Build.table(Seeds.dashboard)])
+    #expect(found.map(\.location.row) == ["83"])
+    #expect(found.map(\.stated) == ["↓"])
+    #expect(found.map(\.expected) == ["↑"])
+  }
+
   @Test func checksDeclaredRelationsInEveryRow() {
     let rows = [["Area", "Old", "New", "Change", "% change"], ["A", "10", "12", "2", "20.0%"], ["B", "10", "15", "4", "50.0%"]]
     let relations: [Relation] = [
