@@ -13,12 +13,14 @@ ERRORS.md). What it does change is conversion damage in the seed text itself:
 - report titles named in REPORTS become <h1>, and the appendix headings the seed text lost
   (their pages were images) are inserted as <h2>, each marked in INSERTS below.
 
-Usage: python3 make_fixtures.py [SEEDS_DIR]   (default: ../../../../../shared/seeds)
+Usage: python3 make_fixtures.py [--fodt] [SEEDS_DIR]   (default: ../../../../../shared/seeds)
+With --fodt it also has LibreOffice convert the fixtures named in FODT to flat ODF beside them.
 """
 
 import html
 import os
 import re
+import subprocess
 import sys
 from html.parser import HTMLParser
 
@@ -40,6 +42,16 @@ REPORTS = [
     ("lcjb-update-2026-06-23", 1450, 1583, 1462),
     ("dpcc-update-2026-06-23", 1584, 1704, 1595),
     ("foot-patrols-2026-06-23", 1705, 1825, None),
+]
+
+# Fixtures also converted to .fodt by LibreOffice (--fodt).
+FODT = [
+    "lrscsb-2024-03-22",
+    "lrscsb-2025-06-20",
+    "pcc-update-2024-10-28",
+    "complaints-2026-06-23",
+    "pcc-update-q4-2026-04-21",
+    "plan-delivery-q3-2026-04-21",
 ]
 
 # Headings the seed text lost, inserted before the given seed line: (line, level, text).
@@ -74,6 +86,7 @@ CAPTIONS = {
     "Leicestershire|Jan-25": "CSTR modalities, Leicestershire, 2025",
     "Rutland|Jan-25": "CSTR modalities, Rutland, 2025",
     "|Cons": "Political balance and allocation 2026/27",
+    "Pro-actively notify service users of feedback avenues at multiple points of contact|100%": "SV service feedback measures",
 }
 
 # Tables whose first row is data, not a header, by the start of their first cell.
@@ -175,7 +188,7 @@ def is_heading(lines, index):
     """A short stand-alone line without sentence punctuation, or a bold-only line."""
     text = lines[index][1].strip()
     bare = plain(text)
-    if not bare or "\t" in text or len(bare) > 100 or re.match(r"^([-•]|\d+[.)]|\(?[a-z]\)|[A-Z]\.\s)", bare):
+    if not bare or "\t" in text or len(bare) > 100 or re.match(r"^([-•]|\d+[.)]|\(?[a-zA-Z]{1,4}[.)]\s)", bare):
         return False
     if re.fullmatch(DATE, bare, re.I):
         return False
@@ -193,21 +206,25 @@ class Writer:
     def __init__(self):
         self.body = []
         self.table = None  # list of (line, cells)
+        self.table_name = None  # the printed "Table One" above the table, if any
         self.list_items = None
 
     def flush(self):
+        if self.table is not None and self.body and re.fullmatch(r"<(p|h2)>Table \w+</(p|h2)>", self.body[-1]):
+            # A "Table One" line just above the table is its printed caption.
+            self.table_name = plain(self.body.pop())
         if self.list_items is not None:
             self.body.append("<ul>" + "".join(f"<li>{rich(t)}</li>" for t in self.list_items) + "</ul>")
             self.list_items = None
         if self.table is not None:
-            self.body.append(table_xhtml(self.table))
-            self.table = None
+            self.body.append(table_xhtml(self.table, self.table_name))
+            self.table, self.table_name = None, None
 
     def add(self, line):
         self.body.append(line)
 
 
-def table_xhtml(rows):
+def table_xhtml(rows, name=None):
     first = [plain(c) for c in rows[0][1]]
     key = "|".join(first[:2])
     headerless = first[0].startswith(HEADERLESS) or (first[0] == "" and first[1].startswith(HEADERLESS))
@@ -216,7 +233,9 @@ def table_xhtml(rows):
     caption = CAPTIONS.get(key)
     if caption is None:
         caption = "Report details" if first[0].startswith("Report Date") else (
-            "Membership" if headerless else "Table: " + (first[0] or first[1]))
+            "Membership" if first[0].startswith(("Cllr", "Parisha", "Conservative")) else "Table: " + (first[0] or first[1]))
+    if name:
+        caption = f"{name}: {caption}"
     width = max(len(cells) for _, cells in rows)
     out = [f"<table>", f"<caption>{html.escape(caption)}</caption>"]
     body = rows
@@ -245,7 +264,7 @@ def convert(lines, title_line=None, inserts=()):
             writer.flush()
             level, text = inserts.pop(number)
             writer.add(f"<h{level}>{inline(text)}</h{level}>")
-        text = raw.rstrip().rstrip("\\").rstrip()
+        text = raw.rstrip(" \r").rstrip("\\").rstrip(" ")
         stripped = text.strip()
         if "\t" in text and not re.fullmatch(r"[-\t ]+", text):
             cells = [c.strip() for c in text.split("\t")]
@@ -256,7 +275,8 @@ def convert(lines, title_line=None, inserts=()):
                     if cell:
                         previous[k] = (previous[k] + " " + cell).strip()
             else:
-                if writer.table is None:
+                starts_new = writer.table and "|".join(plain(c) for c in cells[:2]) in CAPTIONS
+                if writer.table is None or starts_new:
                     writer.flush()
                     writer.table = []
                 writer.table.append((number, cells))
@@ -335,8 +355,18 @@ def write(name, title, body):
         handle.write(document(title, body))
 
 
+def convert_to_fodt():
+    """Has LibreOffice, with a private profile, write the FODT fixtures."""
+    subprocess.run(
+        ["soffice", "-env:UserInstallation=file:///tmp/lo-validate", "--headless",
+         "--convert-to", "fodt:OpenDocument Text Flat XML", "--outdir", HERE]
+        + [os.path.join(HERE, name + ".xhtml") for name in FODT],
+        check=True)
+
+
 def main():
-    seeds = sys.argv[1] if len(sys.argv) > 1 else os.path.join(HERE, "../../../../../shared/seeds")
+    arguments = [a for a in sys.argv[1:] if a != "--fodt"]
+    seeds = arguments[0] if arguments else os.path.join(HERE, "../../../../../shared/seeds")
     singles = [
         ("lrscsb-2024-03-22", "2024-03-22-lrscsb-opcc-update.txt", "LRSCSB Update: Office of the Police and Crime Commissioner, 22nd March 2024", 10),
         ("lrscsb-2025-06-20", "2025-06-20-lrscsb-opcc-update.txt", "LRSCSB Update: Office of the Police and Crime Commissioner, 20th June 2025", None),
@@ -353,6 +383,8 @@ def main():
         whole += body
         write(name, title, body)
     write("agenda-pack-2026-06-23", "Police and Crime Panel agenda pack, 23 June 2026", whole)
+    if "--fodt" in sys.argv[1:]:
+        convert_to_fodt()
 
 
 if __name__ == "__main__":
