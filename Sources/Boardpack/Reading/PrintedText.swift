@@ -25,7 +25,7 @@ enum PrintedText {
     let token = String(scalars[..<space])
     let rest = String(text.dropFirst(space)).trimmingLeadingSpace()
     guard !rest.isEmpty else { return nil }
-    if token.hasSuffix("."), let number = Int(token.dropLast()), token.count <= 4, number > 0 {
+    if token.hasSuffix("."), let number = Int(token.dropLast()), token.count <= 5, number > 0 {
       return (.number(number), rest)
     }
     var body = Substring(token)
