@@ -57,7 +57,7 @@ public struct XHTMLReader {
     }
     for child in container.children {
       if child.isText || (child.isElement && Self.inlineElements.contains(child.name)) {
-        loose += inlines(of: child)
+        loose += inlines(for: child)
         if looseLine == nil, !child.text.allSatisfy(\.isWhitespace) { looseLine = child.line }
         continue
       }
@@ -243,37 +243,27 @@ public struct XHTMLReader {
   ]
 
   private func inlines(of node: XMLNode) -> [Inline] {
+    node.children.flatMap { inlines(for: $0) }
+  }
+
+  /// The inline content a node stands for: text, or an inline element with its content.
+  private func inlines(for node: XMLNode) -> [Inline] {
     if node.isText { return [.text(node.text)] }
     guard node.isElement else { return [] }
-    var result: [Inline] = []
-    for child in node.children {
-      if child.isText {
-        result.append(.text(child.text))
-        continue
-      }
-      guard child.isElement else { continue }
-      switch child.name {
-      case "strong", "b": result.append(.strong(inlines(of: child)))
-      case "em", "i": result.append(.emphasis(inlines(of: child)))
-      case "br": result.append(.lineBreak)
-      case "img", "script", "style", "ul", "ol", "table", "caption", "figcaption": break
-      case "span" where Self.classes(of: child).contains("bp-number"): break
-      case "a":
-        let content = inlines(of: child)
-        guard let href = child.attribute("href"), !href.isEmpty else {
-          result += content
-          continue
-        }
-        if href.hasPrefix("#") {
-          let shown = PrintedText.normalised(content).plainText
-          result.append(.reference(Reference(target: Label(String(href.dropFirst())), shown: shown, location: location(child.line))))
-        } else {
-          result.append(.link(url: href, content: content))
-        }
-      default: result += inlines(of: child)
-      }
+    switch node.name {
+    case "strong", "b": return [.strong(inlines(of: node))]
+    case "em", "i": return [.emphasis(inlines(of: node))]
+    case "br": return [.lineBreak]
+    case "img", "script", "style", "ul", "ol", "table", "caption", "figcaption": return []
+    case "span" where Self.classes(of: node).contains("bp-number"): return []
+    case "a":
+      let content = inlines(of: node)
+      guard let href = node.attribute("href"), !href.isEmpty else { return content }
+      guard href.hasPrefix("#") else { return [.link(url: href, content: content)] }
+      let shown = PrintedText.normalised(content).plainText
+      return [.reference(Reference(target: Label(String(href.dropFirst())), shown: shown, location: location(node.line)))]
+    default: return inlines(of: node)
     }
-    return result
   }
 
   // MARK: Helpers
