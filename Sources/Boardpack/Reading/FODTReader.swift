@@ -71,10 +71,16 @@ public struct FODTReader {
       }
     }
     let body = root.elements.first { $0.name == "body" && $0.namespace == Namespace.office }
-    guard let text = body?.elements.first(where: { $0.name == "text" && $0.namespace == Namespace.office }) else {
-      throw BoardpackError("not a text document: there is no office:body/office:text", at: SourceLocation(file: file, line: root.line))
+    guard
+      let text = body?.elements.first(where: {
+        $0.name == "text" && $0.namespace == Namespace.office
+      })
+    else {
+      throw BoardpackError(
+        "not a text document: there is no office:body/office:text",
+        at: SourceLocation(file: file, line: root.line))
     }
-    let blocks = try reader.blocks(in: text)
+    let blocks = reader.blocks(in: text)
     return Document(metadata: reader.metadata, blocks: PrintedNumbering.assemble(blocks))
   }
 
@@ -85,7 +91,8 @@ public struct FODTReader {
       if element.name == "title" && element.namespace == Namespace.dc {
         metadata.title = element.text.trimmingCharacters(in: .whitespacesAndNewlines)
       }
-      guard element.name == "user-defined", let name = element.attribute("name", namespace: Namespace.meta),
+      guard element.name == "user-defined",
+        let name = element.attribute("name", namespace: Namespace.meta),
         name.hasPrefix("bp:")
       else { continue }
       isBoardpack = true
@@ -95,9 +102,12 @@ public struct FODTReader {
         continue
       }
       do {
-        relations[String(name.dropFirst(prefix.count))] = try JSONDecoder().decode([Relation].self, from: Data(element.text.utf8))
+        relations[String(name.dropFirst(prefix.count))] = try JSONDecoder().decode(
+          [Relation].self, from: Data(element.text.utf8))
       } catch {
-        throw BoardpackError("\(name) is not a list of relations: \(error)", at: SourceLocation(file: file, line: element.line))
+        throw BoardpackError(
+          "\(name) is not a list of relations: \(error)",
+          at: SourceLocation(file: file, line: element.line))
       }
     }
   }
@@ -108,8 +118,12 @@ public struct FODTReader {
       if element.name == "list-style" {
         var formats: [Int: String] = [:]
         for level in element.elements {
-          guard let number = level.attribute("level", namespace: Namespace.text).flatMap({ Int($0) }) else { continue }
-          formats[number] = level.name == "list-level-style-number" ? level.attribute("num-format", namespace: Namespace.style) ?? "1" : ""
+          guard
+            let number = level.attribute("level", namespace: Namespace.text).flatMap({ Int($0) })
+          else { continue }
+          formats[number] =
+            level.name == "list-level-style-number"
+            ? level.attribute("num-format", namespace: Namespace.style) ?? "1" : ""
         }
         listFormats[name] = formats
       } else if element.name == "style" {
@@ -117,10 +131,18 @@ public struct FODTReader {
           parent: element.attribute("parent-style-name", namespace: Namespace.style),
           listStyle: element.attribute("list-style-name", namespace: Namespace.style))
         for properties in element.elements {
-          if properties.attribute("text-align", namespace: Namespace.fo) == "center" { style.centred = true }
-          if properties.attribute("break-before", namespace: Namespace.fo) == "page" { style.breakBefore = true }
-          if properties.attribute("font-weight", namespace: Namespace.fo) == "bold" { style.bold = true }
-          if properties.attribute("font-style", namespace: Namespace.fo) == "italic" { style.italic = true }
+          if properties.attribute("text-align", namespace: Namespace.fo) == "center" {
+            style.centred = true
+          }
+          if properties.attribute("break-before", namespace: Namespace.fo) == "page" {
+            style.breakBefore = true
+          }
+          if properties.attribute("font-weight", namespace: Namespace.fo) == "bold" {
+            style.bold = true
+          }
+          if properties.attribute("font-style", namespace: Namespace.fo) == "italic" {
+            style.italic = true
+          }
         }
         styles[name] = style
       }
@@ -151,18 +173,20 @@ public struct FODTReader {
 
   // MARK: Blocks
 
-  private mutating func blocks(in container: XMLNode) throws(BoardpackError) -> [Block] {
-    try blocks(of: container.elements)
+  private mutating func blocks(in container: XMLNode) -> [Block] {
+    blocks(of: container.elements)
   }
 
   /// The blocks of sibling `elements`; a caption paragraph goes with the table after it.
-  private mutating func blocks(of elements: [XMLNode]) throws(BoardpackError) -> [Block] {
+  private mutating func blocks(of elements: [XMLNode]) -> [Block] {
     var result: [Block] = []
     var caption: (content: [Inline], label: Label?)?
     for (index, element) in elements.enumerated() {
       switch (element.namespace, element.name) {
       case (Namespace.text, "h"):
-        result += heading(element, level: element.attribute("outline-level", namespace: Namespace.text).flatMap { Int($0) })
+        result += heading(
+          element,
+          level: element.attribute("outline-level", namespace: Namespace.text).flatMap { Int($0) })
       case (Namespace.text, "p"):
         let next = elements.dropFirst(index + 1).first
         if next?.name == "table", next?.namespace == Namespace.table, isCaption(element) {
@@ -172,14 +196,14 @@ public struct FODTReader {
           result += paragraph(element)
         }
       case (Namespace.text, "list"):
-        result += try topLevelList(element)
+        result += topLevelList(element)
       case (Namespace.table, "table"):
         result.append(.table(table(element, caption: caption)))
         caption = nil
       case (Namespace.draw, "frame"):
         result.append(figure(element))
       case (Namespace.text, "section"), (Namespace.text, "numbered-paragraph"):
-        result += try blocks(in: element)
+        result += blocks(in: element)
       default:
         break
       }
@@ -198,9 +222,13 @@ public struct FODTReader {
     let run = inlines(of: element)
     let content = PrintedText.normalised(run.content)
     guard !content.isEmpty else { return [] }
-    return [.heading(Heading(
-      level: level ?? 1, content: content, label: run.bookmarks.first.map { Label($0) },
-      appendix: PrintedText.appendixNumber(content.plainText), location: location(element.line)))]
+    return [
+      .heading(
+        Heading(
+          level: level ?? 1, content: content, label: run.bookmarks.first.map { Label($0) },
+          appendix: PrintedText.appendixNumber(content.plainText), location: location(element.line))
+      )
+    ]
   }
 
   private mutating func paragraph(_ element: XMLNode) -> [Block] {
@@ -227,26 +255,37 @@ public struct FODTReader {
     }
     var result = run.frames.map(figure)
     if !content.isEmpty {
-      let style = chain(styleName).map(\.name).first { $0.hasPrefix("BP ") && !Self.structuralStyles.contains($0) }
-      result.append(.paragraph(Paragraph(
-        content: content, label: run.bookmarks.first.map { Label($0) }, style: style.map { String($0.dropFirst(3)) },
-        location: location(element.line))))
-    } else if run.frames.isEmpty, chain(styleName).contains(where: { $0.style?.breakBefore == true }) {
+      let style = chain(styleName).map(\.name).first {
+        $0.hasPrefix("BP ") && !Self.structuralStyles.contains($0)
+      }
+      result.append(
+        .paragraph(
+          Paragraph(
+            content: content, label: run.bookmarks.first.map { Label($0) },
+            style: style.map { String($0.dropFirst(3)) },
+            location: location(element.line))))
+    } else if run.frames.isEmpty,
+      chain(styleName).contains(where: { $0.style?.breakBefore == true })
+    {
       result.append(.pageBreak)
     }
     return result
   }
 
   /// Boardpack's styles that mark structure rather than a named paragraph style of the model.
-  private static let structuralStyles: Set<String> = ["BP Numbered", "BP Text", "BP Table Heading", "BP Table Contents"]
+  private static let structuralStyles: Set<String> = [
+    "BP Numbered", "BP Text", "BP Table Heading", "BP Table Contents",
+  ]
 
   // MARK: Lists
 
   /// A list at the top of the text; numbered level-1 items become numbered paragraphs.
-  private mutating func topLevelList(_ element: XMLNode) throws(BoardpackError) -> [Block] {
+  private mutating func topLevelList(_ element: XMLNode) -> [Block] {
     let styleName = listStyle(of: element)
     let counter: Counter
-    if let continued = element.attribute("continue-list", namespace: Namespace.text), let existing = listsByID[continued] {
+    if let continued = element.attribute("continue-list", namespace: Namespace.text),
+      let existing = listsByID[continued]
+    {
       counter = existing
     } else if element.attribute("continue-numbering", namespace: Namespace.text) == "true",
       let previous = lastListByStyle[styleName ?? ""]
@@ -257,23 +296,28 @@ public struct FODTReader {
     }
     if let id = element.attribute("id", namespace: Namespace.xml) { listsByID[id] = counter }
     lastListByStyle[styleName ?? ""] = counter
-    return try list(element, level: 1, styleName: styleName, counter: counter)
+    return list(element, level: 1, styleName: styleName, counter: counter)
   }
 
   private func listStyle(of list: XMLNode) -> String? {
     if let name = list.attribute("style-name", namespace: Namespace.text) { return name }
     let firstParagraph = list.elements.first?.elements.first { $0.name == "p" || $0.name == "h" }
-    return chain(firstParagraph?.attribute("style-name", namespace: Namespace.text)).lazy.compactMap(\.style?.listStyle).first
+    return chain(firstParagraph?.attribute("style-name", namespace: Namespace.text)).lazy
+      .compactMap(\.style?.listStyle).first
   }
 
   /// The number format at `level` of `styleName`; an unknown style numbers level 1 only when its name says so.
   private func format(_ styleName: String?, level: Int) -> String {
     if let known = styleName.flatMap({ listFormats[$0]?[level] }) { return known }
-    guard let styleName, styleName.contains("Numbering") || styleName.contains("Numbered") else { return "" }
+    guard let styleName, styleName.contains("Numbering") || styleName.contains("Numbered") else {
+      return ""
+    }
     return level == 1 ? "1" : "a"
   }
 
-  private mutating func list(_ element: XMLNode, level: Int, styleName: String?, counter: Counter) throws(BoardpackError) -> [Block] {
+  private mutating func list(_ element: XMLNode, level: Int, styleName: String?, counter: Counter)
+    -> [Block]
+  {
     let format = format(styleName, level: level)
     var paragraphs: [Block] = []
     var items: [ListItem] = []
@@ -295,15 +339,21 @@ public struct FODTReader {
           children += run.frames.map(figure)
         case (Namespace.text, "list"):
           let nestedStyle = child.attribute("style-name", namespace: Namespace.text) ?? styleName
-          children += try list(child, level: level + 1, styleName: nestedStyle, counter: counter)
+          children += list(child, level: level + 1, styleName: nestedStyle, counter: counter)
         default:
-          children += try blocks(of: [child])
+          children += blocks(of: [child])
         }
       }
       if level == 1 && format == "1" {
-        paragraphs.append(.paragraph(Paragraph(number: number, content: content, children: children, label: label, location: location(item.line))))
+        paragraphs.append(
+          .paragraph(
+            Paragraph(
+              number: number, content: content, children: children, label: label,
+              location: location(item.line))))
       } else {
-        let marker = number.flatMap { isBoardpack ? nil : PrintedText.generatedMarker($0 - 1, format: format) }
+        let marker = number.flatMap {
+          isBoardpack ? nil : PrintedText.generatedMarker($0 - 1, format: format)
+        }
         items.append(ListItem(content: content, children: children, marker: marker, label: label))
       }
     }
@@ -314,12 +364,15 @@ public struct FODTReader {
 
   // MARK: Tables and figures
 
-  private mutating func table(_ element: XMLNode, caption: (content: [Inline], label: Label?)?) -> Table {
+  private mutating func table(_ element: XMLNode, caption: (content: [Inline], label: Label?)?)
+    -> Table
+  {
     let name = element.attribute("name", namespace: Namespace.table) ?? ""
     let isDefaultName = name.hasPrefix("Table") && name.dropFirst(5).allSatisfy(\.isNumber)
     var builder = TableBuilder(
       label: caption?.label ?? (isDefaultName && relations[name] == nil ? nil : Label(name)),
-      caption: caption?.content ?? [], relations: relations[name] ?? [], location: location(element.line))
+      caption: caption?.content ?? [], relations: relations[name] ?? [],
+      location: location(element.line))
     for (row, isHeader) in rows(of: element) {
       let cells = cells(of: row)
       if isHeader {
@@ -337,7 +390,9 @@ public struct FODTReader {
       guard child.namespace == Namespace.table else { return [] }
       switch child.name {
       case "table-row":
-        let repeated = min(child.attribute("number-rows-repeated", namespace: Namespace.table).flatMap { Int($0) } ?? 1, Self.repeatLimit)
+        let repeated = min(
+          child.attribute("number-rows-repeated", namespace: Namespace.table).flatMap { Int($0) }
+            ?? 1, Self.repeatLimit)
         return Array(repeating: (child, header), count: max(repeated, 1))
       case "table-header-rows": return rows(of: child, header: true)
       case "table-rows", "table-row-group": return rows(of: child, header: header)
@@ -352,16 +407,29 @@ public struct FODTReader {
   private mutating func cells(of row: XMLNode) -> [TableBuilder.RawCell] {
     var result: [TableBuilder.RawCell] = []
     for cell in row.elements where cell.name == "table-cell" && cell.namespace == Namespace.table {
-      let paragraphs = cell.elements.filter { $0.namespace == Namespace.text && ($0.name == "p" || $0.name == "h") }
+      let paragraphs = cell.elements.filter {
+        $0.namespace == Namespace.text && ($0.name == "p" || $0.name == "h")
+      }
       let isRich = paragraphs.count != cell.elements.count || paragraphs.count > 1
-      let shown = PrintedText.normalised(paragraphs.flatMap { inlines(of: $0).content + [.text(" ")] }).plainText
-      let blocks = isRich ? ((try? self.blocks(in: cell)) ?? []) : []
+      let shown = PrintedText.normalised(
+        paragraphs.flatMap { inlines(of: $0).content + [.text(" ")] }
+      ).plainText
+      let blocks = isRich ? self.blocks(in: cell) : []
       let valueType = cell.attribute("value-type", namespace: Namespace.office)
-      let rawValue = cell.attribute("value", namespace: Namespace.office).flatMap { Decimal(string: $0, locale: Locale(identifier: "en_US_POSIX")) }
-      let declared = valueType == "percentage" ? rawValue.map { $0 * 100 } : (valueType == "currency" || valueType == "float" ? rawValue : nil)
-      let declaredType: ValueType? = valueType == "currency" ? .money : valueType == "percentage" ? .percent : nil
-      let raw = TableBuilder.RawCell(shown: shown, blocks: blocks, declared: declared, declaredType: declaredType)
-      let repeated = min(cell.attribute("number-columns-repeated", namespace: Namespace.table).flatMap { Int($0) } ?? 1, Self.repeatLimit)
+      let rawValue = cell.attribute("value", namespace: Namespace.office).flatMap {
+        Decimal(string: $0, locale: Locale(identifier: "en_US_POSIX"))
+      }
+      let declared =
+        valueType == "percentage"
+        ? rawValue.map { $0 * 100 }
+        : (valueType == "currency" || valueType == "float" ? rawValue : nil)
+      let declaredType: ValueType? =
+        valueType == "currency" ? .money : valueType == "percentage" ? .percent : nil
+      let raw = TableBuilder.RawCell(
+        shown: shown, blocks: blocks, declared: declared, declaredType: declaredType)
+      let repeated = min(
+        cell.attribute("number-columns-repeated", namespace: Namespace.table).flatMap { Int($0) }
+          ?? 1, Self.repeatLimit)
       result += Array(repeating: raw, count: max(repeated, 1))
     }
     return result
@@ -369,10 +437,16 @@ public struct FODTReader {
 
   private func figure(_ frame: XMLNode) -> Block {
     let title = frame.elements.first { $0.name == "title" && $0.namespace == Namespace.svg }?.text
-    let description = frame.elements.first { $0.name == "desc" && $0.namespace == Namespace.svg }?.text
-    let alt = [title, description].compactMap { $0?.trimmingCharacters(in: .whitespacesAndNewlines) }.first { !$0.isEmpty } ?? ""
+    let description = frame.elements.first { $0.name == "desc" && $0.namespace == Namespace.svg }?
+      .text
+    let alt =
+      [title, description].compactMap { $0?.trimmingCharacters(in: .whitespacesAndNewlines) }.first
+    { !$0.isEmpty } ?? ""
     let image = frame.elements.first { $0.name == "image" && $0.namespace == Namespace.draw }
-    return .figure(Figure(kind: .image, altText: alt, source: image?.attribute("href", namespace: Namespace.xlink), location: location(frame.line)))
+    return .figure(
+      Figure(
+        kind: .image, altText: alt, source: image?.attribute("href", namespace: Namespace.xlink),
+        location: location(frame.line)))
   }
 
   // MARK: Inlines
@@ -399,8 +473,12 @@ public struct FODTReader {
         run.frames += inner.frames
         let styleChain = chain(child.attribute("style-name", namespace: Namespace.text))
         var content = inner.content
-        if styleChain.contains(where: { $0.style?.italic == true || $0.name == "Emphasis" }) { content = [.emphasis(content)] }
-        if styleChain.contains(where: { $0.style?.bold == true || $0.name == "Strong Emphasis" }) { content = [.strong(content)] }
+        if styleChain.contains(where: { $0.style?.italic == true || $0.name == "Emphasis" }) {
+          content = [.emphasis(content)]
+        }
+        if styleChain.contains(where: { $0.style?.bold == true || $0.name == "Strong Emphasis" }) {
+          content = [.strong(content)]
+        }
         run.content += content
       case (Namespace.text, "a"):
         let inner = inlines(of: child)
@@ -408,12 +486,18 @@ public struct FODTReader {
         let href = child.attribute("href", namespace: Namespace.xlink) ?? ""
         if href.hasPrefix("#") {
           let shown = PrintedText.normalised(inner.content).plainText
-          run.content.append(.reference(Reference(target: Label(String(href.dropFirst())), shown: shown, location: location(child.line))))
+          run.content.append(
+            .reference(
+              Reference(
+                target: Label(String(href.dropFirst())), shown: shown,
+                location: location(child.line))))
         } else {
           run.content.append(.link(url: href, content: inner.content))
         }
       case (Namespace.text, "bookmark"), (Namespace.text, "bookmark-start"):
-        if let name = child.attribute("name", namespace: Namespace.text) { run.bookmarks.append(name) }
+        if let name = child.attribute("name", namespace: Namespace.text) {
+          run.bookmarks.append(name)
+        }
       case (Namespace.text, "s"), (Namespace.text, "tab"):
         run.content.append(.text(" "))
       case (Namespace.text, "line-break"):
@@ -422,7 +506,8 @@ public struct FODTReader {
         run.frames.append(child)
       case (Namespace.draw, "a"):
         run.frames += child.elements.filter { $0.name == "frame" && $0.namespace == Namespace.draw }
-      case (Namespace.text, "note"), (Namespace.office, "annotation"), (Namespace.text, "bookmark-end"),
+      case (Namespace.text, "note"), (Namespace.office, "annotation"),
+        (Namespace.text, "bookmark-end"),
         (Namespace.text, "soft-page-break"):
         break
       default:

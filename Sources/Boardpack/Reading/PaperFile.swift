@@ -17,13 +17,16 @@ public enum PaperFile {
     }
     let data: Data
     do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
-      throw BoardpackError("cannot read the file: \(error.localizedDescription)", at: SourceLocation(file: path))
+      throw BoardpackError(
+        "cannot read the file: \(error.localizedDescription)", at: SourceLocation(file: path))
     }
     return try read(data, name: path, isODF: fileExtension == "fodt")
   }
 
   /// Reads a paper held in memory; `name` stands for the file in locations and errors.
-  public static func read(_ data: Data, name: String, isODF: Bool) throws(BoardpackError) -> Document {
+  public static func read(_ data: Data, name: String, isODF: Bool) throws(BoardpackError)
+    -> Document
+  {
     let xml: XMLDocument
     do { xml = try XMLDocument(parsing: data, name: name) } catch {
       throw BoardpackError(

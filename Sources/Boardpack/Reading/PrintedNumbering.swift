@@ -15,9 +15,17 @@ enum PrintedNumbering {
           paragraph.content = PrintedText.dropping(text.count - rest.count, from: paragraph.content)
           result.append(.paragraph(paragraph))
         case (.letter(let marker, _), let rest)?:
-          append(List(style: .letter, items: [item(paragraph, marker: marker, dropping: text.count - rest.count)]), to: &result)
+          append(
+            List(
+              style: .letter,
+              items: [item(paragraph, marker: marker, dropping: text.count - rest.count)]),
+            to: &result)
         case (.roman(let marker), let rest)?:
-          append(List(style: .roman, items: [item(paragraph, marker: marker, dropping: text.count - rest.count)]), to: &result)
+          append(
+            List(
+              style: .roman,
+              items: [item(paragraph, marker: marker, dropping: text.count - rest.count)]),
+            to: &result)
         default:
           result.append(block)
         }
@@ -38,7 +46,9 @@ enum PrintedNumbering {
     var previous: Character?
     for item in list.items {
       let text = item.content.plainText
-      guard let (marker, rest) = PrintedText.marker(in: text, previousLetter: previous) else { return list }
+      guard let (marker, rest) = PrintedText.marker(in: text, previousLetter: previous) else {
+        return list
+      }
       let (printed, itemStyle): (String, List.Style)
       switch marker {
       case .number: return list
@@ -51,7 +61,8 @@ enum PrintedNumbering {
       style = itemStyle
       items.append(
         ListItem(
-          content: PrintedText.dropping(text.count - rest.count, from: item.content), children: item.children,
+          content: PrintedText.dropping(text.count - rest.count, from: item.content),
+          children: item.children,
           marker: printed, label: item.label))
     }
     return List(style: style ?? .bullet, items: items)
@@ -82,9 +93,11 @@ enum PrintedNumbering {
   }
 
   /// A paragraph that starts with a printed marker, as a list item keeping the marker.
-  private static func item(_ paragraph: Paragraph, marker: String, dropping count: Int) -> ListItem {
+  private static func item(_ paragraph: Paragraph, marker: String, dropping count: Int) -> ListItem
+  {
     ListItem(
-      content: PrintedText.dropping(count, from: paragraph.content), children: paragraph.children, marker: marker,
+      content: PrintedText.dropping(count, from: paragraph.content), children: paragraph.children,
+      marker: marker,
       label: paragraph.label)
   }
 
@@ -93,7 +106,8 @@ enum PrintedNumbering {
     var list: List?
     switch blocks.last {
     case .list(let last): list = last
-    case .paragraph(let paragraph): if case .list(let last) = paragraph.children.last { list = last }
+    case .paragraph(let paragraph):
+      if case .list(let last) = paragraph.children.last { list = last }
     default: break
     }
     guard let marker = list?.items.last?.marker, list?.style == .letter else { return nil }

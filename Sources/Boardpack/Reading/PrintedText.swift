@@ -19,9 +19,12 @@ enum PrintedText {
 
   /// The marker `text` starts with, and the text after it; nil when it starts with none.
   /// `previousLetter` lets "i" after "h" read as a letter rather than a roman one.
-  static func marker(in text: String, previousLetter: Character? = nil) -> (marker: Marker, rest: String)? {
+  static func marker(in text: String, previousLetter: Character? = nil) -> (
+    marker: Marker, rest: String
+  )? {
     let scalars = Array(text.prefix(12))
-    guard let space = scalars.firstIndex(where: { $0 == " " || $0 == "\t" || $0 == "\u{A0}" }) else { return nil }
+    guard let space = scalars.firstIndex(where: { $0 == " " || $0 == "\t" || $0 == "\u{A0}" })
+    else { return nil }
     let token = String(scalars[..<space])
     let rest = String(text.dropFirst(space)).trimmingLeadingSpace()
     guard !rest.isEmpty else { return nil }
@@ -71,7 +74,11 @@ enum PrintedText {
         } else {
           let inner = dropping(remaining, from: content)
           remaining = 0
-          if case .strong = inline { result.append(.strong(inner)) } else { result.append(.emphasis(inner)) }
+          if case .strong = inline {
+            result.append(.strong(inner))
+          } else {
+            result.append(.emphasis(inner))
+          }
         }
       default:
         remaining = 0
@@ -83,11 +90,16 @@ enum PrintedText {
 
   /// The appendix number of a heading such as "Appendix One – CSP projects" or "Appendix 1".
   static func appendixNumber(_ heading: String) -> Int? {
-    let words = heading.split(whereSeparator: { $0 == " " || $0 == "\u{A0}" || $0 == ":" || $0 == "." })
+    let words = heading.split(whereSeparator: {
+      $0 == " " || $0 == "\u{A0}" || $0 == ":" || $0 == "."
+    })
     guard words.count >= 2, words[0].lowercased() == "appendix" else { return nil }
     let word = words[1].lowercased()
     if let number = Int(word) { return number }
-    let names = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"]
+    let names = [
+      "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+      "twelve",
+    ]
     if let index = names.firstIndex(of: word) { return index + 1 }
     if word.count == 1, let letter = word.unicodeScalars.first, ("a"..."z").contains(letter) {
       return Int(letter.value) - 96
@@ -122,7 +134,8 @@ enum PrintedText {
 
   private static func romanNumeral(_ value: Int) -> String {
     let table: [(Int, String)] = [
-      (1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"), (40, "xl"), (10, "x"),
+      (1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"),
+      (40, "xl"), (10, "x"),
       (9, "ix"), (5, "v"), (4, "iv"), (1, "i"),
     ]
     var remaining = value
@@ -160,7 +173,9 @@ enum PrintedText {
         let collapsed = collapse(text)
         if collapsed.isEmpty { continue }
         if case .text(let previous) = result.last {
-          let joined = previous.hasSuffix(" ") && collapsed.hasPrefix(" ") ? previous + collapsed.dropFirst() : previous + collapsed
+          let joined =
+            previous.hasSuffix(" ") && collapsed.hasPrefix(" ")
+            ? previous + collapsed.dropFirst() : previous + collapsed
           result[result.count - 1] = .text(joined)
         } else {
           result.append(.text(collapsed))
@@ -189,7 +204,11 @@ enum PrintedText {
     if case .text(let last) = result.last {
       var text = Substring(last)
       while text.last == " " { text = text.dropLast() }
-      if text.isEmpty { result.removeLast() } else { result[result.count - 1] = .text(String(text)) }
+      if text.isEmpty {
+        result.removeLast()
+      } else {
+        result[result.count - 1] = .text(String(text))
+      }
     }
     return result
   }

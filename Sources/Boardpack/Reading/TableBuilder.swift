@@ -34,13 +34,16 @@ struct TableBuilder {
   func table() -> Table {
     let width = max(header.count, rows.map(\.cells.count).max() ?? 0)
     let padded = rows.map { row in
-      RawRow(cells: row.cells + Array(repeating: RawCell(shown: ""), count: width - row.cells.count),
+      RawRow(
+        cells: row.cells + Array(repeating: RawCell(shown: ""), count: width - row.cells.count),
         markedTotal: row.markedTotal, location: row.location)
     }
     let columns = (0..<width).map { index in
       Column(
         header: index < header.count ? header[index].shown : "",
-        type: columnType(index < header.count ? header[index].declaredType : nil, cells: padded.map { $0.cells[index] }))
+        type: columnType(
+          index < header.count ? header[index].declaredType : nil,
+          cells: padded.map { $0.cells[index] }))
     }
     let tableRows = padded.map { row in
       Row(
@@ -50,7 +53,9 @@ struct TableBuilder {
         isTotal: row.markedTotal || PrintedText.isTotalLabel(row.cells.first?.shown ?? ""),
         location: row.location)
     }
-    return Table(label: label, caption: caption, columns: columns, rows: tableRows, relations: relations, location: location)
+    return Table(
+      label: label, caption: caption, columns: columns, rows: tableRows, relations: relations,
+      location: location)
   }
 
   /// The header's declared type, else the type the cells declare, else the type their text reads as.

@@ -33,7 +33,8 @@ public struct XHTMLReader {
     for element in head.elements {
       if element.name == "title" {
         metadata.title = Self.plain(element.text)
-      } else if element.name == "meta", let name = element.attribute("name"), name.hasPrefix("bp:") {
+      } else if element.name == "meta", let name = element.attribute("name"), name.hasPrefix("bp:")
+      {
         isBoardpack = true
         metadata.set(field: name, to: element.attribute("content") ?? "")
       }
@@ -85,7 +86,12 @@ public struct XHTMLReader {
     case "figure":
       return [figure(element)]
     case "img":
-      return [.figure(Figure(kind: .image, altText: element.attribute("alt") ?? "", source: element.attribute("src"), location: location(element.line)))]
+      return [
+        .figure(
+          Figure(
+            kind: .image, altText: element.attribute("alt") ?? "", source: element.attribute("src"),
+            location: location(element.line)))
+      ]
     case "hr":
       return classes.contains("bp-page-break") ? [.pageBreak] : []
     case "blockquote":
@@ -107,8 +113,15 @@ public struct XHTMLReader {
       }
       level -= 1
     }
-    let appendix = element.attribute("data-bp-appendix").flatMap { Int($0) } ?? PrintedText.appendixNumber(content.plainText)
-    return [.heading(Heading(level: level, content: content, label: label(element), appendix: appendix, location: location(element.line)))]
+    let appendix =
+      element.attribute("data-bp-appendix").flatMap { Int($0) }
+      ?? PrintedText.appendixNumber(content.plainText)
+    return [
+      .heading(
+        Heading(
+          level: level, content: content, label: label(element), appendix: appendix,
+          location: location(element.line)))
+    ]
   }
 
   private mutating func paragraph(_ element: XMLNode, classes: Set<String>) -> [Block] {
@@ -126,11 +139,20 @@ public struct XHTMLReader {
       return []
     }
     var result = Self.descendants(of: element, named: "img").map { image in
-      Block.figure(Figure(kind: .image, altText: image.attribute("alt") ?? "", source: image.attribute("src"), location: location(image.line)))
+      Block.figure(
+        Figure(
+          kind: .image, altText: image.attribute("alt") ?? "", source: image.attribute("src"),
+          location: location(image.line)))
     }
     if !content.isEmpty {
-      let style = classes.first { $0.hasPrefix("bp-style-") }.map { String($0.dropFirst("bp-style-".count)) }
-      result.append(.paragraph(Paragraph(content: content, label: label(element), style: style, location: location(element.line))))
+      let style = classes.first { $0.hasPrefix("bp-style-") }.map {
+        String($0.dropFirst("bp-style-".count))
+      }
+      result.append(
+        .paragraph(
+          Paragraph(
+            content: content, label: label(element), style: style, location: location(element.line))
+        ))
     }
     return result
   }
@@ -143,19 +165,26 @@ public struct XHTMLReader {
       content = first.content
       inner.removeFirst()
     }
-    return [.paragraph(Paragraph(
-      number: element.attribute("data-bp-number").flatMap { Int($0) }, content: content, children: inner,
-      label: label(element), location: location(element.line)))]
+    return [
+      .paragraph(
+        Paragraph(
+          number: element.attribute("data-bp-number").flatMap { Int($0) }, content: content,
+          children: inner,
+          label: label(element), location: location(element.line)))
+    ]
   }
 
   /// A list; a decimal `<ol>` written elsewhere holds numbered paragraphs, numbered as a browser would.
-  private mutating func list(_ element: XMLNode, classes: Set<String>) throws(BoardpackError) -> [Block] {
+  private mutating func list(_ element: XMLNode, classes: Set<String>) throws(BoardpackError)
+    -> [Block]
+  {
     let type = element.attribute("type") ?? ""
     let style: List.Style? =
-      if element.name == "ul" { .bullet }
-      else if classes.contains("bp-letter") || type == "a" || type == "A" { .letter }
-      else if classes.contains("bp-roman") || type == "i" || type == "I" { .roman }
-      else { nil }
+      if element.name == "ul" {
+        .bullet
+      } else if classes.contains("bp-letter") || type == "a" || type == "A" {
+        .letter
+      } else if classes.contains("bp-roman") || type == "i" || type == "I" { .roman } else { nil }
     var number = element.attribute("start").flatMap { Int($0) } ?? 1
     var items: [ListItem] = []
     var paragraphs: [Block] = []
@@ -168,10 +197,19 @@ public struct XHTMLReader {
         children.removeFirst()
       }
       if style == nil {
-        paragraphs.append(.paragraph(Paragraph(number: number, content: content, children: children, label: label(item), location: location(item.line))))
+        paragraphs.append(
+          .paragraph(
+            Paragraph(
+              number: number, content: content, children: children, label: label(item),
+              location: location(item.line))))
       } else {
-        let marker = style == .bullet || isBoardpack ? nil : PrintedText.generatedMarker(number - 1, format: type.isEmpty ? (style == .roman ? "i" : "a") : type)
-        items.append(ListItem(content: content, children: children, marker: marker, label: label(item)))
+        let marker =
+          style == .bullet || isBoardpack
+          ? nil
+          : PrintedText.generatedMarker(
+            number - 1, format: type.isEmpty ? (style == .roman ? "i" : "a") : type)
+        items.append(
+          ListItem(content: content, children: children, marker: marker, label: label(item)))
       }
       number += 1
     }
@@ -179,12 +217,16 @@ public struct XHTMLReader {
     return [.list(List(style: style, items: items))]
   }
 
-  private mutating func table(_ element: XMLNode, classes: Set<String>) throws(BoardpackError) -> [Block] {
+  private mutating func table(_ element: XMLNode, classes: Set<String>) throws(BoardpackError)
+    -> [Block]
+  {
     let rows = Self.rows(of: element)
     if classes.contains("bp-title-block") {
       for (row, _) in rows {
         let cells = row.elements.filter { $0.name == "th" || $0.name == "td" }
-        if cells.count >= 2 { metadata.set(titleRow: Self.plain(cells[0].text), to: Self.plain(cells[1].text)) }
+        if cells.count >= 2 {
+          metadata.set(titleRow: Self.plain(cells[0].text), to: Self.plain(cells[1].text))
+        }
       }
       return []
     }
@@ -196,49 +238,72 @@ public struct XHTMLReader {
       do {
         builder.relations = try JSONDecoder().decode([Relation].self, from: Data(json.utf8))
       } catch {
-        throw BoardpackError("the table's data-bp-relations is not a list of relations: \(error)", at: location(element.line))
+        throw BoardpackError(
+          "the table's data-bp-relations is not a list of relations: \(error)",
+          at: location(element.line))
       }
     }
     var body = rows
     if let headerIndex = rows.lastIndex(where: { $0.section == "thead" }) {
-      builder.header = try rows[headerIndex].row.elements.map { cell throws(BoardpackError) in try rawCell(cell) }
+      builder.header = try rows[headerIndex].row.elements.map { cell throws(BoardpackError) in
+        try rawCell(cell)
+      }
       body = rows.filter { $0.section != "thead" }
-    } else if let first = rows.first, !first.row.elements.isEmpty, first.row.elements.allSatisfy({ $0.name == "th" }) {
-      builder.header = try first.row.elements.map { cell throws(BoardpackError) in try rawCell(cell) }
+    } else if let first = rows.first, !first.row.elements.isEmpty,
+      first.row.elements.allSatisfy({ $0.name == "th" })
+    {
+      builder.header = try first.row.elements.map { cell throws(BoardpackError) in try rawCell(cell)
+      }
       body.removeFirst()
     }
     for (row, section) in body {
-      let cells = try row.elements.filter { $0.name == "th" || $0.name == "td" }.map { cell throws(BoardpackError) in try rawCell(cell) }
-      builder.rows.append(TableBuilder.RawRow(cells: cells, markedTotal: section == "tfoot", location: location(row.line)))
+      let cells = try row.elements.filter { $0.name == "th" || $0.name == "td" }.map {
+        cell throws(BoardpackError) in try rawCell(cell)
+      }
+      builder.rows.append(
+        TableBuilder.RawRow(
+          cells: cells, markedTotal: section == "tfoot", location: location(row.line)))
     }
     return [.table(builder.table())]
   }
 
   private mutating func rawCell(_ cell: XMLNode) throws(BoardpackError) -> TableBuilder.RawCell {
-    let hasBlocks = cell.elements.contains { $0.name == "ul" || $0.name == "ol" || $0.name == "table" }
+    let hasBlocks =
+      cell.elements.contains { $0.name == "ul" || $0.name == "ol" || $0.name == "table" }
       || cell.elements.filter({ $0.name == "p" || $0.name == "div" }).count > 1
     let blocks = hasBlocks ? try self.blocks(in: cell) : []
-    let shown = hasBlocks ? Self.plain(cell.text) : PrintedText.normalised(inlines(of: cell)).plainText
+    let shown =
+      hasBlocks ? Self.plain(cell.text) : PrintedText.normalised(inlines(of: cell)).plainText
     return TableBuilder.RawCell(
       shown: shown, blocks: blocks,
-      declared: cell.attribute("data-bp-value").flatMap { Decimal(string: $0, locale: Locale(identifier: "en_US_POSIX")) },
+      declared: cell.attribute("data-bp-value").flatMap {
+        Decimal(string: $0, locale: Locale(identifier: "en_US_POSIX"))
+      },
       declaredType: cell.attribute("data-bp-type").flatMap { ValueType(rawValue: $0) })
   }
 
   private func figure(_ element: XMLNode) -> Block {
     let image = Self.descendants(of: element, named: "img").first
-    let placeholder = Self.descendants(of: element, named: "div").first { Self.classes(of: $0).contains("bp-placeholder") }
-    let caption = element.elements.first { $0.name == "figcaption" }.map { PrintedText.normalised(inlines(of: $0)) } ?? []
-    return .figure(Figure(
-      kind: element.attribute("data-bp-kind").flatMap { Figure.Kind(rawValue: $0) } ?? .image,
-      altText: image?.attribute("alt") ?? placeholder?.attribute("aria-label") ?? "",
-      source: image?.attribute("src"), caption: caption, label: label(element), location: location(element.line)))
+    let placeholder = Self.descendants(of: element, named: "div").first {
+      Self.classes(of: $0).contains("bp-placeholder")
+    }
+    let caption =
+      element.elements.first { $0.name == "figcaption" }.map {
+        PrintedText.normalised(inlines(of: $0))
+      } ?? []
+    return .figure(
+      Figure(
+        kind: element.attribute("data-bp-kind").flatMap { Figure.Kind(rawValue: $0) } ?? .image,
+        altText: image?.attribute("alt") ?? placeholder?.attribute("aria-label") ?? "",
+        source: image?.attribute("src"), caption: caption, label: label(element),
+        location: location(element.line)))
   }
 
   // MARK: Inlines
 
   private static let inlineElements: Set<String> = [
-    "a", "abbr", "b", "bdi", "bdo", "br", "cite", "code", "data", "dfn", "em", "font", "i", "kbd", "mark", "q", "s",
+    "a", "abbr", "b", "bdi", "bdo", "br", "cite", "code", "data", "dfn", "em", "font", "i", "kbd",
+    "mark", "q", "s",
     "samp", "small", "span", "strong", "sub", "sup", "time", "u", "var", "wbr",
   ]
 
@@ -261,7 +326,11 @@ public struct XHTMLReader {
       guard let href = node.attribute("href"), !href.isEmpty else { return content }
       guard href.hasPrefix("#") else { return [.link(url: href, content: content)] }
       let shown = PrintedText.normalised(content).plainText
-      return [.reference(Reference(target: Label(String(href.dropFirst())), shown: shown, location: location(node.line)))]
+      return [
+        .reference(
+          Reference(
+            target: Label(String(href.dropFirst())), shown: shown, location: location(node.line)))
+      ]
     default: return inlines(of: node)
     }
   }
@@ -286,7 +355,8 @@ public struct XHTMLReader {
     for child in table.elements {
       switch child.name {
       case "tr": result.append((child, ""))
-      case "thead", "tbody", "tfoot": result += child.elements.filter { $0.name == "tr" }.map { ($0, child.name) }
+      case "thead", "tbody", "tfoot":
+        result += child.elements.filter { $0.name == "tr" }.map { ($0, child.name) }
       default: break
       }
     }

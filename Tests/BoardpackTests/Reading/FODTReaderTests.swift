@@ -37,54 +37,65 @@ import Testing
   }
 
   static func numbers(_ document: Document) -> [Int] {
-    document.blocks.compactMap { if case .paragraph(let paragraph) = $0 { paragraph.number } else { nil } }
+    document.blocks.compactMap {
+      if case .paragraph(let paragraph) = $0 { paragraph.number } else { nil }
+    }
   }
 
   @Test func continuedListsNumberOnAcrossHeadings() throws {
-    let document = try Self.document(body: """
-      <text:h text:outline-level="1">Purpose of Report</text:h>
-      <text:list xml:id="list1" text:style-name="BP_20_Numbering">
-        <text:list-item><text:p>First.</text:p></text:list-item>
-        <text:list-item><text:p>Second, asking:</text:p>
-          <text:list><text:list-item><text:p>Is the Panel satisfied?</text:p></text:list-item>
-          <text:list-item><text:p>Would the Panel like more?</text:p></text:list-item></text:list>
-        </text:list-item>
-      </text:list>
-      <text:h text:outline-level="1">Summary</text:h>
-      <text:list xml:id="list2" text:continue-list="list1" text:style-name="BP_20_Numbering">
-        <text:list-item><text:p>Third.</text:p></text:list-item>
-      </text:list>
-      <text:h text:outline-level="2">Detail</text:h>
-      <text:list text:continue-numbering="true" text:style-name="BP_20_Numbering">
-        <text:list-item><text:p>Fourth.</text:p></text:list-item>
-        <text:list-item><text:p>Fifth.</text:p></text:list-item>
-      </text:list>
-      <text:list text:continue-list="list2" text:style-name="BP_20_Numbering">
-        <text:list-item><text:p>Sixth.</text:p></text:list-item>
-      </text:list>
-      """)
+    let document = try Self.document(
+      body: """
+        <text:h text:outline-level="1">Purpose of Report</text:h>
+        <text:list xml:id="list1" text:style-name="BP_20_Numbering">
+          <text:list-item><text:p>First.</text:p></text:list-item>
+          <text:list-item><text:p>Second, asking:</text:p>
+            <text:list><text:list-item><text:p>Is the Panel satisfied?</text:p></text:list-item>
+            <text:list-item><text:p>Would the Panel like more?</text:p></text:list-item></text:list>
+          </text:list-item>
+        </text:list>
+        <text:h text:outline-level="1">Summary</text:h>
+        <text:list xml:id="list2" text:continue-list="list1" text:style-name="BP_20_Numbering">
+          <text:list-item><text:p>Third.</text:p></text:list-item>
+        </text:list>
+        <text:h text:outline-level="2">Detail</text:h>
+        <text:list text:continue-numbering="true" text:style-name="BP_20_Numbering">
+          <text:list-item><text:p>Fourth.</text:p></text:list-item>
+          <text:list-item><text:p>Fifth.</text:p></text:list-item>
+        </text:list>
+        <text:list text:continue-list="list2" text:style-name="BP_20_Numbering">
+          <text:list-item><text:p>Sixth.</text:p></text:list-item>
+        </text:list>
+        """)
     #expect(Self.numbers(document) == [1, 2, 3, 4, 5, 6])
-    let headings = document.blocks.compactMap { if case .heading(let heading) = $0 { heading.level } else { nil } }
+    let headings = document.blocks.compactMap {
+      if case .heading(let heading) = $0 { heading.level } else { nil }
+    }
     #expect(headings == [1, 1, 2])
-    guard case .paragraph(let second) = document.blocks[2], case .list(let questions) = second.children.first else {
+    guard case .paragraph(let second) = document.blocks[2],
+      case .list(let questions) = second.children.first
+    else {
       Issue.record("paragraph 2 lost its lettered items")
       return
     }
     #expect(questions.style == .letter)
-    #expect(questions.items.map(\.content.plainText) == ["Is the Panel satisfied?", "Would the Panel like more?"])
+    #expect(
+      questions.items.map(\.content.plainText) == [
+        "Is the Panel satisfied?", "Would the Panel like more?",
+      ])
     // Outside a Boardpack paper the markers LibreOffice would print are kept.
     #expect(questions.items.map(\.marker) == ["a.", "b."])
   }
 
   @Test func aListThatDoesNotContinueStartsAgain() throws {
-    let document = try Self.document(body: """
-      <text:list text:style-name="BP_20_Numbering"><text:list-item><text:p>One.</text:p></text:list-item>
-      <text:list-item><text:p>Two.</text:p></text:list-item></text:list>
-      <text:h text:outline-level="1">Next report</text:h>
-      <text:list text:style-name="BP_20_Numbering"><text:list-item><text:p>One again.</text:p></text:list-item></text:list>
-      <text:list text:style-name="BP_20_Numbering"><text:list-item text:start-value="7"><text:p>Seven.</text:p></text:list-item></text:list>
-      <text:list text:style-name="BP_20_Bullets"><text:list-item><text:p>A bullet.</text:p></text:list-item></text:list>
-      """)
+    let document = try Self.document(
+      body: """
+        <text:list text:style-name="BP_20_Numbering"><text:list-item><text:p>One.</text:p></text:list-item>
+        <text:list-item><text:p>Two.</text:p></text:list-item></text:list>
+        <text:h text:outline-level="1">Next report</text:h>
+        <text:list text:style-name="BP_20_Numbering"><text:list-item><text:p>One again.</text:p></text:list-item></text:list>
+        <text:list text:style-name="BP_20_Numbering"><text:list-item text:start-value="7"><text:p>Seven.</text:p></text:list-item></text:list>
+        <text:list text:style-name="BP_20_Bullets"><text:list-item><text:p>A bullet.</text:p></text:list-item></text:list>
+        """)
     #expect(Self.numbers(document) == [1, 2, 1, 7])
     guard case .list(let bullets) = document.blocks.last else {
       Issue.record("the bullets are missing")
@@ -135,7 +146,8 @@ import Testing
     #expect(document.metadata.title == "Commissioner's Update Report (Q4)")
     #expect(document.metadata.template == "pcc-update-report")
     #expect(document.metadata.reportDate == CalendarDate(year: 2026, month: 4, day: 21))
-    guard case .paragraph(let paragraph) = document.blocks[0], case .table(let table) = document.blocks[1],
+    guard case .paragraph(let paragraph) = document.blocks[0],
+      case .table(let table) = document.blocks[1],
       case .figure(let map) = document.blocks[2], case .figure(let chart) = document.blocks[3]
     else {
       Issue.record("unexpected blocks: \(document.blocks)")
@@ -144,15 +156,28 @@ import Testing
     #expect(paragraph.number == 1)
     #expect(paragraph.label == "csp-para")
     #expect(paragraph.content.plainText == "See Table 1 and the website.")
-    #expect(paragraph.content.contains { if case .reference(let reference) = $0 { reference.target == "csp" && reference.shown == "Table 1" } else { false } })
-    #expect(paragraph.content.contains { if case .link(let url, _) = $0 { url == "https://www.leics.pcc.police.uk/" } else { false } })
+    #expect(
+      paragraph.content.contains {
+        if case .reference(let reference) = $0 {
+          reference.target == "csp" && reference.shown == "Table 1"
+        } else {
+          false
+        }
+      })
+    #expect(
+      paragraph.content.contains {
+        if case .link(let url, _) = $0 { url == "https://www.leics.pcc.police.uk/" } else { false }
+      })
     #expect(table.label == "csp")
     #expect(table.caption.plainText == "CSP allocations 2025-26")
     #expect(table.relations == [.totalRow, .share(column: 2, part: 1)])
     #expect(table.columns.map(\.header) == ["CSP Area", "Allocation", "Share"])
     #expect(table.columns.map(\.type) == [.text, .money, .percent])
     #expect(table.rows.map(\.isTotal) == [false, false, true])
-    #expect(table.rows[0].cells.map(\.value) == [.text("Blaby"), .money(Decimal(string: "52665.76")!), .percent(Decimal(string: "34.8")!)])
+    #expect(
+      table.rows[0].cells.map(\.value) == [
+        .text("Blaby"), .money(Decimal(string: "52665.76")!), .percent(Decimal(string: "34.8")!),
+      ])
     #expect(table.rows[1].cells.map(\.value) == [.text("Rutland"), .nilValue, .blank])
     #expect(map.altText == "Map of LLR with community days as stars")
     #expect(map.source == "images/q4-map.png")
@@ -161,13 +186,20 @@ import Testing
 
   @Test func refusesBrokenRelations() throws {
     #expect(throws: BoardpackError.self) {
-      try Self.document(meta: "<meta:user-defined meta:name=\"bp:relations:csp\">[{\"sum\":1}]</meta:user-defined>", body: "")
+      try Self.document(
+        meta: "<meta:user-defined meta:name=\"bp:relations:csp\">[{\"sum\":1}]</meta:user-defined>",
+        body: "")
     }
   }
 
   @Test func refusesADocumentThatIsNotText() throws {
-    let xml = "<office:document \(Self.namespaces)><office:body><office:spreadsheet/></office:body></office:document>"
-    #expect(throws: BoardpackError("not a text document: there is no office:body/office:text", at: SourceLocation(file: "sheet.fodt", line: 1))) {
+    let xml =
+      "<office:document \(Self.namespaces)><office:body><office:spreadsheet/></office:body></office:document>"
+    #expect(
+      throws: BoardpackError(
+        "not a text document: there is no office:body/office:text",
+        at: SourceLocation(file: "sheet.fodt", line: 1))
+    ) {
       try PaperFile.read(Data(xml.utf8), name: "sheet.fodt", isODF: true)
     }
   }

@@ -8,7 +8,8 @@ import Testing
   let folder: URL
 
   init() throws {
-    folder = FileManager.default.temporaryDirectory.appendingPathComponent("boardpack-paperfile-\(UUID().uuidString)")
+    folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "boardpack-paperfile-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
   }
 
@@ -31,8 +32,11 @@ import Testing
 
   @Test func refusesUnknownExtensions() throws {
     let path = try write("<html/>", to: "paper.docx")
-    #expect(failure(reading: path).error == BoardpackError(
-      "cannot read a paper from a .docx file; use one of .xhtml, .html, .htm, .fodt", at: SourceLocation(file: path)))
+    #expect(
+      failure(reading: path).error
+        == BoardpackError(
+          "cannot read a paper from a .docx file; use one of .xhtml, .html, .htm, .fodt",
+          at: SourceLocation(file: path)))
   }
 
   @Test func reportsAMissingFile() {
@@ -44,13 +48,16 @@ import Testing
 
   @Test func reportsTextThatIsNotXML() throws {
     let path = try write("Police and Crime Panel\n23 June 2026\n", to: "notes.xhtml")
-    #expect(failure(reading: path).error == BoardpackError(
-      "Start tag expected, '<' not found", at: SourceLocation(file: path, line: 1, column: 1),
-      sourceLine: "Police and Crime Panel"))
+    #expect(
+      failure(reading: path).error
+        == BoardpackError(
+          "Start tag expected, '<' not found", at: SourceLocation(file: path, line: 1, column: 1),
+          sourceLine: "Police and Crime Panel"))
   }
 
   @Test func reportsATruncatedFileWithItsLastLine() throws {
-    let whole = try String(contentsOfFile: SeedFixtureTests.folder + "/complaints-2026-06-23.xhtml", encoding: .utf8)
+    let whole = try String(
+      contentsOfFile: SeedFixtureTests.folder + "/complaints-2026-06-23.xhtml", encoding: .utf8)
     let path = try write(String(whole.prefix(whole.count / 2)), to: "truncated.xhtml")
     let error = try #require(failure(reading: path).error)
     #expect(error.location.file == path)
@@ -61,13 +68,17 @@ import Testing
   @Test func refusesABillionLaughs() throws {
     var doctype = "<!DOCTYPE html [\n<!ENTITY lol0 \"lol\">\n"
     for level in 1...9 {
-      doctype += "<!ENTITY lol\(level) \"" + String(repeating: "&lol\(level - 1);", count: 10) + "\">\n"
+      doctype +=
+        "<!ENTITY lol\(level) \"" + String(repeating: "&lol\(level - 1);", count: 10) + "\">\n"
     }
     doctype += "]>\n"
     let path = try write(doctype + "<html><body><p>&lol9;</p></body></html>", to: "bomb.xhtml")
     let (error, seconds) = failure(reading: path)
     // libxml2 may stop at the amplification itself; otherwise XMLDocument refuses the declarations.
-    let refusals = ["Detected an entity reference loop", "the document declares entities; Boardpack does not expand them"]
+    let refusals = [
+      "Detected an entity reference loop",
+      "the document declares entities; Boardpack does not expand them",
+    ]
     #expect(refusals.contains(error?.message ?? ""))
     #expect(seconds < 2)
   }
@@ -88,12 +99,15 @@ import Testing
       "<!DOCTYPE office:document [<!ENTITY secret SYSTEM \"file:///etc/passwd\">]>\n"
         + "<office:document xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\">&secret;</office:document>",
       to: "external.fodt")
-    #expect(failure(reading: path).error?.message == "the document declares entities; Boardpack does not expand them")
+    #expect(
+      failure(reading: path).error?.message
+        == "the document declares entities; Boardpack does not expand them")
   }
 
   @Test func readsA50MegabyteFileInBoundedTime() throws {
     let words = String(repeating: "The Commissioner visited the project. ", count: 250)
-    var text = "<html xmlns=\"http://www.w3.org/1999/xhtml\"><head><title>Large</title></head><body>\n"
+    var text =
+      "<html xmlns=\"http://www.w3.org/1999/xhtml\"><head><title>Large</title></head><body>\n"
     text.reserveCapacity(52_000_000)
     var number = 0
     while text.utf8.count < 50_000_000 {
@@ -111,7 +125,10 @@ import Testing
 
   @Test func refusesAFileThatIsNotAPaper() throws {
     let path = try write("<svg xmlns=\"http://www.w3.org/2000/svg\"/>", to: "picture.xhtml")
-    #expect(failure(reading: path).error == BoardpackError(
-      "not an XHTML document: the root element is <svg>, not <html>", at: SourceLocation(file: path, line: 1)))
+    #expect(
+      failure(reading: path).error
+        == BoardpackError(
+          "not an XHTML document: the root element is <svg>, not <html>",
+          at: SourceLocation(file: path, line: 1)))
   }
 }

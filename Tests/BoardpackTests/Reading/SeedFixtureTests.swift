@@ -24,18 +24,25 @@ import Testing
         switch block {
         case .paragraph(let paragraph):
           if let number = paragraph.number { numbers.append(number) }
-          for case .list(let list) in paragraph.children { markers += list.items.compactMap(\.marker) }
+          for case .list(let list) in paragraph.children {
+            markers += list.items.compactMap(\.marker)
+          }
         case .list(let list): markers += list.items.compactMap(\.marker)
-        case .heading(let heading): if let appendix = heading.appendix { appendices.append(appendix) }
+        case .heading(let heading):
+          if let appendix = heading.appendix { appendices.append(appendix) }
         case .table(let table):
           let totals = table.rows.filter(\.isTotal).count
-          tables.append("\(table.caption.plainText) [\(table.columns.count)x\(table.rows.count), \(totals) total]")
+          tables.append(
+            "\(table.caption.plainText) [\(table.columns.count)x\(table.rows.count), \(totals) total]"
+          )
         default: break
         }
       }
     }
 
-    var description: String { "numbers \(numbers)\nmarkers \(markers)\nappendices \(appendices)\ntables \(tables)" }
+    var description: String {
+      "numbers \(numbers)\nmarkers \(markers)\nappendices \(appendices)\ntables \(tables)"
+    }
   }
 
   static let converted = [
@@ -53,7 +60,8 @@ import Testing
 
   @Test(arguments: ["pcc-update-q4-2026-04-21.xhtml", "pcc-update-q4-2026-04-21.fodt"])
   func q4EngagementTotalRow(file: String) throws {
-    let table = try #require(Self.table("Engagements since May 2024 by local authority", in: try Self.read(file)))
+    let table = try #require(
+      Self.table("Engagements since May 2024 by local authority", in: try Self.read(file)))
     #expect(table.rows.count == 10)
     #expect(table.columns.map(\.type) == [.text, .count, .count, .count])
     let total = try #require(table.rows.last)
@@ -64,7 +72,8 @@ import Testing
 
   @Test(arguments: ["pcc-update-q4-2026-04-21.xhtml", "pcc-update-q4-2026-04-21.fodt"])
   func cspRemainingBalances(file: String) throws {
-    let table = try #require(Self.table("CSP allocations and expenditure 2025-26", in: try Self.read(file)))
+    let table = try #require(
+      Self.table("CSP allocations and expenditure 2025-26", in: try Self.read(file)))
     #expect(table.columns.map(\.type) == [.text, .money, .money, .money])
     #expect(table.rows.count == 9)
     let charnwood = try #require(table.rows.first { $0.cells[0].shown == "Charnwood" })
@@ -87,25 +96,33 @@ import Testing
     }
     #expect(questions.style == .letter)
     #expect(questions.items.map(\.marker) == ["a.", "b."])
-    #expect(questions.items[0].content.plainText == "Is the Panel satisfied with the work update provided by the PCC?")
+    #expect(
+      questions.items[0].content.plainText
+        == "Is the Panel satisfied with the work update provided by the PCC?")
   }
 
   @Test func seedErrorsSurviveTranscription() throws {
     // Paragraph 9 of the June 2025 update was printed as a bullet: the gap must stay.
     let june = Outline(try Self.read("lrscsb-2025-06-20.xhtml"))
     #expect(june.numbers == Array(1...8) + Array(10...23))
-    let peopleZones = try #require(Self.table("People Zones Round 3 funded projects", in: try Self.read("lrscsb-2025-06-20.xhtml")))
+    let peopleZones = try #require(
+      Self.table(
+        "People Zones Round 3 funded projects", in: try Self.read("lrscsb-2025-06-20.xhtml")))
     #expect(peopleZones.rows.count == 6)
     #expect(peopleZones.rows.allSatisfy { $0.cells[3].value == .blank })
     // The contact demand report prints paragraph 4 twice and no 7 or 8 after the table.
     let contact = Outline(try Self.read("contact-demand-2026-06-23.xhtml"))
     #expect(contact.numbers.prefix(6) == [1, 2, 3, 4, 4, 5])
-    #expect(try Self.text(ofParagraph: 37, in: Self.read("pcc-update-2024-10-28.fodt")).contains("2023-23"))
+    #expect(
+      try Self.text(ofParagraph: 37, in: Self.read("pcc-update-2024-10-28.fodt")).contains(
+        "2023-23"))
   }
 
   @Test func agendaPackRestartsNumberingInEachReport() throws {
     let pack = try Self.read("agenda-pack-2026-06-23.xhtml")
-    let reports = pack.blocks.filter { if case .heading(let heading) = $0 { heading.level == 1 } else { false } }
+    let reports = pack.blocks.filter {
+      if case .heading(let heading) = $0 { heading.level == 1 } else { false }
+    }
     #expect(reports.count == 13)
     #expect(Outline(pack).numbers.filter { $0 == 1 }.count >= 11)
     let alone = try Self.read("complaints-2026-06-23.xhtml")
@@ -125,7 +142,9 @@ import Testing
   }
 
   static func table(_ caption: String, in document: Document) -> Table? {
-    for case .table(let table) in document.blocks where table.caption.plainText == caption { return table }
+    for case .table(let table) in document.blocks where table.caption.plainText == caption {
+      return table
+    }
     return nil
   }
 

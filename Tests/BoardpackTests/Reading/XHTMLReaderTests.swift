@@ -53,11 +53,14 @@ import Testing
     #expect(document.metadata.template == "pcc-update-report")
     #expect(document.metadata.title == "Commissioner's Update Report (Q4)")
     #expect(document.metadata.reportDate == CalendarDate(year: 2026, month: 4, day: 21))
-    #expect(document.metadata.author == Author(name: "Lizzie Starr", role: "Director of Governance and Performance"))
+    #expect(
+      document.metadata.author
+        == Author(name: "Lizzie Starr", role: "Director of Governance and Performance"))
     #expect(document.metadata.letterhead == ["POLICE & CRIME"])
     #expect(document.metadata.titleBlock == [.reportDate])
     #expect(document.blocks.count == 7)
-    guard case .heading(let purpose) = document.blocks[0], case .paragraph(let first) = document.blocks[1],
+    guard case .heading(let purpose) = document.blocks[0],
+      case .paragraph(let first) = document.blocks[1],
       case .paragraph(let second) = document.blocks[2], case .table(let table) = document.blocks[3],
       case .figure(let map) = document.blocks[4], case .heading(let appendix) = document.blocks[6]
     else {
@@ -68,19 +71,38 @@ import Testing
     #expect(purpose.label == "purpose")
     #expect(first.number == 1)
     #expect(first.content == [.text("The PCC asks:")])
-    #expect(first.children == [.list(List(style: .letter, items: [
-      ListItem(content: [.text("Is the Panel satisfied?")]),
-      ListItem(content: [.text("Would the Panel like "), .strong([.text("more")]), .text("?")]),
-    ]))])
+    #expect(
+      first.children == [
+        .list(
+          List(
+            style: .letter,
+            items: [
+              ListItem(content: [.text("Is the Panel satisfied?")]),
+              ListItem(content: [
+                .text("Would the Panel like "), .strong([.text("more")]), .text("?"),
+              ]),
+            ]))
+      ])
     #expect(second.number == 2)
     #expect(second.label == "csp-para")
     #expect(second.content.plainText == "See Table 1 and the website.")
-    #expect(second.content.contains { if case .reference(let reference) = $0 { reference.target == "csp" && reference.shown == "Table 1" } else { false } })
+    #expect(
+      second.content.contains {
+        if case .reference(let reference) = $0 {
+          reference.target == "csp" && reference.shown == "Table 1"
+        } else {
+          false
+        }
+      })
     #expect(table.label == "csp")
     #expect(table.relations == [.totalRow, .difference(column: 3, minuend: 1, subtrahend: 2)])
     #expect(table.columns.map(\.type) == [.text, .money, .money, .money])
     #expect(table.rows.map(\.isTotal) == [false, true])
-    #expect(table.rows[0].cells.map(\.value) == [.text("Charnwood"), .money(Decimal(string: "89530.24")!), .money(Decimal(string: "89530.24")!), .nilValue])
+    #expect(
+      table.rows[0].cells.map(\.value) == [
+        .text("Charnwood"), .money(Decimal(string: "89530.24")!),
+        .money(Decimal(string: "89530.24")!), .nilValue,
+      ])
     #expect(map.kind == .map)
     #expect(map.altText == "Map of LLR")
     #expect(map.caption == [.text("Community days")])
@@ -89,7 +111,8 @@ import Testing
   }
 
   @Test func recoversPrintedNumbersAndMarkersFromForeignXHTML() throws {
-    let document = try Self.document("""
+    let document = try Self.document(
+      """
       <h1>Police and Crime Panel</h1>
       <p>12. The PCC would like to ask:</p>
       <p>a. first question;</p>
@@ -100,10 +123,14 @@ import Testing
       <h2>Appendix 2 - Dashboard</h2>
       <p><img src="map.png" alt=""/></p>
       """)
-    let numbers = document.blocks.compactMap { if case .paragraph(let paragraph) = $0 { paragraph.number } else { nil } }
+    let numbers = document.blocks.compactMap {
+      if case .paragraph(let paragraph) = $0 { paragraph.number } else { nil }
+    }
     #expect(numbers == [12, 14, 1, 2])
-    guard case .heading(let title) = document.blocks[0], case .paragraph(let twelve) = document.blocks[1],
-      case .paragraph(let fourteen) = document.blocks[2], case .heading(let appendix) = document.blocks[5],
+    guard case .heading(let title) = document.blocks[0],
+      case .paragraph(let twelve) = document.blocks[1],
+      case .paragraph(let fourteen) = document.blocks[2],
+      case .heading(let appendix) = document.blocks[5],
       case .figure(let figure) = document.blocks[6]
     else {
       Issue.record("unexpected blocks: \(document.blocks)")
@@ -111,19 +138,33 @@ import Testing
     }
     #expect(title.level == 1)
     #expect(twelve.content == [.text("The PCC would like to ask:")])
-    #expect(twelve.children == [.list(List(style: .letter, items: [
-      ListItem(content: [.text("first question;")], marker: "a."),
-      ListItem(content: [.text("second question.")], marker: "b."),
-    ]))])
-    #expect(fourteen.children == [.list(List(style: .letter, items: [
-      ListItem(content: [.text("third")], marker: "c."), ListItem(content: [.text("fourth")], marker: "d."),
-    ]))])
+    #expect(
+      twelve.children == [
+        .list(
+          List(
+            style: .letter,
+            items: [
+              ListItem(content: [.text("first question;")], marker: "a."),
+              ListItem(content: [.text("second question.")], marker: "b."),
+            ]))
+      ])
+    #expect(
+      fourteen.children == [
+        .list(
+          List(
+            style: .letter,
+            items: [
+              ListItem(content: [.text("third")], marker: "c."),
+              ListItem(content: [.text("fourth")], marker: "d."),
+            ]))
+      ])
     #expect(appendix.appendix == 2)
     #expect(figure.altText == "")
   }
 
   @Test func readsForeignTables() throws {
-    let document = try Self.document("""
+    let document = try Self.document(
+      """
       <table><tr><th>Local Authority</th><th>Engagements</th><th>Share</th></tr>
       <tr><td>Blaby</td><td>33</td><td>8.0%</td></tr>
       <tr><td>Charnwood</td><td>1,035</td><td>-</td></tr>
@@ -143,7 +184,9 @@ import Testing
 
   @Test func refusesBrokenRelations() throws {
     #expect(throws: BoardpackError.self) {
-      try Self.document("<table data-bp-relations='[{\"sum\":2}]'><tr><td>1</td></tr></table>", head: Self.boardpackHead)
+      try Self.document(
+        "<table data-bp-relations='[{\"sum\":2}]'><tr><td>1</td></tr></table>",
+        head: Self.boardpackHead)
     }
   }
 }
