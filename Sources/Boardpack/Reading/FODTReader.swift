@@ -34,11 +34,12 @@ public struct FODTReader {
   private final class Counter {
     var counts: [Int] = []
 
-    /// Counts an item at `level` (1-based) and returns its number; deeper levels restart.
-    func next(level: Int, start: Int?) -> Int {
+    /// Counts an item at `level` (1-based) and returns its number: `restart` when the item sets
+    /// one, `first` when the level starts afresh, else one more than the last; deeper levels restart.
+    func next(level: Int, restart: Int?, first: Int) -> Int {
       if counts.count < level { counts += Array(repeating: 0, count: level - counts.count) }
       counts.removeLast(counts.count - level)
-      counts[level - 1] = start ?? counts[level - 1] + 1
+      counts[level - 1] = restart ?? (counts[level - 1] == 0 ? first : counts[level - 1] + 1)
       return counts[level - 1]
     }
   }
@@ -48,8 +49,16 @@ public struct FODTReader {
   private var isBoardpack = false
   private var relations: [String: [Relation]] = [:]
   private var styles: [String: Style] = [:]
-  /// Per list style, the number format of each level: "1", "a", "i", … or "" for bullets.
-  private var listFormats: [String: [Int: String]] = [:]
+  /// How one level of a list style numbers its items.
+  private struct ListLevel {
+    /// "1", "a", "A", "i", "I", or "" for bullets.
+    var format: String
+    /// The number of the level's first item.
+    var start = 1
+  }
+
+  /// Per list style, its levels by level number.
+  private var listLevels: [String: [Int: ListLevel]] = [:]
   private var listsByID: [String: Counter] = [:]
   private var lastListByStyle: [String: Counter] = [:]
 
@@ -116,16 +125,19 @@ public struct FODTReader {
     for element in container.elements {
       guard let name = element.attribute("name", namespace: Namespace.style) else { continue }
       if element.name == "list-style" {
-        var formats: [Int: String] = [:]
+        var levels: [Int: ListLevel] = [:]
         for level in element.elements {
           guard
             let number = level.attribute("level", namespace: Namespace.text).flatMap({ Int($0) })
           else { continue }
-          formats[number] =
+          levels[number] =
             level.name == "list-level-style-number"
-            ? level.attribute("num-format", namespace: Namespace.style) ?? "1" : ""
+            ? ListLevel(
+              format: level.attribute("num-format", namespace: Namespace.style) ?? "1",
+              start: level.attribute("start-value", namespace: Namespace.text).flatMap { Int($0) } ?? 1)
+            : ListLevel(format: "")
         }
-        listFormats[name] = formats
+        listLevels[name] = levels
       } else if element.name == "style" {
         var style = Style(
           parent: element.attribute("parent-style-name", namespace: Namespace.style),
@@ -306,26 +318,29 @@ public struct FODTReader {
       .compactMap(\.style?.listStyle).first
   }
 
-  /// The number format at `level` of `styleName`; an unknown style numbers level 1 only when its name says so.
-  private func format(_ styleName: String?, level: Int) -> String {
-    if let known = styleName.flatMap({ listFormats[$0]?[level] }) { return known }
+  /// Level `level` of `styleName`; an unknown style numbers its items only when its name says so.
+  private func listLevel(_ styleName: String?, level: Int) -> ListLevel {
+    if let known = styleName.flatMap({ listLevels[$0]?[level] }) { return known }
     guard let styleName, styleName.contains("Numbering") || styleName.contains("Numbered") else {
-      return ""
+      return ListLevel(format: "")
     }
-    return level == 1 ? "1" : "a"
+    return ListLevel(format: level == 1 ? "1" : "a")
   }
 
   private mutating func list(_ element: XMLNode, level: Int, styleName: String?, counter: Counter)
     -> [Block]
   {
-    let format = format(styleName, level: level)
+    let listLevel = listLevel(styleName, level: level)
+    let format = listLevel.format
     var paragraphs: [Block] = []
     var items: [ListItem] = []
     for item in element.elements where item.namespace == Namespace.text {
       let isHeader = item.name == "list-header"
       guard isHeader || item.name == "list-item" else { continue }
-      let start = item.attribute("start-value", namespace: Namespace.text).flatMap { Int($0) }
-      let number = isHeader || format.isEmpty ? nil : counter.next(level: level, start: start)
+      let restart = item.attribute("start-value", namespace: Namespace.text).flatMap { Int($0) }
+      let number =
+        isHeader || format.isEmpty
+        ? nil : counter.next(level: level, restart: restart, first: listLevel.start)
       var content: [Inline] = []
       var label: Label?
       var children: [Block] = []

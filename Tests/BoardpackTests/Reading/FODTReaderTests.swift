@@ -204,3 +204,26 @@ import Testing
     }
   }
 }
+
+/// Lists numbered by LibreOffice itself, from an `.xhtml` and after a trip through `.docx`.
+@Suite struct LibreOfficeListTests {
+  static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .appendingPathComponent("../Fixtures/reading").standardizedFileURL.path
+
+  @Test(arguments: ["lists.xhtml", "lists-libreoffice.fodt", "lists-via-docx.fodt"])
+  func numbersAsLibreOfficeDoes(file: String) throws {
+    let document = try PaperFile.read(path: "\(Self.folder)/\(file)")
+    #expect(FODTReaderTests.numbers(document) == [1, 2, 3, 4, 5])
+    let headings = document.blocks.compactMap { block -> String? in
+      if case .heading(let heading) = block { heading.content.plainText } else { nil }
+    }
+    #expect(headings == ["Purpose of Report", "Summary"])
+    guard case .paragraph(let second) = document.blocks[2], case .list(let questions) = second.children.first
+    else {
+      Issue.record("paragraph 2 lost its lettered items: \(document.blocks)")
+      return
+    }
+    #expect(questions.items.map(\.marker) == ["a.", "b."])
+    #expect(questions.items.map(\.content.plainText) == ["first question;", "second question."])
+  }
+}
