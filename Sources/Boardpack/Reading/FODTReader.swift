@@ -134,7 +134,8 @@ public struct FODTReader {
             level.name == "list-level-style-number"
             ? ListLevel(
               format: level.attribute("num-format", namespace: Namespace.style) ?? "1",
-              start: level.attribute("start-value", namespace: Namespace.text).flatMap { Int($0) } ?? 1)
+              start: level.attribute("start-value", namespace: Namespace.text).flatMap { Int($0) }
+                ?? 1)
             : ListLevel(format: "")
         }
         listLevels[name] = levels
@@ -205,15 +206,19 @@ public struct FODTReader {
           let run = inlines(of: element)
           caption = (PrintedText.normalised(run.content), run.bookmarks.first.map { Label($0) })
         } else {
-          result += paragraph(element)
+          paragraph(element, after: &result)
         }
       case (Namespace.text, "list"):
         result += topLevelList(element)
       case (Namespace.table, "table"):
-        result.append(.table(table(element, caption: caption)))
+        let table = table(element, caption: caption)
         caption = nil
+        // A title block fills the metadata; Boardpack's own (`TitleBlock`) is not a block of the paper.
+        let isTitleBlock = metadata.absorbTitleBlock(table)
+        let name = element.attribute("name", namespace: Namespace.table) ?? ""
+        if !(isTitleBlock && name.hasPrefix("TitleBlock")) { result.append(.table(table)) }
       case (Namespace.draw, "frame"):
-        result.append(figure(element))
+        result += frame(element, label: nil)
       case (Namespace.text, "section"), (Namespace.text, "numbered-paragraph"):
         result += blocks(in: element)
       default:
@@ -243,50 +248,66 @@ public struct FODTReader {
     ]
   }
 
-  private mutating func paragraph(_ element: XMLNode) -> [Block] {
+  /// Adds what a paragraph stands for to `result`: a heading, front matter (into the metadata), a
+  /// page break, figures, a quotation's paragraph, a figure's caption or a paragraph.
+  private mutating func paragraph(_ element: XMLNode, after result: inout [Block]) {
     let styleName = element.attribute("style-name", namespace: Namespace.text)
-    if let level = headingLevel(styleName) { return heading(element, level: level) }
+    if let level = headingLevel(styleName) {
+      result += heading(element, level: level)
+      return
+    }
     let run = inlines(of: element)
     let content = PrintedText.normalised(run.content)
     let names = Set(chain(styleName).map(\.name))
+    let label = run.bookmarks.first.map { Label($0) }
     if names.contains("Title") {
       if metadata.title.isEmpty { metadata.title = content.plainText }
-      return []
-    }
-    if names.contains("BP Letterhead") {
+    } else if names.contains("BP Letterhead") {
       metadata.letterhead.append(content.plainText)
-      return []
-    }
-    if names.contains("BP Meeting Date") {
-      metadata.meetingDate = metadata.meetingDate ?? CalendarDate(parsing: content.plainText)
-      return []
-    }
-    if names.contains("BP Body") {
+    } else if names.contains("BP Meeting Date") {
+      metadata.meetingDate = metadata.meetingDate ?? Metadata.date(content.plainText)
+    } else if names.contains("BP Body") {
       metadata.body = metadata.body ?? content.plainText
-      return []
-    }
-    var result = run.frames.map(figure)
-    if !content.isEmpty {
+    } else if !run.frames.isEmpty {
+      result += run.frames.flatMap { frame($0, label: content.isEmpty ? label : nil) }
+      if !content.isEmpty {
+        result.append(
+          .paragraph(Paragraph(content: content, label: label, location: location(element.line))))
+      }
+    } else if content.isEmpty {
+      if names.contains("BP Page Break")
+        || chain(styleName).contains(where: { $0.style?.breakBefore == true })
+      {
+        result.append(.pageBreak)
+      }
+    } else if names.contains("BP Figure Caption"), case .figure(var figure) = result.last {
+      figure.caption = content
+      result[result.count - 1] = .figure(figure)
+    } else {
       let style = chain(styleName).map(\.name).first {
         $0.hasPrefix("BP ") && !Self.structuralStyles.contains($0)
       }
-      result.append(
-        .paragraph(
-          Paragraph(
-            content: content, label: run.bookmarks.first.map { Label($0) },
-            style: style.map { String($0.dropFirst(3)) },
-            location: location(element.line))))
-    } else if run.frames.isEmpty,
-      chain(styleName).contains(where: { $0.style?.breakBefore == true })
-    {
-      result.append(.pageBreak)
+      let paragraph = Block.paragraph(
+        Paragraph(
+          content: content, label: label, style: style.map { String($0.dropFirst(3)) },
+          location: location(element.line)))
+      guard names.contains("BP Quotation") else {
+        result.append(paragraph)
+        return
+      }
+      if case .quotation(let quoted) = result.last {
+        result[result.count - 1] = .quotation(quoted + [paragraph])
+      } else {
+        result.append(.quotation([paragraph]))
+      }
     }
-    return result
   }
 
   /// Boardpack's styles that mark structure rather than a named paragraph style of the model.
   private static let structuralStyles: Set<String> = [
-    "BP Numbered", "BP Text", "BP Table Heading", "BP Table Contents",
+    "BP Numbered", "BP Text", "BP Table Heading", "BP Table Contents", "BP Table Caption",
+    "BP Quotation",
+    "BP Figure Caption", "BP Page Break",
   ]
 
   // MARK: Lists
@@ -332,26 +353,27 @@ public struct FODTReader {
   {
     let listLevel = listLevel(styleName, level: level)
     let format = listLevel.format
-    var paragraphs: [Block] = []
+    let style: List.Style = format.isEmpty ? .bullet : format.lowercased() == "i" ? .roman : .letter
+    var result: [Block] = []
     var items: [ListItem] = []
+    func flushItems() {
+      if !items.isEmpty { result.append(.list(List(style: style, items: items))) }
+      items = []
+    }
     for item in element.elements where item.namespace == Namespace.text {
       let isHeader = item.name == "list-header"
       guard isHeader || item.name == "list-item" else { continue }
-      let restart = item.attribute("start-value", namespace: Namespace.text).flatMap { Int($0) }
-      let number =
-        isHeader || format.isEmpty
-        ? nil : counter.next(level: level, restart: restart, first: listLevel.start)
-      var content: [Inline] = []
+      var content: [Inline]?
       var label: Label?
       var children: [Block] = []
       for child in item.elements {
         switch (child.namespace, child.name) {
-        case (Namespace.text, "p") where content.isEmpty && children.isEmpty,
-          (Namespace.text, "h") where content.isEmpty && children.isEmpty:
+        case (Namespace.text, "p") where content == nil && children.isEmpty,
+          (Namespace.text, "h") where content == nil && children.isEmpty:
           let run = inlines(of: child)
           content = PrintedText.normalised(run.content)
           label = run.bookmarks.first.map { Label($0) }
-          children += run.frames.map(figure)
+          children += run.frames.flatMap { frame($0, label: nil) }
         case (Namespace.text, "list"):
           let nestedStyle = child.attribute("style-name", namespace: Namespace.text) ?? styleName
           children += list(child, level: level + 1, styleName: nestedStyle, counter: counter)
@@ -359,8 +381,20 @@ public struct FODTReader {
           children += blocks(of: [child])
         }
       }
+      // An item with no paragraph of its own (only a nested list) has no number: LibreOffice
+      // prints nothing for it, and Boardpack uses one to place free-standing lettered lists.
+      guard let content else {
+        flushItems()
+        result += children
+        continue
+      }
+      let restart = item.attribute("start-value", namespace: Namespace.text).flatMap { Int($0) }
+      let number =
+        isHeader || format.isEmpty
+        ? nil : counter.next(level: level, restart: restart, first: listLevel.start)
       if level == 1 && format == "1" {
-        paragraphs.append(
+        flushItems()
+        result.append(
           .paragraph(
             Paragraph(
               number: number, content: content, children: children, label: label,
@@ -372,9 +406,8 @@ public struct FODTReader {
         items.append(ListItem(content: content, children: children, marker: marker, label: label))
       }
     }
-    guard !items.isEmpty else { return paragraphs }
-    let style: List.Style = format.isEmpty ? .bullet : format.lowercased() == "i" ? .roman : .letter
-    return paragraphs + [.list(List(style: style, items: items))]
+    flushItems()
+    return result
   }
 
   // MARK: Tables and figures
@@ -385,7 +418,7 @@ public struct FODTReader {
     let name = element.attribute("name", namespace: Namespace.table) ?? ""
     let isDefaultName = name.hasPrefix("Table") && name.dropFirst(5).allSatisfy(\.isNumber)
     var builder = TableBuilder(
-      label: caption?.label ?? (isDefaultName && relations[name] == nil ? nil : Label(name)),
+      label: caption?.label ?? (isDefaultName ? nil : Label(name)),
       caption: caption?.content ?? [], relations: relations[name] ?? [],
       location: location(element.line))
     for (row, isHeader) in rows(of: element) {
@@ -450,18 +483,33 @@ public struct FODTReader {
     return result
   }
 
-  private func figure(_ frame: XMLNode) -> Block {
-    let title = frame.elements.first { $0.name == "title" && $0.namespace == Namespace.svg }?.text
-    let description = frame.elements.first { $0.name == "desc" && $0.namespace == Namespace.svg }?
-      .text
+  /// A frame: a figure when it has alt text or an image; otherwise a text box holding blocks
+  /// (Boardpack puts a table that belongs to a list item in one).
+  private mutating func frame(_ frame: XMLNode, label: Label?) -> [Block] {
+    func child(_ name: String, _ namespace: String) -> XMLNode? {
+      frame.elements.first { $0.name == name && $0.namespace == namespace }
+    }
+    let title = child("title", Namespace.svg)
+    let image = child("image", Namespace.draw)
+    let textBox = child("text-box", Namespace.draw)
+    if title == nil, image == nil, let textBox { return blocks(in: textBox) }
     let alt =
-      [title, description].compactMap { $0?.trimmingCharacters(in: .whitespacesAndNewlines) }.first
-    { !$0.isEmpty } ?? ""
-    let image = frame.elements.first { $0.name == "image" && $0.namespace == Namespace.draw }
-    return .figure(
-      Figure(
-        kind: .image, altText: alt, source: image?.attribute("href", namespace: Namespace.xlink),
-        location: location(frame.line)))
+      [title?.text, child("desc", Namespace.svg)?.text]
+      .compactMap { $0?.trimmingCharacters(in: .whitespacesAndNewlines) }.first { !$0.isEmpty }
+      ?? ""
+    // A placeholder prints "Map: ALT TEXT"; its first word is the kind.
+    let placeholder =
+      textBox.map { PrintedText.normalised(inlines(of: $0).content).plainText } ?? ""
+    let kind =
+      placeholder.split(separator: ":").first.flatMap { Figure.Kind(rawValue: $0.lowercased()) }
+      ?? .image
+    return [
+      .figure(
+        Figure(
+          kind: kind, altText: alt, source: image?.attribute("href", namespace: Namespace.xlink),
+          label: label,
+          location: location(frame.line)))
+    ]
   }
 
   // MARK: Inlines

@@ -145,9 +145,7 @@ public struct XHTMLReader {
           location: location(image.line)))
     }
     if !content.isEmpty {
-      let style = classes.first { $0.hasPrefix("bp-style-") }.map {
-        String($0.dropFirst("bp-style-".count))
-      }
+      let style = classes.first { $0.hasPrefix("bp-") }.map(Self.styleName(ofClass:))
       result.append(
         .paragraph(
           Paragraph(
@@ -160,17 +158,17 @@ public struct XHTMLReader {
   /// Boardpack's `<div class="bp-para" data-bp-number="12"><p><span class="bp-number">12.</span> …</p> children…</div>`.
   private mutating func numberedParagraph(_ element: XMLNode) throws(BoardpackError) -> [Block] {
     var inner = try blocks(in: element)
-    var content: [Inline] = []
-    if case .paragraph(let first) = inner.first {
-      content = first.content
+    var first = Paragraph(content: [])
+    if case .paragraph(let paragraph) = inner.first {
+      first = paragraph
       inner.removeFirst()
     }
     return [
       .paragraph(
         Paragraph(
-          number: element.attribute("data-bp-number").flatMap { Int($0) }, content: content,
-          children: inner,
-          label: label(element), location: location(element.line)))
+          number: element.attribute("data-bp-number").flatMap { Int($0) }, content: first.content,
+          children: inner, label: label(element), style: first.style,
+          location: location(element.line)))
     ]
   }
 
@@ -221,15 +219,6 @@ public struct XHTMLReader {
     -> [Block]
   {
     let rows = Self.rows(of: element)
-    if classes.contains("bp-title-block") {
-      for (row, _) in rows {
-        let cells = row.elements.filter { $0.name == "th" || $0.name == "td" }
-        if cells.count >= 2 {
-          metadata.set(titleRow: Self.plain(cells[0].text), to: Self.plain(cells[1].text))
-        }
-      }
-      return []
-    }
     var builder = TableBuilder(label: label(element), location: location(element.line))
     if let caption = element.elements.first(where: { $0.name == "caption" }) {
       builder.caption = PrintedText.normalised(inlines(of: caption))
@@ -264,7 +253,10 @@ public struct XHTMLReader {
         TableBuilder.RawRow(
           cells: cells, markedTotal: section == "tfoot", location: location(row.line)))
     }
-    return [.table(builder.table())]
+    // A title block fills the metadata; Boardpack's own is not a block of the paper.
+    let table = builder.table()
+    let isTitleBlock = metadata.absorbTitleBlock(table)
+    return isTitleBlock && classes.contains("bp-title-block") ? [] : [.table(table)]
   }
 
   private mutating func rawCell(_ cell: XMLNode) throws(BoardpackError) -> TableBuilder.RawCell {
@@ -343,6 +335,16 @@ public struct XHTMLReader {
 
   private func label(_ element: XMLNode) -> Label? {
     element.attribute("id").map { Label($0) }
+  }
+
+  /// The model's paragraph style for the class the writer gives it: "bp-end-of-report" is
+  /// "End of Report" (words capitalised, short joining words not).
+  private static func styleName(ofClass name: String) -> String {
+    let joining: Set<String> = ["a", "an", "and", "for", "in", "of", "on", "or", "the", "to"]
+    let words = name.dropFirst("bp-".count).split(separator: "-").map(String.init)
+    return words.enumerated().map { index, word in
+      index > 0 && joining.contains(word) ? word : word.prefix(1).uppercased() + word.dropFirst()
+    }.joined(separator: " ")
   }
 
   private static func classes(of element: XMLNode) -> Set<String> {
