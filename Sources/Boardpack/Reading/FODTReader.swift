@@ -204,7 +204,7 @@ public struct FODTReader {
         let next = elements.dropFirst(index + 1).first
         if next?.name == "table", next?.namespace == Namespace.table, isCaption(element) {
           let run = inlines(of: element)
-          caption = (PrintedText.normalised(run.content), run.bookmarks.first.map { Label($0) })
+          caption = (normalised(run.content), run.bookmarks.first.map { Label($0) })
         } else {
           paragraph(element, after: &result)
         }
@@ -237,7 +237,7 @@ public struct FODTReader {
 
   private mutating func heading(_ element: XMLNode, level: Int?) -> [Block] {
     let run = inlines(of: element)
-    let content = PrintedText.normalised(run.content)
+    let content = normalised(run.content)
     guard !content.isEmpty else { return [] }
     return [
       .heading(
@@ -257,7 +257,7 @@ public struct FODTReader {
       return
     }
     let run = inlines(of: element)
-    let content = PrintedText.normalised(run.content)
+    let content = normalised(run.content)
     let names = Set(chain(styleName).map(\.name))
     let label = run.bookmarks.first.map { Label($0) }
     if names.contains("Title") {
@@ -371,7 +371,7 @@ public struct FODTReader {
         case (Namespace.text, "p") where content == nil && children.isEmpty,
           (Namespace.text, "h") where content == nil && children.isEmpty:
           let run = inlines(of: child)
-          content = PrintedText.normalised(run.content)
+          content = normalised(run.content)
           label = run.bookmarks.first.map { Label($0) }
           children += run.frames.flatMap { frame($0, label: nil) }
         case (Namespace.text, "list"):
@@ -459,9 +459,10 @@ public struct FODTReader {
         $0.namespace == Namespace.text && ($0.name == "p" || $0.name == "h")
       }
       let isRich = paragraphs.count != cell.elements.count || paragraphs.count > 1
-      let shown = PrintedText.normalised(
-        paragraphs.flatMap { inlines(of: $0).content + [.text(" ")] }
-      ).plainText
+      let shown =
+        isRich
+        ? PrintedText.normalised([.text(cell.text)]).plainText
+        : normalised(paragraphs.flatMap { inlines(of: $0).content + [.text(" ")] }).plainText
       let blocks = isRich ? self.blocks(in: cell) : []
       let valueType = cell.attribute("value-type", namespace: Namespace.office)
       let rawValue = cell.attribute("value", namespace: Namespace.office).flatMap {
@@ -499,7 +500,7 @@ public struct FODTReader {
       ?? ""
     // A placeholder prints "Map: ALT TEXT"; its first word is the kind.
     let placeholder =
-      textBox.map { PrintedText.normalised(inlines(of: $0).content).plainText } ?? ""
+      textBox.map { normalised(inlines(of: $0).content).plainText } ?? ""
     let kind =
       placeholder.split(separator: ":").first.flatMap { Figure.Kind(rawValue: $0.lowercased()) }
       ?? .image
@@ -548,7 +549,7 @@ public struct FODTReader {
         run.bookmarks += inner.bookmarks
         let href = child.attribute("href", namespace: Namespace.xlink) ?? ""
         if href.hasPrefix("#") {
-          let shown = PrintedText.normalised(inner.content).plainText
+          let shown = normalised(inner.content).plainText
           run.content.append(
             .reference(
               Reference(
@@ -561,8 +562,11 @@ public struct FODTReader {
         if let name = child.attribute("name", namespace: Namespace.text) {
           run.bookmarks.append(name)
         }
-      case (Namespace.text, "s"), (Namespace.text, "tab"):
-        run.content.append(.text(" "))
+      case (Namespace.text, "s"):
+        let count = child.attribute("c", namespace: Namespace.text).flatMap { Int($0) } ?? 1
+        run.content.append(.text(String(repeating: " ", count: min(max(count, 1), 1000))))
+      case (Namespace.text, "tab"):
+        run.content.append(.text("\t"))
       case (Namespace.text, "line-break"):
         run.content.append(.lineBreak)
       case (Namespace.draw, "frame"):
@@ -581,6 +585,11 @@ public struct FODTReader {
       }
     }
     return run
+  }
+
+  /// Inline content as shown: whitespace is layout in papers written elsewhere, content in Boardpack's.
+  private func normalised(_ inlines: [Inline]) -> [Inline] {
+    PrintedText.normalised(inlines, collapsing: !isBoardpack)
   }
 
   private func location(_ line: Int) -> SourceLocation {

@@ -11,10 +11,11 @@ enum PrintedText {
     case roman(String)
   }
 
-  /// Collapses runs of whitespace to one space, merges neighbouring text and trims both ends,
-  /// as a browser or word processor shows the content.
-  static func normalised(_ inlines: [Inline]) -> [Inline] {
-    trimmed(merged(inlines))
+  /// Merges neighbouring text and trims both ends; `collapsing` runs of whitespace to one space
+  /// as a browser or word processor shows them, which Boardpack's own papers do not need: their
+  /// writers put no layout whitespace inside a paragraph, so spaces and tabs there are content.
+  static func normalised(_ inlines: [Inline], collapsing: Bool = true) -> [Inline] {
+    trimmed(merged(inlines, collapsing: collapsing))
   }
 
   /// The marker `text` starts with, and the text after it; nil when it starts with none.
@@ -165,29 +166,29 @@ enum PrintedText {
   }
 
   /// Collapses whitespace and merges neighbouring text, inside containers too, without trimming.
-  private static func merged(_ inlines: [Inline]) -> [Inline] {
+  private static func merged(_ inlines: [Inline], collapsing: Bool) -> [Inline] {
     var result: [Inline] = []
     for inline in inlines {
       switch inline {
       case .text(let text):
-        let collapsed = collapse(text)
+        let collapsed = collapsing ? collapse(text) : text
         if collapsed.isEmpty { continue }
         if case .text(let previous) = result.last {
           let joined =
-            previous.hasSuffix(" ") && collapsed.hasPrefix(" ")
+            collapsing && previous.hasSuffix(" ") && collapsed.hasPrefix(" ")
             ? previous + collapsed.dropFirst() : previous + collapsed
           result[result.count - 1] = .text(joined)
         } else {
           result.append(.text(collapsed))
         }
       case .strong(let content):
-        let inner = merged(content)
+        let inner = merged(content, collapsing: collapsing)
         if !inner.isEmpty { result.append(.strong(inner)) }
       case .emphasis(let content):
-        let inner = merged(content)
+        let inner = merged(content, collapsing: collapsing)
         if !inner.isEmpty { result.append(.emphasis(inner)) }
       case .link(let url, let content):
-        result.append(.link(url: url, content: merged(content)))
+        result.append(.link(url: url, content: merged(content, collapsing: collapsing)))
       case .reference, .lineBreak:
         result.append(inline)
       }
@@ -202,20 +203,29 @@ enum PrintedText {
       if text.isEmpty { result.removeFirst() } else { result[0] = .text(text) }
     }
     if case .text(let last) = result.last {
-      var text = Substring(last)
-      while text.last == " " { text = text.dropLast() }
-      if text.isEmpty {
-        result.removeLast()
-      } else {
-        result[result.count - 1] = .text(String(text))
-      }
+      let text = last.trimmingTrailingSpace()
+      if text.isEmpty { result.removeLast() } else { result[result.count - 1] = .text(text) }
     }
     return result
   }
+
 }
 
 extension String {
   fileprivate func trimmingLeadingSpace() -> String {
-    String(drop(while: { $0 == " " || $0 == "\t" || $0 == "\u{A0}" || $0 == "\n" }))
+    String(drop(while: \.isLayoutSpace))
+  }
+
+  fileprivate func trimmingTrailingSpace() -> String {
+    guard let last = lastIndex(where: { !$0.isLayoutSpace }) else { return "" }
+    return String(self[...last])
+  }
+}
+
+extension Character {
+  /// Space, tab, no-break space and line ends: what papers trim from the ends of their text.
+  fileprivate var isLayoutSpace: Bool {
+    self == " " || self == "\t" || self == "\u{A0}" || self == "\n" || self == "\r"
+      || self == "\r\n"
   }
 }

@@ -63,7 +63,16 @@ struct TableBuilder {
     if let declared { return declared }
     let declaredTypes = Set(cells.compactMap(\.declaredType))
     if declaredTypes.count == 1, let only = declaredTypes.first { return only }
-    return FigureParser.inferType(of: cells.map(\.shown))
+    let shown = cells.map(\.shown)
+    let inferred = FigureParser.inferType(of: shown)
+    // `inferType` does not try points; "+2.1pp" marks them.
+    let filled = shown.filter { !$0.isEmpty && !FigureParser.isNil($0) }
+    if inferred == .text, !filled.isEmpty,
+      filled.allSatisfy({ $0.hasSuffix("pp") && FigureParser.parse($0, as: .points) != nil })
+    {
+      return .points
+    }
+    return inferred
   }
 
   private func value(of cell: RawCell, as type: ValueType) -> Value {

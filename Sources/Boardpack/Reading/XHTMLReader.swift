@@ -49,7 +49,7 @@ public struct XHTMLReader {
     var loose: [Inline] = []
     var looseLine: Int?
     func flush() {
-      let content = PrintedText.normalised(loose)
+      let content = normalised(loose)
       if !content.isEmpty {
         result.append(.paragraph(Paragraph(content: content, location: location(looseLine))))
       }
@@ -105,7 +105,7 @@ public struct XHTMLReader {
 
   private mutating func heading(_ element: XMLNode) -> [Block] {
     var level = Int(element.name.dropFirst()) ?? 1
-    let content = PrintedText.normalised(inlines(of: element))
+    let content = normalised(inlines(of: element))
     if isBoardpack {
       if level == 1 {
         if metadata.title.isEmpty { metadata.title = content.plainText }
@@ -125,7 +125,7 @@ public struct XHTMLReader {
   }
 
   private mutating func paragraph(_ element: XMLNode, classes: Set<String>) -> [Block] {
-    let content = PrintedText.normalised(inlines(of: element))
+    let content = normalised(inlines(of: element))
     if classes.contains("bp-letterhead") {
       metadata.letterhead.append(content.plainText)
       return []
@@ -163,11 +163,13 @@ public struct XHTMLReader {
       first = paragraph
       inner.removeFirst()
     }
+    let number = element.attribute("data-bp-number").flatMap { Int($0) }
+    // "p12" is the id the writer makes up for an unlabelled paragraph 12, not a label.
+    let label = label(element).flatMap { number.map { "p\($0)" } == $0.name ? nil : $0 }
     return [
       .paragraph(
         Paragraph(
-          number: element.attribute("data-bp-number").flatMap { Int($0) }, content: first.content,
-          children: inner, label: label(element), style: first.style,
+          number: number, content: first.content, children: inner, label: label, style: first.style,
           location: location(element.line)))
     ]
   }
@@ -221,7 +223,7 @@ public struct XHTMLReader {
     let rows = Self.rows(of: element)
     var builder = TableBuilder(label: label(element), location: location(element.line))
     if let caption = element.elements.first(where: { $0.name == "caption" }) {
-      builder.caption = PrintedText.normalised(inlines(of: caption))
+      builder.caption = normalised(inlines(of: caption))
     }
     if let json = element.attribute("data-bp-relations") {
       do {
@@ -265,7 +267,7 @@ public struct XHTMLReader {
       || cell.elements.filter({ $0.name == "p" || $0.name == "div" }).count > 1
     let blocks = hasBlocks ? try self.blocks(in: cell) : []
     let shown =
-      hasBlocks ? Self.plain(cell.text) : PrintedText.normalised(inlines(of: cell)).plainText
+      hasBlocks ? Self.plain(cell.text) : normalised(inlines(of: cell)).plainText
     return TableBuilder.RawCell(
       shown: shown, blocks: blocks,
       declared: cell.attribute("data-bp-value").flatMap {
@@ -281,7 +283,7 @@ public struct XHTMLReader {
     }
     let caption =
       element.elements.first { $0.name == "figcaption" }.map {
-        PrintedText.normalised(inlines(of: $0))
+        normalised(inlines(of: $0))
       } ?? []
     return .figure(
       Figure(
@@ -317,7 +319,7 @@ public struct XHTMLReader {
       let content = inlines(of: node)
       guard let href = node.attribute("href"), !href.isEmpty else { return content }
       guard href.hasPrefix("#") else { return [.link(url: href, content: content)] }
-      let shown = PrintedText.normalised(content).plainText
+      let shown = normalised(content).plainText
       return [
         .reference(
           Reference(
@@ -328,6 +330,11 @@ public struct XHTMLReader {
   }
 
   // MARK: Helpers
+
+  /// Inline content as shown: whitespace is layout in papers written elsewhere, content in Boardpack's.
+  private func normalised(_ inlines: [Inline]) -> [Inline] {
+    PrintedText.normalised(inlines, collapsing: !isBoardpack)
+  }
 
   private func location(_ line: Int?) -> SourceLocation {
     SourceLocation(file: file, line: line.flatMap { $0 > 0 ? $0 : nil })

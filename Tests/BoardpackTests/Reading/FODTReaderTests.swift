@@ -218,7 +218,8 @@ import Testing
       if case .heading(let heading) = block { heading.content.plainText } else { nil }
     }
     #expect(headings == ["Purpose of Report", "Summary"])
-    guard case .paragraph(let second) = document.blocks[2], case .list(let questions) = second.children.first
+    guard case .paragraph(let second) = document.blocks[2],
+      case .list(let questions) = second.children.first
     else {
       Issue.record("paragraph 2 lost its lettered items: \(document.blocks)")
       return
