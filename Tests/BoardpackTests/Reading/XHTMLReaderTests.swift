@@ -34,8 +34,8 @@ import Testing
       <div class="bp-para" id="p1" data-bp-number="1"><p><span class="bp-number">1.</span> The PCC asks:</p>
         <ol class="bp-letter" type="a"><li>Is the Panel satisfied?</li><li>Would the Panel like <strong>more</strong>?</li></ol>
       </div>
-      <div class="bp-para" id="csp-para" data-bp-number="2"><p><span class="bp-number">2.</span> See
-        <a class="bp-ref" href="#csp">Table 1</a> and <a href="https://www.leics.pcc.police.uk/">the website</a>.</p></div>
+      <div class="bp-para" id="csp-para" data-bp-number="2"><p><span class="bp-number">2.</span> See \
+      <a class="bp-ref" href="#csp">Table 1</a> and <a href="https://www.leics.pcc.police.uk/">the website</a>.</p></div>
       <table id="csp" data-bp-relations='[{"totalRow":{}},{"difference":{"column":3,"minuend":1,"subtrahend":2}}]'>
         <caption>CSP allocations 2025-26</caption>
         <thead><tr><th scope="col" data-bp-type="text">CSP Area</th><th scope="col" data-bp-type="money">Allocation</th>
