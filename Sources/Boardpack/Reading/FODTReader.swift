@@ -115,7 +115,7 @@ public struct FODTReader {
           [Relation].self, from: Data(element.text.utf8))
       } catch {
         throw BoardpackError(
-          "\(name) is not a list of relations: \(error)",
+          "\(name) is not a list of relations: \(element.text)",
           at: SourceLocation(file: file, line: element.line))
       }
     }

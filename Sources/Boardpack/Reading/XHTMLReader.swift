@@ -86,12 +86,7 @@ public struct XHTMLReader {
     case "figure":
       return [figure(element)]
     case "img":
-      return [
-        .figure(
-          Figure(
-            kind: .image, altText: element.attribute("alt") ?? "", source: element.attribute("src"),
-            location: location(element.line)))
-      ]
+      return [picture(element)]
     case "hr":
       return classes.contains("bp-page-break") ? [.pageBreak] : []
     case "blockquote":
@@ -131,19 +126,14 @@ public struct XHTMLReader {
       return []
     }
     if classes.contains("bp-meeting-date") {
-      metadata.meetingDate = metadata.meetingDate ?? CalendarDate(parsing: content.plainText)
+      metadata.meetingDate = metadata.meetingDate ?? Metadata.date(content.plainText)
       return []
     }
     if classes.contains("bp-body") {
       metadata.body = metadata.body ?? content.plainText
       return []
     }
-    var result = Self.descendants(of: element, named: "img").map { image in
-      Block.figure(
-        Figure(
-          kind: .image, altText: image.attribute("alt") ?? "", source: image.attribute("src"),
-          location: location(image.line)))
-    }
+    var result = Self.descendants(of: element, named: "img").map(picture)
     if !content.isEmpty {
       let style = classes.first { $0.hasPrefix("bp-") }.map(Self.styleName(ofClass:))
       result.append(
@@ -230,7 +220,7 @@ public struct XHTMLReader {
         builder.relations = try JSONDecoder().decode([Relation].self, from: Data(json.utf8))
       } catch {
         throw BoardpackError(
-          "the table's data-bp-relations is not a list of relations: \(error)",
+          "the table's data-bp-relations is not a list of relations: \(json)",
           at: location(element.line))
       }
     }
@@ -274,6 +264,14 @@ public struct XHTMLReader {
         Decimal(string: $0, locale: Locale(identifier: "en_US_POSIX"))
       },
       declaredType: cell.attribute("data-bp-type").flatMap { ValueType(rawValue: $0) })
+  }
+
+  /// An `<img>` outside a `<figure>`: a picture, with its alt text (empty when it has none).
+  private func picture(_ image: XMLNode) -> Block {
+    .figure(
+      Figure(
+        kind: .image, altText: image.attribute("alt") ?? "", source: image.attribute("src"),
+        location: location(image.line)))
   }
 
   private func figure(_ element: XMLNode) -> Block {

@@ -132,6 +132,19 @@ import Testing
     #expect(shown(Self.table(caption, in: alone)).count == 9)
   }
 
+  @Test(arguments: [
+    ("pcc-update-q4-2026-04-21.xhtml", CalendarDate(year: 2026, month: 4, day: 21)),
+    ("pcc-update-q4-2026-04-21.fodt", CalendarDate(year: 2026, month: 4, day: 21)),
+    ("pcc-update-2024-10-28.fodt", CalendarDate(year: 2024, month: 10, day: 28)),
+    ("contact-demand-2026-06-23.xhtml", CalendarDate(year: 2026, month: 3, day: 10)),
+    ("lcjb-update-2026-06-23.xhtml", CalendarDate(year: 2026, month: 6)),
+  ])
+  func titleBlocksFillTheMetadata(file: String, date: CalendarDate) throws {
+    let metadata = try Self.read(file).metadata
+    #expect(metadata.reportDate == date)
+    #expect(metadata.titleBlock == [.reportDate, .author, .classification])
+  }
+
   @Test func externalLinksStayLinks() throws {
     let document = try Self.read("pcc-update-2024-10-28.fodt")
     let links = document.blocks.flatMap { block -> [String] in
