@@ -228,9 +228,11 @@ public struct FODTReader {
     return result
   }
 
-  /// A caption paragraph: a caption style, or (as LibreOffice imports an HTML `<caption>`) a centred one.
+  /// A caption paragraph: a caption style, or (as LibreOffice imports an HTML `<caption>`) a centred
+  /// one; never a paragraph that holds a figure, which is centred too.
   private func isCaption(_ paragraph: XMLNode) -> Bool {
     let styleName = paragraph.attribute("style-name", namespace: Namespace.text)
+    guard !paragraph.elements.contains(where: { $0.name == "frame" }) else { return false }
     return hasStyle(styleName, named: ["BP Table Caption", "Caption", "Table"])
       || chain(styleName).first?.style?.centred == true
   }
