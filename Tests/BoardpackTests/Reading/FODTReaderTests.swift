@@ -29,6 +29,8 @@ import Testing
       </text:list-style>
       <text:list-style style:name="BP_20_Bullets"><text:list-level-style-bullet text:level="1" text:bullet-char="•"/></text:list-style>
       </office:styles>
+      <office:automatic-styles><style:style style:name="Centred" style:family="paragraph">\
+      <style:paragraph-properties fo:text-align="center"/></style:style></office:automatic-styles>
       <office:body><office:text>
       \(body)
       </office:text></office:body></office:document>
@@ -182,6 +184,26 @@ import Testing
     #expect(map.altText == "Map of LLR with community days as stars")
     #expect(map.source == "images/q4-map.png")
     #expect(chart.altText == "")
+  }
+
+  @Test func aFigureJustBeforeATableIsNotItsCaption() throws {
+    let document = try Self.document(
+      body: """
+        <text:p text:style-name="Centred"><draw:frame draw:name="Figure1"><draw:image xlink:href="map.png"/>\
+        <svg:title>Map of LLR</svg:title></draw:frame></text:p>
+        <table:table table:name="Table1"><table:table-row><table:table-cell><text:p>Blaby</text:p></table:table-cell>\
+        </table:table-row></table:table>
+        """)
+    #expect(document.blocks.count == 2)
+    guard case .figure(let figure) = document.blocks.first,
+      case .table(let table) = document.blocks.last
+    else {
+      Issue.record("unexpected blocks: \(document.blocks)")
+      return
+    }
+    #expect(figure.altText == "Map of LLR")
+    #expect(table.caption == [])
+    #expect(table.label == nil)
   }
 
   @Test func refusesBrokenRelations() throws {
