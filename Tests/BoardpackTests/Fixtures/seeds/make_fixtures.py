@@ -355,10 +355,25 @@ def write(name, title, body):
         handle.write(document(title, body))
 
 
+# A private LibreOffice profile that saves plain ODF 1.3 (DefaultVersion 10), not "1.3 Extended",
+# so the .fodt fixtures validate against the OASIS schema.
+PROFILE = "/tmp/lo-fixtures-odf13"
+PROFILE_SETTINGS = """<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" \
+xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Common/Save/ODF"><prop oor:name="DefaultVersion" oor:op="fuse">\
+<value>10</value></prop></item>
+</oor:items>
+"""
+
+
 def convert_to_fodt():
     """Has LibreOffice, with a private profile, write the FODT fixtures."""
+    os.makedirs(os.path.join(PROFILE, "user"), exist_ok=True)
+    with open(os.path.join(PROFILE, "user", "registrymodifications.xcu"), "w", encoding="utf-8") as handle:
+        handle.write(PROFILE_SETTINGS)
     subprocess.run(
-        ["soffice", "-env:UserInstallation=file:///tmp/lo-validate", "--headless",
+        ["soffice", f"-env:UserInstallation=file://{PROFILE}", "--headless",
          "--convert-to", "fodt:OpenDocument Text Flat XML", "--outdir", HERE]
         + [os.path.join(HERE, name + ".xhtml") for name in FODT],
         check=True)
