@@ -18,9 +18,13 @@ public struct AccessibilityRule: ReportRule {
     }
   }
 
+  /// A table of figures with no header row; tables of text only (a title block, a list of
+  /// members set out in columns) are layout and need none.
   private func checkHeaders(_ site: TableSite, into findings: inout Findings) {
     let headers = site.table.columns.map { $0.header.trimmingCharacters(in: .whitespacesAndNewlines) }
-    guard !headers.isEmpty, headers.allSatisfy(\.isEmpty) else { return }
+    guard !headers.isEmpty, headers.allSatisfy(\.isEmpty),
+      site.figures.contains(where: { row in row.contains { $0 != nil } })
+    else { return }
     findings.add(.accessibility, .warning, "table has no header row", at: Place(paragraph: site.paragraph, table: site.name))
   }
 

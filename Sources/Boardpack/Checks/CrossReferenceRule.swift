@@ -26,6 +26,8 @@ public struct CrossReferenceRule: ReportRule {
 
   private func checkLinks(_ report: Report, into findings: inout Findings) {
     for (reference, paragraph) in report.references {
+      // A link to "#" is a link whose address was lost (as in papers converted from PDF), not a cross-reference.
+      guard !reference.target.name.isEmpty else { continue }
       for target in [reference.target] + (reference.through.map { [$0] } ?? []) where !report.labels.contains(target) {
         findings.add(
           .crossReference, .error, "reference \"\(reference.shown)\" points at \"\(target.name)\", which is not in the document",

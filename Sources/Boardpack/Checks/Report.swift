@@ -101,17 +101,21 @@ extension Report {
   }
 
   /// Where the next report begins between the last numbered paragraph `after` and `before`: at its
-  /// first title signal or heading that is not an appendix's, else at `before`.
+  /// first title signal, or its title (the first of the highest headings that are not an
+  /// appendix's), whichever comes first; else at `before`. What comes earlier (an appendix, the
+  /// officer to contact) stays with the report before.
   private static func cut(_ blocks: [Block], after: Int, before: Int) -> Int {
-    for index in (after + 1)..<before {
-      if isTitleSignal(blocks[index]) { return index }
-      if case .heading(let heading) = blocks[index], heading.appendix == nil,
+    let range = (after + 1)..<before
+    let signal = range.first { isTitleSignal(blocks[$0]) }
+    let headings = range.compactMap { index -> (Int, Int)? in
+      guard case .heading(let heading) = blocks[index], heading.appendix == nil,
         !heading.content.plainText.lowercased().hasPrefix("appendix")
-      {
-        return index
-      }
+      else { return nil }
+      return (index, heading.level)
     }
-    return before
+    let highest = headings.map(\.1).min()
+    let title = headings.first { $0.1 == highest }?.0
+    return min(signal ?? before, title ?? before)
   }
 
   private static let genericHeadings: Set<String> = [
@@ -119,22 +123,19 @@ extension Report {
     "recommendations", "recommendation", "agenda",
   ]
 
-  /// The report's title: the last heading before its title block, else its first heading that is
-  /// neither a date nor a generic section name.
+  /// The report's title: the first of its highest headings before its first numbered paragraph
+  /// that is neither a date nor a generic section name.
   private static func title(of blocks: [Block]) -> String? {
     let firstNumbered = blocks.firstIndex { number(of: $0) != nil } ?? blocks.count
-    let front = blocks[..<firstNumbered]
-    let headings = front.enumerated().compactMap { offset, block -> (Int, String)? in
+    let headings = blocks[..<firstNumbered].compactMap { block -> (level: Int, text: String)? in
       guard case .heading(let heading) = block else { return nil }
       let text = heading.content.plainText.trimmingCharacters(in: .whitespacesAndNewlines)
       let lower = text.lowercased().trimmingCharacters(in: .punctuationCharacters)
       guard !text.isEmpty, !genericHeadings.contains(lower), CalendarDate(parsing: text) == nil else { return nil }
-      return (offset, text)
+      return (heading.level, text)
     }
-    if let block = front.firstIndex(where: isTitleSignal), let last = headings.last(where: { $0.0 < block }) {
-      return last.1
-    }
-    return headings.first?.1
+    let highest = headings.map(\.level).min()
+    return headings.first { $0.level == highest }?.text
   }
 
   /// Clears the numbers of a short run 1, 2, … that interrupts a report's numbering, which resumes

@@ -7,17 +7,18 @@ import Testing
   /// its appendix, then a report with a title block, then one whose numbering simply restarts.
   static let pack = Build.document(
     [
-      Build.heading("Police and Crime Panel for Leicester, Leicestershire and Rutland"),
-      Build.heading("21st April 2026"), Build.heading("Commissioner's Update Report (Q4)"),
+      Build.heading("Police and Crime Panel for Leicester, Leicestershire and Rutland", level: 2),
+      Build.heading("21st April 2026", level: 2), Build.heading("Commissioner's Update Report (Q4)"),
       Build.table([["Report Date", "21st April 2026"], ["Report Author", "Lizzie Starr"]]),
-      Build.heading("Purpose of Report"),
+      Build.heading("Purpose of Report", level: 2),
     ] + Build.numbered(Array(1...12)) + [
       Build.paragraph(13, "The total engagements since the start of the 2024/28 PCC term of office (May 24) are shown below."),
       Build.table(Seeds.engagements),
       Build.paragraph(14, "This table shows that the Commissioner has completed 413 engagements."),
       Build.paragraph(15, "A brief summary of projects being funded for 2025/26 can be found at Appendix One."),
       Build.paragraph(nil, "----- End of Report -----"),
-      Build.heading("Appendix One", appendix: 1),
+      Build.paragraph(nil, "Officer to contact: Lizzie Starr"),
+      Build.heading("Appendix One", level: 2, appendix: 1),
       Build.table([["Project", "Description / Brief", "Area"], ["Netherhall Detached Youth Work", "Between 31st June and 15th August.", "Leicester City"]]),
       Build.heading("Police and Crime Plan Delivery Update (Q3)"),
       Build.table([["Report Date", "21st April 2026"], ["Report Author", "Lizzie Starr"]]),
