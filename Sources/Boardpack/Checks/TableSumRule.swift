@@ -1,13 +1,15 @@
 import Foundation
 
-/// Total rows against the body rows they sum, per figure column; and total columns (headed
-/// "Total…") against the columns they sum, declared or inferred from the rows that satisfy them.
+/// Total rows against the body rows they sum, per figure column; a "Total …" row followed by
+/// "of which:" against the rows listed under it; and total columns (headed "Total…") against
+/// the columns they sum, declared or inferred from the rows that satisfy them.
 public struct TableSumRule: ReportRule {
   public init() {}
 
   public func check(_ report: Report, into findings: inout Findings) {
     for site in report.tables {
       checkTotalRows(site, into: &findings)
+      checkBreakdowns(site, into: &findings)
       checkTotalColumns(site, into: &findings)
     }
   }
@@ -26,17 +28,33 @@ public struct TableSumRule: ReportRule {
     for (index, row) in table.rows.enumerated() where row.isTotal {
       defer { bodyStart = index + 1 }
       let body = (bodyStart..<index).filter { !table.rows[$0].isTotal }
-      guard !body.isEmpty else { continue }
-      for (column, header) in table.columns.enumerated() where Self.isSummable(header) {
-        guard let stated = site.figure(index, column), !stated.shown.hasSuffix("%"), !stated.shown.hasSuffix("pp")
-        else { continue }
-        let addends = body.compactMap { site.figure($0, column) }
-        guard !addends.isEmpty else { continue }
-        let sum = Measured.sum(addends)
-        Self.add(
-          stated.verdict(against: sum), "total row does not equal the sum of the \(body.count) rows above it",
-          at: site.place(row: index, column: column), stated: stated, expected: sum, into: &findings)
-      }
+      compare(site, total: index, with: body, "total row does not equal the sum of the \(body.count) rows above it", into: &findings)
+    }
+  }
+
+  /// "Total value of all agreements", "of which:", then the rows it breaks down into, up to the
+  /// next row labelled "Total …".
+  private func checkBreakdowns(_ site: TableSite, into findings: inout Findings) {
+    let labels = site.table.rows.map { $0.cells.first?.shown.lowercased().trimmingCharacters(in: .whitespaces) ?? "" }
+    for (index, label) in labels.enumerated().dropLast() where label.hasPrefix("total") && labels[index + 1].hasPrefix("of which") {
+      let rest = labels.indices.dropFirst(index + 2)
+      let body = Array(rest.prefix { !labels[$0].hasPrefix("total") })
+      compare(site, total: index, with: body, "total does not equal the sum of the \(body.count) rows listed under \"of which\"", into: &findings)
+    }
+  }
+
+  /// Each summable figure of row `total` against the sum of the same column in `body`.
+  private func compare(_ site: TableSite, total: Int, with body: [Int], _ message: String, into findings: inout Findings) {
+    guard !body.isEmpty else { return }
+    for (column, header) in site.table.columns.enumerated() where Self.isSummable(header) {
+      guard let stated = site.figure(total, column), !stated.shown.hasSuffix("%"), !stated.shown.hasSuffix("pp")
+      else { continue }
+      let addends = body.compactMap { site.figure($0, column) }
+      guard !addends.isEmpty else { continue }
+      let sum = Measured.sum(addends)
+      Self.add(
+        stated.verdict(against: sum), message, at: site.place(row: total, column: column), stated: stated, expected: sum,
+        into: &findings)
     }
   }
 

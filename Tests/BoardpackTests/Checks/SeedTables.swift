@@ -54,6 +54,20 @@ enum Seeds {
     ["Total", "12,739,137", "- 4,646,732", "8,092,406"],
   ]
 
+  /// S106 report paragraph 6: in March 2026 the rows "of which" sum to 12,525,248, not 12,759,259.
+  static let s106Agreements = [
+    ["S106 Agreements", "12/07/2023 £", "10/03/2026 £"],
+    ["Total value of all agreements", "11,124,266", "12,759,259"],
+    ["of which:", "", ""],
+    ["Developments not yet started", "2,933,094", "1,342,434"],
+    ["Monies held by developers", "2,030,052", "4,778,562"],
+    ["Monies held by LA", "2,663,377", "1,930,400"],
+    ["Monies received by Leics Police", "3,497,743", "4,453,733"],
+    ["Agreements expired", "-", "20,119"],
+    ["Total monies spent", "2,351,134", "4,646,732"],
+    ["Total funds remaining", "8,773,132", "8,092,408"],
+  ]
+
   /// Police contact demand report: 999 calls; correct, with a % change and pp changes in one column.
   static let calls999 = [
     ["999 Calls performance", "2024", "2025", "+/- vol", "% change"],

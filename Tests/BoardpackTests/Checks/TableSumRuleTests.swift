@@ -30,6 +30,14 @@ import Testing
     #expect(found.allSatisfy { $0.severity == .warning })
   }
 
+  @Test func checksATotalAgainstTheRowsOfWhichItIsMade() {
+    let found = TableSumRule().findings(in: [Build.table(Seeds.s106Agreements)])
+    #expect(found.map(\.location.column) == ["10/03/2026 £"])
+    #expect(found.map(\.stated) == ["12,759,259"])
+    #expect(found.map(\.expected) == ["12,525,248"])
+    #expect(found.map(\.severity) == [.error])
+  }
+
   @Test func reportsABrokenMonthInATotalColumn() {
     var rows = Seeds.modalities
     rows[2][5] = "12"
