@@ -58,7 +58,8 @@ extension Report {
     }
   }
 
-  /// The labels of every labelled block, list item and table in `blocks`, however deep.
+  /// The labels of every labelled block, list item and table in `blocks`, however deep, and
+  /// of every table row by its key (first or second cell).
   public static func labels(in blocks: [Block]) -> Set<Label> {
     var result: Set<Label> = []
     for block in blocks {
@@ -73,12 +74,21 @@ extension Report {
           result.formUnion(labels(in: item.children))
         }
       case .quotation(let inner): result.formUnion(labels(in: inner))
-      case .table(let table): result.formUnion([table.label].compactMap { $0 })
+      case .table(let table):
+        result.formUnion([table.label].compactMap { $0 })
+        result.formUnion(table.rows.flatMap { row in row.cells.prefix(2).compactMap { rowLabel(forKey: $0.shown) } })
       case .figure(let figure): result.formUnion([figure.label].compactMap { $0 })
       case .pageBreak: continue
       }
     }
     return result
+  }
+
+  /// The label `{ref:row-34}` points at for a row keyed "34": `row-` and the key lower-cased,
+  /// each run of characters other than letters and digits made one `-`.
+  static func rowLabel(forKey key: String) -> Label? {
+    let words = key.lowercased().split { !$0.isLetter && !$0.isNumber }
+    return words.isEmpty || key.count > 12 ? nil : Label("row-" + words.joined(separator: "-"))
   }
 
   /// A jump in numbering larger than this is a new sequence (minutes numbered 64 onwards), not a gap.

@@ -32,6 +32,14 @@ import Testing
     #expect(found.map(\.severity) == [.warning])
   }
 
+  @Test func resolvesALinkToADashboardRow() {
+    let blocks: [Block] = [
+      .paragraph(Paragraph(number: 1, content: [.text("The number of referrals, "), .reference(Reference(target: "row-34", shown: "row 34"))])),
+      Build.table(Seeds.dashboard),
+    ]
+    #expect(CrossReferenceRule().findings(in: blocks) == [])
+  }
+
   @Test func findsALinkToAMissingLabel() {
     let reference = Reference(target: "engagements", shown: "Table 1")
     let blocks: [Block] = [.paragraph(Paragraph(number: 1, content: [.text("See "), .reference(reference)]))]
