@@ -7,14 +7,18 @@ public struct TemplateLibrary: Sendable {
   public let directory: String
 
   /// A library over `directory`, or over the default folder when it is nil.
-  public init(directory: String? = nil, environment: [String: String] = ProcessInfo.processInfo.environment) {
+  public init(
+    directory: String? = nil, environment: [String: String] = ProcessInfo.processInfo.environment
+  ) {
     self.directory = directory ?? environment["BOARDPACK_TEMPLATES"] ?? "Templates"
   }
 
   /// The ids of the skeletons in the folder, sorted; files that are not skeletons (no `body:`) are left out.
   public func ids() throws(BoardpackError) -> [String] {
     guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else {
-      throw BoardpackError("no templates folder here; give one with --templates or $BOARDPACK_TEMPLATES", at: SourceLocation(file: directory))
+      throw BoardpackError(
+        "no templates folder here; give one with --templates or $BOARDPACK_TEMPLATES",
+        at: SourceLocation(file: directory))
     }
     return names.filter { $0.hasSuffix(".yaml") }.map { String($0.dropLast(5)) }.filter { id in
       (try? String(contentsOfFile: path(of: id), encoding: .utf8))?.contains("\nbody:") ?? false
@@ -29,7 +33,9 @@ public struct TemplateLibrary: Sendable {
   }
 
   /// The skeleton `id`; an unknown id is an error listing the known ones, at `origin` when given.
-  public func skeleton(_ id: String, at origin: SourceLocation? = nil, sourceLine: String? = nil) throws(BoardpackError) -> Skeleton {
+  public func skeleton(_ id: String, at origin: SourceLocation? = nil, sourceLine: String? = nil)
+    throws(BoardpackError) -> Skeleton
+  {
     let path = path(of: id)
     guard FileManager.default.fileExists(atPath: path) else {
       let known = (try? ids()) ?? []
@@ -40,10 +46,14 @@ public struct TemplateLibrary: Sendable {
     let text = try TextFile.read(path)
     let skeleton = try Skeleton(yaml: text, path: path)
     guard skeleton.id == id else {
-      throw BoardpackError("the skeleton's id is \"\(skeleton.id)\" but its file is named \(id).yaml", at: SourceLocation(file: path, line: 1))
+      throw BoardpackError(
+        "the skeleton's id is \"\(skeleton.id)\" but its file is named \(id).yaml",
+        at: SourceLocation(file: path, line: 1))
     }
     return skeleton
   }
 
-  private func path(of id: String) -> String { (directory as NSString).appendingPathComponent(id + ".yaml") }
+  private func path(of id: String) -> String {
+    (directory as NSString).appendingPathComponent(id + ".yaml")
+  }
 }
