@@ -42,6 +42,12 @@ struct YAMLNode {
         .composer(let context, let problem, let mark, _):
         let message = [context?.text, problem].compactMap { $0 }.joined(separator: ": ")
         throw source.error("malformed YAML: \(message)", line: mark.line, column: mark.column)
+      case .reader(let problem, let offset, let value, _):
+        let before = text.prefix(offset ?? 0)
+        let line = 1 + before.count { $0.isNewline }
+        let column = before.count - (before.lastIndex(where: \.isNewline).map { before.distance(from: before.startIndex, to: $0) + 1 } ?? 0) + 1
+        let character = value >= 0 ? Unicode.Scalar(UInt32(value)).map { " (\(XMLCharacters.name($0)))" } ?? "" : ""
+        throw source.error("malformed YAML: \(problem)\(character)", line: line, column: column)
       case .duplicatedKeysInMapping(let duplicates, let context):
         throw source.error(
           "malformed YAML: the key \"\(duplicates.joined(separator: "\", \""))\" appears more than once",
