@@ -25,6 +25,13 @@ public struct Skeleton: Sendable, Equatable {
     public let isRequired: Bool
     /// What to put there, for `boardpack templates`.
     public let help: String
+
+    public init(name: String, kind: Kind, isRequired: Bool, help: String) {
+      self.name = name
+      self.kind = kind
+      self.isRequired = isRequired
+      self.help = help
+    }
   }
 
   /// Parses the skeleton in `text`, read from `path`.
