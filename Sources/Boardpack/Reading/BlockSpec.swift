@@ -65,6 +65,15 @@ struct TableSpec: Sendable, Equatable {
       case percentChange(new: String, old: String)
       case pointChange(new: String, old: String)
       case share(part: String)
+
+      /// The columns the rule reads, in the order its relation names them.
+      var sources: [String] {
+        switch self {
+        case .difference(let a, let b), .percentChange(let a, let b), .pointChange(let a, let b):
+          [a, b]
+        case .share(let part): [part]
+        }
+      }
     }
 
     let column: String
