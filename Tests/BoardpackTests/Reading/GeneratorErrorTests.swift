@@ -142,4 +142,24 @@ import Testing
         in: input)
     ) { try fixture.generate(input) }
   }
+
+  @Test func inputThatIsNotUTF8() {
+    fixture.directory.write(
+      "Inputs/paper.yaml",
+      Data("template: test-report\nmetadata: {title: Caf".utf8) + Data([0xE9, 0x7D]))
+    #expect(
+      throws: BoardpackError(
+        "the file is not valid UTF-8", at: SourceLocation(file: fixture.inputPath, line: 2))
+    ) { try Generator(templates: fixture.templates).document(forInputAt: fixture.inputPath) }
+  }
+
+  @Test func unknownKeyInABlock() {
+    let input = GeneratorFixture.inputHead + "  summary:\n    - p: Text.\n      lable: typo\n"
+    #expect(
+      throws: fixture.error(
+        "unknown key \"lable\" in a p block; expected one of: bullets, items, label, p, style",
+        line: 10, column: 7,
+        in: input)
+    ) { try fixture.generate(input) }
+  }
 }
