@@ -95,7 +95,7 @@ extension BlockSpec {
     throws(BoardpackError) -> [BlockSpec]
   {
     var result: [BlockSpec] = []
-    for item in try node.items("a blocks slot") {
+    for item in try node.items(allowingSlots ? "body" : "a blocks slot") {
       result.append(try block(item, directory: directory, allowingSlots: allowingSlots))
     }
     return result
@@ -123,9 +123,9 @@ extension BlockSpec {
       throw node.error("a block must be text or a mapping such as {heading: …}")
     }
     let all = try node.entries("a block")
-    let kinds = allowingSlots ? kinds : kinds.filter { $0 != "slot" }
-    guard let main = all.first(where: { kinds.contains($0.name) }) else {
-      throw node.error("a block needs one of: \(kinds.joined(separator: ", "))")
+    let allowedKinds = allowingSlots ? kinds : kinds.filter { $0 != "slot" }
+    guard let main = all.first(where: { allowedKinds.contains($0.name) }) else {
+      throw node.error("a block needs one of: \(allowedKinds.joined(separator: ", "))")
     }
     let entries = try node.entries(
       "a \(main.name) block", allowed: (extraKeys[main.name] ?? []).union([main.name]))
