@@ -10,7 +10,7 @@ struct StyleNames: Sendable {
       "BP Numbered", "BP Text", "BP End of Report", "BP Quotation", "BP Table Caption", "BP Table Heading",
       "BP Table Contents", "BP Figure Caption", "BP Page Break",
     ].map { ("paragraph", $0) }
-    + [("text", "Emphasis"), ("text", "Strong Emphasis"), ("text", "Internet link")]
+    + [("text", "Emphasis"), ("text", "Strong Emphasis"), ("text", "Internet link"), ("text", "BP Reference")]
     + [("list", "BP Numbering"), ("list", "BP Bullets"), ("graphic", "BP Figure")]
 
   let letterhead, body, meetingDate, title: String
@@ -18,7 +18,7 @@ struct StyleNames: Sendable {
   let headings: [String]
   let numbered, text, quotation, pageBreak: String
   let tableCaption, tableHeading, tableContents, figureCaption: String
-  let emphasis, strong, link: String
+  let emphasis, strong, link, reference: String
   let numbering, bullets, figure: String
 
   // Boardpack's automatic styles.
@@ -51,6 +51,7 @@ struct StyleNames: Sendable {
     emphasis = name("Emphasis")
     strong = name("Strong Emphasis")
     link = name("Internet link")
+    reference = name("BP Reference")
     numbering = name("BP Numbering")
     bullets = name("BP Bullets")
     figure = name("BP Figure")
