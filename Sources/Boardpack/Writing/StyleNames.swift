@@ -60,7 +60,8 @@ struct StyleNames: Sendable {
   /// Writes Boardpack's automatic styles, which build on the reference document's named ones.
   func writeAutomaticStyles(to xml: XMLWriter) {
     style(table, family: "table", xml) {
-      xml.element("style:table-properties", ["style:width": "17cm", "table:align": "margins", "fo:margin-bottom": "0.3cm"])
+      xml.element(
+        "style:table-properties", ["style:width": "17cm", "table:align": "margins", "fo:margin-bottom": "0.3cm"])
     }
     style(row, family: "table-row", xml) {
       xml.element("style:table-row-properties", ["fo:keep-together": "always"])

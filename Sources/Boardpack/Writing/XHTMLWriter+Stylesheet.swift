@@ -1,6 +1,15 @@
+import BoardpackXML
+
 extension XHTMLWriter {
+  /// The `<style>` element every paper carries, serialised once.
+  static let styleElement: XMLFragment = {
+    let xml = XMLWriter.fragment()
+    xml.element("style", text: stylesheet)
+    return xml.finishFragment()
+  }()
+
   /// The stylesheet put inline in every paper: readable on screen, A4 on paper.
-  static let stylesheet = """
+  private static let stylesheet = """
 
     body { font-family: Arial, "Liberation Sans", Helvetica, sans-serif; font-size: 11pt; line-height: 1.4;
       max-width: 48em; margin: 2em auto; padding: 0 1em; color: #000; }

@@ -41,7 +41,7 @@ private final class XHTMLRendering {
     for field in metadata.boardpackFields {
       element("meta", ["name": field.name, "content": field.value])
     }
-    element("style", text: XHTMLWriter.stylesheet)
+    xml.copy(XHTMLWriter.styleElement)
     xml.end()
     newline()
     xml.start("body")

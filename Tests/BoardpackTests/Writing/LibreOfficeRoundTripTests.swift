@@ -18,7 +18,8 @@ import Testing
       "(i) first roman point", "3. The PCC believes that significant progress is being made.",
       "• a bullet of paragraph three", "As paragraph 2 asks, Table 1 and paragraphs 1 to 2 show",
       "a. free letter one", "(i) free roman one", "First paragraph of the quotation.",
-      "4. The allocations for each CSP area", "Leicester £271,818.47 £236,492.47 £35,326.00", "Charnwood £89,530.24 £89,530.24 Nil",
+      "4. The allocations for each CSP area", "Leicester £271,818.47 £236,492.47 £35,326.00",
+      "Charnwood £89,530.24 £89,530.24 Nil",
       "Total £361,348.71 £326,022.71 £35,326.00", "Blaby 1,234 87.0% +2.1pp 1.25", "Rutland Nil Nil 0.50",
       "5. A paragraph after a heading and a table is numbered five.",
       "Map: Map of LLR showing community day engagements as stars", "Community engagements, Q4 2025-26",
@@ -26,8 +27,10 @@ import Testing
     ] {
       #expect(text.contains(expected), "LibreOffice's PDF lacks “\(expected)”")
     }
-    let numbers = ["1. In his role", "2. The Commissioner", "3. The PCC", "4. The allocations", "5. A paragraph", "6. The sixth"]
-      .map { text.range(of: $0)?.lowerBound }
+    let numbers = [
+      "1. In his role", "2. The Commissioner", "3. The PCC", "4. The allocations", "5. A paragraph", "6. The sixth",
+    ]
+    .map { text.range(of: $0)?.lowerBound }
     #expect(numbers.allSatisfy { $0 != nil } && numbers.map { $0! } == numbers.map { $0! }.sorted())
   }
 }

@@ -13,7 +13,11 @@ import Testing
     let clock = ContinuousClock()
     let xhtmlTime = clock.measure { for _ in 0..<runs { _ = xhtml.render(document) } } / runs
     let fodtTime = clock.measure { for _ in 0..<runs { _ = fodt.render(document) } } / runs
-    print("\(name): XHTML \(xhtmlTime), FODT \(fodtTime) per render")
+    print("\(name): XHTML \(microseconds(xhtmlTime)) µs, FODT \(microseconds(fodtTime)) µs per render")
     #expect(xhtmlTime < .milliseconds(50) && fodtTime < .milliseconds(50))
+  }
+
+  private func microseconds(_ duration: Duration) -> Int64 {
+    duration.components.seconds * 1_000_000 + duration.components.attoseconds / 1_000_000_000_000
   }
 }

@@ -6,8 +6,10 @@ import Foundation
 /// run) and an "everything" paper that uses every kind of node.
 enum WritingFixtures {
   static let reference: ReferenceDocument = {
-    do { return try ReferenceDocument(contentsOf: Snapshot.packageRoot.appendingPathComponent("Templates/reference.fodt").path) }
-    catch { fatalError("\(error)") }
+    do {
+      return try ReferenceDocument(
+        contentsOf: Snapshot.packageRoot.appendingPathComponent("Templates/reference.fodt").path)
+    } catch { fatalError("\(error)") }
   }()
 
   static let odfSchema: RelaxNGSchema = {
@@ -23,7 +25,9 @@ enum WritingFixtures {
   }
 
   static func money(_ text: String) -> Cell {
-    Cell(value: text == "Nil" ? .nilValue : .money(Decimal(string: text.filter { $0.isNumber || $0 == "." })!), shown: text)
+    Cell(
+      value: text == "Nil" ? .nilValue : .money(Decimal(string: text.filter { $0.isNumber || $0 == "." })!), shown: text
+    )
   }
 
   static let metadata = Metadata(
@@ -141,7 +145,9 @@ enum WritingFixtures {
             .reference(Reference(target: "appendix-one", shown: "Appendix 1")), .text("."),
           ])),
       .list(
-        List(style: .bullet, items: [ListItem(content: [.text("free bullet one")]), ListItem(content: [.text("free bullet two")])])),
+        List(
+          style: .bullet,
+          items: [ListItem(content: [.text("free bullet one")]), ListItem(content: [.text("free bullet two")])])),
       .list(List(style: .letter, items: [ListItem(content: [.text("free letter one")])])),
       .list(List(style: .roman, items: [ListItem(content: [.text("free roman one")])])),
       .quotation([
@@ -161,19 +167,30 @@ enum WritingFixtures {
           caption: [.text("Community engagements, Q4 2025-26")], label: "q4-map")),
       .figure(Figure(kind: .image, altText: "The Commissioner at a community day", source: "images/community-day.png")),
       numbered(6, "The sixth numbered paragraph."),
-      .paragraph(Paragraph(content: [.text("----- "), .strong([.text("End of Report")]), .text(" -----")], style: "End of Report")),
+      .paragraph(
+        Paragraph(
+          content: [.text("----- "), .strong([.text("End of Report")]), .text(" -----")], style: "End of Report")),
       .pageBreak,
-      .heading(Heading(level: 1, content: [.text("Appendix One – CSP-funded projects")], label: "appendix-one", appendix: 1)),
+      .heading(
+        Heading(level: 1, content: [.text("Appendix One – CSP-funded projects")], label: "appendix-one", appendix: 1)),
       .table(projects),
     ])
 
   /// A one-page letter, the unit of a mail merge.
   static let letter = Document(
-    metadata: Metadata(template: "grant-letter", title: "Community Action Fund grant", reportDate: CalendarDate(year: 2026, month: 6)),
+    metadata: Metadata(
+      template: "grant-letter", title: "Community Action Fund grant", reportDate: CalendarDate(year: 2026, month: 6)),
     blocks: [
       .paragraph(Paragraph(content: [.text("Dear Ms Patel,")])),
-      .paragraph(Paragraph(content: [.text("I am pleased to tell you that Root-and-Branch Out CIC has been awarded "), .strong([.text("£10,000")]), .text(" from the Community Action Fund.")])),
-      .paragraph(Paragraph(content: [.text("The grant must be spent by 31st March 2027 on the project described in your application.")])),
+      .paragraph(
+        Paragraph(content: [
+          .text("I am pleased to tell you that Root-and-Branch Out CIC has been awarded "), .strong([.text("£10,000")]),
+          .text(" from the Community Action Fund."),
+        ])),
+      .paragraph(
+        Paragraph(content: [
+          .text("The grant must be spent by 31st March 2027 on the project described in your application.")
+        ])),
       .paragraph(Paragraph(content: [.text("Yours sincerely,")])),
       .paragraph(Paragraph(content: [.text("Rupert Matthews"), .lineBreak, .text("Police and Crime Commissioner")])),
     ])

@@ -56,13 +56,22 @@ import Testing
     #expect(paragraphs.map { $0.attribute("id") } == ["p1", "request", "p3", "p4", "p5", "p6"])
     let table = try #require(all.first { $0.attribute("id") == "allocations" })
     #expect(
-      table.attribute("data-bp-relations") == #"[{"totalRow":{}},{"difference":{"column":3,"minuend":1,"subtrahend":2}}]"#)
+      table.attribute("data-bp-relations")
+        == #"[{"totalRow":{}},{"difference":{"column":3,"minuend":1,"subtrahend":2}}]"#)
     let values = all.compactMap { $0.attribute("data-bp-value") }
     #expect(values.prefix(4) == ["271818.47", "236492.47", "35326", "89530.24"])
     #expect(values.dropFirst(9).prefix(6) == ["1234", "87", "2.1", "1.25", "0", "0"])
-    #expect(all.first { $0.name == "tfoot" }?.text.trimmingCharacters(in: .whitespacesAndNewlines).hasPrefix("Total") == true)
-    #expect(all.filter { $0.name == "meta" }.contains { $0.attribute("name") == "bp:report-date" && $0.attribute("content") == "2026-04-21" })
-    #expect(all.contains { $0.attribute("class") == "bp-title-block" && $0.text.contains("Lizzie Starr, Director of Governance and Performance") })
+    #expect(
+      all.first { $0.name == "tfoot" }?.text.trimmingCharacters(in: .whitespacesAndNewlines).hasPrefix("Total") == true)
+    #expect(
+      all.filter { $0.name == "meta" }.contains {
+        $0.attribute("name") == "bp:report-date" && $0.attribute("content") == "2026-04-21"
+      })
+    #expect(
+      all.contains {
+        $0.attribute("class") == "bp-title-block"
+          && $0.text.contains("Lizzie Starr, Director of Governance and Performance")
+      })
     #expect(all.contains { $0.name == "h2" && $0.attribute("data-bp-appendix") == "1" })
   }
 }
