@@ -65,6 +65,15 @@ struct TableSpec: Sendable, Equatable {
       case percentChange(new: String, old: String)
       case pointChange(new: String, old: String)
       case share(part: String)
+
+      /// The columns the rule reads, in the order its relation names them.
+      var sources: [String] {
+        switch self {
+        case .difference(let a, let b), .percentChange(let a, let b), .pointChange(let a, let b):
+          [a, b]
+        case .share(let part): [part]
+        }
+      }
     }
 
     let column: String
@@ -86,7 +95,7 @@ extension BlockSpec {
     throws(BoardpackError) -> [BlockSpec]
   {
     var result: [BlockSpec] = []
-    for item in try node.items("a blocks slot") {
+    for item in try node.items(allowingSlots ? "body" : "a blocks slot") {
       result.append(try block(item, directory: directory, allowingSlots: allowingSlots))
     }
     return result
@@ -114,9 +123,9 @@ extension BlockSpec {
       throw node.error("a block must be text or a mapping such as {heading: …}")
     }
     let all = try node.entries("a block")
-    let kinds = allowingSlots ? kinds : kinds.filter { $0 != "slot" }
-    guard let main = all.first(where: { kinds.contains($0.name) }) else {
-      throw node.error("a block needs one of: \(kinds.joined(separator: ", "))")
+    let allowedKinds = allowingSlots ? kinds : kinds.filter { $0 != "slot" }
+    guard let main = all.first(where: { allowedKinds.contains($0.name) }) else {
+      throw node.error("a block needs one of: \(allowedKinds.joined(separator: ", "))")
     }
     let entries = try node.entries(
       "a \(main.name) block", allowed: (extraKeys[main.name] ?? []).union([main.name]))

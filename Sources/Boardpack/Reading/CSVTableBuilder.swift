@@ -20,42 +20,24 @@ struct CSVTableBuilder {
     try builder.read()
     if spec.totalRow { builder.appendTotalRow() }
     if let total = spec.totalColumn {
-      try builder.appendColumn(total.column, origin: total.origin) {
-        builder throws(BoardpackError) in
-        let sources = try total.of.map { name throws(BoardpackError) in
-          try builder.index(of: name, origin: total.origin)
-        }
-        return (.totalColumn(column: builder.columns.count, of: sources), sources)
-      }
+      let sources = try builder.indices(of: total.of, origin: total.origin)
+      try builder.appendColumn(
+        total.column, relation: .totalColumn(column: builder.columns.count, of: sources),
+        sources: sources,
+        origin: total.origin)
     }
     for derived in spec.derived {
-      try builder.appendColumn(derived.column, origin: derived.origin) {
-        builder throws(BoardpackError) in
-        let count = builder.columns.count
+      let sources = try builder.indices(of: derived.rule.sources, origin: derived.origin)
+      let column = builder.columns.count
+      let relation: Relation =
         switch derived.rule {
-        case .difference(let minuend, let subtrahend):
-          let (a, b) = (
-            try builder.index(of: minuend, origin: derived.origin),
-            try builder.index(of: subtrahend, origin: derived.origin)
-          )
-          return (.difference(column: count, minuend: a, subtrahend: b), [a, b])
-        case .percentChange(let new, let old):
-          let (a, b) = (
-            try builder.index(of: new, origin: derived.origin),
-            try builder.index(of: old, origin: derived.origin)
-          )
-          return (.percentChange(column: count, new: a, old: b), [a, b])
-        case .pointChange(let new, let old):
-          let (a, b) = (
-            try builder.index(of: new, origin: derived.origin),
-            try builder.index(of: old, origin: derived.origin)
-          )
-          return (.pointChange(column: count, new: a, old: b), [a, b])
-        case .share(let part):
-          let a = try builder.index(of: part, origin: derived.origin)
-          return (.share(column: count, part: a), [a])
+        case .difference: .difference(column: column, minuend: sources[0], subtrahend: sources[1])
+        case .percentChange: .percentChange(column: column, new: sources[0], old: sources[1])
+        case .pointChange: .pointChange(column: column, new: sources[0], old: sources[1])
+        case .share: .share(column: column, part: sources[0])
         }
-      }
+      try builder.appendColumn(
+        derived.column, relation: relation, sources: sources, origin: derived.origin)
     }
     if spec.totalRow { builder.relations.append(.totalRow) }
     return builder.finished(caption: caption)
@@ -86,8 +68,12 @@ struct CSVTableBuilder {
         spec.types.last { $0.header == header }?.type ?? FigureParser.inferType(of: samples)
       columns.append(Column(header: header, type: type))
       let shown = samples.map(FigureParser.places).max() ?? 0
-      places.append(
-        type == .money ? (shown > 0 ? 2 : 0) : type == .count || type == .text ? 0 : shown)
+      // Money shows pence when any cell has them; other figures as many places as their cells show.
+      switch type {
+      case .money: places.append(shown > 0 ? 2 : 0)
+      case .count, .text: places.append(0)
+      case .decimal, .percent, .points: places.append(shown)
+      }
     }
     for (row, fields) in texts.enumerated() {
       var values: [Value] = []
@@ -120,12 +106,10 @@ struct CSVTableBuilder {
     locations.append(nil)
   }
 
-  /// Appends a computed column; `relation` gives its relation and source columns, from which every row is computed.
+  /// Appends a computed column, computing every row (the total row too) from the `sources` columns.
   private mutating func appendColumn(
-    _ header: String, origin: Origin,
-    relation: (CSVTableBuilder) throws(BoardpackError) -> (Relation, [Int])
+    _ header: String, relation: Relation, sources: [Int], origin: Origin
   ) throws(BoardpackError) {
-    let (relation, sources) = try relation(self)
     for source in sources where columns[source].type == .text {
       throw origin.error(
         "column \"\(columns[source].header)\" holds text, so \"\(header)\" cannot be computed from it"
@@ -166,13 +150,15 @@ struct CSVTableBuilder {
     relations.append(relation)
   }
 
-  private func index(of header: String, origin: Origin) throws(BoardpackError) -> Int {
-    guard let index = columns.firstIndex(where: { $0.header == header }) else {
-      throw origin.error(
-        "no column \"\(header)\" in the table; its columns are: \(columns.map(\.header).joined(separator: ", "))"
-      )
+  private func indices(of headers: [String], origin: Origin) throws(BoardpackError) -> [Int] {
+    try headers.map { header throws(BoardpackError) in
+      guard let index = columns.firstIndex(where: { $0.header == header }) else {
+        throw origin.error(
+          "no column \"\(header)\" in the table; its columns are: \(columns.map(\.header).joined(separator: ", "))"
+        )
+      }
+      return index
     }
-    return index
   }
 
   private func finished(caption: [Inline]) -> Table {

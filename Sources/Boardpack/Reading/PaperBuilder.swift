@@ -93,13 +93,13 @@ public struct PaperBuilder: Sendable {
         case .list(let list):
           result.append(.list(try self.list(list, boilerplate)))
         case .quotation(let texts):
-          var paragraphs: [Block] = []
+          var quoted: [Block] = []
           for text in texts {
-            paragraphs.append(
+            quoted.append(
               .paragraph(
                 Paragraph(content: try inlines(text, boilerplate), location: text.origin.location)))
           }
-          result.append(.quotation(paragraphs))
+          result.append(.quotation(quoted))
         case .table(let table):
           let caption =
             try table.caption.map { text throws(BoardpackError) in try inlines(text, boilerplate) }

@@ -45,7 +45,8 @@ public struct PaperInput: Sendable, Equatable {
     slotsOrigin = slotsKey?.key.origin ?? root.source.origin(line: 1, column: 1)
     var slots: [SlotValue] = []
     let directory = (path as NSString).deletingLastPathComponent
-    for entry in try slotsKey?.value.entries("slots") ?? [] {
+    // An empty entry (`background:` with nothing after it) leaves the slot unfilled.
+    for entry in try slotsKey?.value.entries("slots") ?? [] where entry.value.node.null == nil {
       let content: SlotValue.Content =
         entry.value.isText
         ? .text(try entry.value.sourceText("slot \"\(entry.name)\""))

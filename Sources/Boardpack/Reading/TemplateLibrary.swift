@@ -1,10 +1,11 @@
 import Foundation
 
 /// The folder of skeletons (`<id>.yaml`): an explicit directory, else `$BOARDPACK_TEMPLATES`,
-/// else `./Templates`. Each skeleton is read and parsed when asked for.
+/// else `./Templates`. Each skeleton is parsed the first time it is asked for and kept.
 public struct TemplateLibrary: Sendable {
   /// The folder the skeletons are read from.
   public let directory: String
+  private let parsed = ParsedSkeletons()
 
   /// A library over `directory`, or over the default folder when it is nil.
   public init(
@@ -20,8 +21,10 @@ public struct TemplateLibrary: Sendable {
         "no templates folder here; give one with --templates or $BOARDPACK_TEMPLATES",
         at: SourceLocation(file: directory))
     }
+    // Letter templates share the folder; a skeleton is the YAML file with a top-level `body:`.
     return names.filter { $0.hasSuffix(".yaml") }.map { String($0.dropLast(5)) }.filter { id in
-      (try? String(contentsOfFile: path(of: id), encoding: .utf8))?.contains("\nbody:") ?? false
+      let text = (try? String(contentsOfFile: path(of: id), encoding: .utf8)) ?? ""
+      return text.split(whereSeparator: \.isNewline).contains { $0.hasPrefix("body:") }
     }.sorted()
   }
 
@@ -55,5 +58,16 @@ public struct TemplateLibrary: Sendable {
 
   private func path(of id: String) -> String {
     (directory as NSString).appendingPathComponent(id + ".yaml")
+  }
+}
+
+/// The skeletons a library has parsed, shared by its copies and safe to use from several threads.
+private final class ParsedSkeletons: @unchecked Sendable {
+  private let lock = NSLock()
+  private var skeletons: [String: Skeleton] = [:]
+
+  subscript(id: String) -> Skeleton? {
+    get { lock.withLock { skeletons[id] } }
+    set { lock.withLock { skeletons[id] = newValue } }
   }
 }

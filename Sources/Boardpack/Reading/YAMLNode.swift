@@ -45,8 +45,14 @@ struct YAMLNode {
       case .reader(let problem, let offset, let value, _):
         let before = text.prefix(offset ?? 0)
         let line = 1 + before.count { $0.isNewline }
-        let column = before.count - (before.lastIndex(where: \.isNewline).map { before.distance(from: before.startIndex, to: $0) + 1 } ?? 0) + 1
-        let character = value >= 0 ? Unicode.Scalar(UInt32(value)).map { " (\(XMLCharacters.name($0)))" } ?? "" : ""
+        let column =
+          before.count
+          - (before.lastIndex(where: \.isNewline).map {
+            before.distance(from: before.startIndex, to: $0) + 1
+          } ?? 0) + 1
+        let character =
+          value >= 0
+          ? Unicode.Scalar(UInt32(value)).map { " (\(XMLCharacters.name($0)))" } ?? "" : ""
         throw source.error("malformed YAML: \(problem)\(character)", line: line, column: column)
       case .duplicatedKeysInMapping(let duplicates, let context):
         throw source.error(

@@ -54,10 +54,13 @@ struct GeneratorFixture {
   func error(_ message: String, line: Int, column: Int, in input: String) -> BoardpackError {
     let lines = input.split(separator: "\n", omittingEmptySubsequences: false)
     return BoardpackError(
-      message, at: SourceLocation(file: inputPath, line: line, column: column), sourceLine: String(lines[line - 1]))
+      message, at: SourceLocation(file: inputPath, line: line, column: column),
+      sourceLine: String(lines[line - 1]))
   }
 
   /// The path of `name` under `Inputs/`, after writing `text` there.
   @discardableResult
-  func writeInput(_ name: String, _ text: String) -> String { directory.write("Inputs/" + name, text) }
+  func writeInput(_ name: String, _ text: String) -> String {
+    directory.write("Inputs/" + name, text)
+  }
 }

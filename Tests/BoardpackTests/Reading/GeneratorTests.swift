@@ -30,15 +30,15 @@ import Testing
     fixture.writeInput("tables/csp.csv", GeneratorTests.cspAllocations)
     let document = try fixture.generate(
       GeneratorFixture.inputHead + """
-        summary:
-          - table: tables/csp.csv
-            label: csp
-            caption: CSP allocations 2025-26
-            total: row
-            derive:
-              - {column: 2025-26 Remaining CSP Balance, difference: [2025-26 Allocations, 2025-26 Expenditure]}
+          summary:
+            - table: tables/csp.csv
+              label: csp
+              caption: CSP allocations 2025-26
+              total: row
+              derive:
+                - {column: 2025-26 Remaining CSP Balance, difference: [2025-26 Allocations, 2025-26 Expenditure]}
 
-      """)
+        """)
     let table = try #require(firstTable(in: document))
     #expect(table.columns.map(\.type) == [.text, .money, .money, .money])
     #expect(table.columns.last?.header == "2025-26 Remaining CSP Balance")
@@ -60,31 +60,39 @@ import Testing
     #expect(table.rows[6].cells[2].value == .nilValue)
     #expect(table.rows[6].cells[3].value == .money(Decimal(string: "32554.58")!))
     #expect(table.rows[1].cells[3].value == .money(0))
-    #expect(table.rows[0].location == SourceLocation(file: fixture.directory.path + "/Inputs/tables/csp.csv", line: 2))
+    #expect(
+      table.rows[0].location
+        == SourceLocation(file: fixture.directory.path + "/Inputs/tables/csp.csv", line: 2))
     #expect(table.caption == [.text("CSP allocations 2025-26")])
   }
 
   @Test func computesTotalColumnsChangesAndShares() throws {
-    fixture.writeInput("tables/calls.csv", "Area,2024,2025,2024 rate,2025 rate\nNorth,100,150,50.0%,52.5%\nSouth,300,250,40.0%,39.6%\n")
+    fixture.writeInput(
+      "tables/calls.csv",
+      "Area,2024,2025,2024 rate,2025 rate\nNorth,100,150,50.0%,52.5%\nSouth,300,250,40.0%,39.6%\n")
     let document = try fixture.generate(
       GeneratorFixture.inputHead + """
-        summary:
-          - table: tables/calls.csv
-            total: row
-            total-column: {column: Both years, of: ["2024", "2025"]}
-            derive:
-              - {column: Change, difference: ["2025", "2024"]}
-              - {column: "% change", percent-change: {new: "2025", old: "2024"}}
-              - {column: pp change, point-change: {new: 2025 rate, old: 2024 rate}}
-              - {column: Share, share: "2025"}
+          summary:
+            - table: tables/calls.csv
+              total: row
+              total-column: {column: Both years, of: ["2024", "2025"]}
+              derive:
+                - {column: Change, difference: ["2025", "2024"]}
+                - {column: "% change", percent-change: {new: "2025", old: "2024"}}
+                - {column: pp change, point-change: {new: 2025 rate, old: 2024 rate}}
+                - {column: Share, share: "2025"}
 
-      """)
+        """)
     let table = try #require(firstTable(in: document))
-    #expect(table.columns.map(\.type) == [.text, .count, .count, .percent, .percent, .count, .count, .percent, .points, .percent])
+    #expect(
+      table.columns.map(\.type) == [
+        .text, .count, .count, .percent, .percent, .count, .count, .percent, .points, .percent,
+      ])
     #expect(
       table.relations == [
         .totalColumn(column: 5, of: [1, 2]), .difference(column: 6, minuend: 2, subtrahend: 1),
-        .percentChange(column: 7, new: 2, old: 1), .pointChange(column: 8, new: 4, old: 3), .share(column: 9, part: 2),
+        .percentChange(column: 7, new: 2, old: 1), .pointChange(column: 8, new: 4, old: 3),
+        .share(column: 9, part: 2),
         .totalRow,
       ])
     #expect(
@@ -99,28 +107,28 @@ import Testing
     fixture.writeInput("tables/t.csv", "Area,Count\nBlaby,3\n")
     let document = try fixture.generate(
       GeneratorFixture.inputHead + """
-        summary:
-          - p: See {ref:first..last}, {ref:counts}, {ref:map}, {ref:appendix-one} and {ref:numbers}.
-            label: first
-            items:
-              - Is the Panel satisfied?
-              - text: Would the Panel like more?
-                bullets: [one, two]
-          - text: An unnumbered paragraph.
-          - p: The last numbered one.
-            label: last
-        background:
-          - heading: Numbers
-            label: numbers
-          - table: tables/t.csv
-            label: counts
-          - figure: chart
-            alt: A chart of counts.
-            label: map
-          - appendix: Appendix One – Projects
-            label: appendix-one
+          summary:
+            - p: See {ref:first..last}, {ref:counts}, {ref:map}, {ref:appendix-one} and {ref:numbers}.
+              label: first
+              items:
+                - Is the Panel satisfied?
+                - text: Would the Panel like more?
+                  bullets: [one, two]
+            - text: An unnumbered paragraph.
+            - p: The last numbered one.
+              label: last
+          background:
+            - heading: Numbers
+              label: numbers
+            - table: tables/t.csv
+              label: counts
+            - figure: chart
+              alt: A chart of counts.
+              label: map
+            - appendix: Appendix One – Projects
+              label: appendix-one
 
-      """)
+        """)
     #expect(document.metadata.template == "test-report")
     #expect(document.metadata.letterhead == ["OFFICE OF THE TEST"])
     #expect(document.metadata.titleBlock == [.reportDate, .author])
@@ -143,21 +151,35 @@ import Testing
               ListItem(content: [.text("Is the Panel satisfied?")]),
               ListItem(
                 content: [.text("Would the Panel like more?")],
-                children: [.list(List(style: .bullet, items: [ListItem(content: [.text("one")]), ListItem(content: [.text("two")])]))]),
+                children: [
+                  .list(
+                    List(
+                      style: .bullet,
+                      items: [ListItem(content: [.text("one")]), ListItem(content: [.text("two")])])
+                  )
+                ]),
             ]))
       ])
     #expect(paragraphs[4].style == "End of Report")
-    #expect(paragraphs[4].content == [.text("----- "), .strong([.text("End of Report")]), .text(" -----")])
+    #expect(
+      paragraphs[4].content == [
+        .text("----- "), .strong([.text("End of Report")]), .text(" -----"),
+      ])
     let location = SourceLocation(file: fixture.inputPath, line: 9, column: 10)
     guard case .reference(let reference) = paragraphs[1].content[1] else {
       Issue.record("expected a reference")
       return
     }
-    #expect(reference == Reference(target: "first", through: "last", shown: "paragraphs 2 to 3", location: location))
+    #expect(
+      reference
+        == Reference(
+          target: "first", through: "last", shown: "paragraphs 2 to 3", location: location))
   }
 
   @Test func passesMarkupCharactersThroughAsPlainText() throws {
-    let document = try fixture.generate(GeneratorFixture.inputHead + "  summary:\n    - 'Fish & chips <b> \"quoted\" ''single'' ]]>'\n")
+    let document = try fixture.generate(
+      GeneratorFixture.inputHead
+        + "  summary:\n    - 'Fish & chips <b> \"quoted\" ''single'' ]]>'\n")
     guard case .paragraph(let paragraph) = document.blocks[3] else {
       Issue.record("expected a paragraph")
       return
@@ -178,8 +200,12 @@ import Testing
   }
 
   @Test func findsTheTemplatesFolderFromTheEnvironment() {
-    #expect(TemplateLibrary(environment: ["BOARDPACK_TEMPLATES": "/srv/templates"]).directory == "/srv/templates")
+    #expect(
+      TemplateLibrary(environment: ["BOARDPACK_TEMPLATES": "/srv/templates"]).directory
+        == "/srv/templates")
     #expect(TemplateLibrary(environment: [:]).directory == "Templates")
-    #expect(TemplateLibrary(directory: "/x", environment: ["BOARDPACK_TEMPLATES": "/srv/templates"]).directory == "/x")
+    #expect(
+      TemplateLibrary(directory: "/x", environment: ["BOARDPACK_TEMPLATES": "/srv/templates"])
+        .directory == "/x")
   }
 }
