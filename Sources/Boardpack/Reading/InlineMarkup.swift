@@ -18,6 +18,8 @@ public enum InlineMarkup {
     let characters: [Character]
     let location: SourceLocation
     var index = 0
+    /// True while reading a link's text, where a URL is text, not another link.
+    var inLinkText = false
 
     init(characters: [Character], location: SourceLocation) {
       self.characters = characters
@@ -56,7 +58,10 @@ public enum InlineMarkup {
           }
         case "[":
           index += 1
-          if let inner = try inlines(until: "]("), let url = take(until: ")") {
+          inLinkText = true
+          let inner = try inlines(until: "](")
+          inLinkText = false
+          if let inner, let url = take(until: ")") {
             flush()
             result.append(.link(url: url, content: inner))
             continue
@@ -66,7 +71,7 @@ public enum InlineMarkup {
           flush()
           result.append(.reference(try reference()))
           continue
-        case "h" where matches("https://") || matches("http://"):
+        case "h" where !inLinkText && (matches("https://") || matches("http://")):
           var end = index
           while end < characters.count && !characters[end].isWhitespace { end += 1 }
           while end > index && ".,;:!?)'\"".contains(characters[end - 1]) { end -= 1 }

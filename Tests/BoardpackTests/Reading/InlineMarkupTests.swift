@@ -39,3 +39,9 @@ import Testing
     }
   }
 }
+
+@Test func aURLAsLinkTextIsTextNotASecondLink() throws {
+  let url = "https://example.org/a#b"
+  let inlines = try InlineMarkup.parse("see [\(url)](\(url)).", at: SourceLocation(file: "t.yaml", line: 1))
+  #expect(inlines == [.text("see "), .link(url: url, content: [.text(url)]), .text(".")])
+}

@@ -1,0 +1,36 @@
+import Boardpack
+import Foundation
+import Testing
+
+@Suite struct LibreOfficeRoundTripTests {
+  /// LibreOffice opens the paper, prints every part of it, and numbers the paragraphs itself,
+  /// continuing the numbering across headings, lists and tables.
+  @Test func libreOfficePrintsTheEverythingPaper() throws {
+    let output = FODTWriter(reference: WritingFixtures.reference).render(WritingFixtures.everything)
+    let printed = try LibreOffice.text(of: output, named: "everything.fodt")
+    let text = printed.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    for expected in [
+      "OFFICIAL", "POLICE & CRIME", "21st April 2026", "Commissioner's Update Report (Q4)",
+      "Lizzie Starr, Director of Governance and Performance", "Purpose of Report",
+      "1. In his role the PCC is required to establish a plan",
+      "2. The Commissioner asks the panel the following questions;",
+      "a. Is the Panel satisfied with the work update?", "b. Would the panel like to highlight anything?",
+      "(i) first roman point", "3. The PCC believes that significant progress is being made.",
+      "• a bullet of paragraph three", "As paragraph 2 asks, Table 1 and paragraphs 1 to 2 show",
+      "a. free letter one", "(i) free roman one", "First paragraph of the quotation.",
+      "4. The allocations for each CSP area", "Leicester £271,818.47 £236,492.47 £35,326.00",
+      "Charnwood £89,530.24 £89,530.24 Nil",
+      "Total £361,348.71 £326,022.71 £35,326.00", "Blaby 1,234 87.0% +2.1pp 1.25", "Rutland Nil Nil 0.50",
+      "5. A paragraph after a heading and a table is numbered five.",
+      "Map: Map of LLR showing community day engagements as stars", "Community engagements, Q4 2025-26",
+      "6. The sixth numbered paragraph.", "----- End of Report -----", "Appendix One", "digital technology",
+    ] {
+      #expect(text.contains(expected), "LibreOffice's PDF lacks “\(expected)”")
+    }
+    let numbers = [
+      "1. In his role", "2. The Commissioner", "3. The PCC", "4. The allocations", "5. A paragraph", "6. The sixth",
+    ]
+    .map { text.range(of: $0)?.lowerBound }
+    #expect(numbers.allSatisfy { $0 != nil } && numbers.map { $0! } == numbers.map { $0! }.sorted())
+  }
+}
