@@ -86,7 +86,7 @@ private final class FODTBodyRendering {
     for line in metadata.letterhead { paragraph(styles.letterhead, text: line) }
     if let body = metadata.body { paragraph(styles.body, text: body) }
     if let date = metadata.meetingDate { paragraph(styles.meetingDate, text: date.longUK) }
-    paragraph(styles.title, text: metadata.title)
+    if !metadata.title.isEmpty { paragraph(styles.title, text: metadata.title) }
     let rows = metadata.titleBlockRows
     guard !rows.isEmpty else { return }
     xml.start("table:table")
