@@ -17,7 +17,7 @@ import Testing
       "a. Is the Panel satisfied with the work update?", "b. Would the panel like to highlight anything?",
       "(i) first roman point", "3. The PCC believes that significant progress is being made.",
       "• a bullet of paragraph three", "As paragraph 2 asks, Table 1 and paragraphs 1 to 2 show",
-      "a. free letter one", "(i) free roman one", "First paragraph of the quotation.",
+      "a. free letter one", "Rural Crime £68,000.00", "(i) free roman one", "First paragraph of the quotation.",
       "4. The allocations for each CSP area", "Leicester £271,818.47 £236,492.47 £35,326.00",
       "Charnwood £89,530.24 £89,530.24 Nil",
       "Total £361,348.71 £326,022.71 £35,326.00", "Blaby 1,234 87.0% +2.1pp 1.25", "Rutland Nil Nil 0.50",

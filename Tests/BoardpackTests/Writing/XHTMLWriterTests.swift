@@ -59,8 +59,8 @@ import Testing
       table.attribute("data-bp-relations")
         == #"[{"totalRow":{}},{"difference":{"column":3,"minuend":1,"subtrahend":2}}]"#)
     let values = all.compactMap { $0.attribute("data-bp-value") }
-    #expect(values.prefix(4) == ["271818.47", "236492.47", "35326", "89530.24"])
-    #expect(values.dropFirst(9).prefix(6) == ["1234", "87", "2.1", "1.25", "0", "0"])
+    #expect(values.dropFirst().prefix(4) == ["271818.47", "236492.47", "35326", "89530.24"])
+    #expect(values.dropFirst(10).prefix(6) == ["1234", "87", "2.1", "1.25", "0", "0"])
     #expect(
       all.first { $0.name == "tfoot" }?.text.trimmingCharacters(in: .whitespacesAndNewlines).hasPrefix("Total") == true)
     #expect(
