@@ -253,9 +253,11 @@ private final class FODTBodyRendering {
       xml.attribute("text:style-name", context.paragraphStyle)
       xml.start("draw:frame")
       xml.attribute("draw:name", name)
+      xml.attribute("draw:style-name", styles.tableFrame)
       xml.attribute("text:anchor-type", "as-char")
-      xml.attribute("svg:width", "15cm")
+      xml.attribute("svg:width", "14cm")
       xml.start("draw:text-box")
+      xml.attribute("fo:min-height", "0.5cm")
     }
     if !table.caption.isEmpty || table.label != nil {
       xml.start("text:p")

@@ -31,6 +31,8 @@ struct StyleNames: Sendable {
   let figureHeading = "bp-figure-heading"
   /// The centred paragraph that holds a figure's frame.
   let figureParagraph = "bp-figure-paragraph"
+  /// The borderless frame that holds a table inside a list item.
+  let tableFrame = "bp-table-frame"
 
   /// `resolved` maps each required display name to its style name.
   init(_ resolved: [String: String]) {
@@ -81,6 +83,13 @@ struct StyleNames: Sendable {
     }
     style(figureParagraph, family: "paragraph", parent: text, xml) {
       xml.element("style:paragraph-properties", ["fo:text-align": "center"])
+    }
+    style(tableFrame, family: "graphic", parent: figure, xml) {
+      xml.element(
+        "style:graphic-properties",
+        [
+          "fo:border": "none", "fo:padding": "0cm", "style:wrap": "none", "draw:auto-grow-height": "true",
+        ])
     }
   }
 
