@@ -89,7 +89,13 @@ public final class XMLWriter {
 
   /// Replaces characters XML 1.0 forbids (most C0 controls, lone surrogates, U+FFFE/U+FFFF).
   static func clean(_ value: String) -> String {
-    guard value.unicodeScalars.contains(where: { !isAllowed($0) }) else { return value }
+    // Fast path on the UTF-8 bytes: a forbidden character is a C0 control other than tab, line
+    // feed and carriage return, or U+FFFE/U+FFFF, whose encodings start with 0xEF (Swift strings
+    // hold no lone surrogates). Only then are the scalars examined.
+    let suspect = value.utf8.withContiguousStorageIfAvailable { bytes in
+      bytes.contains { $0 == 0xEF || ($0 < 0x20 && $0 != 0x9 && $0 != 0xA && $0 != 0xD) }
+    }
+    guard suspect ?? true, value.unicodeScalars.contains(where: { !isAllowed($0) }) else { return value }
     var scalars = String.UnicodeScalarView()
     for scalar in value.unicodeScalars {
       scalars.append(isAllowed(scalar) ? scalar : "\u{FFFD}")
