@@ -29,17 +29,19 @@ public final class XMLWriter {
 
   /// Opens an element by qualified name, for example `text:p`.
   public func start(_ name: String) {
-    xmlTextWriterStartElement(writer, name)
+    name.withXMLChars { xmlTextWriterStartElement(writer, $0) }
   }
 
   /// Writes an attribute on the element just opened.
   public func attribute(_ name: String, _ value: String) {
-    xmlTextWriterWriteAttribute(writer, name, XMLWriter.clean(value))
+    name.withXMLChars { name in
+      XMLWriter.clean(value).withXMLChars { xmlTextWriterWriteAttribute(writer, name, $0) }
+    }
   }
 
   /// Writes escaped character data.
   public func text(_ value: String) {
-    xmlTextWriterWriteString(writer, XMLWriter.clean(value))
+    XMLWriter.clean(value).withXMLChars { xmlTextWriterWriteString(writer, $0) }
   }
 
   /// Closes the innermost open element.
@@ -109,6 +111,14 @@ public final class XMLWriter {
     case 0x9, 0xA, 0xD, 0x20...0xD7FF, 0xE000...0xFFFD, 0x10000...0x10FFFF: true
     default: false
     }
+  }
+}
+
+extension String {
+  /// Calls `body` with the string as NUL-terminated UTF-8 in place, where passing the string to a
+  /// C function directly would copy it into a new array on every call.
+  fileprivate func withXMLChars<Result>(_ body: (UnsafePointer<xmlChar>) -> Result) -> Result {
+    withCString { body(UnsafeRawPointer($0).assumingMemoryBound(to: xmlChar.self)) }
   }
 }
 
