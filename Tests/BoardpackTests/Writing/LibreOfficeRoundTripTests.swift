@@ -7,6 +7,7 @@ import Testing
   /// continuing the numbering across headings, lists and tables.
   @Test func libreOfficePrintsTheEverythingPaper() throws {
     let output = FODTWriter(reference: WritingFixtures.reference).render(WritingFixtures.everything)
+    #expect(try WritingFixtures.schemaErrors(in: output, name: "everything.fodt") == [])
     let printed = try LibreOffice.text(of: output, named: "everything.fodt")
     let text = printed.split(whereSeparator: \.isWhitespace).joined(separator: " ")
     for expected in [
@@ -32,5 +33,17 @@ import Testing
     ]
     .map { text.range(of: $0)?.lowerBound }
     #expect(numbers.allSatisfy { $0 != nil } && numbers.map { $0! } == numbers.map { $0! }.sorted())
+  }
+
+  /// In a long report LibreOffice's numbers run from 1 to 90 through ten headings and four tables.
+  @Test func libreOfficeNumbersALongReportThrough() throws {
+    let output = FODTWriter(reference: WritingFixtures.reference).render(WritingFixtures.longReport)
+    let text = try LibreOffice.text(of: output, named: "long-report.fodt")
+    let numbers = text.split(separator: "\n").compactMap { line -> Int? in
+      let words = line.split(separator: " ")
+      guard words.count > 1, words[0].hasSuffix("."), words[1] == "The" else { return nil }
+      return Int(words[0].dropLast())
+    }
+    #expect(numbers == Array(1...90))
   }
 }
