@@ -46,4 +46,18 @@ import Testing
     }
     #expect(numbers == Array(1...90))
   }
+
+  /// A reference document that a person has opened and saved in LibreOffice (which adds its own
+  /// extensions) still gives valid ODF 1.3 papers.
+  @Test func aReferenceDocumentSavedByLibreOfficeStillWorks() throws {
+    let path = Snapshot.packageRoot.appendingPathComponent("Templates/reference.fodt")
+    let saved = try LibreOffice.convert(Data(contentsOf: path), named: "reference.fodt", to: "fodt")
+    #expect(String(decoding: saved, as: UTF8.self).contains("xmlns:loext"))
+    let reference = try ReferenceDocument(parsing: saved, name: "saved-reference.fodt")
+    let output = FODTWriter(reference: reference).render(WritingFixtures.everything)
+    #expect(try WritingFixtures.schemaErrors(in: output, name: "everything.fodt") == [])
+    let text = try LibreOffice.text(of: output, named: "everything.fodt")
+    let words = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    #expect(words.contains("5. A paragraph after a heading and a table is numbered five."))
+  }
 }
