@@ -74,4 +74,14 @@ import Testing
       })
     #expect(all.contains { $0.name == "h2" && $0.attribute("data-bp-appendix") == "1" })
   }
+
+  /// The stylesheet must read the same to an HTML parser, which does not unescape `<style>`.
+  @Test func stylesheetNeedsNoEscaping() throws {
+    let text = String(decoding: output, as: UTF8.self)
+    let start = try #require(text.range(of: "<style>"))
+    let end = try #require(text.range(of: "</style>"))
+    let stylesheet = text[start.upperBound..<end.lowerBound]
+    #expect(!stylesheet.contains("&"))
+    #expect(stylesheet.contains("@media print"))
+  }
 }
