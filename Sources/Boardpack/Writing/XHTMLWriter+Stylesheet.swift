@@ -28,6 +28,7 @@ extension XHTMLWriter {
     blockquote { margin: 0 3em; font-style: italic; }
     table { border-collapse: collapse; margin: 0.5em 0 1em; width: 100%; }
     caption { caption-side: top; text-align: left; font-weight: bold; padding: 0.3em 0; }
+    .bp-visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
     th, td { border: 1px solid #000; padding: 0.2em 0.4em; vertical-align: top; text-align: left; }
     thead th { background: #d9e2f3; }
     tfoot th, tfoot td { font-weight: bold; }

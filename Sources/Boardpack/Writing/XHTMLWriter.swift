@@ -64,6 +64,8 @@ private final class XHTMLRendering {
     guard !rows.isEmpty else { return }
     xml.start("table")
     xml.attribute("class", "bp-title-block")
+    // Screen readers announce the caption; sighted readers see the title above instead.
+    xml.element("caption", ["class": "bp-visually-hidden"], text: "Report details")
     xml.start("tbody")
     for row in rows {
       xml.start("tr")
