@@ -8,11 +8,18 @@ public final class XMLWriter {
   private let writer: xmlTextWriterPtr
 
   /// Starts a document with an XML declaration.
-  public init() {
-    XMLLibrary.prepare()
-    buffer = xmlBufferCreateSize(64 * 1024)
-    writer = xmlNewTextWriterMemory(buffer, 0)
+  public convenience init() {
+    self.init(capacity: 64 * 1024)
     xmlTextWriterStartDocument(writer, "1.0", "UTF-8", nil)
+  }
+
+  /// Starts a fragment: markup without an XML declaration, finished with `finishFragment()`.
+  public static func fragment() -> XMLWriter { XMLWriter(capacity: 4 * 1024) }
+
+  private init(capacity: Int) {
+    XMLLibrary.prepare()
+    buffer = xmlBufferCreateSize(capacity)
+    writer = xmlNewTextWriterMemory(buffer, 0)
   }
 
   deinit {
@@ -22,17 +29,19 @@ public final class XMLWriter {
 
   /// Opens an element by qualified name, for example `text:p`.
   public func start(_ name: String) {
-    xmlTextWriterStartElement(writer, name)
+    name.withXMLChars { xmlTextWriterStartElement(writer, $0) }
   }
 
   /// Writes an attribute on the element just opened.
   public func attribute(_ name: String, _ value: String) {
-    xmlTextWriterWriteAttribute(writer, name, XMLWriter.clean(value))
+    name.withXMLChars { name in
+      XMLWriter.clean(value).withXMLChars { xmlTextWriterWriteAttribute(writer, name, $0) }
+    }
   }
 
   /// Writes escaped character data.
   public func text(_ value: String) {
-    xmlTextWriterWriteString(writer, XMLWriter.clean(value))
+    XMLWriter.clean(value).withXMLChars { xmlTextWriterWriteString(writer, $0) }
   }
 
   /// Closes the innermost open element.
@@ -59,6 +68,19 @@ public final class XMLWriter {
     }
   }
 
+  /// Copies a fragment's bytes verbatim, closing the start tag just written if need be.
+  public func copy(_ fragment: XMLFragment) {
+    fragment.data.withUnsafeBytes { bytes in
+      guard let base = bytes.baseAddress else { return }
+      xmlTextWriterWriteRawLen(writer, base.assumingMemoryBound(to: xmlChar.self), Int32(bytes.count))
+    }
+  }
+
+  /// Closes every open element and returns the markup as a fragment for `copy(_:)`.
+  public func finishFragment() -> XMLFragment {
+    XMLFragment(data: finish())
+  }
+
   /// Closes every open element and returns the bytes.
   public func finish() -> Data {
     xmlTextWriterEndDocument(writer)
@@ -69,7 +91,13 @@ public final class XMLWriter {
 
   /// Replaces characters XML 1.0 forbids (most C0 controls, lone surrogates, U+FFFE/U+FFFF).
   static func clean(_ value: String) -> String {
-    guard value.unicodeScalars.contains(where: { !isAllowed($0) }) else { return value }
+    // Fast path on the UTF-8 bytes: a forbidden character is a C0 control other than tab, line
+    // feed and carriage return, or U+FFFE/U+FFFF, whose encodings start with 0xEF (Swift strings
+    // hold no lone surrogates). Only then are the scalars examined.
+    let suspect = value.utf8.withContiguousStorageIfAvailable { bytes in
+      bytes.contains { $0 == 0xEF || ($0 < 0x20 && $0 != 0x9 && $0 != 0xA && $0 != 0xD) }
+    }
+    guard suspect ?? true, value.unicodeScalars.contains(where: { !isAllowed($0) }) else { return value }
     var scalars = String.UnicodeScalarView()
     for scalar in value.unicodeScalars {
       scalars.append(isAllowed(scalar) ? scalar : "\u{FFFD}")
@@ -84,4 +112,19 @@ public final class XMLWriter {
     default: false
     }
   }
+}
+
+extension String {
+  /// Calls `body` with the string as NUL-terminated UTF-8 in place, where passing the string to a
+  /// C function directly would copy it into a new array on every call.
+  fileprivate func withXMLChars<Result>(_ body: (UnsafePointer<xmlChar>) -> Result) -> Result {
+    withCString { body(UnsafeRawPointer($0).assumingMemoryBound(to: xmlChar.self)) }
+  }
+}
+
+/// Well-formed markup serialised once by an `XMLWriter` and copied verbatim into many documents,
+/// so that a part every document shares (a reference document's styles) is built only once.
+public struct XMLFragment: Sendable, Equatable {
+  /// The markup as UTF-8 bytes.
+  public let data: Data
 }

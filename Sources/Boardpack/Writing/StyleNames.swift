@@ -1,0 +1,102 @@
+import BoardpackXML
+
+/// The style names an FODT paper uses: the reference document's named styles, resolved from
+/// their display names, and Boardpack's own automatic styles for tables and figures.
+struct StyleNames: Sendable {
+  let letterhead, body, meetingDate, title: String
+  /// Heading 1 to Heading 4.
+  let headings: [String]
+  let numbered, text, quotation, pageBreak: String
+  let tableCaption, tableHeading, tableContents, figureCaption: String
+  let emphasis, strong, link, reference: String
+  let numbering, bullets, figure: String
+
+  // Boardpack's automatic styles.
+  let table = "bp-table"
+  let row = "bp-row"
+  let cell = "bp-cell"
+  let headingCell = "bp-heading-cell"
+  /// Right-aligned figures in body and heading cells.
+  let figureContents = "bp-figure-contents"
+  let figureHeading = "bp-figure-heading"
+  /// The centred paragraph that holds a figure's frame.
+  let figureParagraph = "bp-figure-paragraph"
+  /// The borderless frame that holds a table inside a list item.
+  let tableFrame = "bp-table-frame"
+
+  /// Resolves each style Boardpack uses from its display name among `declared` (style names by
+  /// family, then by display name); a style the reference document lacks is an error.
+  init(resolvingIn declared: [String: [String: String]], file: String) throws(BoardpackError) {
+    func name(_ displayName: String, family: String = "paragraph") throws(BoardpackError) -> String {
+      guard let name = declared[family]?[displayName] else {
+        throw BoardpackError(
+          "the reference document has no \(family) style “\(displayName)”; Boardpack needs it",
+          at: SourceLocation(file: file))
+      }
+      return name
+    }
+    letterhead = try name("BP Letterhead")
+    body = try name("BP Body")
+    meetingDate = try name("BP Meeting Date")
+    title = try name("Title")
+    headings = [try name("Heading 1"), try name("Heading 2"), try name("Heading 3"), try name("Heading 4")]
+    numbered = try name("BP Numbered")
+    text = try name("BP Text")
+    quotation = try name("BP Quotation")
+    pageBreak = try name("BP Page Break")
+    tableCaption = try name("BP Table Caption")
+    tableHeading = try name("BP Table Heading")
+    tableContents = try name("BP Table Contents")
+    figureCaption = try name("BP Figure Caption")
+    emphasis = try name("Emphasis", family: "text")
+    strong = try name("Strong Emphasis", family: "text")
+    link = try name("Internet link", family: "text")
+    reference = try name("BP Reference", family: "text")
+    numbering = try name("BP Numbering", family: "list")
+    bullets = try name("BP Bullets", family: "list")
+    figure = try name("BP Figure", family: "graphic")
+  }
+
+  /// Writes Boardpack's automatic styles, which build on the reference document's named ones.
+  func writeAutomaticStyles(to xml: XMLWriter) {
+    style(table, family: "table", xml) {
+      xml.element(
+        "style:table-properties", ["style:width": "17cm", "table:align": "margins", "fo:margin-bottom": "0.3cm"])
+    }
+    style(row, family: "table-row", xml) {
+      xml.element("style:table-row-properties", ["fo:keep-together": "always"])
+    }
+    style(cell, family: "table-cell", xml) {
+      xml.element("style:table-cell-properties", ["fo:padding": "0.1cm", "fo:border": "0.5pt solid #000000"])
+    }
+    style(headingCell, family: "table-cell", xml) {
+      xml.element(
+        "style:table-cell-properties",
+        ["fo:padding": "0.1cm", "fo:border": "0.5pt solid #000000", "fo:background-color": "#d9e2f3"])
+    }
+    for (name, parent) in [(figureContents, tableContents), (figureHeading, tableHeading)] {
+      style(name, family: "paragraph", parent: parent, xml) {
+        xml.element("style:paragraph-properties", ["fo:text-align": "end"])
+      }
+    }
+    style(figureParagraph, family: "paragraph", parent: text, xml) {
+      xml.element("style:paragraph-properties", ["fo:text-align": "center"])
+    }
+    style(tableFrame, family: "graphic", parent: figure, xml) {
+      xml.element(
+        "style:graphic-properties",
+        [
+          "fo:border": "none", "fo:padding": "0cm", "style:wrap": "none", "draw:auto-grow-height": "true",
+        ])
+    }
+  }
+
+  private func style(_ name: String, family: String, parent: String? = nil, _ xml: XMLWriter, properties: () -> Void) {
+    xml.start("style:style")
+    xml.attribute("style:name", name)
+    xml.attribute("style:family", family)
+    if let parent { xml.attribute("style:parent-style-name", parent) }
+    properties()
+    xml.end()
+  }
+}
