@@ -55,7 +55,7 @@ public struct CrossReferenceRule: ReportRule {
         continue
       }
       let after = text[match.range.upperBound...]
-      if after.prefixMatch(of: #/(?i)(?:\s*\(\d+\))*(?:\s+or\s+\d+(?:\(\d+\))?)*,?\s+of\s+(?!this\b)/#) != nil {
+      if after.prefixMatch(of: #/(?i)(?:\s*\(\d+\))*(?:\s+or\s+\d+(?:\(\d+\))?)*,?\s+(?:of|in)\s+(?!this\b)/#) != nil {
         continue
       }
       guard let first = Int(match.2) else { continue }

@@ -205,8 +205,6 @@ public struct DerivedColumnRule: ReportRule {
       case .percentChange: "percentage change is not (\(newName) − \(oldName)) / \(oldName)"
       case .pointChange: "percentage-point change is not \(newName) − \(oldName)"
       }
-    TableSumRule.add(
-      failure.verdict, message, rule: .derivedColumn, at: place, stated: failure.stated, expected: failure.expected,
-      into: &findings)
+    findings.add(.derivedColumn, failure.verdict, message, at: place, stated: failure.stated, expected: failure.expected)
   }
 }

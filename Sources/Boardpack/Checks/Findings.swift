@@ -22,6 +22,21 @@ public struct Findings: Sendable {
   }
 }
 
+extension Findings {
+  /// A printed figure against the one computed from others: an error when they disagree, a
+  /// warning when only rounding to whole pounds explains the difference, nothing when they agree.
+  public mutating func add(
+    _ rule: Diagnostic.Rule, _ verdict: Measured.Verdict, _ message: String, at place: Place, stated: Measured,
+    expected: Measured
+  ) {
+    guard verdict != .agrees else { return }
+    let rounding = verdict == .withinRounding
+    add(
+      rule, rounding ? .warning : .error, message + (rounding ? " (by less than rounding whole pounds could explain)" : ""),
+      at: place, stated: stated.shown, expected: Measured.show(expected.value, like: stated.shown))
+  }
+}
+
 /// Where in a report something is: a numbered paragraph, or a table and one of its cells.
 public struct Place: Sendable, Equatable {
   public var paragraph: Int?

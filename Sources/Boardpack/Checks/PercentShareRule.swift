@@ -125,10 +125,12 @@ public struct PercentShareRule: ReportRule {
       }
       let verbs = Set(parts.map { $0.3.lowercased() })
       let sum = Measured.sum(counts)
+      // Parts beyond the whole are wrong; parts short of it may leave some unstated.
       if verbs.count == 1, !whole.agrees(with: sum) {
         findings.add(
-          .percentShare, .error, "the parts of \(whole.shown) \(match.2) add up to \(sum.value)", at: passage.place,
-          stated: whole.shown, expected: Measured.show(sum.value, like: whole.shown))
+          .percentShare, sum.value > whole.value ? .error : .warning,
+          "the parts of \(whole.shown) \(match.2) add up to \(sum.shown)", at: passage.place, stated: whole.shown,
+          expected: Measured.show(sum.value, like: whole.shown))
       }
     }
   }

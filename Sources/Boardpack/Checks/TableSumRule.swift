@@ -52,9 +52,7 @@ public struct TableSumRule: ReportRule {
       let addends = body.compactMap { site.figure($0, column) }
       guard !addends.isEmpty else { continue }
       let sum = Measured.sum(addends)
-      Self.add(
-        stated.verdict(against: sum), message, at: site.place(row: total, column: column), stated: stated, expected: sum,
-        into: &findings)
+      findings.add(.tableSum, stated.verdict(against: sum), message, at: site.place(row: total, column: column), stated: stated, expected: sum)
     }
   }
 
@@ -106,17 +104,6 @@ public struct TableSumRule: ReportRule {
     return (satisfied, failed)
   }
 
-  /// An error when the figures disagree; a warning when only rounding to whole pounds explains it.
-  static func add(
-    _ verdict: Measured.Verdict, _ message: String, rule: Diagnostic.Rule = .tableSum, at place: Place,
-    stated: Measured, expected: Measured, into findings: inout Findings
-  ) {
-    guard verdict != .agrees else { return }
-    let rounding = verdict == .withinRounding
-    findings.add(
-      rule, rounding ? .warning : .error, message + (rounding ? " (by less than rounding whole pounds could explain)" : ""),
-      at: place, stated: stated.shown, expected: Measured.show(expected.value, like: stated.shown))
-  }
 
   /// The stated total of a row and the sum of its addends; blank addends count as nothing, and a
   /// row with text among them is left out.
@@ -139,9 +126,9 @@ public struct TableSumRule: ReportRule {
     let names = addends.map { "\"\(table.columns[$0].header)\"" }
     let list = names.dropLast().joined(separator: ", ") + " and " + names.last!
     for failure in score(site, column: column, addends: addends).failed {
-      Self.add(
-        failure.verdict, "total column does not equal the sum of \(list)", at: site.place(row: failure.row, column: column),
-        stated: failure.stated, expected: failure.sum, into: &findings)
+      findings.add(
+        .tableSum, failure.verdict, "total column does not equal the sum of \(list)",
+        at: site.place(row: failure.row, column: column), stated: failure.stated, expected: failure.sum)
     }
   }
 }

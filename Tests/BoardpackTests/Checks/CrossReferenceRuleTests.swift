@@ -9,6 +9,7 @@ import Testing
         Build.paragraph(17, "As described in paragraphs 13-15, and summarised in Table One:"), Build.paragraph(nil, "Table One"),
         Build.table(Seeds.complaintReviews),
         Build.paragraph(18, "This would require a resolution under paragraph 4 (4) or 13(4) of the Schedule 6; see Sched 6 para 31."),
+        Build.paragraph(nil, "As paragraph 40 in the previous report said."),
         Build.paragraph(19, "The number of referrals into drug treatment, row 34, shows a reduction; so does row 57."),
         Build.paragraph(20, "A brief summary of projects can be found at Appendix One."),
         Build.heading("Appendix One – CSP-funded projects", appendix: 1), Build.table(Seeds.dashboard),

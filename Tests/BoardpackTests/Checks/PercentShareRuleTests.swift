@@ -31,10 +31,12 @@ import Testing
   }
 
   @Test func findsPartsThatDoNotAddUp() {
-    let text = "Of the 45 cases reviewed, 30 related to adults and 12 related to youths."
-    let found = PercentShareRule().findings(in: [Build.paragraph(51, text)])
-    #expect(found.map(\.stated) == ["45"])
-    #expect(found.map(\.expected) == ["42"])
+    let short = "Of the 45 cases reviewed, 30 related to adults and 12 related to youths."
+    let over = "Of the 45 cases reviewed, 30 related to adults and 18 related to youths."
+    let found = PercentShareRule().findings(in: [Build.paragraph(51, short), Build.paragraph(52, over)])
+    #expect(found.map(\.stated) == ["45", "45"])
+    #expect(found.map(\.expected) == ["42", "48"])
+    #expect(found.map(\.severity) == [.warning, .error])
   }
 
   @Test func checksAShareColumnAgainstItsCounts() {
