@@ -28,9 +28,11 @@ public struct CrossReferenceRule: ReportRule {
     for (reference, paragraph) in report.references {
       // A link to "#" is a link whose address was lost (as in papers converted from PDF), not a cross-reference.
       guard !reference.target.name.isEmpty else { continue }
-      for target in [reference.target] + (reference.through.map { [$0] } ?? []) where !report.labels.contains(target) {
+      for target in [reference.target] + (reference.through.map { [$0] } ?? [])
+      where !report.labels.contains(target) {
         findings.add(
-          .crossReference, .error, "reference \"\(reference.shown)\" points at \"\(target.name)\", which is not in the document",
+          .crossReference, .error,
+          "reference \"\(reference.shown)\" points at \"\(target.name)\", which is not in the document",
           at: Place(paragraph: paragraph), stated: target.name)
       }
     }
@@ -39,23 +41,32 @@ public struct CrossReferenceRule: ReportRule {
   // MARK: Text
 
   private static let numberWords = [
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10,
   ]
 
   private static func number(_ text: Substring) -> Int? {
     Int(text) ?? numberWords[text.lowercased()]
   }
 
-  private func checkParagraphs(_ passage: Passage, _ numbers: Set<Int>, into findings: inout Findings) {
+  private func checkParagraphs(
+    _ passage: Passage, _ numbers: Set<Int>, into findings: inout Findings
+  ) {
     let regex = #/(?i)\b(paragraphs?|paras?\.?)\s+(\d+)(?:\s*(?:-|–|to|and|&)\s*(\d+))?/#
     let text = passage.text
     for match in text.matches(of: regex) {
-      let start = text.index(match.range.lowerBound, offsetBy: -40, limitedBy: text.startIndex) ?? text.startIndex
-      if text[start..<match.range.lowerBound].contains(#/(?i)\b(?:sched|schedule|section|act|regulation|article)\W*\d*\W*$/#) {
+      let start =
+        text.index(match.range.lowerBound, offsetBy: -40, limitedBy: text.startIndex)
+        ?? text.startIndex
+      if text[start..<match.range.lowerBound].contains(
+        #/(?i)\b(?:sched|schedule|section|act|regulation|article)\W*\d*\W*$/#)
+      {
         continue
       }
       let after = text[match.range.upperBound...]
-      if after.prefixMatch(of: #/(?i)(?:\s*\(\d+\))*(?:\s+or\s+\d+(?:\(\d+\))?)*,?\s+(?:of|in)\s+(?!this\b)/#) != nil {
+      if after.prefixMatch(
+        of: #/(?i)(?:\s*\(\d+\))*(?:\s+or\s+\d+(?:\(\d+\))?)*,?\s+(?:of|in)\s+(?!this\b)/#) != nil
+      {
         continue
       }
       guard let first = Int(match.2) else { continue }
@@ -66,16 +77,21 @@ public struct CrossReferenceRule: ReportRule {
       findings.add(
         .crossReference, .error,
         "\(shown) refers to paragraph \(missing.map(String.init).joined(separator: " and ")), which this report does not have",
-        at: passage.place, stated: shown, expected: "a paragraph from \(numbers.min()!) to \(numbers.max()!)")
+        at: passage.place, stated: shown,
+        expected: "a paragraph from \(numbers.min()!) to \(numbers.max()!)")
     }
   }
 
   /// The numbers of the report's tables as titled ("Table One" captions or lines), or all of 1…count when none is titled.
   private func tableNumbers(_ tables: [TableSite], _ passages: [Passage]) -> Set<Int> {
     let title = #/(?i)^table\s+(\w+)/#
-    let titled = tables.compactMap { site in site.name.firstMatch(of: title).flatMap { Self.number($0.1) } }
+    let titled = tables.compactMap { site in
+      site.name.firstMatch(of: title).flatMap { Self.number($0.1) }
+    }
     let lines = passages.compactMap { candidate -> Int? in
-      guard candidate.text.count <= 100, let match = candidate.text.firstMatch(of: title) else { return nil }
+      guard candidate.text.count <= 100, let match = candidate.text.firstMatch(of: title) else {
+        return nil
+      }
       return Self.number(match.1)
     }
     let named = Set(titled + lines)
@@ -86,11 +102,15 @@ public struct CrossReferenceRule: ReportRule {
     let regex = #/(?i)\btable\s+(\d+|one|two|three|four|five|six|seven|eight|nine|ten)\b/#
     for match in passage.text.matches(of: regex) {
       guard let number = Self.number(match.1), !numbers.contains(number) else { continue }
-      findings.add(.crossReference, .error, "\(match.0) is not in this report", at: passage.place, stated: String(match.0))
+      findings.add(
+        .crossReference, .error, "\(match.0) is not in this report", at: passage.place,
+        stated: String(match.0))
     }
   }
 
-  private static func appendixKey(_ text: Substring) -> String { number(text).map(String.init) ?? text.uppercased() }
+  private static func appendixKey(_ text: Substring) -> String {
+    number(text).map(String.init) ?? text.uppercased()
+  }
 
   /// The report's appendices: headings marked as appendices, and short lines, headings or captions opening "Appendix …".
   private func appendixKeys(_ report: Report, _ passages: [Passage]) -> Set<String> {
@@ -102,11 +122,15 @@ public struct CrossReferenceRule: ReportRule {
     return present
   }
 
-  private func checkAppendices(_ passage: Passage, _ present: Set<String>, into findings: inout Findings) {
+  private func checkAppendices(
+    _ passage: Passage, _ present: Set<String>, into findings: inout Findings
+  ) {
     let regex = #/(?i)\bappendix\s+(\d+|one|two|three|four|five|six|seven|eight|nine|ten|[a-h]\b)/#
-    for match in passage.text.matches(of: regex) where !present.contains(Self.appendixKey(match.1)) {
+    for match in passage.text.matches(of: regex) where !present.contains(Self.appendixKey(match.1))
+    {
       findings.add(
-        .crossReference, .warning, "\(match.0) is not in this report (no heading or caption names it)", at: passage.place,
+        .crossReference, .warning,
+        "\(match.0) is not in this report (no heading or caption names it)", at: passage.place,
         stated: String(match.0))
     }
   }
@@ -114,21 +138,29 @@ public struct CrossReferenceRule: ReportRule {
   /// The serial numbers of the report's tables keyed by a serial-number column, and the first such table's name; nil when there is none.
   private func serialKeys(_ tables: [TableSite]) -> (keys: Set<Int>, table: String)? {
     let keyed = tables.filter { site in
-      let header = site.table.columns.first?.header.lowercased().trimmingCharacters(in: .whitespaces) ?? ""
-      return header.contains("serial") || ["no", "no.", "ref", "ref.", "#", "id", "row"].contains(header)
+      let header =
+        site.table.columns.first?.header.lowercased().trimmingCharacters(in: .whitespaces) ?? ""
+      return header.contains("serial")
+        || ["no", "no.", "ref", "ref.", "#", "id", "row"].contains(header)
     }
     guard let first = keyed.first else { return nil }
     let keys = keyed.flatMap { site in
-      site.table.rows.compactMap { $0.cells.first.flatMap { Int($0.shown.trimmingCharacters(in: .whitespaces)) } }
+      site.table.rows.compactMap {
+        $0.cells.first.flatMap { Int($0.shown.trimmingCharacters(in: .whitespaces)) }
+      }
     }
     return (Set(keys), first.name)
   }
 
   /// "row 34" of a table keyed by a serial-number column.
-  private func checkRows(_ passage: Passage, _ rows: (keys: Set<Int>, table: String), into findings: inout Findings) {
+  private func checkRows(
+    _ passage: Passage, _ rows: (keys: Set<Int>, table: String), into findings: inout Findings
+  ) {
     for match in passage.text.matches(of: #/(?i)\brow\s+(\d+)\b/#) {
       guard let number = Int(match.1), !rows.keys.contains(number) else { continue }
-      findings.add(.crossReference, .error, "\(match.0) is not a row of \(rows.table)", at: passage.place, stated: String(match.0))
+      findings.add(
+        .crossReference, .error, "\(match.0) is not a row of \(rows.table)", at: passage.place,
+        stated: String(match.0))
     }
   }
 }

@@ -7,12 +7,15 @@ public struct DateRule: ReportRule {
   public init() {}
 
   public func check(_ report: Report, into findings: inout Findings) {
-    let weekday = "(?:(?<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\\s+(?:the\\s+)?)?"
+    let weekday =
+      "(?:(?<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\\s+(?:the\\s+)?)?"
     let dayFirst =
-      "\\b" + weekday + "(?<day>\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(?<month>" + Self.monthPattern
+      "\\b" + weekday + "(?<day>\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(?<month>"
+      + Self.monthPattern
       + ")\\b,?(?:\\s+(?<year>\\d{4})\\b)?"
     let monthFirst =
-      "\\b" + weekday + "(?<month>" + Self.monthPattern + ")\\s+(?<day>\\d{1,2})(?:st|nd|rd|th)\\b,?(?:\\s+(?<year>\\d{4})\\b)?"
+      "\\b" + weekday + "(?<month>" + Self.monthPattern
+      + ")\\s+(?<day>\\d{1,2})(?:st|nd|rd|th)\\b,?(?:\\s+(?<year>\\d{4})\\b)?"
     let dates = [dayFirst, monthFirst].compactMap { try? Regex($0) }
     let range =
       "(?i)\\b(?<between>between\\s+)?(?<first>" + Self.monthPattern
@@ -31,33 +34,45 @@ public struct DateRule: ReportRule {
 
   // MARK: Dates and weekdays
 
-  private func checkDates(_ passage: Passage, _ regexes: [Regex<AnyRegexOutput>], into findings: inout Findings) {
+  private func checkDates(
+    _ passage: Passage, _ regexes: [Regex<AnyRegexOutput>], into findings: inout Findings
+  ) {
     for regex in regexes {
       for match in passage.text.matches(of: regex) {
         guard let dayText = match["day"]?.substring, let day = Int(dayText),
-          let monthText = match["month"]?.substring, let month = CalendarDate.month(named: String(monthText))
+          let monthText = match["month"]?.substring,
+          let month = CalendarDate.month(named: String(monthText))
         else { continue }
         let year = match["year"]?.substring.flatMap { Int($0) }
-        let shown = String(match.output[0].substring ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        let shown = String(match.output[0].substring ?? "").trimmingCharacters(
+          in: .whitespacesAndNewlines)
         // Without a year, February has 29 days.
         let date = CalendarDate(year: year ?? 2024, month: month, day: day)
         guard date.isValid else {
           findings.add(
-            .date, .error, "no such date: \(CalendarDate.monthNames[month - 1]) has \(CalendarDate.days(inMonth: month, year: year ?? 2024)) days",
+            .date, .error,
+            "no such date: \(CalendarDate.monthNames[month - 1]) has \(CalendarDate.days(inMonth: month, year: year ?? 2024)) days",
             at: passage.place, stated: shown)
           continue
         }
-        if let stated = match["weekday"]?.substring.map(String.init), year != nil, let actual = date.weekday, actual != stated {
+        if let stated = match["weekday"]?.substring.map(String.init), year != nil,
+          let actual = date.weekday, actual != stated
+        {
           findings.add(
-            .date, .error, "\(date.longUK) is a \(actual), not a \(stated)", at: passage.place, stated: shown,
+            .date, .error, "\(date.longUK) is a \(actual), not a \(stated)", at: passage.place,
+            stated: shown,
             expected: "\(actual) \(date.longUK)")
         }
       }
     }
     for match in passage.text.matches(of: #/(?:^|[^\d/.-])(\d{1,2})/(\d{1,2})/(\d{4})(?![\d/])/#) {
-      guard let day = Int(match.1), let month = Int(match.2), let year = Int(match.3) else { continue }
+      guard let day = Int(match.1), let month = Int(match.2), let year = Int(match.3) else {
+        continue
+      }
       if !CalendarDate(year: year, month: month, day: day).isValid {
-        findings.add(.date, .error, "no such date", at: passage.place, stated: "\(match.1)/\(match.2)/\(match.3)")
+        findings.add(
+          .date, .error, "no such date", at: passage.place,
+          stated: "\(match.1)/\(match.2)/\(match.3)")
       }
     }
   }
@@ -70,11 +85,14 @@ public struct DateRule: ReportRule {
       guard let start = Int(match.1), let endDigits = Int(match.3) else { continue }
       let end = match.3.count == 2 ? (start / 100) * 100 + endDigits : endDigits
       let nextCentury = match.3.count == 2 && end + 100 == start + 1
-      guard end <= start, !nextCentury else { continue }  // consecutive years, or a term of several years
+      // Consecutive years, or a term of several years ("2024/28"), are not reported.
+      guard end <= start, !nextCentury else { continue }
       let shown = "\(match.1)\(match.2)\(match.3)"
       let next = match.3.count == 2 ? String(format: "%02d", (start + 1) % 100) : "\(start + 1)"
       findings.add(
-        .fyLabel, .error, "financial year label \"\(shown)\" does not run from one year to the next", at: passage.place,
+        .fyLabel, .error,
+        "financial year label \"\(shown)\" does not run from one year to the next",
+        at: passage.place,
         stated: shown, expected: "\(match.1)\(match.2)\(next)")
     }
   }
@@ -84,38 +102,53 @@ public struct DateRule: ReportRule {
   /// A quarter ("Q2", "Quarter 4", "quarter three") and the months given with it in the same
   /// sentence: the months must be that quarter of the financial year (or, when no financial year
   /// is named, of the calendar year).
-  private func checkQuarters(_ passage: Passage, _ rangeRegex: Regex<AnyRegexOutput>, into findings: inout Findings) {
-    for sentence in passage.text.split(whereSeparator: { $0 == ";" }).flatMap({ $0.components(separatedBy: ". ") }) {
-      let quarterRegex = #/(?i)\b(?:q|quarter\s*)([1-4]|one|two|three|four)\b(?:\s*(?:of\s+)?((?:19|20)\d\d\s?[-/]\s?\d{2,4}))?/#
+  private func checkQuarters(
+    _ passage: Passage, _ rangeRegex: Regex<AnyRegexOutput>, into findings: inout Findings
+  ) {
+    for sentence in passage.text.split(whereSeparator: { $0 == ";" }).flatMap({
+      $0.components(separatedBy: ". ")
+    }) {
+      let quarterRegex =
+        #/(?i)\b(?:q|quarter\s*)([1-4]|one|two|three|four)\b(?:\s*(?:of\s+)?((?:19|20)\d\d\s?[-/]\s?\d{2,4}))?/#
       let quarters = sentence.matches(of: quarterRegex)
       guard quarters.count == 1, let quarter = quarters.first else { continue }
-      let ranges = sentence.matches(of: rangeRegex).filter { $0["separator"]?.substring != "and" || $0["between"]?.substring != nil }
+      let ranges = sentence.matches(of: rangeRegex).filter {
+        $0["separator"]?.substring != "and" || $0["between"]?.substring != nil
+      }
       guard ranges.count == 1, let range = ranges.first,
         let first = range["first"]?.substring.flatMap({ CalendarDate.month(named: String($0)) }),
         let last = range["last"]?.substring.flatMap({ CalendarDate.month(named: String($0)) })
       else { continue }
-      let number = ["1": 1, "2": 2, "3": 3, "4": 4, "one": 1, "two": 2, "three": 3, "four": 4][quarter.1.lowercased()]!
+      let number = ["1": 1, "2": 2, "3": 3, "4": 4, "one": 1, "two": 2, "three": 3, "four": 4][
+        quarter.1.lowercased()]!
       let fiscal = CalendarDate(year: 2000, month: first).quarter
       let calendar = (first - 1) / 3 + 1
       let spansQuarter = (last - first + 12) % 12 == 2 && (first - 1) % 3 == 0
-      let label = quarter.2.flatMap { FinancialYear(label: String($0).replacingOccurrences(of: " ", with: "")) }
+      let label = quarter.2.flatMap {
+        FinancialYear(label: String($0).replacingOccurrences(of: " ", with: ""))
+      }
       let monthsText = String(range.output[0].substring ?? "").trimmingCharacters(in: .whitespaces)
       let fiscalMonths = { (q: Int) in
         let start = ((q - 1) * 3 + 3) % 12 + 1
         return "\(CalendarDate.monthNames[start - 1]) - \(CalendarDate.monthNames[start + 1])"
       }
-      guard spansQuarter else { continue }  // a longer period (year to date), not the quarter's months
+      // A longer period (year to date) is not the quarter's months.
+      guard spansQuarter else { continue }
       if fiscal != number && (label != nil || calendar != number) {
         findings.add(
           .date, .error, "Q\(number) does not match the months given with it", at: passage.place,
-          stated: "\(quarter.output.0) with \(monthsText)", expected: "Q\(number) = \(fiscalMonths(number))")
+          stated: "\(quarter.output.0) with \(monthsText)",
+          expected: "Q\(number) = \(fiscalMonths(number))")
         continue
       }
       // The months' years, when given, must fall in the labelled financial year.
-      let year = range["lastYear"]?.substring.flatMap { Int($0) } ?? range["firstYear"]?.substring.flatMap { Int($0) }
+      let year =
+        range["lastYear"]?.substring.flatMap { Int($0) }
+        ?? range["firstYear"]?.substring.flatMap { Int($0) }
       if let label, let year, CalendarDate(year: year, month: last).financialYear != label {
         findings.add(
-          .date, .error, "the months given are not in financial year \(label.label)", at: passage.place,
+          .date, .error, "the months given are not in financial year \(label.label)",
+          at: passage.place,
           stated: "\(quarter.output.0) with \(monthsText)")
       }
     }

@@ -46,7 +46,8 @@ public struct DerivedColumnRule: ReportRule {
       var satisfied = 0
       var failed: [(row: Int, arrow: String, new: Measured, old: Measured)] = []
       for row in table.rows.indices where table.rows[row].cells.indices.contains(column) {
-        let arrow = table.rows[row].cells[column].shown.trimmingCharacters(in: .whitespacesAndNewlines)
+        let arrow = table.rows[row].cells[column].shown.trimmingCharacters(
+          in: .whitespacesAndNewlines)
         guard let a = site.figure(row, new), let b = site.figure(row, old),
           let rising = ["↑": true, "▲": true, "⬆": true, "↓": false, "▼": false, "⬇": false][arrow]
         else { continue }
@@ -59,7 +60,8 @@ public struct DerivedColumnRule: ReportRule {
         findings.add(
           .derivedColumn, .error,
           "direction \(failure.arrow) but the figure \(moved) from \(failure.old.shown) to \(failure.new.shown)",
-          at: site.place(row: failure.row, column: column), stated: failure.arrow, expected: moved == "rose" ? "↑" : "↓")
+          at: site.place(row: failure.row, column: column), stated: failure.arrow,
+          expected: moved == "rose" ? "↑" : "↓")
       }
     }
   }
@@ -68,15 +70,21 @@ public struct DerivedColumnRule: ReportRule {
     for relation in site.table.relations {
       switch relation {
       case .difference(let column, let minuend, let subtrahend):
-        for failure in failures(site, column: column, new: minuend, old: subtrahend, formula: { _ in .difference }) {
+        for failure in failures(
+          site, column: column, new: minuend, old: subtrahend, formula: { _ in .difference })
+        {
           add(failure, site, column: column, new: minuend, old: subtrahend, into: &findings)
         }
       case .percentChange(let column, let new, let old):
-        for failure in failures(site, column: column, new: new, old: old, formula: { _ in .percentChange }) {
+        for failure in failures(
+          site, column: column, new: new, old: old, formula: { _ in .percentChange })
+        {
           add(failure, site, column: column, new: new, old: old, into: &findings)
         }
       case .pointChange(let column, let new, let old):
-        for failure in failures(site, column: column, new: new, old: old, formula: { _ in .pointChange }) {
+        for failure in failures(
+          site, column: column, new: new, old: old, formula: { _ in .pointChange })
+        {
           add(failure, site, column: column, new: new, old: old, into: &findings)
         }
       default: continue  // sums and shares have rules of their own
@@ -84,19 +92,27 @@ public struct DerivedColumnRule: ReportRule {
     }
   }
 
-  private static let keywords = ["remaining", "balance", "change", "difference", "variance", "+/-", "pp", "increase", "decrease"]
+  private static let keywords = [
+    "remaining", "balance", "change", "difference", "variance", "+/-", "pp", "increase", "decrease",
+  ]
 
   /// Whether a header names a derived figure ("Remaining CSP Balance", "% change", "+/- vol").
   static func isDerivedHeader(_ header: String) -> Bool {
-    let words = header.lowercased().split(whereSeparator: { $0.isWhitespace || $0 == "(" || $0 == ")" }).map(String.init)
-    return Self.keywords.contains { keyword in words.contains(keyword) || (keyword.count > 3 && header.lowercased().contains(keyword)) }
+    let words = header.lowercased().split(whereSeparator: {
+      $0.isWhitespace || $0 == "(" || $0 == ")"
+    }).map(String.init)
+    return Self.keywords.contains { keyword in
+      words.contains(keyword) || (keyword.count > 3 && header.lowercased().contains(keyword))
+    }
   }
 
   private func inferRelations(_ site: TableSite, into findings: inout Findings) {
     let table = site.table
     for (column, header) in table.columns.enumerated()
     where Self.isDerivedHeader(header.header) {
-      let operands = (0..<column).filter { !Self.isDerivedHeader(table.columns[$0].header) && site.figureCount($0) > 0 }
+      let operands = (0..<column).filter {
+        !Self.isDerivedHeader(table.columns[$0].header) && site.figureCount($0) > 0
+      }
       let byPrinting = formulas(adding: false)[0]
       if let (new, old) = yearPair(table, operands) {
         for failure in failures(site, column: column, new: new, old: old, formula: byPrinting) {
@@ -107,16 +123,24 @@ public struct DerivedColumnRule: ReportRule {
       var best: (new: Int, old: Int, formula: (Measured) -> Formula, satisfied: Int, failed: Int)?
       for new in operands {
         for old in operands where old != new {
-          let allNegative = table.rows.indices.allSatisfy { (site.figure($0, old)?.value ?? 0) <= 0 }
+          let allNegative = table.rows.indices.allSatisfy {
+            (site.figure($0, old)?.value ?? 0) <= 0
+          }
           for formula in formulas(adding: allNegative) {
-            let satisfied = satisfiedRows(site, column: column, new: new, old: old, formula: formula)
-            let failed = failures(site, column: column, new: new, old: old, formula: formula).filter { $0.verdict == .disagrees }.count
-            if best == nil || satisfied > best!.satisfied { best = (new, old, formula, satisfied, failed) }
+            let satisfied = satisfiedRows(
+              site, column: column, new: new, old: old, formula: formula)
+            let failed = failures(site, column: column, new: new, old: old, formula: formula).filter
+            { $0.verdict == .disagrees }.count
+            if best == nil || satisfied > best!.satisfied {
+              best = (new, old, formula, satisfied, failed)
+            }
           }
         }
       }
       guard let best, best.satisfied >= 2, best.satisfied > best.failed else { continue }
-      for failure in failures(site, column: column, new: best.new, old: best.old, formula: best.formula) {
+      for failure in failures(
+        site, column: column, new: best.new, old: best.old, formula: best.formula)
+      {
         add(failure, site, column: column, new: best.new, old: best.old, into: &findings)
       }
     }
@@ -126,14 +150,17 @@ public struct DerivedColumnRule: ReportRule {
   /// subtracted column is printed negative ("- 1,294,118").
   private func formulas(adding allNegative: Bool) -> [(Measured) -> Formula] {
     let byPrinting: (Measured) -> Formula = { figure in
-      figure.shown.hasSuffix("pp") ? .pointChange : figure.shown.hasSuffix("%") ? .percentChange : .difference
+      figure.shown.hasSuffix("pp")
+        ? .pointChange : figure.shown.hasSuffix("%") ? .percentChange : .difference
     }
     return allNegative ? [byPrinting, { _ in .sum }] : [byPrinting]
   }
 
   /// The operand columns headed by two different years, later first ("2025" and "2024").
   private func yearPair(_ table: Table, _ operands: [Int]) -> (Int, Int)? {
-    let dated = operands.compactMap { column in year(table.columns[column].header).map { (column, $0) } }
+    let dated = operands.compactMap { column in
+      year(table.columns[column].header).map { (column, $0) }
+    }
     guard dated.count == 2, dated[0].1 != dated[1].1 else { return nil }
     return dated[0].1 > dated[1].1 ? (dated[0].0, dated[1].0) : (dated[1].0, dated[0].0)
   }
@@ -155,39 +182,55 @@ public struct DerivedColumnRule: ReportRule {
     var isPointsAsPercent: Bool
   }
 
-  private func evaluate(_ site: TableSite, row: Int, column: Int, new: Int, old: Int, formula: (Measured) -> Formula)
+  private func evaluate(
+    _ site: TableSite, row: Int, column: Int, new: Int, old: Int, formula: (Measured) -> Formula
+  )
     -> (Measured, Measured, Formula, Measured, Measured)?
   {
-    guard let stated = site.figure(row, column), let a = site.figure(row, new), let b = site.figure(row, old)
+    guard let stated = site.figure(row, column), let a = site.figure(row, new),
+      let b = site.figure(row, old)
     else { return nil }
     let chosen = formula(stated)
     guard let expected = Measured.range(a, b, chosen.apply) else { return nil }
     return (stated, expected, chosen, a, b)
   }
 
-  private func satisfiedRows(_ site: TableSite, column: Int, new: Int, old: Int, formula: (Measured) -> Formula) -> Int {
+  private func satisfiedRows(
+    _ site: TableSite, column: Int, new: Int, old: Int, formula: (Measured) -> Formula
+  ) -> Int {
     site.table.rows.indices.filter { row in
-      evaluate(site, row: row, column: column, new: new, old: old, formula: formula).map { $0.0.agrees(with: $0.1) } ?? false
+      evaluate(site, row: row, column: column, new: new, old: old, formula: formula).map {
+        $0.0.agrees(with: $0.1)
+      } ?? false
     }.count
   }
 
-  private func failures(_ site: TableSite, column: Int, new: Int, old: Int, formula: (Measured) -> Formula) -> [Failure] {
+  private func failures(
+    _ site: TableSite, column: Int, new: Int, old: Int, formula: (Measured) -> Formula
+  ) -> [Failure] {
     site.table.rows.indices.compactMap { row in
-      guard let (stated, expected, chosen, a, b) = evaluate(site, row: row, column: column, new: new, old: old, formula: formula)
+      guard
+        let (stated, expected, chosen, a, b) = evaluate(
+          site, row: row, column: column, new: new, old: old, formula: formula)
       else { return nil }
       let verdict = stated.verdict(against: expected)
       guard verdict != .agrees else { return nil }
       let percents = a.shown.hasSuffix("%") && b.shown.hasSuffix("%")
-      let points = Measured.range(a, b, Formula.pointChange.apply).map(stated.agrees(with:)) ?? false
+      let points =
+        Measured.range(a, b, Formula.pointChange.apply).map(stated.agrees(with:)) ?? false
       return Failure(
         row: row, stated: stated, expected: expected, formula: chosen, verdict: verdict,
         isPointsAsPercent: chosen == .percentChange && percents && points)
     }
   }
 
-  private func add(_ failure: Failure, _ site: TableSite, column: Int, new: Int, old: Int, into findings: inout Findings) {
+  private func add(
+    _ failure: Failure, _ site: TableSite, column: Int, new: Int, old: Int,
+    into findings: inout Findings
+  ) {
     let columns = site.table.columns
-    let newName = "\"\(columns[new].header)\"", oldName = "\"\(columns[old].header)\""
+    let newName = "\"\(columns[new].header)\""
+    let oldName = "\"\(columns[old].header)\""
     let place = site.place(row: failure.row, column: column)
     let expected = Measured.show(failure.expected.value, like: failure.stated.shown)
     if failure.isPointsAsPercent {
@@ -205,6 +248,8 @@ public struct DerivedColumnRule: ReportRule {
       case .percentChange: "percentage change is not (\(newName) − \(oldName)) / \(oldName)"
       case .pointChange: "percentage-point change is not \(newName) − \(oldName)"
       }
-    findings.add(.derivedColumn, failure.verdict, message, at: place, stated: failure.stated, expected: failure.expected)
+    findings.add(
+      .derivedColumn, failure.verdict, message, at: place, stated: failure.stated,
+      expected: failure.expected)
   }
 }

@@ -12,12 +12,16 @@ public struct DiagnosticPrinter: Sendable {
     let lines = diagnostics.map(line)
     let summary = Summary(diagnostics, files: files)
     let plural = { (count: Int, word: String) in "\(count) \(word)\(count == 1 ? "" : "s")" }
-    return (lines + ["\(plural(summary.errors, "error")), \(plural(summary.warnings, "warning")) in \(plural(files, "file"))"])
+    return
+      (lines + [
+        "\(plural(summary.errors, "error")), \(plural(summary.warnings, "warning")) in \(plural(files, "file"))"
+      ])
       .joined(separator: "\n") + "\n"
   }
 
   public func line(_ diagnostic: Diagnostic) -> String {
-    var result = "\(diagnostic.file): \(diagnostic.severity.rawValue): [\(diagnostic.rule.rawValue)] \(diagnostic.message)"
+    var result =
+      "\(diagnostic.file): \(diagnostic.severity.rawValue): [\(diagnostic.rule.rawValue)] \(diagnostic.message)"
     let location = diagnostic.location
     let parts = [
       location.report.map { "report \(quoted($0))" }, location.table.map { "table \(quoted($0))" },
@@ -25,7 +29,9 @@ public struct DiagnosticPrinter: Sendable {
       location.paragraph.map { "paragraph \($0)" },
     ].compactMap { $0 }
     if !parts.isEmpty { result += " (" + parts.joined(separator: ", ") + ")" }
-    let figures = [diagnostic.stated.map { "stated \($0)" }, diagnostic.expected.map { "expected \($0)" }].compactMap { $0 }
+    let figures = [
+      diagnostic.stated.map { "stated \($0)" }, diagnostic.expected.map { "expected \($0)" },
+    ].compactMap { $0 }
     if !figures.isEmpty { result += ": " + figures.joined(separator: ", ") }
     return result
   }
@@ -34,7 +40,8 @@ public struct DiagnosticPrinter: Sendable {
   public func json(_ diagnostics: [Diagnostic], files: Int) throws -> Data {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .withoutEscapingSlashes]
-    return try encoder.encode(Output(diagnostics: diagnostics, summary: Summary(diagnostics, files: files)))
+    return try encoder.encode(
+      Output(diagnostics: diagnostics, summary: Summary(diagnostics, files: files)))
   }
 
   private func quoted(_ text: String) -> String {

@@ -32,8 +32,11 @@ public struct Measured: Sendable, Equatable {
     let places = FigureParser.places(in: shown)
     let isNil = FigureParser.isNil(shown)
     let isMoney = shown.contains("£") || header.contains("£") || cell.value.isMoney
-    let rounded = shown.hasSuffix("%") || shown.hasSuffix("pp") || (isMoney ? places == 0 : places > 0)
-    self.init(value: value, slack: rounded && !isNil ? Measured.halfUnit(places) : 0, places: places, shown: shown)
+    let rounded =
+      shown.hasSuffix("%") || shown.hasSuffix("pp") || (isMoney ? places == 0 : places > 0)
+    self.init(
+      value: value, slack: rounded && !isNil ? Measured.halfUnit(places) : 0, places: places,
+      shown: shown)
     isWholePounds = isMoney && places == 0 && !isNil
   }
 
@@ -44,7 +47,9 @@ public struct Measured: Sendable, Equatable {
       guard let number = FigureParser.parse(trimmed, as: type)?.number else { continue }
       let places = FigureParser.places(in: trimmed)
       let rounded = trimmed.hasSuffix("%") || (trimmed.contains("£") ? places == 0 : places > 0)
-      self.init(value: number, slack: rounded ? Measured.halfUnit(places) : 0, places: places, shown: trimmed)
+      self.init(
+        value: number, slack: rounded ? Measured.halfUnit(places) : 0, places: places,
+        shown: trimmed)
       return
     }
     return nil
@@ -68,7 +73,9 @@ public struct Measured: Sendable, Equatable {
   }
 
   /// `agrees(withRange:)` for a computed figure and its uncertainty.
-  public func agrees(with expected: Measured) -> Bool { agrees(withRange: expected.low, expected.high) }
+  public func agrees(with expected: Measured) -> Bool {
+    agrees(withRange: expected.low, expected.high)
+  }
 
   /// How a printed figure compares with the figure computed from others.
   public enum Verdict: Sendable { case agrees, withinRounding, disagrees }
@@ -77,7 +84,8 @@ public struct Measured: Sendable, Equatable {
   /// warning, as pounds are often rounded from pence but as often typed exactly.
   public func verdict(against expected: Measured) -> Verdict {
     guard agrees(with: expected) else { return .disagrees }
-    return isWholePounds && !agrees(withRange: expected.value, expected.value) ? .withinRounding : .agrees
+    return isWholePounds && !agrees(withRange: expected.value, expected.value)
+      ? .withinRounding : .agrees
   }
 
   public static func halfUnit(_ places: Int) -> Decimal {
@@ -96,11 +104,15 @@ public struct Measured: Sendable, Equatable {
   }
 
   /// The range of `formula` over every corner of its operands' uncertainty; nil where it is undefined.
-  public static func range(_ a: Measured, _ b: Measured, _ formula: (Decimal, Decimal) -> Decimal?) -> Measured? {
+  public static func range(_ a: Measured, _ b: Measured, _ formula: (Decimal, Decimal) -> Decimal?)
+    -> Measured?
+  {
     let values = [a.low, a.high].flatMap { x in [b.low, b.high].map { y in formula(x, y) } }
     guard let central = formula(a.value, b.value) else { return nil }
     let defined = values.compactMap { $0 }
-    guard defined.count == values.count, let low = defined.min(), let high = defined.max() else { return nil }
+    guard defined.count == values.count, let low = defined.min(), let high = defined.max() else {
+      return nil
+    }
     return Measured(value: central, slack: max(high - central, central - low))
   }
 
@@ -111,7 +123,8 @@ public struct Measured: Sendable, Equatable {
     if shown.hasSuffix("pp") { return UKFormat.points(value, places: places) }
     let sign = shown.hasPrefix("+") && UKFormat.rounded(value, places: places) > 0 ? "+" : ""
     if shown.hasSuffix("%") { return sign + UKFormat.percent(value, places: places) }
-    return sign + UKFormat.number(value, places: places, grouped: shown.contains(",") || !shown.contains("."))
+    return sign
+      + UKFormat.number(value, places: places, grouped: shown.contains(",") || !shown.contains("."))
   }
 }
 

@@ -11,14 +11,17 @@ public struct Findings: Sendable {
 
   /// Records a finding at `place` in the report.
   public mutating func add(
-    _ rule: Diagnostic.Rule, _ severity: Diagnostic.Severity, _ message: String, at place: Place = Place(),
+    _ rule: Diagnostic.Rule, _ severity: Diagnostic.Severity, _ message: String,
+    at place: Place = Place(),
     stated: String? = nil, expected: String? = nil
   ) {
     let location = Diagnostic.Location(
-      report: report, table: place.table, row: place.row, column: place.column, paragraph: place.paragraph.map(String.init))
+      report: report, table: place.table, row: place.row, column: place.column,
+      paragraph: place.paragraph.map(String.init))
     diagnostics.append(
       Diagnostic(
-        file: file, severity: severity, rule: rule, message: message, location: location, stated: stated, expected: expected))
+        file: file, severity: severity, rule: rule, message: message, location: location,
+        stated: stated, expected: expected))
   }
 }
 
@@ -26,13 +29,15 @@ extension Findings {
   /// A printed figure against the one computed from others: an error when they disagree, a
   /// warning when only rounding to whole pounds explains the difference, nothing when they agree.
   public mutating func add(
-    _ rule: Diagnostic.Rule, _ verdict: Measured.Verdict, _ message: String, at place: Place, stated: Measured,
+    _ rule: Diagnostic.Rule, _ verdict: Measured.Verdict, _ message: String, at place: Place,
+    stated: Measured,
     expected: Measured
   ) {
     guard verdict != .agrees else { return }
     let rounding = verdict == .withinRounding
     add(
-      rule, rounding ? .warning : .error, message + (rounding ? " (by less than rounding whole pounds could explain)" : ""),
+      rule, rounding ? .warning : .error,
+      message + (rounding ? " (by less than rounding whole pounds could explain)" : ""),
       at: place, stated: stated.shown, expected: Measured.show(expected.value, like: stated.shown))
   }
 }
@@ -44,7 +49,9 @@ public struct Place: Sendable, Equatable {
   public var row: String?
   public var column: String?
 
-  public init(paragraph: Int? = nil, table: String? = nil, row: String? = nil, column: String? = nil) {
+  public init(
+    paragraph: Int? = nil, table: String? = nil, row: String? = nil, column: String? = nil
+  ) {
     self.paragraph = paragraph
     self.table = table
     self.row = row

@@ -1,10 +1,13 @@
 /// English number words from one to ninety-nine, as papers write small totals ("Forty-five").
 enum NumberWords {
   private static let units = [
-    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen",
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+    "twelve", "thirteen",
     "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
   ]
-  private static let tens = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+  private static let tens = [
+    "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+  ]
 
   /// The value of a word such as "forty-five", "Forty five" or "seven"; nil for anything else.
   static func value(of text: String) -> Int? {

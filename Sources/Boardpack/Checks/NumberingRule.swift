@@ -14,16 +14,22 @@ public struct NumberingRule: ReportRule {
     for entry in report.entries {
       guard case .list(var list, let paragraph) = entry, list.style != .bullet else { continue }
       let cores = list.items.prefix(2).map { $0.marker?.lowercased().filter(\.isLetter) }
-      if list.style == .letter, cores.first == "i", cores.count == 1 || cores.last == "ii" { list.style = .roman }
-      let positions = list.items.map { $0.marker.flatMap { Self.position(of: $0, style: list.style) } }
+      if list.style == .letter, cores.first == "i", cores.count == 1 || cores.last == "ii" {
+        list.style = .roman
+      }
+      let positions = list.items.map {
+        $0.marker.flatMap { Self.position(of: $0, style: list.style) }
+      }
       guard let first = positions.first, let start = first else { continue }
       var expected = start == previous[list.style].map({ $0 + 1 }) ? start : 1
       for (item, position) in zip(list.items, positions) {
         guard let position else { continue }
         if position != expected {
           findings.add(
-            .numbering, .error, "\(list.style == .roman ? "roman-numbered" : "lettered") items out of sequence",
-            at: Place(paragraph: paragraph), stated: item.marker, expected: Self.marker(expected, like: item.marker ?? "", style: list.style))
+            .numbering, .error,
+            "\(list.style == .roman ? "roman-numbered" : "lettered") items out of sequence",
+            at: Place(paragraph: paragraph), stated: item.marker,
+            expected: Self.marker(expected, like: item.marker ?? "", style: list.style))
         }
         expected = position + 1
       }
@@ -35,7 +41,8 @@ public struct NumberingRule: ReportRule {
     guard let first = numbers.first else { return }
     if first != 1 && first <= Self.highestMissedStart {
       findings.add(
-        .numbering, .error, "numbered paragraphs do not start at 1", at: Place(paragraph: first), stated: "\(first)",
+        .numbering, .error, "numbered paragraphs do not start at 1", at: Place(paragraph: first),
+        stated: "\(first)",
         expected: "1")
     }
     for (previous, number) in zip(numbers, numbers.dropFirst()) where number != previous + 1 {
@@ -43,17 +50,23 @@ public struct NumberingRule: ReportRule {
         number <= previous
         ? "paragraph number \(number) repeats or goes back after paragraph \(previous)"
         : "paragraph numbering skips from \(previous) to \(number)"
-      findings.add(.numbering, .error, message, at: Place(paragraph: number), stated: "\(number)", expected: "\(previous + 1)")
+      findings.add(
+        .numbering, .error, message, at: Place(paragraph: number), stated: "\(number)",
+        expected: "\(previous + 1)")
     }
   }
 
-  private static let romans = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv", "xv"]
+  private static let romans = [
+    "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv", "xv",
+  ]
 
   /// The 1-based position of a marker such as "c.", "(c)", "C)" or "(iv)"; nil when it is not one.
   static func position(of marker: String, style: List.Style) -> Int? {
     let core = marker.lowercased().filter { $0.isLetter }
     if style == .roman { return romans.firstIndex(of: core).map { $0 + 1 } }
-    guard core.count == 1, let scalar = core.unicodeScalars.first, ("a"..."z").contains(Character(scalar)) else {
+    guard core.count == 1, let scalar = core.unicodeScalars.first,
+      ("a"..."z").contains(Character(scalar))
+    else {
       return nil
     }
     return Int(scalar.value) - 96
@@ -68,7 +81,9 @@ public struct NumberingRule: ReportRule {
       core = String(UnicodeScalar(UInt8(96 + min(max(position, 1), 26))))
     }
     let cased = like.contains { $0.isUppercase } ? core.uppercased() : core
-    guard let letters = like.range(of: #"[A-Za-z]+"#, options: .regularExpression) else { return cased }
+    guard let letters = like.range(of: #"[A-Za-z]+"#, options: .regularExpression) else {
+      return cased
+    }
     return like.replacingCharacters(in: letters, with: cased)
   }
 }

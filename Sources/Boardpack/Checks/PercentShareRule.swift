@@ -31,7 +31,9 @@ public struct PercentShareRule: ReportRule {
     }
     guard table.relations.isEmpty else { return }
     for (column, header) in table.columns.enumerated() where isShareHeader(header) {
-      let parts = (0..<table.columns.count).filter { $0 != column && TableSumRule.isSummable(table.columns[$0]) }
+      let parts = (0..<table.columns.count).filter {
+        $0 != column && TableSumRule.isSummable(table.columns[$0])
+      }
       let scored = parts.map { part in (part, shares(site, column: column, part: part)) }
       guard let best = scored.max(by: { $0.1.satisfied < $1.1.satisfied }),
         best.1.satisfied >= 2, best.1.satisfied > best.1.failed.count
@@ -42,16 +44,22 @@ public struct PercentShareRule: ReportRule {
 
   private func isShareHeader(_ column: Column) -> Bool {
     let header = column.header.lowercased()
-    guard !["change", "rate", "pp", "difference"].contains(where: header.contains) else { return false }
-    return column.type == .percent && ["%", "share", "proportion", "percentage", "of total"].contains(where: header.contains)
+    guard !["change", "rate", "pp", "difference"].contains(where: header.contains) else {
+      return false
+    }
+    return column.type == .percent
+      && ["%", "share", "proportion", "percentage", "of total"].contains(where: header.contains)
   }
 
   /// Rows whose percentage is (and is not) their part over the part's total (the total row, else the body's sum).
-  private func shares(_ site: TableSite, column: Int, part: Int) -> (satisfied: Int, failed: [(Int, Measured, Measured)]) {
+  private func shares(_ site: TableSite, column: Int, part: Int) -> (
+    satisfied: Int, failed: [(Int, Measured, Measured)]
+  ) {
     let table = site.table
     let figure = site.figure
     let body = table.rows.indices.filter { !table.rows[$0].isTotal }
-    let total = table.rows.indices.first { table.rows[$0].isTotal }.flatMap { figure($0, part) }
+    let total =
+      table.rows.indices.first { table.rows[$0].isTotal }.flatMap { figure($0, part) }
       ?? Measured.sum(body.compactMap { figure($0, part) })
     guard total.value != 0 else { return (0, []) }
     var satisfied = 0
@@ -60,16 +68,22 @@ public struct PercentShareRule: ReportRule {
       guard let count = figure(row, part), let stated = figure(row, column),
         let expected = Measured.range(count, total, { $1 == 0 ? nil : $0 / $1 * 100 })
       else { continue }
-      if stated.agrees(with: expected) { satisfied += 1 } else { failed.append((row, stated, expected)) }
+      if stated.agrees(with: expected) {
+        satisfied += 1
+      } else {
+        failed.append((row, stated, expected))
+      }
     }
     return (satisfied, failed)
   }
 
   private func report(_ site: TableSite, column: Int, part: Int, into findings: inout Findings) {
-    guard site.table.columns.indices.contains(column), site.table.columns.indices.contains(part) else { return }
+    guard site.table.columns.indices.contains(column), site.table.columns.indices.contains(part)
+    else { return }
     for (row, stated, expected) in shares(site, column: column, part: part).failed {
       findings.add(
-        .percentShare, .error, "share is not this row's \"\(site.table.columns[part].header)\" over the total",
+        .percentShare, .error,
+        "share is not this row's \"\(site.table.columns[part].header)\" over the total",
         at: site.place(row: row, column: column), stated: stated.shown,
         expected: Measured.show(expected.value, like: stated.shown))
     }
@@ -93,11 +107,13 @@ public struct PercentShareRule: ReportRule {
   /// "220 of 9,876 eligible victims … are repeat victims, 2.23%" and "30 out of 45 (67%)": the first
   /// percentage after the pair, when no other figure comes between, in the same sentence.
   private func checkOfCounts(_ passage: Passage, into findings: inout Findings) {
-    let regex = #/(?:^|[^\d.,£])(\d[\d,]*)\s+(?:out\s+)?of\s+(?:the\s+)?(\d[\d,]*)(?![\d.,%])([^.;%\d]{0,80}?)\(?(\d+(?:\.\d+)?)%\)?(\s+[a-z]+)?/#
+    let regex =
+      #/(?:^|[^\d.,£])(\d[\d,]*)\s+(?:out\s+)?of\s+(?:the\s+)?(\d[\d,]*)(?![\d.,%])([^.;%\d]{0,80}?)\(?(\d+(?:\.\d+)?)%\)?(\s+[a-z]+)?/#
     for match in passage.text.matches(of: regex) {
       guard let part = Measured(text: String(match.1)), let total = Measured(text: String(match.2)),
         let share = Measured(text: String(match.4) + "%"), part.value <= total.value,
-        !Self.comparisons.contains(match.5.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? "")
+        !Self.comparisons.contains(
+          match.5.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? "")
       else { continue }
       compare(part, of: total, share, passage, into: &findings)
     }
@@ -105,7 +121,8 @@ public struct PercentShareRule: ReportRule {
 
   /// Words after a percentage that make it a change or a share of something else, not this share.
   private static let comparisons: Set<String> = [
-    "increase", "decrease", "reduction", "rise", "fall", "drop", "more", "fewer", "higher", "lower", "of", "up", "down",
+    "increase", "decrease", "reduction", "rise", "fall", "drop", "more", "fewer", "higher", "lower",
+    "of", "up", "down",
   ]
 
   /// "Of the 45 cases reviewed, 30 related to adults and 15 related to youths": parts that share
@@ -115,7 +132,8 @@ public struct PercentShareRule: ReportRule {
     for match in passage.text.matches(of: regex) {
       guard let whole = Measured(text: String(match.1)) else { continue }
       let clause = String(match.3)
-      let parts = clause.matches(of: #/(?:^|,\s*|\band\s+)(\d[\d,]*)(?:\s*\((\d+(?:\.\d+)?)%\))?\s+([a-z]+)/#)
+      let parts = clause.matches(
+        of: #/(?:^|,\s*|\band\s+)(\d[\d,]*)(?:\s*\((\d+(?:\.\d+)?)%\))?\s+([a-z]+)/#)
       let counts = parts.compactMap { Measured(text: String($0.1)) }
       guard parts.count >= 2, counts.count == parts.count else { continue }
       for (part, count) in zip(parts, counts) {
@@ -129,17 +147,23 @@ public struct PercentShareRule: ReportRule {
       if verbs.count == 1, !whole.agrees(with: sum) {
         findings.add(
           .percentShare, sum.value > whole.value ? .error : .warning,
-          "the parts of \(whole.shown) \(match.2) add up to \(sum.shown)", at: passage.place, stated: whole.shown,
+          "the parts of \(whole.shown) \(match.2) add up to \(sum.shown)", at: passage.place,
+          stated: whole.shown,
           expected: Measured.show(sum.value, like: whole.shown))
       }
     }
   }
 
-  private func compare(_ count: Measured, of total: Measured, _ share: Measured, _ passage: Passage, into findings: inout Findings) {
-    guard let expected = Measured.range(count, total, { $1 == 0 ? nil : $0 / $1 * 100 }), !share.agrees(with: expected)
+  private func compare(
+    _ count: Measured, of total: Measured, _ share: Measured, _ passage: Passage,
+    into findings: inout Findings
+  ) {
+    guard let expected = Measured.range(count, total, { $1 == 0 ? nil : $0 / $1 * 100 }),
+      !share.agrees(with: expected)
     else { return }
     findings.add(
-      .percentShare, .error, "\(count.shown) of \(total.shown) is not \(share.shown)", at: passage.place,
+      .percentShare, .error, "\(count.shown) of \(total.shown) is not \(share.shown)",
+      at: passage.place,
       stated: share.shown, expected: Measured.show(expected.value, like: share.shown))
   }
 }

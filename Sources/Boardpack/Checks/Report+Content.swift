@@ -28,20 +28,24 @@ public struct TableSite: Sendable {
     self.after = after
     figures = table.rows.map { row in
       row.cells.indices.map { column in
-        Measured(row.cells[column], header: table.columns.indices.contains(column) ? table.columns[column].header : "")
+        Measured(
+          row.cells[column],
+          header: table.columns.indices.contains(column) ? table.columns[column].header : "")
       }
     }
   }
 
   /// The figure in a cell; nil when it holds none or does not exist.
   public func figure(_ row: Int, _ column: Int) -> Measured? {
-    figures.indices.contains(row) && figures[row].indices.contains(column) ? figures[row][column] : nil
+    figures.indices.contains(row) && figures[row].indices.contains(column)
+      ? figures[row][column] : nil
   }
 
   /// Whether a cell is missing or prints nothing.
   public func isBlank(_ row: Int, _ column: Int) -> Bool {
     let cells = table.rows[row].cells
-    return !cells.indices.contains(column) || cells[column].shown.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+    return !cells.indices.contains(column)
+      || cells[column].shown.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
   }
 
   /// The rows of `column` that hold a figure.
@@ -53,15 +57,21 @@ public struct TableSite: Sendable {
   public func place(row: Int? = nil, column: Int? = nil) -> Place {
     Place(
       paragraph: paragraph, table: name, row: row.map { rowLabel($0) },
-      column: column.map { table.columns.indices.contains($0) ? table.columns[$0].header : "column \($0 + 1)" })
+      column: column.map {
+        table.columns.indices.contains($0) ? table.columns[$0].header : "column \($0 + 1)"
+      })
   }
 
   /// The row's first cell when it is a label or a serial number ("Serial No" 83), else "row N".
   public func rowLabel(_ index: Int) -> String {
     let cells = table.rows[index].cells
     let key = table.columns.first?.header.lowercased() ?? ""
-    let keyed = ["serial", "no", "ref", "id", "#", "year"].contains { key.split(separator: " ").contains(Substring($0)) }
-    if let first = cells.first, first.value.number == nil || keyed, !first.shown.trimmingCharacters(in: .whitespaces).isEmpty {
+    let keyed = ["serial", "no", "ref", "id", "#", "year"].contains {
+      key.split(separator: " ").contains(Substring($0))
+    }
+    if let first = cells.first, first.value.number == nil || keyed,
+      !first.shown.trimmingCharacters(in: .whitespaces).isEmpty
+    {
       return first.shown.trimmingCharacters(in: .whitespacesAndNewlines)
     }
     return "row \(index + 1)"
@@ -96,9 +106,13 @@ extension Report {
     func text(_ content: [Inline], quoted: Bool, heading: Bool = false) {
       references(in: content)
       // A linked reference is checked by its label, not again by its text.
-      let plain = Self.textWithoutReferences(content).trimmingCharacters(in: .whitespacesAndNewlines)
+      let plain = Self.textWithoutReferences(content).trimmingCharacters(
+        in: .whitespacesAndNewlines)
       guard !plain.isEmpty else { return }
-      result.append(.passage(Passage(text: plain, place: Place(paragraph: paragraph), quoted: quoted, isHeading: heading)))
+      result.append(
+        .passage(
+          Passage(
+            text: plain, place: Place(paragraph: paragraph), quoted: quoted, isHeading: heading)))
     }
     func walk(_ blocks: [Block], quoted: Bool) {
       for block in blocks {
@@ -141,7 +155,8 @@ extension Report {
       let number = sites.count + 1
       sites.append(
         TableSite(
-          table: table, name: Self.name(of: table, number: number, before: before), paragraph: paragraph,
+          table: table, name: Self.name(of: table, number: number, before: before),
+          paragraph: paragraph,
           before: before, after: after))
     }
     return sites
@@ -157,14 +172,21 @@ extension Report {
       case .table:
         guard let site = sites.next() else { continue }
         for (columnIndex, column) in site.table.columns.enumerated() where !column.header.isEmpty {
-          result.append(Passage(text: column.header, place: site.place(column: columnIndex), quoted: false, isHeading: false))
+          result.append(
+            Passage(
+              text: column.header, place: site.place(column: columnIndex), quoted: false,
+              isHeading: false))
         }
         for (rowIndex, row) in site.table.rows.enumerated() {
           for (columnIndex, cell) in row.cells.enumerated() {
-            let text = ([cell.shown] + Report.entries(of: cell.blocks).compactMap(\.passage).map(\.text)).joined(separator: " ")
+            let text =
+              ([cell.shown] + Report.entries(of: cell.blocks).compactMap(\.passage).map(\.text))
+              .joined(separator: " ")
             guard !text.trimmingCharacters(in: .whitespaces).isEmpty else { continue }
             result.append(
-              Passage(text: text, place: site.place(row: rowIndex, column: columnIndex), quoted: false, isHeading: false))
+              Passage(
+                text: text, place: site.place(row: rowIndex, column: columnIndex), quoted: false,
+                isHeading: false))
           }
         }
       default: continue
@@ -182,7 +204,8 @@ extension Report {
     content.map { inline in
       switch inline {
       case .reference: ""
-      case .strong(let inner), .emphasis(let inner), .link(_, let inner): textWithoutReferences(inner)
+      case .strong(let inner), .emphasis(let inner), .link(_, let inner):
+        textWithoutReferences(inner)
       default: [inline].plainText
       }
     }.joined()
@@ -190,7 +213,9 @@ extension Report {
 
   /// The internal references (links to labels), with their paragraph.
   public var references: [(Reference, paragraph: Int?)] {
-    entries.compactMap { if case .reference(let reference, let paragraph) = $0 { (reference, paragraph) } else { nil } }
+    entries.compactMap {
+      if case .reference(let reference, let paragraph) = $0 { (reference, paragraph) } else { nil }
+    }
   }
 
   /// The numbers of the report's appendix headings.
@@ -214,7 +239,9 @@ extension Report {
     let caption = table.caption.plainText.trimmingCharacters(in: .whitespacesAndNewlines)
     if !caption.isEmpty { return caption }
     if let label = table.label { return label.name }
-    if let before, before.text.count <= 80, before.text.lowercased().hasPrefix("table ") { return before.text }
+    if let before, before.text.count <= 80, before.text.lowercased().hasPrefix("table ") {
+      return before.text
+    }
     return "table \(number)"
   }
 }

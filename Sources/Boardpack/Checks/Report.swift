@@ -45,7 +45,9 @@ extension Report {
         }
         lastNumber = number
         lastNumberedIndex = index
-      } else if isTitleSignal(block), let after = lastNumberedIndex, lastNumber != nil, starts.last! <= after {
+      } else if isTitleSignal(block), let after = lastNumberedIndex, lastNumber != nil,
+        starts.last! <= after
+      {
         starts.append(cut(blocks, after: after, before: index))
         lastNumber = nil
       }
@@ -53,8 +55,11 @@ extension Report {
     let ranges = zip(starts, starts.dropFirst() + [blocks.count]).filter { $0 < $1 }
     return ranges.enumerated().map { position, range in
       let slice = Array(blocks[range.0..<range.1])
-      let fallback = position == 0 && !document.metadata.title.isEmpty ? document.metadata.title : nil
-      return Report(title: fallback ?? title(of: slice) ?? "Report \(position + 1)", blocks: slice, labels: labels)
+      let fallback =
+        position == 0 && !document.metadata.title.isEmpty ? document.metadata.title : nil
+      return Report(
+        title: fallback ?? title(of: slice) ?? "Report \(position + 1)", blocks: slice,
+        labels: labels)
     }
   }
 
@@ -76,7 +81,9 @@ extension Report {
       case .quotation(let inner): result.formUnion(labels(in: inner))
       case .table(let table):
         result.formUnion([table.label].compactMap { $0 })
-        result.formUnion(table.rows.flatMap { row in row.cells.prefix(2).compactMap { rowLabel(forKey: $0.shown) } })
+        result.formUnion(
+          table.rows.flatMap { row in row.cells.prefix(2).compactMap { rowLabel(forKey: $0.shown) }
+          })
       case .figure(let figure): result.formUnion([figure.label].compactMap { $0 })
       case .pageBreak: continue
       }
@@ -103,8 +110,11 @@ extension Report {
   private static func isTitleSignal(_ block: Block) -> Bool {
     switch block {
     case .table(let table):
-      let firstCells = table.rows.compactMap { $0.cells.first?.shown } + table.columns.prefix(1).map(\.header)
-      return firstCells.contains { $0.trimmingCharacters(in: .whitespaces).lowercased() == "report date" }
+      let firstCells =
+        table.rows.compactMap { $0.cells.first?.shown } + table.columns.prefix(1).map(\.header)
+      return firstCells.contains {
+        $0.trimmingCharacters(in: .whitespaces).lowercased() == "report date"
+      }
     case .paragraph(let paragraph): return paragraph.style?.lowercased() == "letterhead"
     default: return false
     }
@@ -141,7 +151,8 @@ extension Report {
       guard case .heading(let heading) = block else { return nil }
       let text = heading.content.plainText.trimmingCharacters(in: .whitespacesAndNewlines)
       let lower = text.lowercased().trimmingCharacters(in: .punctuationCharacters)
-      guard !text.isEmpty, !genericHeadings.contains(lower), CalendarDate(parsing: text) == nil else { return nil }
+      guard !text.isEmpty, !genericHeadings.contains(lower), CalendarDate(parsing: text) == nil
+      else { return nil }
       return (heading.level, text)
     }
     let highest = headings.map(\.level).min()
@@ -151,7 +162,9 @@ extension Report {
   /// Clears the numbers of a short run 1, 2, … that interrupts a report's numbering, which resumes
   /// after it: such a run is a quoted numbered list, not the start of a new report.
   private static func clearQuotedRuns(in blocks: inout [Block]) {
-    let numbered = blocks.indices.compactMap { index in number(of: blocks[index]).map { (index, $0) } }
+    let numbered = blocks.indices.compactMap { index in
+      number(of: blocks[index]).map { (index, $0) }
+    }
     var position = 1
     while position < numbered.count {
       let previous = numbered[position - 1].1

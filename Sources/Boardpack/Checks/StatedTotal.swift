@@ -17,7 +17,8 @@ struct StatedTotal: Equatable {
       // Total funding: £40,474.77
       #"(?i)\btotals?(?<words>(?:\s+[a-z]+){0,4}?)\s*[:=]\s*(?<figure>"# + figure + ")",
       // a total of 413 engagements
-      #"(?i)\ba\s+total\s+of\s+(?<figure>"# + figure + "|" + words + #")\s+(?<words>[a-z][a-z\- ]{0,40})"#,
+      #"(?i)\ba\s+total\s+of\s+(?<figure>"# + figure + "|" + words
+        + #")\s+(?<words>[a-z][a-z\- ]{0,40})"#,
       // Forty-five complaint reviews were received
       #"(?i)(?:^|[.!?:]\s+)(?<figure>"# + words + "|" + figure
         + #")\s+(?<words>[a-z][a-z\- ]{0,40}?\s+(?:were|was|have\s+been|has\s+been|had\s+been)\s+[a-z]+)"#,
@@ -29,7 +30,8 @@ struct StatedTotal: Equatable {
         guard let figureText = match["figure"]?.substring.map(String.init),
           let wordsText = match["words"]?.substring.map(String.init)
         else { continue }
-        let measured = NumberWords.value(of: figureText).map { Measured(value: Decimal($0), shown: String($0)) }
+        let measured =
+          NumberWords.value(of: figureText).map { Measured(value: Decimal($0), shown: String($0)) }
           ?? Measured(text: figureText)
         guard let measured else { continue }
         result.append(StatedTotal(figure: measured, words: keywords(in: wordsText)))
@@ -39,14 +41,18 @@ struct StatedTotal: Equatable {
   }
 
   private static let stopWords: Set<String> = [
-    "a", "an", "the", "of", "in", "to", "for", "and", "or", "by", "on", "at", "with", "were", "was", "have", "has",
-    "had", "been", "being", "this", "that", "no", "number", "total", "all", "period", "within", "same", "since",
+    "a", "an", "the", "of", "in", "to", "for", "and", "or", "by", "on", "at", "with", "were", "was",
+    "have", "has",
+    "had", "been", "being", "this", "that", "no", "number", "total", "all", "period", "within",
+    "same", "since",
   ]
 
   /// Lowercased words of `text` without stop words and a plural "s".
   static func keywords(in text: String) -> Set<String> {
     let words = text.lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init)
     return Set(
-      words.filter { $0.count > 1 && !stopWords.contains($0) }.map { $0.count > 3 && $0.hasSuffix("s") ? String($0.dropLast()) : $0 })
+      words.filter { $0.count > 1 && !stopWords.contains($0) }.map {
+        $0.count > 3 && $0.hasSuffix("s") ? String($0.dropLast()) : $0
+      })
   }
 }

@@ -18,8 +18,11 @@ public struct TableSumRule: ReportRule {
   static func isSummable(_ column: Column) -> Bool {
     let header = column.header.lowercased()
     guard column.type != .percent, column.type != .points else { return false }
-    return !["%", "rate", "average", "mean", "per ", "ratio", "percentage", "share", "proportion", "median"]
-      .contains { header.contains($0) }
+    return ![
+      "%", "rate", "average", "mean", "per ", "ratio", "percentage", "share", "proportion",
+      "median",
+    ]
+    .contains { header.contains($0) }
   }
 
   private func checkTotalRows(_ site: TableSite, into findings: inout Findings) {
@@ -28,31 +31,45 @@ public struct TableSumRule: ReportRule {
     for (index, row) in table.rows.enumerated() where row.isTotal {
       defer { bodyStart = index + 1 }
       let body = (bodyStart..<index).filter { !table.rows[$0].isTotal }
-      compare(site, total: index, with: body, "total row does not equal the sum of the \(body.count) rows above it", into: &findings)
+      compare(
+        site, total: index, with: body,
+        "total row does not equal the sum of the \(body.count) rows above it", into: &findings)
     }
   }
 
   /// "Total value of all agreements", "of which:", then the rows it breaks down into, up to the
   /// next row labelled "Total …".
   private func checkBreakdowns(_ site: TableSite, into findings: inout Findings) {
-    let labels = site.table.rows.map { $0.cells.first?.shown.lowercased().trimmingCharacters(in: .whitespaces) ?? "" }
-    for (index, label) in labels.enumerated().dropLast() where label.hasPrefix("total") && labels[index + 1].hasPrefix("of which") {
+    let labels = site.table.rows.map {
+      $0.cells.first?.shown.lowercased().trimmingCharacters(in: .whitespaces) ?? ""
+    }
+    for (index, label) in labels.enumerated().dropLast()
+    where label.hasPrefix("total") && labels[index + 1].hasPrefix("of which") {
       let rest = labels.indices.dropFirst(index + 2)
       let body = Array(rest.prefix { !labels[$0].hasPrefix("total") })
-      compare(site, total: index, with: body, "total does not equal the sum of the \(body.count) rows listed under \"of which\"", into: &findings)
+      compare(
+        site, total: index, with: body,
+        "total does not equal the sum of the \(body.count) rows listed under \"of which\"",
+        into: &findings)
     }
   }
 
   /// Each summable figure of row `total` against the sum of the same column in `body`.
-  private func compare(_ site: TableSite, total: Int, with body: [Int], _ message: String, into findings: inout Findings) {
+  private func compare(
+    _ site: TableSite, total: Int, with body: [Int], _ message: String,
+    into findings: inout Findings
+  ) {
     guard !body.isEmpty else { return }
     for (column, header) in site.table.columns.enumerated() where Self.isSummable(header) {
-      guard let stated = site.figure(total, column), !stated.shown.hasSuffix("%"), !stated.shown.hasSuffix("pp")
+      guard let stated = site.figure(total, column), !stated.shown.hasSuffix("%"),
+        !stated.shown.hasSuffix("pp")
       else { continue }
       let addends = body.compactMap { site.figure($0, column) }
       guard !addends.isEmpty else { continue }
       let sum = Measured.sum(addends)
-      findings.add(.tableSum, stated.verdict(against: sum), message, at: site.place(row: total, column: column), stated: stated, expected: sum)
+      findings.add(
+        .tableSum, stated.verdict(against: sum), message,
+        at: site.place(row: total, column: column), stated: stated, expected: sum)
     }
   }
 
@@ -71,14 +88,17 @@ public struct TableSumRule: ReportRule {
       && !DerivedColumnRule.isDerivedHeader(header.header)
     {
       let candidates = table.columns.indices.filter {
-        $0 != column && Self.isSummable(table.columns[$0]) && site.figureCount($0) * 2 > table.rows.count
+        $0 != column && Self.isSummable(table.columns[$0])
+          && site.figureCount($0) * 2 > table.rows.count
       }
       guard candidates.count >= 2, candidates.count <= 14 else { continue }
       var best: (addends: [Int], satisfied: Int, failed: Int)?
       for mask in 1..<(1 << candidates.count) where mask.nonzeroBitCount >= 2 {
         let addends = candidates.indices.filter { mask & (1 << $0) != 0 }.map { candidates[$0] }
         let (satisfied, failed) = score(site, column: column, addends: addends)
-        if best == nil || satisfied > best!.satisfied || (satisfied == best!.satisfied && addends.count > best!.addends.count) {
+        if best == nil || satisfied > best!.satisfied
+          || (satisfied == best!.satisfied && addends.count > best!.addends.count)
+        {
           best = (addends, satisfied, failed.filter { $0.verdict == .disagrees }.count)
         }
       }
@@ -91,12 +111,17 @@ public struct TableSumRule: ReportRule {
   /// The rows where `column` is (within rounding) the sum of `addends`, and those where it is not
   /// exactly; rows lacking a figure are left out.
   private func score(_ site: TableSite, column: Int, addends: [Int])
-    -> (satisfied: Int, failed: [(row: Int, stated: Measured, sum: Measured, verdict: Measured.Verdict)])
+    -> (
+      satisfied: Int,
+      failed: [(row: Int, stated: Measured, sum: Measured, verdict: Measured.Verdict)]
+    )
   {
     var satisfied = 0
     var failed: [(row: Int, stated: Measured, sum: Measured, verdict: Measured.Verdict)] = []
     for index in site.table.rows.indices {
-      guard let (stated, sum) = sum(site, row: index, column: column, addends: addends) else { continue }
+      guard let (stated, sum) = sum(site, row: index, column: column, addends: addends) else {
+        continue
+      }
       let verdict = stated.verdict(against: sum)
       if verdict != .disagrees { satisfied += 1 }
       if verdict != .agrees { failed.append((index, stated, sum, verdict)) }
@@ -104,10 +129,11 @@ public struct TableSumRule: ReportRule {
     return (satisfied, failed)
   }
 
-
   /// The stated total of a row and the sum of its addends; blank addends count as nothing, and a
   /// row with text among them is left out.
-  private func sum(_ site: TableSite, row: Int, column: Int, addends: [Int]) -> (Measured, Measured)? {
+  private func sum(_ site: TableSite, row: Int, column: Int, addends: [Int]) -> (
+    Measured, Measured
+  )? {
     guard let stated = site.figure(row, column) else { return nil }
     var figures: [Measured] = []
     for addend in addends {
@@ -120,15 +146,18 @@ public struct TableSumRule: ReportRule {
     return figures.isEmpty ? nil : (stated, Measured.sum(figures))
   }
 
-  private func report(_ site: TableSite, column: Int, addends: [Int], into findings: inout Findings) {
+  private func report(_ site: TableSite, column: Int, addends: [Int], into findings: inout Findings)
+  {
     let table = site.table
-    guard table.columns.indices.contains(column), addends.allSatisfy(table.columns.indices.contains) else { return }
+    guard table.columns.indices.contains(column), addends.allSatisfy(table.columns.indices.contains)
+    else { return }
     let names = addends.map { "\"\(table.columns[$0].header)\"" }
     let list = names.dropLast().joined(separator: ", ") + " and " + names.last!
     for failure in score(site, column: column, addends: addends).failed {
       findings.add(
         .tableSum, failure.verdict, "total column does not equal the sum of \(list)",
-        at: site.place(row: failure.row, column: column), stated: failure.stated, expected: failure.sum)
+        at: site.place(row: failure.row, column: column), stated: failure.stated,
+        expected: failure.sum)
     }
   }
 }

@@ -30,23 +30,34 @@ public struct TextTotalRule: ReportRule {
     }
   }
 
-  private func check(_ stated: StatedTotal, against site: TableSite, passage: Passage, into findings: inout Findings) {
+  private func check(
+    _ stated: StatedTotal, against site: TableSite, passage: Passage, into findings: inout Findings
+  ) {
     let table = site.table
     let totals = Self.columnTotals(of: site)
     let overlapping = totals.map { entry in
-      (entry, StatedTotal.keywords(in: table.columns[entry.column].header).intersection(stated.words).count)
+      (
+        entry,
+        StatedTotal.keywords(in: table.columns[entry.column].header).intersection(stated.words)
+          .count
+      )
     }.filter { $0.1 > 0 }
     var candidates = overlapping.sorted { $0.1 > $1.1 }.map(\.0)
-    let money = totals.filter { entry in table.columns[entry.column].type == .money || entry.total.shown.contains("£") }
+    let money = totals.filter { entry in
+      table.columns[entry.column].type == .money || entry.total.shown.contains("£")
+    }
     if stated.isMoney {
       candidates = candidates.filter { entry in money.contains { $0.column == entry.column } }
       if candidates.isEmpty && money.count == 1 { candidates = money }
     }
-    guard let best = candidates.first, !candidates.contains(where: { stated.figure.agrees(with: $0.total) }) else { return }
+    guard let best = candidates.first,
+      !candidates.contains(where: { stated.figure.agrees(with: $0.total) })
+    else { return }
     let header = table.columns[best.column].header
     findings.add(
       .textTotal, .error, "total stated in the text does not match the table's \"\(header)\"",
-      at: Place(paragraph: passage.place.paragraph, table: site.name, column: header), stated: stated.figure.shown,
+      at: Place(paragraph: passage.place.paragraph, table: site.name, column: header),
+      stated: stated.figure.shown,
       expected: Measured.show(best.total.value, like: stated.figure.shown))
   }
 }

@@ -9,7 +9,8 @@ public struct Validator: Sendable {
 
   public init() {
     rules = [
-      TableSumRule(), DerivedColumnRule(), PercentShareRule(), TextTotalRule(), CrossReferenceRule(),
+      TableSumRule(), DerivedColumnRule(), PercentShareRule(), TextTotalRule(),
+      CrossReferenceRule(),
       NumberingRule(), DateRule(), AccessibilityRule(),
     ]
   }

@@ -4,7 +4,8 @@ import Testing
 @Suite struct AccessibilityRuleTests {
   @Test func warnsOfTheEmptySumColumnUnderTotalFunding() {
     let blocks = [
-      Build.paragraph(8, "Please see below a table of the 6 funded projects for this round:"), Build.table(Seeds.peopleZones),
+      Build.paragraph(8, "Please see below a table of the 6 funded projects for this round:"),
+      Build.table(Seeds.peopleZones),
       Build.paragraph(nil, "Total funding: £40,474.77"),
     ]
     let found = AccessibilityRule().findings(in: blocks)
@@ -16,12 +17,16 @@ import Testing
   }
 
   @Test func isSilentOnAFilledTable() {
-    #expect(AccessibilityRule().findings(in: [Build.table(Seeds.complaintReviews), Build.paragraph(nil, "Total: 45")]) == [])
+    #expect(
+      AccessibilityRule().findings(in: [
+        Build.table(Seeds.complaintReviews), Build.paragraph(nil, "Total: 45"),
+      ]) == [])
   }
 
   @Test func findsAFigureWithoutAltText() {
     let blocks: [Block] = [
-      .figure(Figure(kind: .map, altText: " ")), .figure(Figure(kind: .chart, altText: "Engagements by month")),
+      .figure(Figure(kind: .map, altText: " ")),
+      .figure(Figure(kind: .chart, altText: "Engagements by month")),
     ]
     let found = AccessibilityRule().findings(in: blocks)
     #expect(found.map(\.message) == ["map has no alt text"])

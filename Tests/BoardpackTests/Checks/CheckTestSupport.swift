@@ -8,7 +8,9 @@ enum Build {
   static func table(_ rows: [[String]], caption: String = "", relations: [Relation] = []) -> Block {
     let header = rows[0]
     let body = Array(rows.dropFirst())
-    let types = header.indices.map { index in FigureParser.inferType(of: body.map { index < $0.count ? $0[index] : "" }) }
+    let types = header.indices.map { index in
+      FigureParser.inferType(of: body.map { index < $0.count ? $0[index] : "" })
+    }
     let columns = zip(header, types).map { Column(header: $0, type: $1) }
     let built = body.map { cells in
       Row(
@@ -18,7 +20,9 @@ enum Build {
         isTotal: ["total", "totals"].contains(cells.first?.lowercased() ?? ""))
     }
     return .table(
-      Table(caption: caption.isEmpty ? [] : [.text(caption)], columns: columns, rows: built, relations: relations))
+      Table(
+        caption: caption.isEmpty ? [] : [.text(caption)], columns: columns, rows: built,
+        relations: relations))
   }
 
   static func paragraph(_ number: Int?, _ text: String, children: [Block] = []) -> Block {

@@ -21,7 +21,11 @@ import Testing
     let blocks = [
       Build.table([
         ["Project", "Description / Brief", "Area"],
-        ["Netherhall Detached Youth Work", "The funding will pay for two officers to work 5 days a week between 31st June and 15th August.", "Leicester City"],
+        [
+          "Netherhall Detached Youth Work",
+          "The funding will pay for two officers to work 5 days a week between 31st June and 15th August.",
+          "Leicester City",
+        ],
       ])
     ]
     let found = DateRule().findings(in: blocks)
@@ -32,12 +36,16 @@ import Testing
   }
 
   @Test func findsAWrongWeekday() {
-    let found = DateRule().findings(in: [Build.paragraph(10, "The panel met on Monday 18th February 2025.")])
+    let found = DateRule().findings(in: [
+      Build.paragraph(10, "The panel met on Monday 18th February 2025.")
+    ])
     #expect(found.map(\.expected) == ["Tuesday 18th February 2025"])
   }
 
-  @Test(arguments: [("efficiency savings made from the previous 2023-23 financial year", "2023-23", "2023-24"),
-                    ("completed to date over the first three quarters 2025/2025", "2025/2025", "2025/2026")])
+  @Test(arguments: [
+    ("efficiency savings made from the previous 2023-23 financial year", "2023-23", "2023-24"),
+    ("completed to date over the first three quarters 2025/2025", "2025/2025", "2025/2026"),
+  ])
   func findsAnIllFormedFinancialYear(_ text: String, _ stated: String, _ expected: String) {
     let found = DateRule().findings(in: [Build.paragraph(37, text)])
     #expect(found.map(\.rule) == [.fyLabel])
@@ -46,13 +54,17 @@ import Testing
   }
 
   @Test func findsAQuarterWithTheWrongMonths() {
-    let found = DateRule().findings(in: [Build.paragraph(2, "Activity in Q2 2025/26 (October–December 2025) is shown below.")])
+    let found = DateRule().findings(in: [
+      Build.paragraph(2, "Activity in Q2 2025/26 (October–December 2025) is shown below.")
+    ])
     #expect(found.map(\.rule) == [.date])
     #expect(found.first?.expected == "Q2 = July - September")
   }
 
   @Test func findsAQuarterInTheWrongFinancialYear() {
-    let found = DateRule().findings(in: [Build.paragraph(2, "Quarter 4 2025/26 (January 2025 - March 2025).")])
+    let found = DateRule().findings(in: [
+      Build.paragraph(2, "Quarter 4 2025/26 (January 2025 - March 2025).")
+    ])
     #expect(found.map(\.message) == ["the months given are not in financial year 2025-26"])
   }
 }

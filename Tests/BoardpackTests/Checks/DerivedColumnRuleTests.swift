@@ -51,7 +51,10 @@ import Testing
   }
 
   @Test func checksDeclaredRelationsInEveryRow() {
-    let rows = [["Area", "Old", "New", "Change", "% change"], ["A", "10", "12", "2", "20.0%"], ["B", "10", "15", "4", "50.0%"]]
+    let rows = [
+      ["Area", "Old", "New", "Change", "% change"], ["A", "10", "12", "2", "20.0%"],
+      ["B", "10", "15", "4", "50.0%"],
+    ]
     let relations: [Relation] = [
       .difference(column: 3, minuend: 2, subtrahend: 1), .percentChange(column: 4, new: 2, old: 1),
     ]

@@ -21,13 +21,17 @@ import Testing
   }
 
   @Test func acceptsLettersSplitByAPageBreak() {
-    let blocks = [Build.paragraph(6, "These were in the following locations;"), Build.list(.letter, ["a.", "b.", "c."]), Build.list(.letter, ["d.", "e."])]
+    let blocks = [
+      Build.paragraph(6, "These were in the following locations;"),
+      Build.list(.letter, ["a.", "b.", "c."]), Build.list(.letter, ["d.", "e."]),
+    ]
     #expect(NumberingRule().findings(in: blocks) == [])
   }
 
   @Test func findsASkippedLetterAndRoman() {
     let blocks = [
-      Build.paragraph(1, "Questions;"), Build.list(.letter, ["a.", "c."]), Build.paragraph(2, "Also;"),
+      Build.paragraph(1, "Questions;"), Build.list(.letter, ["a.", "c."]),
+      Build.paragraph(2, "Also;"),
       Build.list(.roman, ["(i)", "(ii)", "(iv)"]),
     ]
     let found = NumberingRule().findings(in: blocks)

@@ -23,7 +23,8 @@ import Testing
   }
 
   @Test func findsAShareThatContradictsItsCounts() {
-    let text = "Year to Date (YTD) monitoring identifies 220 of 9,876 eligible victims referred are repeat victims, 2.5%."
+    let text =
+      "Year to Date (YTD) monitoring identifies 220 of 9,876 eligible victims referred are repeat victims, 2.5%."
     let found = PercentShareRule().findings(in: [Build.paragraph(9, text)])
     #expect(found.map(\.stated) == ["2.5%"])
     #expect(found.map(\.expected) == ["2.2%"])
@@ -33,14 +34,19 @@ import Testing
   @Test func findsPartsThatDoNotAddUp() {
     let short = "Of the 45 cases reviewed, 30 related to adults and 12 related to youths."
     let over = "Of the 45 cases reviewed, 30 related to adults and 18 related to youths."
-    let found = PercentShareRule().findings(in: [Build.paragraph(51, short), Build.paragraph(52, over)])
+    let found = PercentShareRule().findings(in: [
+      Build.paragraph(51, short), Build.paragraph(52, over),
+    ])
     #expect(found.map(\.stated) == ["45", "45"])
     #expect(found.map(\.expected) == ["42", "48"])
     #expect(found.map(\.severity) == [.warning, .error])
   }
 
   @Test func checksAShareColumnAgainstItsCounts() {
-    let rows = [["Area", "Cases", "Share %"], ["A", "30", "60.0%"], ["B", "15", "30.0%"], ["C", "5", "20.0%"], ["Total", "50", "100.0%"]]
+    let rows = [
+      ["Area", "Cases", "Share %"], ["A", "30", "60.0%"], ["B", "15", "30.0%"],
+      ["C", "5", "20.0%"], ["Total", "50", "100.0%"],
+    ]
     let found = PercentShareRule().findings(in: [Build.table(rows)])
     #expect(found.map(\.location.row) == ["C"])
     #expect(found.map(\.expected) == ["10.0%"])

@@ -12,8 +12,25 @@ import Testing
   /// Each finding as "rule severity stated", in the validator's order.
   @Test(arguments: [
     ("agenda-2026-06-23.xhtml", []),
-    ("agenda-pack-2026-06-23.xhtml", ["numbering error 72", "numbering error (i)", "table-sum error 413", "table-sum error 30", "table-sum error 162", "table-sum error 39", "date error 31st June", "derived-column error ↓", "fy-label error 2025/2025", "table-sum error 12,759,259", "table-sum warning 12,739,137", "table-sum warning 8,092,406", "derived-column warning 38,315", "derived-column warning 8,092,406", "numbering error 4", "derived-column warning -23%", "percent-share error 44%", "fy-label error 2026-26", "accessibility warning "]),
-    ("commissioned-services-2026-06-23.xhtml", ["derived-column warning -23%", "percent-share error 44%", "fy-label error 2026-26", "accessibility warning "]),
+    (
+      "agenda-pack-2026-06-23.xhtml",
+      [
+        "numbering error 72", "numbering error (i)", "table-sum error 413", "table-sum error 30",
+        "table-sum error 162", "table-sum error 39", "date error 31st June",
+        "derived-column error ↓", "fy-label error 2025/2025", "table-sum error 12,759,259",
+        "table-sum warning 12,739,137", "table-sum warning 8,092,406",
+        "derived-column warning 38,315", "derived-column warning 8,092,406", "numbering error 4",
+        "derived-column warning -23%", "percent-share error 44%", "fy-label error 2026-26",
+        "accessibility warning ",
+      ]
+    ),
+    (
+      "commissioned-services-2026-06-23.xhtml",
+      [
+        "derived-column warning -23%", "percent-share error 44%", "fy-label error 2026-26",
+        "accessibility warning ",
+      ]
+    ),
     ("complaints-2026-06-23.fodt", []),
     ("complaints-2026-06-23.xhtml", []),
     ("contact-demand-2026-06-23.xhtml", ["numbering error 4"]),
@@ -29,16 +46,35 @@ import Testing
     ("minutes-2026-02-12.xhtml", []),
     ("pcc-update-2024-10-28.fodt", ["fy-label error 2023-23"]),
     ("pcc-update-2024-10-28.xhtml", ["fy-label error 2023-23"]),
-    ("pcc-update-q4-2026-04-21.fodt", ["table-sum error 413", "table-sum error 30", "table-sum error 162", "table-sum error 39", "date error 31st June"]),
-    ("pcc-update-q4-2026-04-21.xhtml", ["table-sum error 413", "table-sum error 30", "table-sum error 162", "table-sum error 39", "date error 31st June"]),
+    (
+      "pcc-update-q4-2026-04-21.fodt",
+      [
+        "table-sum error 413", "table-sum error 30", "table-sum error 162", "table-sum error 39",
+        "date error 31st June",
+      ]
+    ),
+    (
+      "pcc-update-q4-2026-04-21.xhtml",
+      [
+        "table-sum error 413", "table-sum error 30", "table-sum error 162", "table-sum error 39",
+        "date error 31st June",
+      ]
+    ),
     ("plan-delivery-q3-2026-04-21.fodt", ["derived-column error ↓", "fy-label error 2025/2025"]),
     ("plan-delivery-q3-2026-04-21.xhtml", ["derived-column error ↓", "fy-label error 2025/2025"]),
-    ("s106-update-2026-06-23.xhtml", ["table-sum error 12,759,259", "table-sum warning 12,739,137", "table-sum warning 8,092,406", "derived-column warning 38,315", "derived-column warning 8,092,406"])
+    (
+      "s106-update-2026-06-23.xhtml",
+      [
+        "table-sum error 12,759,259", "table-sum warning 12,739,137", "table-sum warning 8,092,406",
+        "derived-column warning 38,315", "derived-column warning 8,092,406",
+      ]
+    ),
   ])
   func findsTheSeedErrors(_ name: String, _ expected: [String]) throws {
     let document = try PaperFile.read(path: "\(Self.folder)/\(name)")
     let found = Validator().check(document, file: name)
-    #expect(found.map { "\($0.rule.rawValue) \($0.severity.rawValue) \($0.stated ?? "")" } == expected)
+    #expect(
+      found.map { "\($0.rule.rawValue) \($0.severity.rawValue) \($0.stated ?? "")" } == expected)
     #expect(found.allSatisfy { $0.file == name && $0.location.report?.isEmpty == false })
   }
 

@@ -3,7 +3,10 @@ enum Seeds {
   /// Q4 2025/26 update report, paragraph 13: Hinckley and Bosworth 30 ≠ 23 + 4, Leicester City
   /// 162 ≠ 53 + 108, North West Leicestershire 39 ≠ 27 + 8, and the first column sums to 421, not 413.
   static let engagements = [
-    ["Local Authority", "Total Engagements since May 2024", "Total Community Day Engagements since May 2024", "Any Other Engagements"],
+    [
+      "Local Authority", "Total Engagements since May 2024",
+      "Total Community Day Engagements since May 2024", "Any Other Engagements",
+    ],
     ["Blaby", "33", "23", "10"],
     ["Charnwood", "35", "21", "14"],
     ["Harborough", "31", "24", "7"],
@@ -32,11 +35,22 @@ enum Seeds {
 
   /// Commissioned services report: modality starts and ends by month with a Total column; correct.
   static let modalities = [
-    ["Leicester", "Jan-25", "Feb-25", "Mar-25", "Apr-25", "May-25", "Jun-25", "Jul-25", "Aug-25", "Sep-25", "Oct-25", "Nov-25", "Dec-25", "Total"],
-    ["Modality Starts", "16", "10", "9", "9", "11", "8", "17", "14", "11", "16", "12", "10", "143"],
-    ["Modality Ends (all)", "5", "11", "9", "11", "11", "8", "10", "8", "10", "13", "10", "17", "123"],
+    [
+      "Leicester", "Jan-25", "Feb-25", "Mar-25", "Apr-25", "May-25", "Jun-25", "Jul-25", "Aug-25",
+      "Sep-25", "Oct-25", "Nov-25", "Dec-25", "Total",
+    ],
+    [
+      "Modality Starts", "16", "10", "9", "9", "11", "8", "17", "14", "11", "16", "12", "10", "143",
+    ],
+    [
+      "Modality Ends (all)", "5", "11", "9", "11", "11", "8", "10", "8", "10", "13", "10", "17",
+      "123",
+    ],
     ["Successful Mod End", "3", "2", "4", "2", "3", "2", "0", "1", "0", "2", "1", "1", "21"],
-    ["No. with subsequent episode", "1", "1", "2", "0", "2", "0", "0", "0", "0", "0", "0", "0", "6"],
+    [
+      "No. with subsequent episode", "1", "1", "2", "0", "2", "0", "0", "0", "0", "0", "0", "0",
+      "6",
+    ],
   ]
 
   /// S106 report: whole pounds, spent printed negative; totals off by £1 only through rounding.
@@ -93,7 +107,10 @@ enum Seeds {
 
   /// Q4 report paragraph 63: the complaint reviews table (21 + 15 + 9 = 45).
   static let complaintReviews = [
-    ["", "No of reviews received", "No Not upheld", "No completed within 28 days", "No not completed in within 28 days", "Learning/ Recommendations made"],
+    [
+      "", "No of reviews received", "No Not upheld", "No completed within 28 days",
+      "No not completed in within 28 days", "Learning/ Recommendations made",
+    ],
     ["Jan", "21", "1", "4", "9", "2"],
     ["Feb", "15", "0", "1", "0", "0"],
     ["Mar", "9", "0", "2", "2", "0"],
@@ -102,33 +119,82 @@ enum Seeds {
   /// June 2025 LRSCSB update, paragraph 8: the People Zones table with its "Sum" column left empty.
   static let peopleZones = [
     ["Organisation", "Project", "Brief", "Sum"],
-    ["Love4Life", "", "This project offers a safe space to girls that have been identified as vulnerable.", ""],
-    ["New Parks Adventure Playground", "Thursday @ The Venny", "This project will allow local children to access activities.", ""],
-    ["Team Hub CIC", "Nature Works", "Nature Works is a new programme initially identified for four boys.", ""],
-    ["Soft Touch Arts", "Summer 25", "A series of outreach, street-based art and music sessions.", ""],
-    ["GNR8 Academy", "Access to Fitness Scholarship", "This project aims to provide 20 young people with memberships.", ""],
-    ["Social Training and Recreational Sports (STARS)", "Supporting Vulnerable Young People", "This project aims to provide a smooth transition.", ""],
+    [
+      "Love4Life", "",
+      "This project offers a safe space to girls that have been identified as vulnerable.", "",
+    ],
+    [
+      "New Parks Adventure Playground", "Thursday @ The Venny",
+      "This project will allow local children to access activities.", "",
+    ],
+    [
+      "Team Hub CIC", "Nature Works",
+      "Nature Works is a new programme initially identified for four boys.", "",
+    ],
+    [
+      "Soft Touch Arts", "Summer 25", "A series of outreach, street-based art and music sessions.",
+      "",
+    ],
+    [
+      "GNR8 Academy", "Access to Fitness Scholarship",
+      "This project aims to provide 20 young people with memberships.", "",
+    ],
+    [
+      "Social Training and Recreational Sports (STARS)", "Supporting Vulnerable Young People",
+      "This project aims to provide a smooth transition.", "",
+    ],
   ]
 
   /// Commissioned services report paragraph 10: "No - 40/44%" should be 34% (77 + 40 = 117).
   static let helpSeeking = [
     ["", "Q1 2026-26", "Q2 2025-26", "Q3 2025-26"],
-    ["Is this the first time the caller has sought help?", "Yes - 77/66% No - 40/44%", "Yes - 33/69% No - 15/31%", "Yes - 50/53% No - 44/47%"],
-    ["Did you find the call useful?", "Yes - 114/97% No - 4/3%", "Yes - 45/94% No - 3/6%", "Yes - 91/97% No - 3/3%"],
-    ["Do you know where you can go to get help?", "Yes - 119/96% No - 5/4%", "Yes - 46/96% No - 2/4%", "Yes - 94/100%"],
-    ["Would you have called if we were not confidential?", "Yes - 42/44% No - 54/56%", "Yes - 15/31% No - 33/69%", "Yes - 25/27% No - 69/73%"],
+    [
+      "Is this the first time the caller has sought help?", "Yes - 77/66% No - 40/44%",
+      "Yes - 33/69% No - 15/31%", "Yes - 50/53% No - 44/47%",
+    ],
+    [
+      "Did you find the call useful?", "Yes - 114/97% No - 4/3%", "Yes - 45/94% No - 3/6%",
+      "Yes - 91/97% No - 3/3%",
+    ],
+    [
+      "Do you know where you can go to get help?", "Yes - 119/96% No - 5/4%",
+      "Yes - 46/96% No - 2/4%", "Yes - 94/100%",
+    ],
+    [
+      "Would you have called if we were not confidential?", "Yes - 42/44% No - 54/56%",
+      "Yes - 15/31% No - 33/69%", "Yes - 25/27% No - 69/73%",
+    ],
   ]
 
   /// Plan delivery update, Appendix 1 (a few rows of the dashboard, keyed by "Serial No"); row 83
   /// rose from 3575 to 3582 but is marked "↓".
   static let dashboard = [
-    ["Serial No", "Delivery Strategy", "Metric", "Headline/Sub", "Target/Expectation", "Baseline 2024/25", "Latest", "Direction", "RAG"],
-    ["1", "Finances", "Published Medium Term Financial Strategy (Annual figure)", "Headline", "Completed Y/N", "Y", "Y", "↑", ""],
-    ["34", "Violence and Vulnerability", "Police referrals into drug treatment via required assessment", "Headline", "Increase", "70", "30", "↓", ""],
+    [
+      "Serial No", "Delivery Strategy", "Metric", "Headline/Sub", "Target/Expectation",
+      "Baseline 2024/25", "Latest", "Direction", "RAG",
+    ],
+    [
+      "1", "Finances", "Published Medium Term Financial Strategy (Annual figure)", "Headline",
+      "Completed Y/N", "Y", "Y", "↑", "",
+    ],
+    [
+      "34", "Violence and Vulnerability",
+      "Police referrals into drug treatment via required assessment", "Headline", "Increase", "70",
+      "30", "↓", "",
+    ],
     ["57", "Road Safety", "Number of Casualties", "Headline", "Reduce", "100", "127", "↑", ""],
     ["58", "Road Safety", "Number of Collisions", "Headline", "Reduce", "100.75", "102", "↔", ""],
-    ["70", "Supporting Victims", "Victim Satisfaction (Force)", "Headline", "Increase", "75.50%", "72.1%", "↔", ""],
-    ["82", "Effective Criminal Justice", "Positive Outcome rate", "Headline", "Increase", "13.9%", "16.0%", "↑", ""],
-    ["83", "Effective Criminal Justice", "Volumes of Out of Court Resolutions", "Headline", "Increase", "3575", "3582", "↓", ""],
+    [
+      "70", "Supporting Victims", "Victim Satisfaction (Force)", "Headline", "Increase", "75.50%",
+      "72.1%", "↔", "",
+    ],
+    [
+      "82", "Effective Criminal Justice", "Positive Outcome rate", "Headline", "Increase", "13.9%",
+      "16.0%", "↑", "",
+    ],
+    [
+      "83", "Effective Criminal Justice", "Volumes of Out of Court Resolutions", "Headline",
+      "Increase", "3575", "3582", "↓", "",
+    ],
   ]
 }

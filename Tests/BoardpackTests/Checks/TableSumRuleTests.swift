@@ -4,20 +4,28 @@ import Testing
 @Suite struct TableSumRuleTests {
   @Test func findsTheQ4EngagementErrors() {
     let found = TableSumRule().findings(in: [Build.table(Seeds.engagements)])
-    let rows = found.filter { $0.message.hasPrefix("total column") }.map { [$0.location.row, $0.stated, $0.expected] }
+    let rows = found.filter { $0.message.hasPrefix("total column") }.map {
+      [$0.location.row, $0.stated, $0.expected]
+    }
     #expect(
       rows == [
-        ["Hinckley and Bosworth", "30", "27"], ["Leicester City", "162", "161"], ["North West Leicestershire", "39", "35"],
+        ["Hinckley and Bosworth", "30", "27"], ["Leicester City", "162", "161"],
+        ["North West Leicestershire", "39", "35"],
       ])
     let totals = found.filter { $0.message.hasPrefix("total row") }
     #expect(totals.count == 1)
     #expect(totals.first?.location.column == "Total Engagements since May 2024")
     #expect(totals.first?.stated == "413")
     #expect(totals.first?.expected == "421")
-    #expect(found.allSatisfy { $0.rule == .tableSum && $0.severity == .error && $0.location.report == "Test report" })
+    #expect(
+      found.allSatisfy {
+        $0.rule == .tableSum && $0.severity == .error && $0.location.report == "Test report"
+      })
   }
 
-  @Test(arguments: [Seeds.allocations, Seeds.modalities, Seeds.complaintReviews, Seeds.dashboard, Seeds.calls999])
+  @Test(arguments: [
+    Seeds.allocations, Seeds.modalities, Seeds.complaintReviews, Seeds.dashboard, Seeds.calls999,
+  ])
   func isSilentOnCorrectTables(_ rows: [[String]]) {
     #expect(TableSumRule().findings(in: [Build.table(rows)]) == [])
   }
@@ -54,13 +62,17 @@ import Testing
   }
 
   @Test func allowsRoundingOfRoundedFigures() {
-    let rows = [["Area", "Rate"], ["A", "1.24"], ["B", "2.24"], ["C", "3.24"], ["Total", "6.7"]]
+    let rows = [
+      ["Area", "Rate"], ["A", "1.24"], ["B", "2.24"], ["C", "3.24"], ["Total", "6.7"],
+    ]
     #expect(TableSumRule().findings(in: [Build.table(rows)]) == [])
   }
 
   @Test func checksADeclaredTotalColumn() {
     let rows = [["Area", "A", "B", "Sum"], ["X", "1", "2", "3"], ["Y", "4", "5", "10"]]
-    let found = TableSumRule().findings(in: [Build.table(rows, relations: [.totalColumn(column: 3, of: [1, 2])])])
+    let found = TableSumRule().findings(in: [
+      Build.table(rows, relations: [.totalColumn(column: 3, of: [1, 2])])
+    ])
     #expect(found.map(\.location.row) == ["Y"])
   }
 }

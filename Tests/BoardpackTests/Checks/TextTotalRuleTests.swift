@@ -4,7 +4,10 @@ import Testing
 @Suite struct TextTotalRuleTests {
   @Test func acceptsTheComplaintReviewsTotal() {
     let blocks = [
-      Build.paragraph(63, "Forty-five complaint reviews were received by the OPCC in the period Jan-Mar 2026, with 47 being closed within the same period."),
+      Build.paragraph(
+        63,
+        "Forty-five complaint reviews were received by the OPCC in the period Jan-Mar 2026, with 47 being closed within the same period."
+      ),
       Build.table(Seeds.complaintReviews),
     ]
     #expect(TextTotalRule().findings(in: blocks) == [])
@@ -12,7 +15,8 @@ import Testing
 
   @Test func findsAStatedTotalTheTableContradicts() {
     let blocks = [
-      Build.paragraph(63, "Forty complaint reviews were received by the OPCC in the period Jan-Mar 2026."),
+      Build.paragraph(
+        63, "Forty complaint reviews were received by the OPCC in the period Jan-Mar 2026."),
       Build.table(Seeds.complaintReviews),
     ]
     let found = TextTotalRule().findings(in: blocks)
@@ -23,21 +27,33 @@ import Testing
   }
 
   @Test func checksATotalOfAfterTheTable() {
-    let blocks = [Build.table(Seeds.engagements), Build.paragraph(14, "The Commissioner has completed a total of 431 engagements.")]
+    let blocks = [
+      Build.table(Seeds.engagements),
+      Build.paragraph(14, "The Commissioner has completed a total of 431 engagements."),
+    ]
     let found = TextTotalRule().findings(in: blocks)
     #expect(found.map(\.stated) == ["431"])
     #expect(found.map(\.expected) == ["413"])
   }
 
   @Test func checksTotalFundingAgainstTheMoneyColumn() {
-    let rows = [["Organisation", "Project", "Sum"], ["A", "One", "£20,000.00"], ["B", "Two", "£20,474.77"]]
-    #expect(TextTotalRule().findings(in: [Build.table(rows), Build.paragraph(nil, "Total funding: £40,474.77")]) == [])
-    let found = TextTotalRule().findings(in: [Build.table(rows), Build.paragraph(nil, "Total funding: £40,747.77")])
+    let rows = [
+      ["Organisation", "Project", "Sum"], ["A", "One", "£20,000.00"], ["B", "Two", "£20,474.77"],
+    ]
+    #expect(
+      TextTotalRule().findings(in: [
+        Build.table(rows), Build.paragraph(nil, "Total funding: £40,474.77"),
+      ]) == [])
+    let found = TextTotalRule().findings(in: [
+      Build.table(rows), Build.paragraph(nil, "Total funding: £40,747.77"),
+    ])
     #expect(found.map(\.expected) == ["£40,474.77"])
   }
 
   @Test func leavesAnEmptyColumnToTheAccessibilityRule() {
-    let blocks = [Build.table(Seeds.peopleZones), Build.paragraph(nil, "Total funding: £40,474.77")]
+    let blocks = [
+      Build.table(Seeds.peopleZones), Build.paragraph(nil, "Total funding: £40,474.77"),
+    ]
     #expect(TextTotalRule().findings(in: blocks) == [])
   }
 }
