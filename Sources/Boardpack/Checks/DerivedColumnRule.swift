@@ -15,6 +15,12 @@ public struct DerivedColumnRule: ReportRule {
   enum Formula: Equatable {
     case difference, sum, percentChange, pointChange
 
+    /// A "pp" figure is a point change, a "%" figure a percentage change, any other a difference.
+    static func printed(_ figure: Measured) -> Formula {
+      figure.shown.hasSuffix("pp")
+        ? .pointChange : figure.shown.hasSuffix("%") ? .percentChange : .difference
+    }
+
     func apply(_ new: Decimal, _ old: Decimal) -> Decimal? {
       switch self {
       case .difference, .pointChange: new - old
@@ -68,26 +74,17 @@ public struct DerivedColumnRule: ReportRule {
 
   private func checkDeclared(_ site: TableSite, into findings: inout Findings) {
     for relation in site.table.relations {
-      switch relation {
-      case .difference(let column, let minuend, let subtrahend):
-        for failure in failures(
-          site, column: column, new: minuend, old: subtrahend, formula: { _ in .difference })
-        {
-          add(failure, site, column: column, new: minuend, old: subtrahend, into: &findings)
+      let declared: (column: Int, new: Int, old: Int, formula: Formula)? =
+        switch relation {
+        case .difference(let column, let minuend, let subtrahend):
+          (column, minuend, subtrahend, .difference)
+        case .percentChange(let column, let new, let old): (column, new, old, .percentChange)
+        case .pointChange(let column, let new, let old): (column, new, old, .pointChange)
+        default: nil  // sums and shares have rules of their own
         }
-      case .percentChange(let column, let new, let old):
-        for failure in failures(
-          site, column: column, new: new, old: old, formula: { _ in .percentChange })
-        {
-          add(failure, site, column: column, new: new, old: old, into: &findings)
-        }
-      case .pointChange(let column, let new, let old):
-        for failure in failures(
-          site, column: column, new: new, old: old, formula: { _ in .pointChange })
-        {
-          add(failure, site, column: column, new: new, old: old, into: &findings)
-        }
-      default: continue  // sums and shares have rules of their own
+      guard let (column, new, old, formula) = declared else { continue }
+      for failure in failures(site, column: column, new: new, old: old, formula: { _ in formula }) {
+        add(failure, site, column: column, new: new, old: old, into: &findings)
       }
     }
   }
@@ -113,9 +110,9 @@ public struct DerivedColumnRule: ReportRule {
       let operands = (0..<column).filter {
         !Self.isDerivedHeader(table.columns[$0].header) && site.figureCount($0) > 0
       }
-      let byPrinting = formulas(adding: false)[0]
       if let (new, old) = yearPair(table, operands) {
-        for failure in failures(site, column: column, new: new, old: old, formula: byPrinting) {
+        for failure in failures(site, column: column, new: new, old: old, formula: Formula.printed)
+        {
           add(failure, site, column: column, new: new, old: old, into: &findings)
         }
         continue
@@ -149,11 +146,7 @@ public struct DerivedColumnRule: ReportRule {
   /// The candidate readings of a derived figure: by its printing, and as a sum when the
   /// subtracted column is printed negative ("- 1,294,118").
   private func formulas(adding allNegative: Bool) -> [(Measured) -> Formula] {
-    let byPrinting: (Measured) -> Formula = { figure in
-      figure.shown.hasSuffix("pp")
-        ? .pointChange : figure.shown.hasSuffix("%") ? .percentChange : .difference
-    }
-    return allNegative ? [byPrinting, { _ in .sum }] : [byPrinting]
+    allNegative ? [Formula.printed, { _ in .sum }] : [Formula.printed]
   }
 
   /// The operand columns headed by two different years, later first ("2025" and "2024").

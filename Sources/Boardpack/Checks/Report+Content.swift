@@ -11,12 +11,12 @@ public struct Passage: Sendable, Equatable {
 
 /// A table in a report with its name for diagnostics and the text just before and after it.
 public struct TableSite: Sendable {
-  public var table: Table
+  public let table: Table
   /// The caption, label or "Table One" line; else "table N" counting the report's tables from 1.
-  public var name: String
-  public var paragraph: Int?
-  public var before: Passage?
-  public var after: Passage?
+  public let name: String
+  public let paragraph: Int?
+  public let before: Passage?
+  public let after: Passage?
   /// Every cell read as a figure once, `figures[row][column]`; nil for text and blank cells.
   public let figures: [[Measured?]]
 
