@@ -82,7 +82,9 @@ public struct DerivedColumnRule: ReportRule {
         case .pointChange(let column, let new, let old): (column, new, old, .pointChange)
         default: nil  // sums and shares have rules of their own
         }
-      guard let (column, new, old, formula) = declared else { continue }
+      guard let (column, new, old, formula) = declared,
+        [column, new, old].allSatisfy(site.table.columns.indices.contains)
+      else { continue }
       for failure in failures(site, column: column, new: new, old: old, formula: { _ in formula }) {
         add(failure, site, column: column, new: new, old: old, into: &findings)
       }

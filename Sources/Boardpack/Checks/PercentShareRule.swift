@@ -44,7 +44,9 @@ public struct PercentShareRule: ReportRule {
 
   private func isShareHeader(_ column: Column) -> Bool {
     let header = column.header.lowercased()
-    guard !["change", "rate", "pp", "difference"].contains(where: header.contains) else {
+    let words = header.split(whereSeparator: { !$0.isLetter })
+    guard !["change", "rate", "difference"].contains(where: header.contains), !words.contains("pp")
+    else {
       return false
     }
     return column.type == .percent

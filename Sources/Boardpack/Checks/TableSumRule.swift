@@ -149,7 +149,8 @@ public struct TableSumRule: ReportRule {
   private func report(_ site: TableSite, column: Int, addends: [Int], into findings: inout Findings)
   {
     let table = site.table
-    guard table.columns.indices.contains(column), addends.allSatisfy(table.columns.indices.contains)
+    guard table.columns.indices.contains(column), !addends.isEmpty,
+      addends.allSatisfy(table.columns.indices.contains)
     else { return }
     let names = addends.map { "\"\(table.columns[$0].header)\"" }
     let list = names.dropLast().joined(separator: ", ") + " and " + names.last!
