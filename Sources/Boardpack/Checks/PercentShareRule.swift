@@ -106,9 +106,23 @@ public struct PercentShareRule: ReportRule {
     }
   }
 
-  /// "220 of 9,876 eligible victims … are repeat victims, 2.23%" and "30 out of 45 (67%)": the first
-  /// percentage after the pair, when no other figure comes between, in the same sentence.
+  /// "220 of 9,876 eligible victims … are repeat victims, 2.23%", "30 out of 45 (67%)" and "2144
+  /// referrals, 516 of which were self-referrals (24.1%)": the first percentage after the pair,
+  /// when no other figure comes between, in the same sentence.
   private func checkOfCounts(_ passage: Passage, into findings: inout Findings) {
+    let ofWhich =
+      #/(?:^|[^\d.,£])(\d[\d,]*)(?![\d.,%])\s+([a-z][^.;%]{0,60}?),?\s+(\d[\d,]*)\s+of\s+(?:which|whom)\b[^.;%\d]{0,80}?\(?(\d+(?:\.\d+)?)%\)?(\s+[a-z]+)?/#
+    for match in passage.text.matches(of: ofWhich) {
+      // No other figure between the whole and its part ("in Q2" is a name, not a figure).
+      guard !match.2.contains(#/\b\d/#), let total = Measured(text: String(match.1)),
+        let part = Measured(text: String(match.3)),
+        let share = Measured(text: String(match.4) + "%"),
+        part.value <= total.value,
+        !Self.comparisons.contains(
+          match.5.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? "")
+      else { continue }
+      compare(part, of: total, share, passage, into: &findings)
+    }
     let regex =
       #/(?:^|[^\d.,£])(\d[\d,]*)\s+(?:out\s+)?of\s+(?:the\s+)?(\d[\d,]*)(?![\d.,%])([^.;%\d]{0,80}?)\(?(\d+(?:\.\d+)?)%\)?(\s+[a-z]+)?/#
     for match in passage.text.matches(of: regex) {

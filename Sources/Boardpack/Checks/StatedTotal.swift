@@ -1,10 +1,10 @@
 import Foundation
 
 /// A total stated in words next to a table: "Total funding: £40,474.77", "a total of 413
-/// engagements", "Forty-five complaint reviews were received".
+/// engagements", "In total, 413 engagements", "Forty-five complaint reviews were received".
 struct StatedTotal: Equatable {
   var figure: Measured
-  /// The words naming what was totalled, lowercased and without their plural "s".
+  /// The words naming what was totalled, as `keywords(in:)` gives them.
   var words: Set<String>
 
   var isMoney: Bool { figure.shown.contains("£") }
@@ -16,8 +16,8 @@ struct StatedTotal: Equatable {
     let patterns = [
       // Total funding: £40,474.77
       #"(?i)\btotals?(?<words>(?:\s+[a-z]+){0,4}?)\s*[:=]\s*(?<figure>"# + figure + ")",
-      // a total of 413 engagements
-      #"(?i)\ba\s+total\s+of\s+(?<figure>"# + figure + "|" + words
+      // a total of 413 engagements; in total, 413 engagements
+      #"(?i)\b(?:a\s+total\s+of|in\s+total,?)\s+(?<figure>"# + figure + "|" + words
         + #")\s+(?<words>[a-z][a-z\- ]{0,40})"#,
       // Forty-five complaint reviews were received
       #"(?i)(?:^|[.!?:]\s+)(?<figure>"# + words + "|" + figure
@@ -47,12 +47,11 @@ struct StatedTotal: Equatable {
     "same", "since",
   ]
 
-  /// Lowercased words of `text` without stop words and a plural "s".
+  /// The words of `text` that name things, lowercased and cut to their first six letters, so
+  /// that "allocated" meets "Allocations" and "engagements" meets "Engagement".
   static func keywords(in text: String) -> Set<String> {
     let words = text.lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init)
     return Set(
-      words.filter { $0.count > 1 && !stopWords.contains($0) }.map {
-        $0.count > 3 && $0.hasSuffix("s") ? String($0.dropLast()) : $0
-      })
+      words.filter { $0.count > 1 && !stopWords.contains($0) }.map { String($0.prefix(6)) })
   }
 }

@@ -17,6 +17,7 @@ import Testing
     "Of the 45 cases reviewed, 30 (67%) related to adults and 15 (33%) related to youths.",
     "Approximately 28/30 people attended their 30 sessions.",
     "3 of 5 bids were successful, a 20% increase on last year.",
+    "FreeVa received 2144 referrals in Q2, 516 of which were self-referrals (24.1%).",
   ])
   func isSilentOnConsistentText(_ text: String) {
     #expect(PercentShareRule().findings(in: [Build.paragraph(51, text)]) == [])
@@ -29,6 +30,12 @@ import Testing
     #expect(found.map(\.stated) == ["2.5%"])
     #expect(found.map(\.expected) == ["2.2%"])
     #expect(found.first?.location.paragraph == "9")
+  }
+
+  @Test func findsAShareOfWhichContradictsItsCounts() {
+    let text = "FreeVa received 2144 referrals in Q2, 516 of which were self-referrals (34.1%)."
+    let found = PercentShareRule().findings(in: [Build.paragraph(23, text)])
+    #expect(found.map(\.expected) == ["24.1%"])
   }
 
   @Test func findsPartsThatDoNotAddUp() {

@@ -50,6 +50,15 @@ import Testing
     #expect(found.map(\.expected) == ["£40,474.77"])
   }
 
+  @Test func matchesInflectedWordsToHeaders() {
+    let text = "In total, £580,000.00 was allocated to the partnerships."
+    let found = TextTotalRule().findings(in: [
+      Build.paragraph(26, text), Build.table(Seeds.allocations),
+    ])
+    #expect(found.map(\.location.column) == ["2025-26 Allocations"])
+    #expect(found.map(\.expected) == ["£639,675.00"])
+  }
+
   @Test func leavesAnEmptyColumnToTheAccessibilityRule() {
     let blocks = [
       Build.table(Seeds.peopleZones), Build.paragraph(nil, "Total funding: £40,474.77"),
