@@ -49,26 +49,28 @@ public struct CrossReferenceRule: ReportRule {
     Int(text) ?? numberWords[text.lowercased()]
   }
 
+  /// Whether the reference at `range` is to another document: "paragraph 31 of the Act",
+  /// "Schedule 6 para 31", "Table 2 in the HMICFRS report" (but not "… of this report").
+  private static func isExternal(_ range: Range<String.Index>, in text: String) -> Bool {
+    let start =
+      text.index(range.lowerBound, offsetBy: -40, limitedBy: text.startIndex) ?? text.startIndex
+    if text[start..<range.lowerBound].contains(
+      #/(?i)\b(?:sched|schedule|section|act|regulation|article)\W*\d*\W*$/#)
+    {
+      return true
+    }
+    let after = text[range.upperBound...]
+    return after.prefixMatch(
+      of: #/(?i)(?:\s*\(\d+\))*(?:\s+or\s+\d+(?:\(\d+\))?)*,?\s+(?:of|in)\s+(?!this\b)/#) != nil
+  }
+
   private func checkParagraphs(
     _ passage: Passage, _ numbers: Set<Int>, into findings: inout Findings
   ) {
     let regex = #/(?i)\b(paragraphs?|paras?\.?)\s+(\d+)(?:\s*(?:-|–|to|and|&)\s*(\d+))?/#
     let text = passage.text
     for match in text.matches(of: regex) {
-      let start =
-        text.index(match.range.lowerBound, offsetBy: -40, limitedBy: text.startIndex)
-        ?? text.startIndex
-      if text[start..<match.range.lowerBound].contains(
-        #/(?i)\b(?:sched|schedule|section|act|regulation|article)\W*\d*\W*$/#)
-      {
-        continue
-      }
-      let after = text[match.range.upperBound...]
-      if after.prefixMatch(
-        of: #/(?i)(?:\s*\(\d+\))*(?:\s+or\s+\d+(?:\(\d+\))?)*,?\s+(?:of|in)\s+(?!this\b)/#) != nil
-      {
-        continue
-      }
+      if Self.isExternal(match.range, in: text) { continue }
       guard let first = Int(match.2) else { continue }
       let last = match.3.flatMap { Int($0) } ?? first
       let missing = [first, last].filter { !numbers.contains($0) }
@@ -101,7 +103,9 @@ public struct CrossReferenceRule: ReportRule {
   private func checkTables(_ passage: Passage, _ numbers: Set<Int>, into findings: inout Findings) {
     let regex = #/(?i)\btable\s+(\d+|one|two|three|four|five|six|seven|eight|nine|ten)\b/#
     for match in passage.text.matches(of: regex) {
-      guard let number = Self.number(match.1), !numbers.contains(number) else { continue }
+      guard let number = Self.number(match.1), !numbers.contains(number),
+        !Self.isExternal(match.range, in: passage.text)
+      else { continue }
       findings.add(
         .crossReference, .error, "\(match.0) is not in this report", at: passage.place,
         stated: String(match.0))
