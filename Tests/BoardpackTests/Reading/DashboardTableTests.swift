@@ -103,6 +103,21 @@ import Testing
     ) { try fixture.generate(DashboardTableTests.input()) }
   }
 
+  @Test func rowLabelsComeFromTheKeyAsPrinted() {
+    #expect(Row.label(forKey: "34") == "row-34")
+    #expect(Row.label(forKey: " A/1 (b) ") == "row-a-1-b")
+    #expect(Row.label(forKey: " – ") == nil)
+  }
+
+  @Test func aRowWithoutAKeyIsAnError() {
+    let csv = fixture.writeInput("tables/dashboard.csv", DashboardTableTests.dashboard + ",Unnumbered,Increase,1,2\n")
+    #expect(
+      throws: BoardpackError(
+        "row 6: the row-labels column \"Serial No\" is empty, so the row has no label",
+        at: SourceLocation(file: csv, line: 7))
+    ) { try fixture.generate(DashboardTableTests.input()) }
+  }
+
   @Test func aTargetWithoutARuleIsAnError() {
     let csv = fixture.writeInput(
       "tables/dashboard.csv", DashboardTableTests.dashboard + "82,Positive Outcome rate,90%,13.9%,16.0%\n")
