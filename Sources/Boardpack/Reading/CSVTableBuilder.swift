@@ -36,7 +36,8 @@ struct CSVTableBuilder {
         case .pointChange: .pointChange(column: column, new: sources[0], old: sources[1])
         case .share: .share(column: column, part: sources[0])
         case .direction: .direction(column: column, baseline: sources[0], latest: sources[1])
-        case .rag: .rag(column: column, target: sources[0], baseline: sources[1], latest: sources[2])
+        case .rag:
+          .rag(column: column, target: sources[0], baseline: sources[1], latest: sources[2])
         }
       switch relation {
       case .direction, .rag: try builder.appendRuleColumn(derived.column, relation: relation)
@@ -46,7 +47,9 @@ struct CSVTableBuilder {
       }
     }
     if spec.totalRow { builder.relations.append(.totalRow) }
-    let labels = try spec.rowLabels.map { labels throws(BoardpackError) in try builder.rowLabels(labels) }
+    let labels = try spec.rowLabels.map { labels throws(BoardpackError) in
+      try builder.rowLabels(labels)
+    }
     return builder.finished(caption: caption, labels: labels)
   }
 
@@ -159,7 +162,9 @@ struct CSVTableBuilder {
 
   /// Appends the text column of a `.direction` or `.rag` relation, computed by `DashboardRule` from each
   /// body row's cells as printed (FORMATS.md §7); the total row's cell is blank.
-  private mutating func appendRuleColumn(_ header: String, relation: Relation) throws(BoardpackError) {
+  private mutating func appendRuleColumn(_ header: String, relation: Relation)
+    throws(BoardpackError)
+  {
     for row in rows.indices {
       let shown = rows[row].indices.map { UKFormat.show(rows[row][$0], places: places[$0]) }
       var text = ""
@@ -167,7 +172,8 @@ struct CSVTableBuilder {
         do {
           text = try DashboardRule.cell(of: relation, in: shown) ?? ""
         } catch {
-          throw BoardpackError("row \(row + 1), column \"\(header)\": \(error.message)", at: locations[row]!)
+          throw BoardpackError(
+            "row \(row + 1), column \"\(header)\": \(error.message)", at: locations[row]!)
         }
       }
       rows[row].append(text.isEmpty ? .blank : .text(text))
@@ -222,7 +228,8 @@ struct CSVTableBuilder {
         cells: values.enumerated().map { index, value in
           Cell(value: value, shown: UKFormat.show(value, places: places[index]))
         },
-        isTotal: spec.totalRow && row == rows.count - 1, location: locations[row], label: labels?[row])
+        isTotal: spec.totalRow && row == rows.count - 1, location: locations[row],
+        label: labels?[row])
     }
     return Table(
       label: spec.label, caption: caption, columns: columns, rows: tableRows, relations: relations,

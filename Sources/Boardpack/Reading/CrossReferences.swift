@@ -128,7 +128,8 @@ public enum CrossReferences {
           try add(table.label, .table(tables), table.location)
           for (index, row) in table.rows.enumerated() {
             guard let label = row.label else { continue }
-            try add(label, .row(key: row.key ?? label.name, table: tables, index: index), row.location)
+            try add(
+              label, .row(key: row.key ?? label.name, table: tables, index: index), row.location)
           }
         case .figure(let figure):
           figures += 1
