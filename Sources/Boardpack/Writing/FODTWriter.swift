@@ -86,7 +86,7 @@ private final class FODTBodyRendering {
     for line in metadata.letterhead { paragraph(styles.letterhead, text: line) }
     if let body = metadata.body { paragraph(styles.body, text: body) }
     if let date = metadata.meetingDate { paragraph(styles.meetingDate, text: date.longUK) }
-    paragraph(styles.title, text: metadata.title)
+    if !metadata.title.isEmpty { paragraph(styles.title, text: metadata.title) }
     let rows = metadata.titleBlockRows
     guard !rows.isEmpty else { return }
     xml.start("table:table")
@@ -253,9 +253,11 @@ private final class FODTBodyRendering {
       xml.attribute("text:style-name", context.paragraphStyle)
       xml.start("draw:frame")
       xml.attribute("draw:name", name)
+      xml.attribute("draw:style-name", styles.tableFrame)
       xml.attribute("text:anchor-type", "as-char")
-      xml.attribute("svg:width", "15cm")
+      xml.attribute("svg:width", "14cm")
       xml.start("draw:text-box")
+      xml.attribute("fo:min-height", "0.5cm")
     }
     if !table.caption.isEmpty || table.label != nil {
       xml.start("text:p")

@@ -39,16 +39,7 @@ public final class ReferenceDocument: Sendable {
       root.elements.filter { $0.namespace == ODF.office }.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first }
     )
     let declared = ReferenceDocument.declaredStyles(in: sections["styles"])
-    var resolved: [String: String] = [:]
-    for (family, displayName) in StyleNames.required {
-      guard let styleName = declared[family]?[displayName] else {
-        throw BoardpackError(
-          "the reference document has no \(family) style “\(displayName)”; Boardpack needs it",
-          at: SourceLocation(file: name))
-      }
-      resolved[displayName] = styleName
-    }
-    let names = StyleNames(resolved)
+    let names = try StyleNames(resolvingIn: declared, file: name)
     self.names = names
     paragraphStyles = declared["paragraph"] ?? [:]
 

@@ -28,14 +28,15 @@ enum LibreOffice {
     let folder = try temporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
     let input = folder.appendingPathComponent(name)
+    let outputFolder = folder.appendingPathComponent("out")
     try document.write(to: input)
     try run(
       executable("soffice"),
       [
         "-env:UserInstallation=file://\(folder.path)/profile", "--headless", "--convert-to", format, "--outdir",
-        folder.path, input.path,
+        outputFolder.path, input.path,
       ])
-    let output = input.deletingPathExtension().appendingPathExtension(format)
+    let output = outputFolder.appendingPathComponent(input.deletingPathExtension().lastPathComponent + "." + format)
     guard let data = try? Data(contentsOf: output) else {
       throw Failure(description: "LibreOffice made no \(format) of \(name)")
     }

@@ -148,7 +148,20 @@ enum WritingFixtures {
         List(
           style: .bullet,
           items: [ListItem(content: [.text("free bullet one")]), ListItem(content: [.text("free bullet two")])])),
-      .list(List(style: .letter, items: [ListItem(content: [.text("free letter one")])])),
+      .list(
+        List(
+          style: .letter,
+          items: [
+            ListItem(
+              content: [.text("free letter one")],
+              children: [
+                .table(
+                  Table(
+                    caption: [.text("Community Action Fund rounds")],
+                    columns: [Column(header: "Round", type: .text), Column(header: "Grants", type: .money)],
+                    rows: [Row(cells: [Cell(value: .text("Rural Crime"), shown: "Rural Crime"), money("£68,000.00")])]))
+              ])
+          ])),
       .list(List(style: .roman, items: [ListItem(content: [.text("free roman one")])])),
       .quotation([
         .paragraph(Paragraph(content: [.text("First paragraph of the quotation.")])),
