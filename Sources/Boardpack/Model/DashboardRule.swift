@@ -40,7 +40,8 @@ public enum DashboardRule {
     case .direction(_, let baseline, let latest):
       try direction(baseline: cells[baseline], latest: cells[latest])?.rawValue ?? ""
     case .rag(_, let target, let baseline, let latest):
-      try rag(target: cells[target], baseline: cells[baseline], latest: cells[latest])?.rawValue ?? ""
+      try rag(target: cells[target], baseline: cells[baseline], latest: cells[latest])?.rawValue
+        ?? ""
     case .totalRow, .totalColumn, .difference, .percentChange, .pointChange, .share:
       nil
     }
@@ -48,7 +49,9 @@ public enum DashboardRule {
 
   /// The arrow from baseline to latest; nil when either is empty or the two are of different kinds.
   public static func direction(baseline: String, latest: String) throws(Problem) -> Direction? {
-    guard let old = try Measure(reading: baseline), let new = try Measure(reading: latest) else { return nil }
+    guard let old = try Measure(reading: baseline), let new = try Measure(reading: latest) else {
+      return nil
+    }
     switch (old, new) {
     case (.yesNo(let old), .yesNo(let new)):
       return old == new ? .stable : new ? .up : .down
@@ -65,7 +68,9 @@ public enum DashboardRule {
   }
 
   /// The RAG status of a row; nil when it has no direction.
-  public static func rag(target: String, baseline: String, latest: String) throws(Problem) -> RAGStatus? {
+  public static func rag(target: String, baseline: String, latest: String) throws(Problem)
+    -> RAGStatus?
+  {
     guard let rule = Target(target) else { throw .unknownTarget(target) }
     guard let direction = try direction(baseline: baseline, latest: latest) else { return nil }
     switch rule {
@@ -84,7 +89,8 @@ public enum DashboardRule {
     direction == wanted ? .green : direction == .stable ? .amber : .red
   }
 
-  /// Stable when |change| < band (strictly: reaching the band is a movement), else by the sign.
+  /// Stable when there is no change or |change| < band (strictly: reaching the band is a movement),
+  /// else by the sign of the change.
   private static func moved(_ change: Decimal, outside band: Decimal) -> Direction {
     abs(change) < band || change == 0 ? .stable : change > 0 ? .up : .down
   }
@@ -120,33 +126,33 @@ public enum DashboardRule {
   private enum Target {
     case increase, decrease, increaseOrMaintain, decreaseOrMaintain, completed
 
-    static let byName: [String: Target] = [
-      "increase": .increase, "decrease": .decrease, "reduce": .decrease,
-      "increase or maintain": .increaseOrMaintain, "decrease or maintain": .decreaseOrMaintain,
-      "reduce or maintain": .decreaseOrMaintain, "completed y/n": .completed,
+    /// Every accepted wording, as an error message lists it.
+    static let wordings: [(name: String, target: Target)] = [
+      ("Increase", .increase), ("Decrease", .decrease), ("Reduce", .decrease),
+      ("Increase or maintain", .increaseOrMaintain), ("Decrease or maintain", .decreaseOrMaintain),
+      ("Reduce or maintain", .decreaseOrMaintain), ("Completed Y/N", .completed),
     ]
-    static let names = [
-      "Increase", "Decrease", "Reduce", "Increase or maintain", "Decrease or maintain", "Reduce or maintain",
-      "Completed Y/N",
-    ]
+    static var names: [String] { wordings.map(\.name) }
 
     init?(_ text: String) {
-      guard let target = Target.byName[text.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()]
-      else { return nil }
-      self = target
+      let wanted = text.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+      guard let wording = Target.wordings.first(where: { $0.name.lowercased() == wanted }) else {
+        return nil
+      }
+      self = wording.target
     }
   }
 }
 
 /// Which way a measure moved from its baseline to its latest figure; not whether that is good.
-public enum Direction: String, Sendable, Equatable, Codable, CaseIterable {
+public enum Direction: String, Sendable, Equatable {
   case up = "↑"
   case stable = "↔"
   case down = "↓"
 }
 
 /// A red, amber or green rating, printed as its word (colour alone would fail accessibility).
-public enum RAGStatus: String, Sendable, Equatable, Codable, CaseIterable {
+public enum RAGStatus: String, Sendable, Equatable {
   case green = "Green"
   case amber = "Amber"
   case red = "Red"

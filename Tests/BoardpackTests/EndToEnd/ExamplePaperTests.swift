@@ -6,7 +6,9 @@ import Testing
 /// The real example papers in `Inputs/`, generated as a user would, checked against the ODF 1.3
 /// schema, and read back through LibreOffice.
 @Suite struct ExamplePaperTests {
-  static let inputs = ["lrscsb-2025-06-20", "pcc-update-2024-10-28", "pcc-update-2026-04-21-q4"]
+  static let inputs = [
+    "lrscsb-2025-06-20", "pcc-update-2024-10-28", "pcc-update-2026-04-21-q4", "pcp-delivery-update",
+  ]
 
   static func generate(_ name: String) throws -> Document {
     let root = Snapshot.packageRoot

@@ -18,38 +18,70 @@ import Testing
 
   static let examples = [
     // Percentages compare in percentage points: stable under 2pp, a movement from 2pp on.
-    Example(row: "2", target: "Increase", baseline: "65.9%", latest: "72.2%", direction: .up, rag: .green),
-    Example(row: "28", target: "Increase", baseline: "4.40%", latest: "4.30%", direction: .stable, rag: .amber),
-    Example(row: "54", target: "Increase", baseline: "19.0%", latest: "17.0%", direction: .down, rag: .red),
-    Example(row: "69", target: "Increase", baseline: "87.7%", latest: "89.7%", direction: .up, rag: .green),
-    Example(row: "71", target: "Increase", baseline: "97.50%", latest: "95.00%", direction: .down, rag: .red),
-    Example(row: "42", target: "Increase", baseline: "80%", latest: "77.0%", direction: .down, rag: .red),
+    Example(
+      row: "2", target: "Increase", baseline: "65.9%", latest: "72.2%", direction: .up, rag: .green),
+    Example(
+      row: "28", target: "Increase", baseline: "4.40%", latest: "4.30%", direction: .stable,
+      rag: .amber),
+    Example(
+      row: "54", target: "Increase", baseline: "19.0%", latest: "17.0%", direction: .down, rag: .red
+    ),
+    Example(
+      row: "69", target: "Increase", baseline: "87.7%", latest: "89.7%", direction: .up, rag: .green
+    ),
+    Example(
+      row: "71", target: "Increase", baseline: "97.50%", latest: "95.00%", direction: .down,
+      rag: .red),
+    Example(
+      row: "42", target: "Increase", baseline: "80%", latest: "77.0%", direction: .down, rag: .red),
     // Plain figures compare by % change of the baseline: stable under 5 %, a movement from 5 % on.
     Example(
-      row: "24", target: "Increase or maintain", baseline: "664", latest: "700", direction: .up, rag: .green),
-    Example(row: "66", target: "Decrease", baseline: "0.75", latest: "0.78", direction: .stable, rag: .amber),
-    Example(row: "58", target: "Reduce", baseline: "100.75", latest: "102", direction: .stable, rag: .amber),
-    Example(row: "34", target: "Increase", baseline: "70", latest: "30", direction: .down, rag: .red),
+      row: "24", target: "Increase or maintain", baseline: "664", latest: "700", direction: .up,
+      rag: .green),
+    Example(
+      row: "66", target: "Decrease", baseline: "0.75", latest: "0.78", direction: .stable,
+      rag: .amber),
+    Example(
+      row: "58", target: "Reduce", baseline: "100.75", latest: "102", direction: .stable,
+      rag: .amber),
+    Example(
+      row: "34", target: "Increase", baseline: "70", latest: "30", direction: .down, rag: .red),
     Example(row: "57", target: "Reduce", baseline: "100", latest: "127", direction: .up, rag: .red),
-    Example(row: "27", target: "Decrease", baseline: "11,545", latest: "9,603", direction: .down, rag: .green),
-    Example(row: "16", target: "Increase", baseline: "200,000", latest: "188,000", direction: .down, rag: .red),
-    Example(row: "33", target: "Decrease", baseline: "0.0017", latest: "0.0000", direction: .down, rag: .green),
-    Example(row: "41", target: "Decrease", baseline: "18.96", latest: "18.1", direction: .stable, rag: .amber),
+    Example(
+      row: "27", target: "Decrease", baseline: "11,545", latest: "9,603", direction: .down,
+      rag: .green),
+    Example(
+      row: "16", target: "Increase", baseline: "200,000", latest: "188,000", direction: .down,
+      rag: .red),
+    Example(
+      row: "33", target: "Decrease", baseline: "0.0017", latest: "0.0000", direction: .down,
+      rag: .green),
+    Example(
+      row: "41", target: "Decrease", baseline: "18.96", latest: "18.1", direction: .stable,
+      rag: .amber),
     // Baseline 0: stable only when the latest is 0 too.
-    Example(row: "4", target: "Increase", baseline: "0", latest: "0", direction: .stable, rag: .amber),
+    Example(
+      row: "4", target: "Increase", baseline: "0", latest: "0", direction: .stable, rag: .amber),
     // Yes/no measures.
-    Example(row: "1", target: "Completed Y/N", baseline: "Y", latest: "Y", direction: .stable, rag: .green),
+    Example(
+      row: "1", target: "Completed Y/N", baseline: "Y", latest: "Y", direction: .stable, rag: .green
+    ),
     // No data, or a percentage against a plain figure: no arrow and no rating.
     Example(row: "25", target: "Reduce", baseline: "", latest: "", direction: nil, rag: nil),
-    Example(row: "x", target: "Increase", baseline: "65.9%", latest: "70", direction: nil, rag: nil),
-    Example(row: "y", target: "Completed Y/N", baseline: "Y", latest: "1", direction: nil, rag: nil),
+    Example(
+      row: "x", target: "Increase", baseline: "65.9%", latest: "70", direction: nil, rag: nil),
+    Example(
+      row: "y", target: "Completed Y/N", baseline: "Y", latest: "1", direction: nil, rag: nil),
   ]
 
   @Test(arguments: examples)
   func ratesTheSeedsRows(_ example: Example) throws {
-    #expect(try DashboardRule.direction(baseline: example.baseline, latest: example.latest) == example.direction)
     #expect(
-      try DashboardRule.rag(target: example.target, baseline: example.baseline, latest: example.latest)
+      try DashboardRule.direction(baseline: example.baseline, latest: example.latest)
+        == example.direction)
+    #expect(
+      try DashboardRule.rag(
+        target: example.target, baseline: example.baseline, latest: example.latest)
         == example.rag)
   }
 
@@ -78,10 +110,15 @@ import Testing
   }
 
   @Test func maintainTargetsHaveNoAmber() throws {
-    #expect(try DashboardRule.rag(target: "Increase or maintain", baseline: "664", latest: "670") == .green)
-    #expect(try DashboardRule.rag(target: "increase or maintain", baseline: "664", latest: "600") == .red)
-    #expect(try DashboardRule.rag(target: " Reduce or maintain ", baseline: "10", latest: "10") == .green)
-    #expect(try DashboardRule.rag(target: "Decrease or maintain", baseline: "10", latest: "11") == .red)
+    #expect(
+      try DashboardRule.rag(target: "Increase or maintain", baseline: "664", latest: "670")
+        == .green)
+    #expect(
+      try DashboardRule.rag(target: "increase or maintain", baseline: "664", latest: "600") == .red)
+    #expect(
+      try DashboardRule.rag(target: " Reduce or maintain ", baseline: "10", latest: "10") == .green)
+    #expect(
+      try DashboardRule.rag(target: "Decrease or maintain", baseline: "10", latest: "11") == .red)
   }
 
   @Test func problems() {
@@ -102,9 +139,15 @@ import Testing
 
   @Test func recomputesARelationsCellFromARowAsPrinted() throws {
     let row = ["34", "Increase", "70", "30", "↓", "Red"]
-    #expect(try DashboardRule.cell(of: .direction(column: 4, baseline: 2, latest: 3), in: row) == "↓")
-    #expect(try DashboardRule.cell(of: .rag(column: 5, target: 1, baseline: 2, latest: 3), in: row) == "Red")
-    #expect(try DashboardRule.cell(of: .direction(column: 4, baseline: 2, latest: 3), in: ["", "", "", ""]) == "")
-    #expect(try DashboardRule.cell(of: .difference(column: 3, minuend: 1, subtrahend: 2), in: row) == nil)
+    #expect(
+      try DashboardRule.cell(of: .direction(column: 4, baseline: 2, latest: 3), in: row) == "↓")
+    #expect(
+      try DashboardRule.cell(of: .rag(column: 5, target: 1, baseline: 2, latest: 3), in: row)
+        == "Red")
+    #expect(
+      try DashboardRule.cell(
+        of: .direction(column: 4, baseline: 2, latest: 3), in: ["", "", "", ""]) == "")
+    #expect(
+      try DashboardRule.cell(of: .difference(column: 3, minuend: 1, subtrahend: 2), in: row) == nil)
   }
 }
