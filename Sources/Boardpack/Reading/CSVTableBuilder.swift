@@ -168,7 +168,7 @@ struct CSVTableBuilder {
     for row in rows.indices {
       let shown = rows[row].indices.map { UKFormat.show(rows[row][$0], places: places[$0]) }
       var text = ""
-      if !(spec.totalRow && row == rows.count - 1) {
+      if !isTotalRow(row) {
         do {
           text = try DashboardRule.cell(of: relation, in: shown) ?? ""
         } catch {
@@ -185,24 +185,24 @@ struct CSVTableBuilder {
 
   /// The label of each row, from its printed cell in the `row-labels` column (FORMATS.md §7.5);
   /// nil for the total row. An empty cell, or two rows with the same label, is an error.
-  private func rowLabels(_ spec: TableSpec.RowLabels) throws(BoardpackError) -> [Label?] {
-    let column = try indices(of: [spec.column], origin: spec.origin)[0]
+  private func rowLabels(_ declared: TableSpec.RowLabels) throws(BoardpackError) -> [Label?] {
+    let column = try indices(of: [declared.column], origin: declared.origin)[0]
     var labels: [Label?] = []
     var rowsByLabel: [Label: Int] = [:]
     for (row, values) in rows.enumerated() {
-      guard !(self.spec.totalRow && row == rows.count - 1) else {
+      guard !isTotalRow(row) else {
         labels.append(nil)
         continue
       }
       let key = UKFormat.show(values[column], places: places[column])
       guard let label = Row.label(forKey: key) else {
         throw BoardpackError(
-          "row \(row + 1): the row-labels column \"\(spec.column)\" is empty, so the row has no label",
+          "row \(row + 1): the row-labels column \"\(declared.column)\" is empty, so the row has no label",
           at: locations[row]!)
       }
       if let first = rowsByLabel[label] {
         throw BoardpackError(
-          "row \(row + 1): the label \"\(label)\" is already row \(first + 1)'s (row-labels: \(spec.column))",
+          "row \(row + 1): the label \"\(label)\" is already row \(first + 1)'s (row-labels: \(declared.column))",
           at: locations[row]!)
       }
       rowsByLabel[label] = row
@@ -210,6 +210,9 @@ struct CSVTableBuilder {
     }
     return labels
   }
+
+  /// Whether `row` is the appended total row.
+  private func isTotalRow(_ row: Int) -> Bool { spec.totalRow && row == rows.count - 1 }
 
   private func indices(of headers: [String], origin: Origin) throws(BoardpackError) -> [Int] {
     try headers.map { header throws(BoardpackError) in
@@ -228,7 +231,7 @@ struct CSVTableBuilder {
         cells: values.enumerated().map { index, value in
           Cell(value: value, shown: UKFormat.show(value, places: places[index]))
         },
-        isTotal: spec.totalRow && row == rows.count - 1, location: locations[row],
+        isTotal: isTotalRow(row), location: locations[row],
         label: labels?[row])
     }
     return Table(
