@@ -71,6 +71,21 @@ import Testing
     #expect(table.rows.map(\.label) == ["row-1", "row-25", "row-34", "row-54", "row-57"])
   }
 
+  @Test func relationsEncodeAsFORMATSStatesThem() throws {
+    let relations: [Relation] = [
+      .direction(column: 7, baseline: 5, latest: 6),
+      .rag(column: 8, target: 4, baseline: 5, latest: 6),
+    ]
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = .sortedKeys
+    let json = try encoder.encode(relations)
+    #expect(
+      String(decoding: json, as: UTF8.self)
+        == #"[{"direction":{"baseline":5,"column":7,"latest":6}},{"rag":{"baseline":5,"column":8,"latest":6,"target":4}}]"#
+    )
+    #expect(try JSONDecoder().decode([Relation].self, from: json) == relations)
+  }
+
   @Test func aReferenceToARowRendersItsKey() throws {
     fixture.writeInput("tables/dashboard.csv", DashboardTableTests.dashboard)
     let document = try fixture.generate(
