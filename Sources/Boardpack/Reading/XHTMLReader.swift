@@ -246,7 +246,7 @@ public struct XHTMLReader {
           cells: cells, markedTotal: section == "tfoot", location: location(row.line)))
     }
     // A title block fills the metadata; Boardpack's own is not a block of the paper.
-    let table = builder.table()
+    let table = try builder.table()
     let isTitleBlock = metadata.absorbTitleBlock(table)
     return isTitleBlock && classes.contains("bp-title-block") ? [] : [.table(table)]
   }
