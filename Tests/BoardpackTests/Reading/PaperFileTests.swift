@@ -160,6 +160,25 @@ import Testing
     #expect(seconds < 5)
   }
 
+  /// Nesting as deep as libxml2 allows (256) is read; deeper is refused by the parser.
+  @Test(arguments: [(125, true), (250, false)])
+  func readsOrRefusesDeepNesting(depth: Int, readable: Bool) throws {
+    let xhtml =
+      "<html><body>" + String(repeating: "<ul><li>x", count: depth)
+      + String(repeating: "</li></ul>", count: depth)
+      + "</body></html>"
+    let odf =
+      "<office:document xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" "
+      + "xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\"><office:body><office:text>"
+      + String(repeating: "<text:list><text:list-item><text:p>x</text:p>", count: depth)
+      + String(repeating: "</text:list-item></text:list>", count: depth)
+      + "</office:text></office:body></office:document>"
+    for (text, name) in [(xhtml, "deep.xhtml"), (odf, "deep.fodt")] {
+      let error = failure(reading: try write(text, to: name)).error
+      #expect((error == nil) == readable, "\(name): \(String(describing: error))")
+    }
+  }
+
   @Test func refusesAFileThatIsNotAPaper() throws {
     let path = try write("<svg xmlns=\"http://www.w3.org/2000/svg\"/>", to: "picture.xhtml")
     #expect(
