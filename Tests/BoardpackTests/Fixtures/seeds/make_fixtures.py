@@ -14,7 +14,8 @@ ERRORS.md). What it does change is conversion damage in the seed text itself:
   (their pages were images) are inserted as <h2>, each marked in INSERTS below.
 
 Usage: python3 make_fixtures.py [--fodt] [SEEDS_DIR]   (default: ../../../../../shared/seeds)
-With --fodt it also has LibreOffice convert the fixtures named in FODT to flat ODF beside them.
+With --fodt it also has LibreOffice convert the fixtures named in FODT to flat ODF beside them,
+and export those again as XHTML (NAME.libreoffice.xhtml).
 """
 
 import html
@@ -22,6 +23,7 @@ import os
 import re
 import subprocess
 import sys
+import tempfile
 from html.parser import HTMLParser
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -372,11 +374,18 @@ def convert_to_fodt():
     os.makedirs(os.path.join(PROFILE, "user"), exist_ok=True)
     with open(os.path.join(PROFILE, "user", "registrymodifications.xcu"), "w", encoding="utf-8") as handle:
         handle.write(PROFILE_SETTINGS)
-    subprocess.run(
-        ["soffice", f"-env:UserInstallation=file://{PROFILE}", "--headless",
-         "--convert-to", "fodt:OpenDocument Text Flat XML", "--outdir", HERE]
-        + [os.path.join(HERE, name + ".xhtml") for name in FODT],
-        check=True)
+    def soffice(target, outdir, sources):
+        subprocess.run(
+            ["soffice", f"-env:UserInstallation=file://{PROFILE}", "--headless",
+             "--convert-to", target, "--outdir", outdir] + sources,
+            check=True)
+
+    soffice("fodt:OpenDocument Text Flat XML", HERE, [os.path.join(HERE, name + ".xhtml") for name in FODT])
+    # LibreOffice's own XHTML export of those, as XHTML "written elsewhere": NAME.libreoffice.xhtml.
+    with tempfile.TemporaryDirectory() as scratch:
+        soffice("xhtml:XHTML Writer File:UTF8", scratch, [os.path.join(HERE, name + ".fodt") for name in FODT])
+        for name in FODT:
+            os.replace(os.path.join(scratch, name + ".xhtml"), os.path.join(HERE, name + ".libreoffice.xhtml"))
 
 
 def main():
