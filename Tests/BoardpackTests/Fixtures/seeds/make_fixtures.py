@@ -98,7 +98,6 @@ HEADERLESS = ("Report Date", "Cllr", "Conservative", "Pro-actively", "Parisha")
 DATE = r"(\d{1,2}\s?(st|nd|rd|th)?\s+)?[a-z]+\s+\d{4}|\d{2}/\d{2}/\d{4}"
 
 ALLOWED = {"b", "strong", "i", "em", "u", "sup", "sub", "p", "ul", "ol", "li", "br", "a"}
-BLOCK_TAGS = {"p", "ul", "ol", "li"}
 
 
 class Fragment(HTMLParser):
@@ -230,8 +229,6 @@ def table_xhtml(rows, name=None):
     first = [plain(c) for c in rows[0][1]]
     key = "|".join(first[:2])
     headerless = first[0].startswith(HEADERLESS) or (first[0] == "" and first[1].startswith(HEADERLESS))
-    if headerless and first[0] == "":
-        headerless = first[1].startswith(HEADERLESS)
     caption = CAPTIONS.get(key)
     if caption is None:
         caption = "Report details" if first[0].startswith("Report Date") else (
@@ -239,7 +236,7 @@ def table_xhtml(rows, name=None):
     if name:
         caption = f"{name}: {caption}"
     width = max(len(cells) for _, cells in rows)
-    out = [f"<table>", f"<caption>{html.escape(caption)}</caption>"]
+    out = ["<table>", f"<caption>{html.escape(caption)}</caption>"]
     body = rows
     if not headerless:
         cells = rows[0][1] + [""] * (width - len(rows[0][1]))
