@@ -61,6 +61,8 @@ public struct FODTReader {
   private var listLevels: [String: [Int: ListLevel]] = [:]
   private var listsByID: [String: Counter] = [:]
   private var lastListByStyle: [String: Counter] = [:]
+  /// The rows and cells that repetition may still add to the document.
+  private var repetitionBudget = 10_000
 
   private init(file: String) { self.file = file }
 
@@ -89,7 +91,7 @@ public struct FODTReader {
         "not a text document: there is no office:body/office:text",
         at: SourceLocation(file: file, line: root.line))
     }
-    let blocks = reader.blocks(in: text)
+    let blocks = try reader.blocks(in: text)
     return Document(metadata: reader.metadata, blocks: PrintedNumbering.assemble(blocks))
   }
 
@@ -186,12 +188,12 @@ public struct FODTReader {
 
   // MARK: Blocks
 
-  private mutating func blocks(in container: XMLNode) -> [Block] {
-    blocks(of: container.elements)
+  private mutating func blocks(in container: XMLNode) throws(BoardpackError) -> [Block] {
+    try blocks(of: container.elements)
   }
 
   /// The blocks of sibling `elements`; a caption paragraph goes with the table after it.
-  private mutating func blocks(of elements: [XMLNode]) -> [Block] {
+  private mutating func blocks(of elements: [XMLNode]) throws(BoardpackError) -> [Block] {
     var result: [Block] = []
     var caption: (content: [Inline], label: Label?)?
     for (index, element) in elements.enumerated() {
@@ -206,21 +208,21 @@ public struct FODTReader {
           let run = inlines(of: element)
           caption = (normalised(run.content), run.bookmarks.first.map { Label($0) })
         } else {
-          paragraph(element, after: &result)
+          try paragraph(element, after: &result)
         }
       case (Namespace.text, "list"):
-        result += topLevelList(element)
+        result += try topLevelList(element)
       case (Namespace.table, "table"):
-        let table = table(element, caption: caption)
+        let table = try table(element, caption: caption)
         caption = nil
         // A title block fills the metadata; Boardpack's own (`TitleBlock`) is not a block of the paper.
         let isTitleBlock = metadata.absorbTitleBlock(table)
         let name = element.attribute("name", namespace: Namespace.table) ?? ""
         if !(isTitleBlock && name.hasPrefix("TitleBlock")) { result.append(.table(table)) }
       case (Namespace.draw, "frame"):
-        result += frame(element, label: nil)
+        result += try frame(element, label: nil)
       case (Namespace.text, "section"), (Namespace.text, "numbered-paragraph"):
-        result += blocks(in: element)
+        result += try blocks(in: element)
       default:
         break
       }
@@ -252,7 +254,9 @@ public struct FODTReader {
 
   /// Adds what a paragraph stands for to `result`: a heading, front matter (into the metadata), a
   /// page break, figures, a quotation's paragraph, a figure's caption or a paragraph.
-  private mutating func paragraph(_ element: XMLNode, after result: inout [Block]) {
+  private mutating func paragraph(_ element: XMLNode, after result: inout [Block])
+    throws(BoardpackError)
+  {
     let styleName = element.attribute("style-name", namespace: Namespace.text)
     if let level = headingLevel(styleName) {
       result += heading(element, level: level)
@@ -271,7 +275,9 @@ public struct FODTReader {
     } else if names.contains("BP Body") {
       metadata.body = metadata.body ?? content.plainText
     } else if !run.frames.isEmpty {
-      result += run.frames.flatMap { frame($0, label: content.isEmpty ? label : nil) }
+      for frame in run.frames {
+        result += try self.frame(frame, label: content.isEmpty ? label : nil)
+      }
       if !content.isEmpty {
         result.append(
           .paragraph(Paragraph(content: content, label: label, location: location(element.line))))
@@ -315,7 +321,7 @@ public struct FODTReader {
   // MARK: Lists
 
   /// A list at the top of the text; numbered level-1 items become numbered paragraphs.
-  private mutating func topLevelList(_ element: XMLNode) -> [Block] {
+  private mutating func topLevelList(_ element: XMLNode) throws(BoardpackError) -> [Block] {
     let styleName = listStyle(of: element)
     let counter: Counter
     if let continued = element.attribute("continue-list", namespace: Namespace.text),
@@ -331,7 +337,7 @@ public struct FODTReader {
     }
     if let id = element.attribute("id", namespace: Namespace.xml) { listsByID[id] = counter }
     lastListByStyle[styleName ?? ""] = counter
-    return list(element, level: 1, styleName: styleName, counter: counter)
+    return try list(element, level: 1, styleName: styleName, counter: counter)
   }
 
   private func listStyle(of list: XMLNode) -> String? {
@@ -351,7 +357,7 @@ public struct FODTReader {
   }
 
   private mutating func list(_ element: XMLNode, level: Int, styleName: String?, counter: Counter)
-    -> [Block]
+    throws(BoardpackError) -> [Block]
   {
     let listLevel = listLevel(styleName, level: level)
     let format = listLevel.format
@@ -375,12 +381,12 @@ public struct FODTReader {
           let run = inlines(of: child)
           content = normalised(run.content)
           label = run.bookmarks.first.map { Label($0) }
-          children += run.frames.flatMap { frame($0, label: nil) }
+          for frame in run.frames { children += try self.frame(frame, label: nil) }
         case (Namespace.text, "list"):
           let nestedStyle = child.attribute("style-name", namespace: Namespace.text) ?? styleName
-          children += list(child, level: level + 1, styleName: nestedStyle, counter: counter)
+          children += try list(child, level: level + 1, styleName: nestedStyle, counter: counter)
         default:
-          children += blocks(of: [child])
+          children += try blocks(of: [child])
         }
       }
       // An item with no paragraph of its own (only a nested list) has no number: LibreOffice
@@ -415,7 +421,7 @@ public struct FODTReader {
   // MARK: Tables and figures
 
   private mutating func table(_ element: XMLNode, caption: (content: [Inline], label: Label?)?)
-    -> Table
+    throws(BoardpackError) -> Table
   {
     let name = element.attribute("name", namespace: Namespace.table) ?? ""
     let isDefaultName = name.hasPrefix("Table") && name.dropFirst(5).allSatisfy(\.isNumber)
@@ -424,14 +430,15 @@ public struct FODTReader {
       caption: caption?.content ?? [], relations: relations[name] ?? [],
       location: location(element.line))
     for (row, isHeader) in rows(of: element) {
-      let cells = cells(of: row)
+      let cells = try cells(of: row)
       if isHeader {
         builder.header = cells
       } else {
-        builder.rows.append(TableBuilder.RawRow(cells: cells, location: location(row.line)))
+        let raw = TableBuilder.RawRow(cells: cells, location: location(row.line))
+        builder.rows += Array(repeating: raw, count: repetitions(of: row, "number-rows-repeated"))
       }
     }
-    return builder.table()
+    return try builder.table()
   }
 
   /// The rows in document order, each flagged when it is in `table:table-header-rows`.
@@ -439,11 +446,7 @@ public struct FODTReader {
     container.elements.flatMap { child -> [(XMLNode, Bool)] in
       guard child.namespace == Namespace.table else { return [] }
       switch child.name {
-      case "table-row":
-        let repeated = min(
-          child.attribute("number-rows-repeated", namespace: Namespace.table).flatMap { Int($0) }
-            ?? 1, Self.repeatLimit)
-        return Array(repeating: (child, header), count: max(repeated, 1))
+      case "table-row": return [(child, header)]
       case "table-header-rows": return rows(of: child, header: true)
       case "table-rows", "table-row-group": return rows(of: child, header: header)
       default: return []
@@ -451,10 +454,17 @@ public struct FODTReader {
     }
   }
 
-  /// The most times a repeated row or cell is expanded, so that a hostile count stays cheap.
-  private static let repeatLimit = 100
+  /// How many times `element` stands by its repetition `attribute`, within what is left of the
+  /// document's budget, so that a hostile count stays cheap (LibreOffice repeats empty cells).
+  private mutating func repetitions(of element: XMLNode, _ attribute: String) -> Int {
+    let wanted = max(
+      element.attribute(attribute, namespace: Namespace.table).flatMap { Int($0) } ?? 1, 1)
+    let extra = min(wanted - 1, repetitionBudget)
+    repetitionBudget -= extra
+    return extra + 1
+  }
 
-  private mutating func cells(of row: XMLNode) -> [TableBuilder.RawCell] {
+  private mutating func cells(of row: XMLNode) throws(BoardpackError) -> [TableBuilder.RawCell] {
     var result: [TableBuilder.RawCell] = []
     for cell in row.elements where cell.name == "table-cell" && cell.namespace == Namespace.table {
       let paragraphs = cell.elements.filter {
@@ -465,7 +475,7 @@ public struct FODTReader {
         isRich
         ? PrintedText.normalised([.text(cell.text)]).plainText
         : normalised(paragraphs.flatMap { inlines(of: $0).content + [.text(" ")] }).plainText
-      let blocks = isRich ? self.blocks(in: cell) : []
+      let blocks = isRich ? try self.blocks(in: cell) : []
       let valueType = cell.attribute("value-type", namespace: Namespace.office)
       let rawValue = cell.attribute("value", namespace: Namespace.office).flatMap {
         Decimal(string: $0, locale: Locale(identifier: "en_US_POSIX"))
@@ -478,24 +488,21 @@ public struct FODTReader {
         valueType == "currency" ? .money : valueType == "percentage" ? .percent : nil
       let raw = TableBuilder.RawCell(
         shown: shown, blocks: blocks, declared: declared, declaredType: declaredType)
-      let repeated = min(
-        cell.attribute("number-columns-repeated", namespace: Namespace.table).flatMap { Int($0) }
-          ?? 1, Self.repeatLimit)
-      result += Array(repeating: raw, count: max(repeated, 1))
+      result += Array(repeating: raw, count: repetitions(of: cell, "number-columns-repeated"))
     }
     return result
   }
 
   /// A frame: a figure when it has alt text or an image; otherwise a text box holding blocks
   /// (Boardpack puts a table that belongs to a list item in one).
-  private mutating func frame(_ frame: XMLNode, label: Label?) -> [Block] {
+  private mutating func frame(_ frame: XMLNode, label: Label?) throws(BoardpackError) -> [Block] {
     func child(_ name: String, _ namespace: String) -> XMLNode? {
       frame.elements.first { $0.name == name && $0.namespace == namespace }
     }
     let title = child("title", Namespace.svg)
     let image = child("image", Namespace.draw)
     let textBox = child("text-box", Namespace.draw)
-    if title == nil, image == nil, let textBox { return blocks(in: textBox) }
+    if title == nil, image == nil, let textBox { return try blocks(in: textBox) }
     let alt =
       [title?.text, child("desc", Namespace.svg)?.text]
       .compactMap { $0?.trimmingCharacters(in: .whitespacesAndNewlines) }.first { !$0.isEmpty }

@@ -68,10 +68,11 @@ enum PrintedNumbering {
     return List(style: style ?? .bullet, items: items)
   }
 
-  /// Adds `list` after `result`: merged into a preceding list of the same style, or made the
-  /// child of a preceding numbered paragraph; bullets stay blocks of their own.
+  /// Adds `list` after `result`: a list with printed markers is merged into a preceding list of
+  /// the same style, or made the child of a preceding numbered paragraph; bullets and generated
+  /// lists (Boardpack's, whose place in the tree the file states) stay blocks of their own.
   private static func append(_ list: List, to result: inout [Block]) {
-    guard list.style != .bullet else {
+    guard list.style != .bullet, list.items.allSatisfy({ $0.marker != nil }) else {
       result.append(.list(list))
       return
     }

@@ -5,10 +5,10 @@ enum PrintedText {
   enum Marker: Equatable {
     /// "12." — a numbered paragraph.
     case number(Int)
-    /// "a.", "(b)", "c)", "A." — a lettered item; `text` is the marker as printed.
-    case letter(String, Character)
+    /// "a.", "(b)", "c)", "A." — a lettered item, with its letter in lower case.
+    case letter(printed: String, letter: Character)
     /// "(i)", "iv." — a roman item.
-    case roman(String)
+    case roman(printed: String)
   }
 
   /// Merges neighbouring text and trims both ends; `collapsing` runs of whitespace to one space
@@ -45,9 +45,10 @@ enum PrintedText {
     let isRoman = body.allSatisfy(\.isLowercase) && lower.allSatisfy({ "ivxl".contains($0) })
     if body.count == 1, let letter = lower.first {
       let follows = previousLetter?.asciiValue.map { Character(UnicodeScalar($0 + 1)) } == letter
-      return isRoman && !follows ? (.roman(token), rest) : (.letter(token, letter), rest)
+      return isRoman && !follows
+        ? (.roman(printed: token), rest) : (.letter(printed: token, letter: letter), rest)
     }
-    if isRoman { return (.roman(token), rest) }
+    if isRoman { return (.roman(printed: token), rest) }
     return nil
   }
 

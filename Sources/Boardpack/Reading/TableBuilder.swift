@@ -29,10 +29,20 @@ struct TableBuilder {
   var header: [RawCell] = []
   var rows: [RawRow] = []
   var relations: [Relation] = []
-  var location: SourceLocation?
+  var location: SourceLocation
 
-  func table() -> Table {
+  /// The most cells a table may have once its rows are padded to its widest: far beyond any
+  /// paper's, and small enough that a file of a few empty rows under one very wide row cannot
+  /// make a reader fill memory.
+  static let cellLimit = 1_000_000
+
+  func table() throws(BoardpackError) -> Table {
     let width = max(header.count, rows.map(\.cells.count).max() ?? 0)
+    guard width * max(rows.count, 1) <= Self.cellLimit else {
+      throw BoardpackError(
+        "a table of \(rows.count) rows by \(width) columns is larger than Boardpack reads "
+          + "(\(Self.cellLimit) cells)", at: location)
+    }
     let padded = rows.map { row in
       RawRow(
         cells: row.cells + Array(repeating: RawCell(shown: ""), count: width - row.cells.count),

@@ -10,6 +10,9 @@ public struct XHTMLReader {
   /// (`<h1>` is the title) and letterhead, meeting-date and title-block markup fill the metadata.
   private var isBoardpack = false
   private var metadata = Metadata()
+  /// Classes the head's stylesheet centres: LibreOffice's XHTML export puts a table's caption in
+  /// a centred paragraph just before the table.
+  private var centredClasses: Set<String> = []
 
   private init(file: String) { self.file = file }
 
@@ -37,8 +40,29 @@ public struct XHTMLReader {
       {
         isBoardpack = true
         metadata.set(field: name, to: element.attribute("content") ?? "")
+      } else if element.name == "style" {
+        centredClasses.formUnion(Self.centredClasses(in: element.text))
       }
     }
+  }
+
+  /// The classes that rules of the form `.NAME { … text-align: center … }` centre.
+  private static func centredClasses(in stylesheet: String) -> Set<String> {
+    var result: Set<String> = []
+    for rule in stylesheet.split(separator: "}") {
+      let parts = rule.split(separator: "{", maxSplits: 1)
+      guard parts.count == 2, parts[1].filter({ !$0.isWhitespace }).contains("text-align:center")
+      else { continue }
+      for selector in parts[0].split(separator: ",") {
+        let name = selector.trimmingCharacters(in: .whitespacesAndNewlines)
+        if name.hasPrefix("."),
+          name.dropFirst().allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" })
+        {
+          result.insert(String(name.dropFirst()))
+        }
+      }
+    }
+    return result
   }
 
   // MARK: Blocks
@@ -56,6 +80,7 @@ public struct XHTMLReader {
       loose = []
       looseLine = nil
     }
+    var previous: XMLNode?
     for child in container.children {
       if child.isText || (child.isElement && Self.inlineElements.contains(child.name)) {
         loose += inlines(for: child)
@@ -64,7 +89,15 @@ public struct XHTMLReader {
       }
       guard child.isElement else { continue }
       flush()
-      result += try blocks(for: child)
+      if child.name == "table", let previous, isCaption(previous),
+        case .paragraph(let caption) = result.last
+      {
+        result.removeLast()
+        result += try table(child, classes: Self.classes(of: child), caption: caption.content)
+      } else {
+        result += try blocks(for: child)
+      }
+      previous = child
     }
     flush()
     return result
@@ -82,7 +115,7 @@ public struct XHTMLReader {
     case "ul", "ol":
       return try list(element, classes: classes)
     case "table":
-      return try table(element, classes: classes)
+      return try table(element, classes: classes, caption: [])
     case "figure":
       return [figure(element)]
     case "img":
@@ -207,14 +240,15 @@ public struct XHTMLReader {
     return [.list(List(style: style, items: items))]
   }
 
-  private mutating func table(_ element: XMLNode, classes: Set<String>) throws(BoardpackError)
+  /// A table; `caption` is used when the table has no `<caption>` of its own.
+  private mutating func table(_ element: XMLNode, classes: Set<String>, caption: [Inline])
+    throws(BoardpackError)
     -> [Block]
   {
     let rows = Self.rows(of: element)
     var builder = TableBuilder(label: label(element), location: location(element.line))
-    if let caption = element.elements.first(where: { $0.name == "caption" }) {
-      builder.caption = normalised(inlines(of: caption))
-    }
+    builder.caption =
+      element.elements.first { $0.name == "caption" }.map { normalised(inlines(of: $0)) } ?? caption
     if let json = element.attribute("data-bp-relations") {
       do {
         builder.relations = try JSONDecoder().decode([Relation].self, from: Data(json.utf8))
@@ -231,7 +265,7 @@ public struct XHTMLReader {
       }
       body = rows.filter { $0.section != "thead" }
     } else if let first = rows.first, !first.row.elements.isEmpty,
-      first.row.elements.allSatisfy({ $0.name == "th" })
+      Self.isHeaderRow(first.row)
     {
       builder.header = try first.row.elements.map { cell throws(BoardpackError) in try rawCell(cell)
       }
@@ -246,7 +280,7 @@ public struct XHTMLReader {
           cells: cells, markedTotal: section == "tfoot", location: location(row.line)))
     }
     // A title block fills the metadata; Boardpack's own is not a block of the paper.
-    let table = builder.table()
+    let table = try builder.table()
     let isTitleBlock = metadata.absorbTitleBlock(table)
     return isTitleBlock && classes.contains("bp-title-block") ? [] : [.table(table)]
   }
@@ -350,6 +384,33 @@ public struct XHTMLReader {
     return words.enumerated().map { index, word in
       index > 0 && joining.contains(word) ? word : word.prefix(1).uppercased() + word.dropFirst()
     }.joined(separator: " ")
+  }
+
+  /// A paragraph written elsewhere that captions the table after it: a centred one, or one styled
+  /// as a caption, holding no image.
+  private func isCaption(_ element: XMLNode) -> Bool {
+    let classes = Self.classes(of: element)
+    let style = (element.attribute("style") ?? "").filter { !$0.isWhitespace }
+    return element.name == "p" && !isBoardpack
+      && Self.descendants(of: element, named: "img").isEmpty
+      && (!classes.isDisjoint(with: centredClasses) || classes.contains("Caption")
+        || classes.contains("Table")
+        || style.contains("text-align:center"))
+  }
+
+  /// A header row: all `<th>`, or (as LibreOffice's XHTML export writes one) every cell with text
+  /// holding only paragraphs of its "Table Heading" style.
+  private static func isHeaderRow(_ row: XMLNode) -> Bool {
+    let cells = row.elements
+    if cells.allSatisfy({ $0.name == "th" }) { return true }
+    let filled = cells.filter { !$0.text.allSatisfy(\.isWhitespace) }
+    return !filled.isEmpty
+      && filled.allSatisfy { cell in
+        !cell.elements.isEmpty
+          && cell.elements.allSatisfy {
+            $0.name == "p" && classes(of: $0).contains("Table_20_Heading")
+          }
+      }
   }
 
   private static func classes(of element: XMLNode) -> Set<String> {

@@ -123,6 +123,62 @@ import Testing
     if case .paragraph(let last) = document.blocks.last { #expect(last.number == number) }
   }
 
+  @Test func boundsRepeatedRowsAndCellsInODF() throws {
+    let cell =
+      "<table:table-cell table:number-columns-repeated=\"1000000000\"><text:p>1</text:p></table:table-cell>"
+    let row = "<table:table-row table:number-rows-repeated=\"1000000000\">\(cell)</table:table-row>"
+    let path = try write(
+      "<office:document xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" "
+        + "xmlns:table=\"urn:oasis:names:tc:opendocument:xmlns:table:1.0\" "
+        + "xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\"><office:body><office:text>"
+        + "<table:table>" + String(repeating: row, count: 50)
+        + "</table:table></office:text></office:body></office:document>",
+      to: "repeated.fodt")
+    let start = Date()
+    let document = try PaperFile.read(path: path)
+    #expect(Date().timeIntervalSince(start) < 10)
+    guard case .table(let table) = document.blocks.first else {
+      Issue.record("no table")
+      return
+    }
+    // Repetition adds at most 10,000 rows and cells in all, however large the counts.
+    #expect(table.rows.count + table.columns.count <= 10_000 + 2 * 50)
+  }
+
+  @Test func refusesATableTooLargeToBeAPapers() throws {
+    let wide = "<tr>" + String(repeating: "<td>1</td>", count: 2_000) + "</tr>"
+    let path = try write(
+      "<html><body><table>" + wide + String(repeating: "<tr/>", count: 600)
+        + "</table></body></html>",
+      to: "wide.xhtml")
+    let (error, seconds) = failure(reading: path)
+    #expect(
+      error
+        == BoardpackError(
+          "a table of 601 rows by 2000 columns is larger than Boardpack reads (1000000 cells)",
+          at: SourceLocation(file: path, line: 1)))
+    #expect(seconds < 5)
+  }
+
+  /// Nesting as deep as libxml2 allows (256) is read; deeper is refused by the parser.
+  @Test(arguments: [(125, true), (250, false)])
+  func readsOrRefusesDeepNesting(depth: Int, readable: Bool) throws {
+    let xhtml =
+      "<html><body>" + String(repeating: "<ul><li>x", count: depth)
+      + String(repeating: "</li></ul>", count: depth)
+      + "</body></html>"
+    let odf =
+      "<office:document xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" "
+      + "xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\"><office:body><office:text>"
+      + String(repeating: "<text:list><text:list-item><text:p>x</text:p>", count: depth)
+      + String(repeating: "</text:list-item></text:list>", count: depth)
+      + "</office:text></office:body></office:document>"
+    for (text, name) in [(xhtml, "deep.xhtml"), (odf, "deep.fodt")] {
+      let error = failure(reading: try write(text, to: name)).error
+      #expect((error == nil) == readable, "\(name): \(String(describing: error))")
+    }
+  }
+
   @Test func refusesAFileThatIsNotAPaper() throws {
     let path = try write("<svg xmlns=\"http://www.w3.org/2000/svg\"/>", to: "picture.xhtml")
     #expect(

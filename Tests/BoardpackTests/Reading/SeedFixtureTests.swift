@@ -50,11 +50,14 @@ import Testing
     "pcc-update-q4-2026-04-21", "plan-delivery-q3-2026-04-21",
   ]
 
+  /// The transcription, LibreOffice's flat ODF of it and LibreOffice's XHTML export of that.
   @Test(arguments: converted)
   func libreOfficeKeepsTheOutline(name: String) throws {
     let xhtml = Outline(try Self.read("\(name).xhtml"))
     let fodt = Outline(try Self.read("\(name).fodt"))
+    let exported = Outline(try Self.read("\(name).libreoffice.xhtml"))
     #expect(xhtml == fodt)
+    #expect(xhtml == exported)
     #expect(!xhtml.numbers.isEmpty)
   }
 

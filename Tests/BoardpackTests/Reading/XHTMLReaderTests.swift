@@ -110,6 +110,22 @@ import Testing
     #expect(appendix.appendix == 1)
   }
 
+  @Test func keepsBoardpackListsWhereTheFilePutsThem() throws {
+    let document = try Self.document(
+      """
+      <div class="bp-para" id="p1" data-bp-number="1"><p><span class="bp-number">1.</span> First.</p></div>
+      <ol class="bp-letter" type="a"><li>a free-standing letter</li></ol>
+      """, head: Self.boardpackHead)
+    #expect(
+      document.blocks == [
+        .paragraph(
+          Paragraph(
+            number: 1, content: [.text("First.")],
+            location: SourceLocation(file: "inline.xhtml", line: 9))),
+        .list(List(style: .letter, items: [ListItem(content: [.text("a free-standing letter")])])),
+      ])
+  }
+
   @Test func recoversPrintedNumbersAndMarkersFromForeignXHTML() throws {
     let document = try Self.document(
       """

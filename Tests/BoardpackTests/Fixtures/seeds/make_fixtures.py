@@ -14,7 +14,8 @@ ERRORS.md). What it does change is conversion damage in the seed text itself:
   (their pages were images) are inserted as <h2>, each marked in INSERTS below.
 
 Usage: python3 make_fixtures.py [--fodt] [SEEDS_DIR]   (default: ../../../../../shared/seeds)
-With --fodt it also has LibreOffice convert the fixtures named in FODT to flat ODF beside them.
+With --fodt it also has LibreOffice convert the fixtures named in FODT to flat ODF beside them,
+and export those again as XHTML (NAME.libreoffice.xhtml).
 """
 
 import html
@@ -22,6 +23,7 @@ import os
 import re
 import subprocess
 import sys
+import tempfile
 from html.parser import HTMLParser
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -96,7 +98,6 @@ HEADERLESS = ("Report Date", "Cllr", "Conservative", "Pro-actively", "Parisha")
 DATE = r"(\d{1,2}\s?(st|nd|rd|th)?\s+)?[a-z]+\s+\d{4}|\d{2}/\d{2}/\d{4}"
 
 ALLOWED = {"b", "strong", "i", "em", "u", "sup", "sub", "p", "ul", "ol", "li", "br", "a"}
-BLOCK_TAGS = {"p", "ul", "ol", "li"}
 
 
 class Fragment(HTMLParser):
@@ -228,8 +229,6 @@ def table_xhtml(rows, name=None):
     first = [plain(c) for c in rows[0][1]]
     key = "|".join(first[:2])
     headerless = first[0].startswith(HEADERLESS) or (first[0] == "" and first[1].startswith(HEADERLESS))
-    if headerless and first[0] == "":
-        headerless = first[1].startswith(HEADERLESS)
     caption = CAPTIONS.get(key)
     if caption is None:
         caption = "Report details" if first[0].startswith("Report Date") else (
@@ -237,7 +236,7 @@ def table_xhtml(rows, name=None):
     if name:
         caption = f"{name}: {caption}"
     width = max(len(cells) for _, cells in rows)
-    out = [f"<table>", f"<caption>{html.escape(caption)}</caption>"]
+    out = ["<table>", f"<caption>{html.escape(caption)}</caption>"]
     body = rows
     if not headerless:
         cells = rows[0][1] + [""] * (width - len(rows[0][1]))
@@ -372,11 +371,18 @@ def convert_to_fodt():
     os.makedirs(os.path.join(PROFILE, "user"), exist_ok=True)
     with open(os.path.join(PROFILE, "user", "registrymodifications.xcu"), "w", encoding="utf-8") as handle:
         handle.write(PROFILE_SETTINGS)
-    subprocess.run(
-        ["soffice", f"-env:UserInstallation=file://{PROFILE}", "--headless",
-         "--convert-to", "fodt:OpenDocument Text Flat XML", "--outdir", HERE]
-        + [os.path.join(HERE, name + ".xhtml") for name in FODT],
-        check=True)
+    def soffice(target, outdir, sources):
+        subprocess.run(
+            ["soffice", f"-env:UserInstallation=file://{PROFILE}", "--headless",
+             "--convert-to", target, "--outdir", outdir] + sources,
+            check=True)
+
+    soffice("fodt:OpenDocument Text Flat XML", HERE, [os.path.join(HERE, name + ".xhtml") for name in FODT])
+    # LibreOffice's own XHTML export of those, as XHTML "written elsewhere": NAME.libreoffice.xhtml.
+    with tempfile.TemporaryDirectory() as scratch:
+        soffice("xhtml:XHTML Writer File:UTF8", scratch, [os.path.join(HERE, name + ".fodt") for name in FODT])
+        for name in FODT:
+            os.replace(os.path.join(scratch, name + ".xhtml"), os.path.join(HERE, name + ".libreoffice.xhtml"))
 
 
 def main():
