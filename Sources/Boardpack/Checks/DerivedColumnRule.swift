@@ -34,10 +34,41 @@ public struct DerivedColumnRule: ReportRule {
     for site in report.tables {
       if site.table.relations.isEmpty {
         inferRelations(site, into: &findings)
+        checkDirections(site, into: &findings)
       } else {
         checkDeclared(site, into: &findings)
+        checkDashboard(site, into: &findings)
       }
-      checkDirections(site, into: &findings)
+    }
+  }
+
+  /// Declared Direction and RAG columns against what `DashboardRule` gives for each body row.
+  private func checkDashboard(_ site: TableSite, into findings: inout Findings) {
+    for relation in site.table.relations {
+      let columns: [Int]
+      switch relation {
+      case .direction(let column, let baseline, let latest): columns = [column, baseline, latest]
+      case .rag(let column, let target, let baseline, let latest):
+        columns = [column, target, baseline, latest]
+      default: continue
+      }
+      let column = columns[0]
+      for (index, row) in site.table.rows.enumerated()
+      where !row.isTotal && columns.allSatisfy(row.cells.indices.contains) {
+        let stated = row.cells[column].shown.trimmingCharacters(in: .whitespacesAndNewlines)
+        let place = site.place(row: index, column: column)
+        do {
+          guard let expected = try DashboardRule.cell(of: relation, in: row.cells.map(\.shown)),
+            expected != stated
+          else { continue }
+          findings.add(
+            .derivedColumn, .error,
+            "\(site.table.columns[column].header) is not what the dashboard rule gives",
+            at: place, stated: stated, expected: expected)
+        } catch {
+          findings.add(.derivedColumn, .error, error.message, at: place, stated: stated)
+        }
+      }
     }
   }
 

@@ -80,7 +80,7 @@ extension Report {
         }
       case .quotation(let inner): result.formUnion(labels(in: inner))
       case .table(let table):
-        result.formUnion([table.label].compactMap { $0 })
+        result.formUnion([table.label].compactMap { $0 } + table.rows.compactMap(\.label))
         result.formUnion(
           table.rows.flatMap { row in row.cells.prefix(2).compactMap { rowLabel(forKey: $0.shown) }
           })

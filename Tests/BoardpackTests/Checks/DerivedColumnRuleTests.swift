@@ -50,6 +50,25 @@ import Testing
     #expect(found.map(\.expected) == ["↑"])
   }
 
+  @Test func checksDeclaredDashboardColumnsByTheDashboardRule() {
+    let rows = [
+      [
+        "Serial No", "Metric", "Target/Expectation", "Baseline 2024/25", "Latest", "Direction",
+        "RAG",
+      ],
+      ["34", "Police referrals into drug treatment", "Increase", "70", "30", "↓", "Red"],
+      ["83", "Volumes of Out of Court Resolutions", "Increase", "3575", "3582", "↓", "Green"],
+    ]
+    let relations: [Relation] = [
+      .direction(column: 5, baseline: 3, latest: 4),
+      .rag(column: 6, target: 2, baseline: 3, latest: 4),
+    ]
+    let found = DerivedColumnRule().findings(in: [Build.table(rows, relations: relations)])
+    #expect(found.map(\.location.row) == ["83", "83"])
+    #expect(found.map(\.stated) == ["↓", "Green"])
+    #expect(found.map(\.expected) == ["↔", "Amber"])
+  }
+
   @Test func checksDeclaredRelationsInEveryRow() {
     let rows = [
       ["Area", "Old", "New", "Change", "% change"], ["A", "10", "12", "2", "20.0%"],
