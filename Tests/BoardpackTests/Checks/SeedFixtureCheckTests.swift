@@ -3,7 +3,7 @@ import Foundation
 import Testing
 
 /// The validator over the seed papers as transcribed by `Fixtures/seeds/make_fixtures.py` (and
-/// converted to flat ODF by LibreOffice): it finds the errors listed in `Fixtures/seeds/ERRORS.md`
+/// converted to flat ODF, and back to XHTML, by LibreOffice): it finds the errors listed in `Fixtures/seeds/ERRORS.md`
 /// that arithmetic or the calendar prove, and stays silent on the correct tables and text.
 @Suite struct SeedFixtureCheckTests {
   static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
@@ -68,6 +68,24 @@ import Testing
         "table-sum error 12,759,259", "table-sum warning 12,739,137", "table-sum warning 8,092,406",
         "derived-column warning 38,315", "derived-column warning 8,092,406",
       ]
+    ),
+    ("complaints-2026-06-23.libreoffice.xhtml", []),
+    ("lrscsb-2024-03-22.libreoffice.xhtml", []),
+    (
+      "lrscsb-2025-06-20.libreoffice.xhtml",
+      ["numbering error 10", "accessibility warning £40,474.77"]
+    ),
+    ("pcc-update-2024-10-28.libreoffice.xhtml", ["fy-label error 2023-23"]),
+    (
+      "pcc-update-q4-2026-04-21.libreoffice.xhtml",
+      [
+        "table-sum error 413", "table-sum error 30", "table-sum error 162", "table-sum error 39",
+        "date error 31st June",
+      ]
+    ),
+    (
+      "plan-delivery-q3-2026-04-21.libreoffice.xhtml",
+      ["derived-column error ↓", "fy-label error 2025/2025"]
     ),
   ])
   func findsTheSeedErrors(_ name: String, _ expected: [String]) throws {
