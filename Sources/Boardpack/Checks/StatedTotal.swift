@@ -6,6 +6,8 @@ struct StatedTotal: Equatable {
   var figure: Measured
   /// The words naming what was totalled, as `keywords(in:)` gives them.
   var words: Set<String>
+  /// Said to be a total ("Total …:", "a total of", "in total"), not just a count opening a sentence.
+  var isExplicit: Bool
 
   var isMoney: Bool { figure.shown.contains("£") }
 
@@ -24,7 +26,7 @@ struct StatedTotal: Equatable {
         + #")\s+(?<words>[a-z][a-z\- ]{0,40}?\s+(?:were|was|have\s+been|has\s+been|had\s+been)\s+[a-z]+)"#,
     ]
     var result: [StatedTotal] = []
-    for pattern in patterns {
+    for (index, pattern) in patterns.enumerated() {
       guard let regex = try? Regex(pattern) else { continue }
       for match in text.matches(of: regex) {
         guard let figureText = match["figure"]?.substring.map(String.init),
@@ -34,7 +36,8 @@ struct StatedTotal: Equatable {
           NumberWords.value(of: figureText).map { Measured(value: Decimal($0), shown: String($0)) }
           ?? Measured(text: figureText)
         guard let measured else { continue }
-        result.append(StatedTotal(figure: measured, words: keywords(in: wordsText)))
+        result.append(
+          StatedTotal(figure: measured, words: keywords(in: wordsText), isExplicit: index < 2))
       }
     }
     return result

@@ -3,8 +3,10 @@ import Foundation
 /// Totals stated in the paragraph just before or after a table ("Forty-five complaint reviews
 /// were received", "Total funding: £40,474.77", "a total of 413 engagements") against the table.
 ///
-/// A statement is matched to the figure columns whose headers share its words (money to the only
-/// money column); it is reported only when no such column totals to it.
+/// A statement is matched to the figure columns whose headers share its words — two of them for a
+/// count that merely opens a sentence, as "Two cases were upheld" may count a part — or, for a
+/// stated total of money, to the only money column; it is reported only when no such column
+/// totals to it.
 public struct TextTotalRule: ReportRule {
   public init() {}
 
@@ -41,14 +43,14 @@ public struct TextTotalRule: ReportRule {
         StatedTotal.keywords(in: table.columns[entry.column].header).intersection(stated.words)
           .count
       )
-    }.filter { $0.1 > 0 }
+    }.filter { $0.1 >= (stated.isExplicit ? 1 : 2) }
     var candidates = overlapping.sorted { $0.1 > $1.1 }.map(\.0)
     let money = totals.filter { entry in
       table.columns[entry.column].type == .money || entry.total.shown.contains("£")
     }
     if stated.isMoney {
       candidates = candidates.filter { entry in money.contains { $0.column == entry.column } }
-      if candidates.isEmpty && money.count == 1 { candidates = money }
+      if candidates.isEmpty && money.count == 1 && stated.isExplicit { candidates = money }
     }
     guard let best = candidates.first,
       !candidates.contains(where: { stated.figure.agrees(with: $0.total) })

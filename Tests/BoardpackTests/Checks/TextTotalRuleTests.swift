@@ -26,6 +26,14 @@ import Testing
     #expect(found.first?.location.paragraph == "63")
   }
 
+  @Test func leavesACountOfAPartAlone() {
+    let blocks = [
+      Build.table(Seeds.complaintReviews),
+      Build.paragraph(64, "Two reviews were upheld. £300 was spent on training."),
+    ]
+    #expect(TextTotalRule().findings(in: blocks) == [])
+  }
+
   @Test func checksATotalOfAfterTheTable() {
     let blocks = [
       Build.table(Seeds.engagements),
