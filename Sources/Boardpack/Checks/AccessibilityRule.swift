@@ -1,4 +1,5 @@
-/// Figures without alt text, tables without a header row, and an empty column under a stated total.
+/// Figures without alt text and tables of figures without a header row. (An empty column under a
+/// stated total is the text-total rule's.)
 public struct AccessibilityRule: ReportRule {
   public init() {}
 
@@ -15,7 +16,6 @@ public struct AccessibilityRule: ReportRule {
     }
     for site in report.tables {
       checkHeaders(site, into: &findings)
-      checkEmptyColumns(site, into: &findings)
     }
   }
 
@@ -31,29 +31,5 @@ public struct AccessibilityRule: ReportRule {
     findings.add(
       .accessibility, .warning, "table has no header row",
       at: Place(paragraph: site.paragraph, table: site.name))
-  }
-
-  /// A column with a header but no content in any row, beside a total stated in the text: the
-  /// figures the total sums are missing ("Sum" left empty above "Total funding: £40,474.77").
-  private func checkEmptyColumns(_ site: TableSite, into findings: inout Findings) {
-    let table = site.table
-    guard !table.rows.isEmpty else { return }
-    let stated = [site.before, site.after].compactMap { $0 }.flatMap {
-      StatedTotal.all(in: $0.text)
-    }
-    guard let total = stated.first else { return }
-    for (index, column) in table.columns.enumerated()
-    where !column.header.trimmingCharacters(in: .whitespaces).isEmpty {
-      let empty = table.rows.allSatisfy { row in
-        !row.cells.indices.contains(index)
-          || row.cells[index].shown.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
-      }
-      guard empty else { continue }
-      findings.add(
-        .accessibility, .warning,
-        "empty column under a stated total: the figures that make up the total are missing",
-        at: Place(paragraph: site.paragraph, table: site.name, column: column.header),
-        stated: total.figure.shown)
-    }
   }
 }

@@ -1,7 +1,8 @@
 import Foundation
 
 /// Totals stated in the paragraph just before or after a table ("Forty-five complaint reviews
-/// were received", "Total funding: £40,474.77", "a total of 413 engagements") against the table.
+/// were received", "Total funding: £40,474.77", "a total of 413 engagements") against the table,
+/// and an empty column under such a total.
 ///
 /// A statement is matched to the figure columns whose headers share its words — two of them for a
 /// count that merely opens a sentence, as "Two cases were upheld" may count a part — or, for a
@@ -12,11 +13,34 @@ public struct TextTotalRule: ReportRule {
 
   public func check(_ report: Report, into findings: inout Findings) {
     for site in report.tables {
-      for passage in [site.before, site.after].compactMap({ $0 }) {
-        for stated in StatedTotal.all(in: passage.text) {
-          check(stated, against: site, passage: passage, into: &findings)
-        }
+      let statements = [site.before, site.after].compactMap { $0 }.flatMap { passage in
+        StatedTotal.all(in: passage.text).map { (passage, $0) }
       }
+      if let (_, first) = statements.first {
+        checkEmptyColumns(site, under: first, into: &findings)
+      }
+      for (passage, stated) in statements {
+        check(stated, against: site, passage: passage, into: &findings)
+      }
+    }
+  }
+
+  /// A column with a header but nothing in any row, beside a stated total: the figures the total
+  /// sums are missing ("Sum" left empty above "Total funding: £40,474.77").
+  private func checkEmptyColumns(
+    _ site: TableSite, under stated: StatedTotal, into findings: inout Findings
+  ) {
+    let table = site.table
+    guard !table.rows.isEmpty else { return }
+    for (column, header) in table.columns.enumerated()
+    where !header.header.trimmingCharacters(in: .whitespaces).isEmpty
+      && table.rows.indices.allSatisfy({ site.isBlank($0, column) })
+    {
+      findings.add(
+        .textTotal, .warning,
+        "empty column under a stated total: the figures that make up the total are missing",
+        at: Place(paragraph: site.paragraph, table: site.name, column: header.header),
+        stated: stated.figure.shown)
     }
   }
 

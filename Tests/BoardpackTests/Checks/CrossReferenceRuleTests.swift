@@ -17,7 +17,8 @@ import Testing
           "This would require a resolution under paragraph 4 (4) or 13(4) of the Schedule 6; see Sched 6 para 31."
         ),
         Build.paragraph(
-          nil, "As paragraph 40 in the previous report said, and Table 7 of the HMICFRS report shows."),
+          nil,
+          "As paragraph 40 in the previous report said, and Table 7 of the HMICFRS report shows."),
         Build.paragraph(
           19,
           "The number of referrals into drug treatment, row 34, shows a reduction; so does row 57."),

@@ -67,10 +67,17 @@ import Testing
     #expect(found.map(\.expected) == ["£639,675.00"])
   }
 
-  @Test func leavesAnEmptyColumnToTheAccessibilityRule() {
+  @Test func warnsOfTheEmptySumColumnUnderTotalFunding() {
     let blocks = [
+      Build.paragraph(8, "Please see below a table of the 6 funded projects for this round:"),
       Build.table(Seeds.peopleZones), Build.paragraph(nil, "Total funding: £40,474.77"),
     ]
-    #expect(TextTotalRule().findings(in: blocks) == [])
+    let found = TextTotalRule().findings(in: blocks)
+    #expect(found.count == 1)
+    #expect(found.first?.rule == .textTotal)
+    #expect(found.first?.severity == .warning)
+    #expect(found.first?.location.column == "Sum")
+    #expect(found.first?.stated == "£40,474.77")
+    #expect(found.first?.message.hasPrefix("empty column under a stated total") == true)
   }
 }
