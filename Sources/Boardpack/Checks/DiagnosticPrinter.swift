@@ -44,9 +44,14 @@ public struct DiagnosticPrinter: Sendable {
       Output(diagnostics: diagnostics, summary: Summary(diagnostics, files: files)))
   }
 
+  /// Longer titles and captions are cut, with "…", to keep a line readable; the JSON keeps them whole.
+  static let longestQuote = 80
+
   private func quoted(_ text: String) -> String {
     let single = text.replacingOccurrences(of: "\n", with: " ")
-    return "\"" + (single.count > 60 ? String(single.prefix(57)) + "…" : single) + "\""
+    let shortened =
+      single.count > Self.longestQuote ? String(single.prefix(Self.longestQuote - 1)) + "…" : single
+    return "\"" + shortened + "\""
   }
 
   private struct Output: Encodable {
