@@ -95,6 +95,27 @@ public struct DateRule: ReportRule {
         at: passage.place,
         stated: shown, expected: "\(match.1)\(match.2)\(next)")
     }
+    checkShortFinancialYears(passage, into: &findings)
+  }
+
+  /// "25/26" is read as a financial year only where the text says it is one ("Q2 of 25/26",
+  /// "FY 25/26", "25/26 financial year"); elsewhere two pairs of digits may be anything ("28/30 people").
+  private func checkShortFinancialYears(_ passage: Passage, into findings: inout Findings) {
+    let before = #/(?i)(?:\b(?:q[1-4]|quarter\s+[1-4])\s+(?:of\s+)?|\bFY\s?)(\d{2})\/(\d{2})\b/#
+    let after = #/(?i)(?:^|[^\d\/])(\d{2})\/(\d{2})\s+(?:financial\s+year|FY)\b/#
+    let labels =
+      passage.text.matches(of: before).map { ($0.1, $0.2) }
+      + passage.text.matches(of: after).map { ($0.1, $0.2) }
+    for (first, second) in labels {
+      guard let start = Int(first), let end = Int(second), end != (start + 1) % 100 else {
+        continue
+      }
+      findings.add(
+        .fyLabel, .error,
+        "financial year label \"\(first)/\(second)\" does not run from one year to the next",
+        at: passage.place, stated: "\(first)/\(second)",
+        expected: "\(first)/" + String(format: "%02d", (start + 1) % 100))
+    }
   }
 
   // MARK: Quarters

@@ -12,6 +12,7 @@ import Testing
     "Published at https://example.org/Commissioners-Safety-Fund-2024-2025.aspx on 2025-06-20, and 12/07/2023.",
     "YTD (Q3 25/26) the service has referred 531 victims between April and December 2025.",
     "Grant funding for the 2024/2025 financial year, and 1999-00 before it.",
+    "Q2 of 25/26 saw the service engage with 2,230 victims; 26/27 commissioning; 28/30 people attended.",
   ])
   func isSilentOnCorrectDates(_ text: String) {
     #expect(DateRule().findings(in: [Build.paragraph(1, text)]) == [])
@@ -51,6 +52,14 @@ import Testing
     #expect(found.map(\.rule) == [.fyLabel])
     #expect(found.map(\.stated) == [stated])
     #expect(found.map(\.expected) == [expected])
+  }
+
+  @Test func findsAnIllFormedShortFinancialYear() {
+    let found = DateRule().findings(in: [
+      Build.paragraph(25, "Q2 of 25/25 saw the service engage with 2,230 victims.")
+    ])
+    #expect(found.map(\.stated) == ["25/25"])
+    #expect(found.map(\.expected) == ["25/26"])
   }
 
   @Test func findsAQuarterWithTheWrongMonths() {
