@@ -3,7 +3,7 @@ public protocol ReportRule: Sendable {
   func check(_ report: Report, into findings: inout Findings)
 }
 
-/// Runs every rule over every report of a paper and collects their diagnostics, in report order.
+/// Runs every rule over every report of a paper and collects their diagnostics.
 public struct Validator: Sendable {
   public let rules: [any ReportRule]
 
@@ -15,13 +15,23 @@ public struct Validator: Sendable {
     ]
   }
 
+  /// The diagnostics of each report in turn, in paragraph order within a report (those before
+  /// its first numbered paragraph first), rule by rule where they share a paragraph.
   public func check(_ document: Document, file: String) -> [Diagnostic] {
     Report.reports(in: document).flatMap { report in
-      rules.flatMap { rule in
+      let found = rules.flatMap { rule in
         var findings = Findings(file: file, report: report.title)
         rule.check(report, into: &findings)
         return findings.diagnostics
       }
+      return found.enumerated().sorted { a, b in
+        let (first, second) = (Self.paragraph(of: a.element), Self.paragraph(of: b.element))
+        return first != second ? first < second : a.offset < b.offset
+      }.map(\.element)
     }
+  }
+
+  private static func paragraph(of diagnostic: Diagnostic) -> Int {
+    diagnostic.location.paragraph.flatMap { Int($0) } ?? 0
   }
 }
