@@ -65,6 +65,9 @@ public struct DiagnosticPrinter: Sendable {
     public var errors: Int
     public var warnings: Int
 
+    /// 1 when any diagnostic is an error, else 0: warnings alone do not fail a run.
+    public var exitCode: Int32 { errors > 0 ? 1 : 0 }
+
     public init(_ diagnostics: [Diagnostic], files: Int) {
       self.files = files
       errors = diagnostics.filter { $0.severity == .error }.count
