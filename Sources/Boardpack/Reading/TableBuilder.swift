@@ -1,0 +1,103 @@
+import Foundation
+
+/// Turns the cells a reader found in a finished paper into a typed `Table`: pads ragged rows,
+/// types each column (declared by the file, or inferred from the cells by `FigureParser`),
+/// reads each cell's value and flags "Total"/"Totals" rows.
+struct TableBuilder {
+  /// One cell as found in the file.
+  struct RawCell {
+    /// The text as shown.
+    var shown: String
+    /// Rich content, when the cell holds paragraphs or lists.
+    var blocks: [Block] = []
+    /// The exact value the file declares (`data-bp-value`, `office:value`), when it declares one.
+    var declared: Decimal?
+    /// The cell's declared type (`data-bp-type`, `office:value-type`), when it declares one.
+    var declaredType: ValueType?
+  }
+
+  /// One row as found in the file.
+  struct RawRow {
+    var cells: [RawCell]
+    /// Set when the file itself marks the row as a total (Boardpack's `<tfoot>`).
+    var markedTotal = false
+    var location: SourceLocation?
+  }
+
+  var label: Label?
+  var caption: [Inline] = []
+  var header: [RawCell] = []
+  var rows: [RawRow] = []
+  var relations: [Relation] = []
+  var location: SourceLocation
+
+  /// The most cells a table may have once its rows are padded to its widest: far beyond any
+  /// paper's, and small enough that a file of a few empty rows under one very wide row cannot
+  /// make a reader fill memory.
+  static let cellLimit = 1_000_000
+
+  func table() throws(BoardpackError) -> Table {
+    let width = max(header.count, rows.map(\.cells.count).max() ?? 0)
+    guard width * max(rows.count, 1) <= Self.cellLimit else {
+      throw BoardpackError(
+        "a table of \(rows.count) rows by \(width) columns is larger than Boardpack reads "
+          + "(\(Self.cellLimit) cells)", at: location)
+    }
+    let padded = rows.map { row in
+      RawRow(
+        cells: row.cells + Array(repeating: RawCell(shown: ""), count: width - row.cells.count),
+        markedTotal: row.markedTotal, location: row.location)
+    }
+    let columns = (0..<width).map { index in
+      Column(
+        header: index < header.count ? header[index].shown : "",
+        type: columnType(
+          index < header.count ? header[index].declaredType : nil,
+          cells: padded.map { $0.cells[index] }))
+    }
+    let tableRows = padded.map { row in
+      Row(
+        cells: zip(row.cells, columns).map { cell, column in
+          Cell(value: value(of: cell, as: column.type), shown: cell.shown, blocks: cell.blocks)
+        },
+        isTotal: row.markedTotal || PrintedText.isTotalLabel(row.cells.first?.shown ?? ""),
+        location: row.location)
+    }
+    return Table(
+      label: label, caption: caption, columns: columns, rows: tableRows, relations: relations,
+      location: location)
+  }
+
+  /// The header's declared type, else the type the cells declare, else the type their text reads as.
+  private func columnType(_ declared: ValueType?, cells: [RawCell]) -> ValueType {
+    if let declared { return declared }
+    let declaredTypes = Set(cells.compactMap(\.declaredType))
+    if declaredTypes.count == 1, let only = declaredTypes.first { return only }
+    let shown = cells.map(\.shown)
+    let inferred = FigureParser.inferType(of: shown)
+    // `inferType` does not try points; "+2.1pp" marks them.
+    let filled = shown.filter { !$0.isEmpty && !FigureParser.isNil($0) }
+    if inferred == .text, !filled.isEmpty,
+      filled.allSatisfy({ $0.hasSuffix("pp") && FigureParser.parse($0, as: .points) != nil })
+    {
+      return .points
+    }
+    return inferred
+  }
+
+  private func value(of cell: RawCell, as type: ValueType) -> Value {
+    let shown = cell.shown.trimmingCharacters(in: .whitespacesAndNewlines)
+    if type != .text, FigureParser.isNil(shown) { return .nilValue }
+    if type != .text, let declared = cell.declared {
+      switch type {
+      case .count: return .count(declared)
+      case .money: return .money(declared)
+      case .decimal: return .decimal(declared)
+      case .percent: return .percent(declared)
+      case .points: return .points(declared)
+      case .text: break
+      }
+    }
+    return FigureParser.parse(shown, as: type) ?? (shown.isEmpty ? .blank : .text(shown))
+  }
+}
