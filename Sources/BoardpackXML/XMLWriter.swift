@@ -8,11 +8,18 @@ public final class XMLWriter {
   private let writer: xmlTextWriterPtr
 
   /// Starts a document with an XML declaration.
-  public init() {
-    XMLLibrary.prepare()
-    buffer = xmlBufferCreateSize(64 * 1024)
-    writer = xmlNewTextWriterMemory(buffer, 0)
+  public convenience init() {
+    self.init(capacity: 64 * 1024)
     xmlTextWriterStartDocument(writer, "1.0", "UTF-8", nil)
+  }
+
+  /// Starts a fragment: markup without an XML declaration, finished with `finishFragment()`.
+  public static func fragment() -> XMLWriter { XMLWriter(capacity: 4 * 1024) }
+
+  private init(capacity: Int) {
+    XMLLibrary.prepare()
+    buffer = xmlBufferCreateSize(capacity)
+    writer = xmlNewTextWriterMemory(buffer, 0)
   }
 
   deinit {
@@ -59,6 +66,19 @@ public final class XMLWriter {
     }
   }
 
+  /// Copies a fragment's bytes verbatim, closing the start tag just written if need be.
+  public func copy(_ fragment: XMLFragment) {
+    fragment.data.withUnsafeBytes { bytes in
+      guard let base = bytes.baseAddress else { return }
+      xmlTextWriterWriteRawLen(writer, base.assumingMemoryBound(to: xmlChar.self), Int32(bytes.count))
+    }
+  }
+
+  /// Closes every open element and returns the markup as a fragment for `copy(_:)`.
+  public func finishFragment() -> XMLFragment {
+    XMLFragment(data: finish())
+  }
+
   /// Closes every open element and returns the bytes.
   public func finish() -> Data {
     xmlTextWriterEndDocument(writer)
@@ -84,4 +104,11 @@ public final class XMLWriter {
     default: false
     }
   }
+}
+
+/// Well-formed markup serialised once by an `XMLWriter` and copied verbatim into many documents,
+/// so that a part every document shares (a reference document's styles) is built only once.
+public struct XMLFragment: Sendable, Equatable {
+  /// The markup as UTF-8 bytes.
+  public let data: Data
 }

@@ -1,0 +1,299 @@
+import BoardpackXML
+import Foundation
+
+/// Writes a `Document` as XHTML (HTML5 in XML syntax) per FORMATS.md §4: accessible markup,
+/// Boardpack's `bp-`/`data-bp-` markers for the XHTML reader, and an inline print stylesheet.
+public struct XHTMLWriter: Sendable {
+  public init() {}
+
+  /// The document as UTF-8 XHTML bytes.
+  public func render(_ document: Document) -> Data {
+    let rendering = XHTMLRendering(document)
+    rendering.writeDocument()
+    return rendering.xml.finish()
+  }
+}
+
+/// The state of one XHTML rendering: the output and the anchors handed out so far.
+private final class XHTMLRendering {
+  let xml = XMLWriter()
+  let document: Document
+  var anchors: Anchors
+
+  init(_ document: Document) {
+    self.document = document
+    anchors = Anchors(document)
+  }
+
+  func writeDocument() {
+    let metadata = document.metadata
+    xml.start("html")
+    xml.attribute("xmlns", "http://www.w3.org/1999/xhtml")
+    xml.attribute("lang", "en-GB")
+    xml.attribute("xml:lang", "en-GB")
+    newline()
+    xml.start("head")
+    newline()
+    element("meta", ["charset": "UTF-8"])
+    element("meta", ["name": "viewport", "content": "width=device-width, initial-scale=1"])
+    element("title", text: metadata.title)
+    element("meta", ["name": "generator", "content": "Boardpack"])
+    for field in metadata.boardpackFields {
+      element("meta", ["name": field.name, "content": field.value])
+    }
+    element("style", text: XHTMLWriter.stylesheet)
+    xml.end()
+    newline()
+    xml.start("body")
+    newline()
+    writeFrontMatter(metadata)
+    writeBlocks(document.blocks)
+    xml.end()
+    newline()
+    xml.end()
+  }
+
+  private func writeFrontMatter(_ metadata: Metadata) {
+    for line in metadata.letterhead {
+      element("p", ["class": "bp-letterhead"], text: line)
+    }
+    if let body = metadata.body { element("p", ["class": "bp-body"], text: body) }
+    if let date = metadata.meetingDate { element("p", ["class": "bp-meeting-date"], text: date.longUK) }
+    element("h1", text: metadata.title)
+    let rows = metadata.titleBlockRows
+    guard !rows.isEmpty else { return }
+    xml.start("table")
+    xml.attribute("class", "bp-title-block")
+    xml.start("tbody")
+    for row in rows {
+      xml.start("tr")
+      xml.element("th", ["scope": "row"], text: row.caption)
+      xml.element("td", text: row.value)
+      xml.end()
+    }
+    xml.end()
+    xml.end()
+    newline()
+  }
+
+  // MARK: Blocks
+
+  private func writeBlocks(_ blocks: [Block]) {
+    for block in blocks { writeBlock(block) }
+  }
+
+  private func writeBlock(_ block: Block) {
+    switch block {
+    case .heading(let heading): writeHeading(heading)
+    case .paragraph(let paragraph): writeParagraph(paragraph)
+    case .list(let list): writeList(list)
+    case .quotation(let blocks):
+      xml.start("blockquote")
+      newline()
+      writeBlocks(blocks)
+      xml.end()
+      newline()
+    case .table(let table): writeTable(table)
+    case .figure(let figure): writeFigure(figure)
+    case .pageBreak: element("hr", ["class": "bp-page-break"])
+    }
+  }
+
+  private func writeHeading(_ heading: Heading) {
+    xml.start("h\(min(max(heading.level, 1) + 1, 6))")
+    writeAnchor(heading.label)
+    if let appendix = heading.appendix { xml.attribute("data-bp-appendix", String(appendix)) }
+    writeInlines(heading.content)
+    xml.end()
+    newline()
+  }
+
+  private func writeParagraph(_ paragraph: Paragraph) {
+    guard let number = paragraph.number else {
+      xml.start("p")
+      if let style = paragraph.style { xml.attribute("class", XHTMLRendering.className(ofStyle: style)) }
+      writeAnchor(paragraph.label)
+      writeInlines(paragraph.content)
+      xml.end()
+      newline()
+      writeBlocks(paragraph.children)
+      return
+    }
+    xml.start("div")
+    xml.attribute("class", "bp-para")
+    xml.attribute("id", paragraph.label.map { anchors.anchor(for: $0) } ?? anchors.anchor(generatedFrom: "p\(number)"))
+    xml.attribute("data-bp-number", String(number))
+    xml.start("p")
+    if let style = paragraph.style { xml.attribute("class", XHTMLRendering.className(ofStyle: style)) }
+    xml.element("span", ["class": "bp-number"], text: "\(number).")
+    xml.text(" ")
+    writeInlines(paragraph.content)
+    xml.end()
+    newline()
+    writeBlocks(paragraph.children)
+    xml.end()
+    newline()
+  }
+
+  private func writeList(_ list: List) {
+    switch list.style {
+    case .bullet:
+      xml.start("ul")
+      xml.attribute("class", "bp-bullet")
+    case .letter:
+      xml.start("ol")
+      xml.attribute("class", "bp-letter")
+      xml.attribute("type", "a")
+    case .roman:
+      xml.start("ol")
+      xml.attribute("class", "bp-roman")
+      xml.attribute("type", "i")
+    }
+    newline()
+    for item in list.items {
+      xml.start("li")
+      writeAnchor(item.label)
+      writeInlines(item.content)
+      if !item.children.isEmpty {
+        newline()
+        writeBlocks(item.children)
+      }
+      xml.end()
+      newline()
+    }
+    xml.end()
+    newline()
+  }
+
+  private func writeTable(_ table: Table) {
+    xml.start("table")
+    xml.attribute("class", "bp-table")
+    writeAnchor(table.label)
+    xml.attribute("data-bp-relations", table.relationsJSON)
+    newline()
+    if !table.caption.isEmpty {
+      xml.start("caption")
+      writeInlines(table.caption)
+      xml.end()
+      newline()
+    }
+    xml.start("thead")
+    xml.start("tr")
+    for column in table.columns {
+      xml.start("th")
+      xml.attribute("scope", "col")
+      xml.attribute("data-bp-type", column.type.rawValue)
+      if column.type != .text { xml.attribute("class", "bp-num") }
+      xml.text(column.header)
+      xml.end()
+    }
+    xml.end()
+    xml.end()
+    newline()
+    let body = table.rows.filter { !$0.isTotal }
+    let totals = table.rows.filter(\.isTotal)
+    writeRows(body, of: table, in: "tbody")
+    writeRows(totals, of: table, in: "tfoot")
+    xml.end()
+    newline()
+  }
+
+  private func writeRows(_ rows: [Row], of table: Table, in section: String) {
+    guard !rows.isEmpty else { return }
+    xml.start(section)
+    newline()
+    for row in rows {
+      xml.start("tr")
+      for (index, cell) in row.cells.enumerated() {
+        let type = index < table.columns.count ? table.columns[index].type : .text
+        if index == 0 && table.hasRowHeaders {
+          xml.start("th")
+          xml.attribute("scope", "row")
+        } else {
+          xml.start("td")
+        }
+        if type != .text { xml.attribute("class", "bp-num") }
+        if let value = cell.value.plainDecimal { xml.attribute("data-bp-value", value) }
+        if cell.blocks.isEmpty { xml.text(cell.shown) } else { writeBlocks(cell.blocks) }
+        xml.end()
+      }
+      xml.end()
+      newline()
+    }
+    xml.end()
+    newline()
+  }
+
+  private func writeFigure(_ figure: Figure) {
+    xml.start("figure")
+    writeAnchor(figure.label)
+    xml.attribute("class", "bp-figure")
+    xml.attribute("data-bp-kind", figure.kind.rawValue)
+    newline()
+    if let source = figure.source {
+      element("img", ["src": source, "alt": figure.altText])
+    } else {
+      element(
+        "div", ["class": "bp-placeholder", "role": "img", "aria-label": figure.altText],
+        text: "\(figure.kind.rawValue.capitalized): \(figure.altText)")
+    }
+    if !figure.caption.isEmpty {
+      xml.start("figcaption")
+      writeInlines(figure.caption)
+      xml.end()
+      newline()
+    }
+    xml.end()
+    newline()
+  }
+
+  // MARK: Inlines
+
+  private func writeInlines(_ inlines: [Inline]) {
+    for inline in inlines {
+      switch inline {
+      case .text(let text): xml.text(text)
+      case .strong(let content): wrap("strong", content)
+      case .emphasis(let content): wrap("em", content)
+      case .link(let url, let content):
+        xml.start("a")
+        xml.attribute("href", url)
+        writeInlines(content)
+        xml.end()
+      case .reference(let reference):
+        xml.start("a")
+        xml.attribute("class", "bp-ref")
+        xml.attribute("href", "#" + Anchors.name(of: reference.target))
+        xml.text(reference.shown.isEmpty ? reference.target.name : reference.shown)
+        xml.end()
+      case .lineBreak: xml.element("br")
+      }
+    }
+  }
+
+  private func wrap(_ name: String, _ content: [Inline]) {
+    xml.start(name)
+    writeInlines(content)
+    xml.end()
+  }
+
+  // MARK: Helpers
+
+  private func writeAnchor(_ label: Label?) {
+    if let label { xml.attribute("id", anchors.anchor(for: label)) }
+  }
+
+  /// A whole element on a line of its own.
+  private func element(_ name: String, _ attributes: KeyValuePairs<String, String> = [:], text: String? = nil) {
+    xml.element(name, attributes, text: text)
+    newline()
+  }
+
+  /// A line break between block elements, where whitespace is insignificant, so that output diffs by line.
+  private func newline() { xml.text("\n") }
+
+  /// "End of Report" → "bp-end-of-report".
+  static func className(ofStyle style: String) -> String {
+    "bp-" + style.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).joined(separator: "-")
+  }
+}
