@@ -1,0 +1,12 @@
+import Foundation
+
+/// An output format for merged letters: its file extension and how a document is rendered in it.
+public struct LetterFormat: Sendable {
+  public var fileExtension: String
+  public var render: @Sendable (Document) throws(BoardpackError) -> Data
+
+  public init(fileExtension: String, render: @escaping @Sendable (Document) throws(BoardpackError) -> Data) {
+    self.fileExtension = fileExtension
+    self.render = render
+  }
+}

@@ -1,0 +1,200 @@
+import Foundation
+
+/// One mail merge: a letter template bound to every row of a CSV file, written as one letter per
+/// row (or one combined document) plus a manifest.
+///
+/// Everything is checked before anything is written: the template's fields against the header,
+/// every row's values, the file names and the expected totals. Rows are streamed twice (check,
+/// then write), so memory does not grow with the number of letters; only the file names and the
+/// manifest do, a few bytes a row.
+public struct MergeJob: Sendable {
+  public var template: LetterTemplate
+  public var dataPath: String
+  public var outputFolder: String
+  public var formats: [LetterFormat]
+  /// Write one document holding every letter, each on a new page, in each format, instead of one file per letter.
+  public var combined: Bool
+  /// The `--name` pattern; by default the template's `file-name`, then "{KEY}".
+  public var namePattern: String?
+  /// Write the good rows when some are bad, instead of nothing.
+  public var skipInvalid: Bool
+  public var expectedTotals: [ExpectedTotal]
+  /// Joins given on the command line (paths as given), replacing the template's of the same name.
+  public var joinOverrides: [String: Join]
+  public var showsProgress: Bool
+
+  public init(
+    template: LetterTemplate, dataPath: String, outputFolder: String, formats: [LetterFormat], combined: Bool = false,
+    namePattern: String? = nil, skipInvalid: Bool = false, expectedTotals: [ExpectedTotal] = [],
+    joinOverrides: [String: Join] = [:], showsProgress: Bool = ProgressBar.isWanted
+  ) {
+    self.template = template
+    self.dataPath = dataPath
+    self.outputFolder = outputFolder
+    self.formats = formats
+    self.combined = combined
+    self.namePattern = namePattern
+    self.skipInvalid = skipInvalid
+    self.expectedTotals = expectedTotals
+    self.joinOverrides = joinOverrides
+    self.showsProgress = showsProgress
+  }
+
+  /// `--expect-total Allocation=£639,674.00`: the column's sum over the rows merged must be this amount.
+  public struct ExpectedTotal: Sendable, Equatable {
+    public var column: String
+    public var amount: Decimal
+
+    public init(column: String, amount: Decimal) {
+      self.column = column
+      self.amount = amount
+    }
+
+    /// Parses `COLUMN=AMOUNT`.
+    public init?(argument: String) {
+      guard let equals = argument.lastIndex(of: "="),
+        let amount = FigureParser.parse(String(argument[argument.index(after: equals)...]), as: .money)?.number
+      else { return nil }
+      self.init(column: argument[..<equals].trimmingCharacters(in: .whitespaces), amount: amount)
+    }
+  }
+
+  /// The file name, without extension, of the combined document and of the manifest.
+  public static let combinedName = "letters"
+  public static let manifestName = "manifest"
+
+  /// Checks everything, then writes the letters and the manifest; bad rows are in the report.
+  public func run() throws(BoardpackError) -> MergeReport {
+    let clock = ContinuousClock()
+    let started = clock.now
+    let reader = try CSVReader(path: dataPath)
+    let binder = try LetterBinder(template: template, dataPath: dataPath, header: reader.header, joins: try loadJoins())
+    for total in expectedTotals where !reader.header.contains(total.column) && !binder.computed.keys.contains(total.column) {
+      throw BoardpackError("--expect-total names \"\(total.column)\", which is not a column", at: SourceLocation(file: dataPath))
+    }
+    guard let pattern = namePattern ?? template.fileName ?? template.key.map({ "{\($0)}" }) else {
+      throw BoardpackError("give --name, or \"file-name\" or \"key\" in the template", at: SourceLocation(file: template.path))
+    }
+    var namer = try FileNamer(pattern: pattern, header: reader.header, reserved: [Self.combinedName, Self.manifestName])
+
+    // Pass 1: check every row, name the good ones, add up the expected totals.
+    var plan: [String?] = []
+    var invalid: [BoardpackError] = []
+    var sums = [Decimal](repeating: 0, count: expectedTotals.count)
+    let manifest = try MergeManifest(figures: template.manifest)
+    try RowPipeline.run(reader, work: binder.check) { row, problem throws(BoardpackError) in
+      var name: String?
+      do throws(BoardpackError) {
+        if let problem { throw problem }
+        name = try namer.name(for: row, in: dataPath)
+        for (index, total) in expectedTotals.enumerated() { sums[index] += try binder.amount(total.column, of: row) }
+      } catch {
+        invalid.append(error)
+        name = nil
+      }
+      plan.append(name)
+      try manifest.add(
+        row: row.row, file: name ?? "", key: template.key.flatMap { row.fields[reader.header.firstIndex(of: $0)!] } ?? "",
+        status: name == nil ? "skipped: \(invalid.last!.message)" : "written",
+        figures: template.manifest.map { (try? binder.manifestValue($0, of: row)) ?? "" })
+    }
+    guard !plan.isEmpty else {
+      throw BoardpackError("the CSV file has a header but no rows; there is nothing to merge", at: SourceLocation(file: dataPath, line: 2))
+    }
+    for (total, sum) in zip(expectedTotals, sums) where sum != total.amount {
+      throw BoardpackError(
+        "column \"\(total.column)\" adds up to \(UKFormat.money(sum, nilForZero: false)), "
+          + "not the expected \(UKFormat.money(total.amount, nilForZero: false))",
+        at: SourceLocation(file: dataPath))
+    }
+    let checked = clock.now
+    guard invalid.isEmpty || skipInvalid else {
+      return MergeReport(letters: 0, invalidRows: invalid, written: [], checking: checked - started, writing: .zero)
+    }
+
+    // Pass 2: bind, render and write the good rows.
+    let names = plan
+    let folder = URL(fileURLWithPath: outputFolder)
+    let progress = ProgressBar(total: names.count - invalid.count, enabled: showsProgress)
+    var letters = 0
+    var written: [String] = []
+    if combined {
+      var document: Document?
+      try RowPipeline.run(reader) { row in
+        names[row.row - 1] == nil ? nil : Result { () throws(BoardpackError) in try binder.letter(for: row) }
+      } collect: { _, letter throws(BoardpackError) in
+        guard let letter else { return }
+        document = MergeJob.append(try letter.get(), to: document)
+        letters += 1
+        progress.update(letters)
+      }
+      if let document {
+        for format in formats {
+          let path = folder.appendingPathComponent("\(Self.combinedName).\(format.fileExtension)").path
+          try OutputFile.write(try format.render(document), to: path)
+          written.append(path)
+        }
+      }
+    } else {
+      let formats = self.formats
+      try RowPipeline.run(reader) { row -> BoardpackError? in
+        guard let name = names[row.row - 1] else { return nil }
+        do throws(BoardpackError) {
+          let letter = try binder.letter(for: row)
+          for format in formats {
+            try OutputFile.write(try format.render(letter), to: folder.appendingPathComponent("\(name).\(format.fileExtension)").path)
+          }
+          return nil
+        } catch {
+          return error
+        }
+      } collect: { row, failure throws(BoardpackError) in
+        if let failure { throw failure }
+        guard names[row.row - 1] != nil else { return }
+        letters += 1
+        progress.update(letters)
+      }
+    }
+    progress.finish()
+    let manifestPath = folder.appendingPathComponent("\(Self.manifestName).csv").path
+    try OutputFile.write(manifest.data, to: manifestPath)
+    written.append(manifestPath)
+    return MergeReport(letters: letters, invalidRows: invalid, written: written, checking: checked - started, writing: clock.now - checked)
+  }
+
+  /// `letter` added to a combined document: on a new page after the letters before it, with its letterhead and title.
+  static func append(_ letter: Document, to combined: Document?) -> Document {
+    guard var combined else { return letter }
+    combined.blocks.append(.pageBreak)
+    combined.blocks += letter.metadata.letterhead.map { .paragraph(Paragraph(content: [.text($0)], style: "Letterhead")) }
+    combined.blocks.append(.heading(Heading(level: 1, content: [.text(letter.metadata.title)])))
+    combined.blocks += letter.blocks
+    return combined
+  }
+
+  /// The template's joins (files beside the data file) with the command line's (files as given) in their place.
+  func loadJoins() throws(BoardpackError) -> [String: JoinedTable] {
+    let dataFolder = (dataPath as NSString).deletingLastPathComponent
+    var joins = template.joins.mapValues { join in
+      var join = join
+      if !join.file.hasPrefix("/") { join.file = (dataFolder as NSString).appendingPathComponent(join.file) }
+      return join
+    }
+    joins.merge(joinOverrides) { _, override in override }
+    var tables: [String: JoinedTable] = [:]
+    for (name, join) in joins { tables[name] = try JoinedTable(name: name, path: join.file, key: join.key) }
+    return tables
+  }
+}
+
+/// What a merge did: letters written, rows refused and the time each pass took.
+public struct MergeReport: Sendable, Equatable {
+  /// Letters bound and written (one per good row, whatever the number of formats).
+  public var letters: Int
+  /// Bad rows, in file order; when not empty and `skipInvalid` is off, nothing was written.
+  public var invalidRows: [BoardpackError]
+  /// The combined documents and the manifest (per-letter files are listed in the manifest).
+  public var written: [String]
+  public var checking: Duration
+  public var writing: Duration
+}
