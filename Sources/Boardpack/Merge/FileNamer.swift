@@ -90,7 +90,7 @@ public struct FileNamer: Sendable {
   static func sanitised(_ value: String) -> String {
     var result = String.UnicodeScalarView()
     for scalar in value.unicodeScalars {
-      let replacement: Unicode.Scalar = isUnsafe(scalar) ? "-" : scalar.properties.isWhitespace ? " " : scalar
+      let replacement: Unicode.Scalar = scalar.properties.isWhitespace ? " " : isUnsafe(scalar) ? "-" : scalar
       if replacement == " ", result.last == " " { continue }
       result.append(replacement)
     }

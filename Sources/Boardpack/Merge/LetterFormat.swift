@@ -10,3 +10,8 @@ public struct LetterFormat: Sendable {
     self.render = render
   }
 }
+
+extension LetterFormat {
+  /// One `.xhtml` file per letter (FORMATS.md §4).
+  public static let xhtml = LetterFormat(fileExtension: "xhtml") { document in XHTMLWriter().render(document) }
+}

@@ -68,7 +68,7 @@ public struct MergeJob: Sendable {
     let clock = ContinuousClock()
     let started = clock.now
     let reader = try CSVReader(path: dataPath)
-    let binder = try LetterBinder(template: template, dataPath: dataPath, header: reader.header, joins: try loadJoins())
+    let binder = try binder(for: reader.header)
     for total in expectedTotals where !reader.header.contains(total.column) && !binder.computed.keys.contains(total.column) {
       throw BoardpackError("--expect-total names \"\(total.column)\", which is not a column", at: SourceLocation(file: dataPath))
     }
@@ -170,6 +170,11 @@ public struct MergeJob: Sendable {
     combined.blocks.append(.heading(Heading(level: 1, content: [.text(letter.metadata.title)])))
     combined.blocks += letter.blocks
     return combined
+  }
+
+  /// The template checked against the data's `header` and the joined files.
+  public func binder(for header: [String]) throws(BoardpackError) -> LetterBinder {
+    try LetterBinder(template: template, dataPath: dataPath, header: header, joins: try loadJoins())
   }
 
   /// The template's joins (files beside the data file) with the command line's (files as given) in their place.
