@@ -1,0 +1,254 @@
+import Foundation
+
+/// A block as written in a skeleton's body or an input's blocks slot (FORMATS.md §1), before binding:
+/// its text is raw, so a skeleton can be parsed once and filled with many inputs.
+indirect enum BlockSpec: Sendable, Equatable {
+  case heading(SourceText, level: Int, label: Label?)
+  case appendix(SourceText, number: Int?, label: Label?)
+  /// A bare string or `p:` is numbered; `text:` is not.
+  case paragraph(SourceText, numbered: Bool, label: Label?, style: String?, children: [ListSpec])
+  case list(ListSpec)
+  case quotation([SourceText])
+  case table(TableSpec)
+  case figure(FigureSpec)
+  case pageBreak
+  /// `slot: name` in a skeleton's body: where the input's blocks go.
+  case slot(String, Origin)
+}
+
+/// A bulleted, lettered or roman list before binding.
+struct ListSpec: Sendable, Equatable {
+  let style: List.Style
+  let items: [Item]
+
+  /// A list item and the lists under it.
+  struct Item: Sendable, Equatable {
+    let text: SourceText
+    let children: [ListSpec]
+  }
+}
+
+/// A figure before binding; its alt text is checked when read.
+struct FigureSpec: Sendable, Equatable {
+  let kind: Figure.Kind
+  let altText: String
+  let caption: SourceText?
+  let source: String?
+  let label: Label?
+  let origin: Origin
+}
+
+/// A table before its CSV is read: where the CSV is and what to compute.
+struct TableSpec: Sendable, Equatable {
+  /// The CSV's path, already joined to the directory of the YAML file that names it.
+  let path: String
+  let label: Label?
+  let caption: SourceText?
+  /// Declared column types by header, with where each was declared.
+  let types: [DeclaredType]
+  let totalRow: Bool
+  let totalColumn: TotalColumn?
+  let derived: [Derived]
+  let origin: Origin
+
+  /// `total-column: {column: Total, of: [A, B]}`.
+  struct TotalColumn: Sendable, Equatable {
+    let column: String
+    let of: [String]
+    let origin: Origin
+  }
+
+  /// One entry of `derive:`.
+  struct Derived: Sendable, Equatable {
+    enum Rule: Sendable, Equatable {
+      case difference(minuend: String, subtrahend: String)
+      case percentChange(new: String, old: String)
+      case pointChange(new: String, old: String)
+      case share(part: String)
+    }
+
+    let column: String
+    let rule: Rule
+    let origin: Origin
+  }
+
+  /// One entry of `types:`.
+  struct DeclaredType: Sendable, Equatable {
+    let header: String
+    let type: ValueType
+    let origin: Origin
+  }
+}
+
+extension BlockSpec {
+  /// The blocks of a YAML list; `directory` is where relative table paths start; `slot:` entries only when `allowingSlots`.
+  static func blocks(_ node: YAMLNode, directory: String, allowingSlots: Bool) throws(BoardpackError) -> [BlockSpec] {
+    var result: [BlockSpec] = []
+    for item in try node.items("a blocks slot") {
+      result.append(try block(item, directory: directory, allowingSlots: allowingSlots))
+    }
+    return result
+  }
+
+  private static let kinds = [
+    "heading", "appendix", "p", "text", "bullets", "letters", "romans", "quote", "table", "figure", "page-break", "slot",
+  ]
+  private static let extraKeys: [String: Set<String>] = [
+    "heading": ["label", "level"], "appendix": ["label", "number"],
+    "p": ["label", "style", "items", "bullets"], "text": ["label", "style", "items", "bullets"],
+    "table": ["label", "caption", "types", "total", "total-column", "derive"],
+    "figure": ["alt", "caption", "src", "label"],
+  ]
+
+  private static func block(_ node: YAMLNode, directory: String, allowingSlots: Bool) throws(BoardpackError) -> BlockSpec {
+    if node.isText { return .paragraph(try node.sourceText("a paragraph"), numbered: true, label: nil, style: nil, children: []) }
+    guard node.node.mapping != nil else { throw node.error("a block must be text or a mapping such as {heading: …}") }
+    let all = try node.entries("a block")
+    let kinds = allowingSlots ? kinds : kinds.filter { $0 != "slot" }
+    guard let main = all.first(where: { kinds.contains($0.name) }) else {
+      throw node.error("a block needs one of: \(kinds.joined(separator: ", "))")
+    }
+    let entries = try node.entries("a \(main.name) block", allowed: (extraKeys[main.name] ?? []).union([main.name]))
+    let value = main.value
+    let label = try entries["label"].map { n throws(BoardpackError) in Label(try n.text("label")) }
+    switch main.name {
+    case "heading":
+      let level = try entries["level"].map { n throws(BoardpackError) in try integer(n, "level", in: 1...4) } ?? 1
+      return .heading(try value.sourceText("heading"), level: level, label: label)
+    case "appendix":
+      let number = try entries["number"].map { n throws(BoardpackError) in try integer(n, "number", in: 1...99) }
+      return .appendix(try value.sourceText("appendix"), number: number, label: label)
+    case "p", "text":
+      var children: [ListSpec] = []
+      if let items = entries["items"] { children.append(try list(items, style: .letter)) }
+      if let bullets = entries["bullets"] { children.append(try list(bullets, style: .bullet)) }
+      let style = try entries["style"].map { n throws(BoardpackError) in try n.text("style") }
+      return .paragraph(
+        try value.sourceText("a paragraph"), numbered: main.name == "p", label: label, style: style, children: children)
+    case "bullets": return .list(try list(value, style: .bullet))
+    case "letters": return .list(try list(value, style: .letter))
+    case "romans": return .list(try list(value, style: .roman))
+    case "quote":
+      var paragraphs: [SourceText] = []
+      for item in try value.items("quote") { paragraphs.append(try item.sourceText("a quoted paragraph")) }
+      return .quotation(paragraphs)
+    case "table": return .table(try table(value, entries, label: label, directory: directory, origin: node.origin))
+    case "figure": return .figure(try figure(value, entries, label: label, origin: node.origin))
+    case "page-break": return .pageBreak
+    default: return .slot(try value.text("slot"), value.origin)
+    }
+  }
+
+  private static func integer(_ node: YAMLNode, _ what: String, in range: ClosedRange<Int>) throws(BoardpackError) -> Int {
+    guard let number = Int(try node.text(what)), range.contains(number) else {
+      throw node.error("\(what) must be a whole number from \(range.lowerBound) to \(range.upperBound)")
+    }
+    return number
+  }
+
+  private static func list(_ node: YAMLNode, style: List.Style) throws(BoardpackError) -> ListSpec {
+    var items: [ListSpec.Item] = []
+    for item in try node.items("a list") {
+      if item.isText {
+        items.append(ListSpec.Item(text: try item.sourceText("a list item"), children: []))
+        continue
+      }
+      let entries = try item.entries("a list item", allowed: ["text", "bullets", "letters", "romans"])
+      guard let text = entries["text"] else { throw item.error("a list item needs text") }
+      var children: [ListSpec] = []
+      for (key, style) in [("bullets", List.Style.bullet), ("letters", .letter), ("romans", .roman)] {
+        if let nested = entries[key] { children.append(try list(nested, style: style)) }
+      }
+      items.append(ListSpec.Item(text: try text.sourceText("a list item"), children: children))
+    }
+    return ListSpec(style: style, items: items)
+  }
+
+  private static func figure(
+    _ value: YAMLNode, _ entries: [YAMLNode.Entry], label: Label?, origin: Origin
+  ) throws(BoardpackError) -> FigureSpec {
+    let kindName = try value.text("figure")
+    guard let kind = Figure.Kind(rawValue: kindName) else {
+      throw value.error("unknown figure kind \"\(kindName)\"; expected map, chart, diagram or image")
+    }
+    let alt = try entries["alt"].map { n throws(BoardpackError) in try n.text("alt") } ?? ""
+    guard !alt.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+      throw origin.error("a figure needs alt text (alt:) describing it for readers who cannot see it")
+    }
+    return FigureSpec(
+      kind: kind, altText: alt, caption: try entries["caption"].map { n throws(BoardpackError) in try n.sourceText("caption") },
+      source: try entries["src"].map { n throws(BoardpackError) in try n.text("src") }, label: label, origin: origin)
+  }
+
+  private static func table(
+    _ value: YAMLNode, _ entries: [YAMLNode.Entry], label: Label?, directory: String, origin: Origin
+  ) throws(BoardpackError) -> TableSpec {
+    var types: [TableSpec.DeclaredType] = []
+    for entry in try entries["types"]?.entries("types") ?? [] {
+      let name = try entry.value.text("a column type")
+      guard let type = ValueType(rawValue: name) else {
+        throw entry.value.error(
+          "unknown column type \"\(name)\"; expected \(ValueType.allCases.map(\.rawValue).joined(separator: ", "))")
+      }
+      types.append(TableSpec.DeclaredType(header: entry.name, type: type, origin: entry.key.origin))
+    }
+    var totalRow = false
+    if let total = entries["total"] {
+      guard try total.text("total") == "row" else { throw total.error("total must be \"row\"") }
+      totalRow = true
+    }
+    var totalColumn: TableSpec.TotalColumn?
+    if let node = entries["total-column"] {
+      let fields = try node.entries("total-column", allowed: ["column", "of"])
+      guard let column = fields["column"], let of = fields["of"] else {
+        throw node.error("total-column needs column: and of:")
+      }
+      var sources: [String] = []
+      for item in try of.items("of") { sources.append(try item.text("a column")) }
+      totalColumn = TableSpec.TotalColumn(column: try column.text("column"), of: sources, origin: node.origin)
+    }
+    var derived: [TableSpec.Derived] = []
+    for item in try entries["derive"]?.items("derive") ?? [] {
+      derived.append(try derivation(item))
+    }
+    let path = try value.text("table")
+    return TableSpec(
+      path: path.hasPrefix("/") ? path : (directory as NSString).appendingPathComponent(path), label: label,
+      caption: try entries["caption"].map { n throws(BoardpackError) in try n.sourceText("caption") }, types: types,
+      totalRow: totalRow, totalColumn: totalColumn, derived: derived, origin: origin)
+  }
+
+  private static func derivation(_ node: YAMLNode) throws(BoardpackError) -> TableSpec.Derived {
+    let rules = ["difference", "percent-change", "point-change", "share"]
+    let entries = try node.entries("a derived column", allowed: Set(rules + ["column"]))
+    guard let column = entries["column"], let rule = entries.first(where: { rules.contains($0.name) }), entries.count == 2
+    else { throw node.error("a derived column needs column: and one of \(rules.joined(separator: ", "))") }
+    func pair(_ first: String, _ second: String) throws(BoardpackError) -> (String, String) {
+      if rule.value.node.sequence != nil {
+        let items = try rule.value.items(rule.name)
+        guard items.count == 2 else { throw rule.value.error("\(rule.name) needs two columns: [\(first), \(second)]") }
+        return (try items[0].text("a column"), try items[1].text("a column"))
+      }
+      let fields = try rule.value.entries(rule.name, allowed: [first, second])
+      guard let a = fields[first], let b = fields[second] else {
+        throw rule.value.error("\(rule.name) needs \(first): and \(second):")
+      }
+      return (try a.text("a column"), try b.text("a column"))
+    }
+    let parsed: TableSpec.Derived.Rule
+    switch rule.name {
+    case "difference":
+      let (minuend, subtrahend) = try pair("minuend", "subtrahend")
+      parsed = .difference(minuend: minuend, subtrahend: subtrahend)
+    case "percent-change":
+      let (new, old) = try pair("new", "old")
+      parsed = .percentChange(new: new, old: old)
+    case "point-change":
+      let (new, old) = try pair("new", "old")
+      parsed = .pointChange(new: new, old: old)
+    default:
+      parsed = .share(part: try rule.value.text("share"))
+    }
+    return TableSpec.Derived(column: try column.text("column"), rule: parsed, origin: node.origin)
+  }
+}

@@ -1,0 +1,191 @@
+import Foundation
+
+/// Builds a `Table` from its CSV and its declaration (FORMATS.md §1–2): types the columns, appends the
+/// total column and derived columns in order, then the total row, all in `Decimal`, and formats every cell.
+struct TableBuilder {
+  let spec: TableSpec
+  private var columns: [Column] = []
+  /// Decimal places shown per column.
+  private var places: [Int] = []
+  /// One array of values per row; the total row, when asked for, is last.
+  private var rows: [[Value]] = []
+  private var locations: [SourceLocation?] = []
+  private var relations: [Relation] = []
+
+  init(spec: TableSpec) { self.spec = spec }
+
+  /// The finished table with `caption`.
+  static func table(_ spec: TableSpec, caption: [Inline]) throws(BoardpackError) -> Table {
+    var builder = TableBuilder(spec: spec)
+    try builder.read()
+    if spec.totalRow { builder.appendTotalRow() }
+    if let total = spec.totalColumn {
+      try builder.appendColumn(total.column, origin: total.origin) { builder throws(BoardpackError) in
+        let sources = try total.of.map { name throws(BoardpackError) in try builder.index(of: name, origin: total.origin) }
+        return (.totalColumn(column: builder.columns.count, of: sources), sources)
+      }
+    }
+    for derived in spec.derived {
+      try builder.appendColumn(derived.column, origin: derived.origin) { builder throws(BoardpackError) in
+        let count = builder.columns.count
+        switch derived.rule {
+        case .difference(let minuend, let subtrahend):
+          let (a, b) = (try builder.index(of: minuend, origin: derived.origin), try builder.index(of: subtrahend, origin: derived.origin))
+          return (.difference(column: count, minuend: a, subtrahend: b), [a, b])
+        case .percentChange(let new, let old):
+          let (a, b) = (try builder.index(of: new, origin: derived.origin), try builder.index(of: old, origin: derived.origin))
+          return (.percentChange(column: count, new: a, old: b), [a, b])
+        case .pointChange(let new, let old):
+          let (a, b) = (try builder.index(of: new, origin: derived.origin), try builder.index(of: old, origin: derived.origin))
+          return (.pointChange(column: count, new: a, old: b), [a, b])
+        case .share(let part):
+          let a = try builder.index(of: part, origin: derived.origin)
+          return (.share(column: count, part: a), [a])
+        }
+      }
+    }
+    if spec.totalRow { builder.relations.append(.totalRow) }
+    return builder.finished(caption: caption)
+  }
+
+  /// Reads the CSV, types its columns (declared, else inferred) and parses every cell.
+  private mutating func read() throws(BoardpackError) {
+    let reader = try CSVReader(path: spec.path)
+    let computed = [spec.totalColumn?.column].compactMap { $0 } + spec.derived.map(\.column)
+    if let clash = computed.first(where: reader.header.contains) {
+      throw BoardpackError(
+        "column \"\(clash)\" is computed (total-column: or derive:) and must not be in the CSV",
+        at: SourceLocation(file: spec.path, line: 1))
+    }
+    for declared in spec.types where !reader.header.contains(declared.header) {
+      throw declared.origin.error(
+        "types: names column \"\(declared.header)\", which \(spec.path) does not have; its columns are: \(reader.header.joined(separator: ", "))")
+    }
+    var texts: [[String]] = []
+    try reader.forEachRecord { record throws(BoardpackError) in
+      texts.append(record.fields)
+      locations.append(SourceLocation(file: spec.path, line: record.line))
+    }
+    for (index, header) in reader.header.enumerated() {
+      let samples = texts.map { $0[index] }
+      let type = spec.types.last { $0.header == header }?.type ?? FigureParser.inferType(of: samples)
+      columns.append(Column(header: header, type: type))
+      let shown = samples.map(FigureParser.places).max() ?? 0
+      places.append(type == .money ? (shown > 0 ? 2 : 0) : type == .count || type == .text ? 0 : shown)
+    }
+    for (row, fields) in texts.enumerated() {
+      var values: [Value] = []
+      for (index, text) in fields.enumerated() {
+        guard let value = FigureParser.parse(text, as: columns[index].type) else {
+          throw BoardpackError(
+            "row \(row + 1): \"\(text)\" in column \"\(columns[index].header)\" is not \(TableBuilder.describe(columns[index].type))",
+            at: locations[row]!)
+        }
+        values.append(value)
+      }
+      rows.append(values)
+    }
+  }
+
+  /// Appends the "Total" row: sums of count, money and decimal columns; computed columns fill it in later.
+  private mutating func appendTotalRow() {
+    let body = rows
+    rows.append(
+      columns.enumerated().map { index, column in
+        switch column.type {
+        case .text: index == 0 ? .text("Total") : .blank
+        case .percent, .points: .blank
+        case .count, .money, .decimal:
+          TableBuilder.sum(body.map { $0[index] }).map { TableBuilder.value($0, as: column.type) } ?? .blank
+        }
+      })
+    locations.append(nil)
+  }
+
+  /// Appends a computed column; `relation` gives its relation and source columns, from which every row is computed.
+  private mutating func appendColumn(
+    _ header: String, origin: Origin, relation: (TableBuilder) throws(BoardpackError) -> (Relation, [Int])
+  ) throws(BoardpackError) {
+    let (relation, sources) = try relation(self)
+    for source in sources where columns[source].type == .text {
+      throw origin.error("column \"\(columns[source].header)\" holds text, so \"\(header)\" cannot be computed from it")
+    }
+    let bodyCount = spec.totalRow ? rows.count - 1 : rows.count
+    let type: ValueType
+    var shownPlaces = sources.map { places[$0] }.max() ?? 0
+    switch relation {
+    case .totalColumn, .difference: type = columns[sources[0]].type
+    case .pointChange:
+      type = .points
+      shownPlaces = max(shownPlaces, 1)
+    default:
+      type = .percent
+      shownPlaces = 1
+    }
+    for row in rows.indices {
+      let numbers = sources.map { rows[row][$0].number }
+      var result: Decimal?
+      switch relation {
+      case .totalColumn: result = TableBuilder.sum(sources.map { rows[row][$0] })
+      case .difference, .pointChange:
+        if let a = numbers[0], let b = numbers[1] { result = a - b }
+      case .percentChange:
+        if let new = numbers[0], let old = numbers[1], old != 0 { result = (new - old) / old * 100 }
+      default:
+        let whole = TableBuilder.sum(rows.prefix(bodyCount).map { $0[sources[0]] })
+        if let part = numbers[0], let whole, whole != 0 { result = part / whole * 100 }
+      }
+      let rounded = result.map { type == .percent || type == .points ? UKFormat.rounded($0, places: shownPlaces) : $0 }
+      rows[row].append(rounded.map { TableBuilder.value($0, as: type) } ?? .blank)
+    }
+    columns.append(Column(header: header, type: type))
+    places.append(shownPlaces)
+    relations.append(relation)
+  }
+
+  private func index(of header: String, origin: Origin) throws(BoardpackError) -> Int {
+    guard let index = columns.firstIndex(where: { $0.header == header }) else {
+      throw origin.error(
+        "no column \"\(header)\" in the table; its columns are: \(columns.map(\.header).joined(separator: ", "))")
+    }
+    return index
+  }
+
+  private func finished(caption: [Inline]) -> Table {
+    let tableRows = rows.enumerated().map { row, values in
+      Row(
+        cells: values.enumerated().map { index, value in Cell(value: value, shown: UKFormat.show(value, places: places[index])) },
+        isTotal: spec.totalRow && row == rows.count - 1, location: locations[row])
+    }
+    return Table(
+      label: spec.label, caption: caption, columns: columns, rows: tableRows, relations: relations,
+      location: spec.origin.location)
+  }
+
+  /// The sum of the figures among `values` (Nil counts as zero); nil when there are none.
+  private static func sum(_ values: [Value]) -> Decimal? {
+    let numbers = values.compactMap(\.number)
+    return numbers.isEmpty ? nil : numbers.reduce(0, +)
+  }
+
+  private static func value(_ number: Decimal, as type: ValueType) -> Value {
+    switch type {
+    case .count: .count(number)
+    case .money: .money(number)
+    case .percent: .percent(number)
+    case .points: .points(number)
+    case .decimal, .text: .decimal(number)
+    }
+  }
+
+  private static func describe(_ type: ValueType) -> String {
+    switch type {
+    case .money: "an amount of money"
+    case .count: "a whole number"
+    case .decimal: "a number"
+    case .percent: "a percentage"
+    case .points: "a change in percentage points"
+    case .text: "text"
+    }
+  }
+}

@@ -1,0 +1,481 @@
+import BoardpackXML
+import Foundation
+
+/// Writes a `Document` as flat ODF text (`.fodt`, ODF 1.3) per FORMATS.md §5, styled by a
+/// reference document whose styles are copied in as pre-serialised bytes.
+///
+/// Numbered paragraphs are items of lists in the `BP Numbering` style that all continue the
+/// first one, so LibreOffice numbers them itself and renumbers them when an author edits the paper.
+public struct FODTWriter: Sendable {
+  private let reference: ReferenceDocument
+
+  public init(reference: ReferenceDocument) {
+    self.reference = reference
+  }
+
+  /// The document as UTF-8 flat ODF bytes.
+  public func render(_ document: Document) -> Data {
+    let body = FODTBodyRendering(document, reference)
+    body.writeBody()
+    let content = body.xml.finishFragment()
+
+    let xml = XMLWriter()
+    xml.start("office:document")
+    for namespace in ODF.namespaces { xml.attribute("xmlns:" + namespace.prefix, namespace.uri) }
+    xml.attribute("office:version", "1.3")
+    xml.attribute("office:mimetype", "application/vnd.oasis.opendocument.text")
+    xml.text("\n")
+    xml.start("office:meta")
+    xml.element("meta:generator", text: "Boardpack")
+    xml.element("dc:title", text: document.metadata.title)
+    for field in document.metadata.boardpackFields {
+      xml.element("meta:user-defined", ["meta:name": field.name], text: field.value)
+    }
+    for table in body.tables {
+      xml.element("meta:user-defined", ["meta:name": "bp:relations:" + table.name], text: table.relations)
+    }
+    xml.end()
+    xml.text("\n")
+    xml.copy(reference.parts)
+    xml.start("office:body")
+    xml.start("office:text")
+    xml.text("\n")
+    xml.copy(content)
+    return xml.finish()
+  }
+}
+
+/// The state of one rendering of a paper's body: the output, the anchors and table names handed
+/// out so far, and whether the numbering list has begun.
+private final class FODTBodyRendering {
+  /// Where a block is written: its default paragraph style, and whether it sits in a list item,
+  /// where ODF allows only paragraphs, headings and lists.
+  struct Context {
+    var paragraphStyle: String
+    var inListItem = false
+  }
+
+  /// The `xml:id` of the first numbering list, which every later one continues.
+  static let numberingID = "bp-numbering"
+
+  let xml = XMLWriter.fragment()
+  let document: Document
+  let reference: ReferenceDocument
+  let styles: StyleNames
+  var anchors: Anchors
+  /// Each table's name and relations JSON, in order, for `office:meta`.
+  var tables: [(name: String, relations: String)] = []
+  private var numberingStarted = false
+  private var figureCount = 0
+
+  init(_ document: Document, _ reference: ReferenceDocument) {
+    self.document = document
+    self.reference = reference
+    styles = reference.names
+    anchors = Anchors(document)
+  }
+
+  func writeBody() {
+    writeFrontMatter(document.metadata)
+    writeBlocks(document.blocks, Context(paragraphStyle: styles.text))
+  }
+
+  private func writeFrontMatter(_ metadata: Metadata) {
+    for line in metadata.letterhead { paragraph(styles.letterhead, text: line) }
+    if let body = metadata.body { paragraph(styles.body, text: body) }
+    if let date = metadata.meetingDate { paragraph(styles.meetingDate, text: date.longUK) }
+    paragraph(styles.title, text: metadata.title)
+    let rows = metadata.titleBlockRows
+    guard !rows.isEmpty else { return }
+    xml.start("table:table")
+    xml.attribute("table:name", anchors.anchor(generatedFrom: "TitleBlock"))
+    xml.attribute("table:style-name", styles.table)
+    xml.element("table:table-column", ["table:number-columns-repeated": "2"])
+    for row in rows {
+      xml.start("table:table-row")
+      for (text, style) in [(row.caption, styles.tableHeading), (row.value, styles.tableContents)] {
+        xml.start("table:table-cell")
+        xml.attribute("table:style-name", styles.cell)
+        xml.attribute("office:value-type", "string")
+        paragraph(style, text: text, newline: false)
+        xml.end()
+      }
+      xml.end()
+    }
+    xml.end()
+    newline()
+  }
+
+  // MARK: Blocks
+
+  /// Writes blocks in order; each run of numbered paragraphs becomes one `text:list`.
+  private func writeBlocks(_ blocks: [Block], _ context: Context) {
+    var listOpen = false
+    for block in blocks {
+      guard case .paragraph(let paragraph) = block, paragraph.number != nil else {
+        if listOpen {
+          endNumberingList()
+          listOpen = false
+        }
+        writeBlock(block, context)
+        continue
+      }
+      if !listOpen {
+        startNumberingList()
+        listOpen = true
+      }
+      let rest = writeNumberedItem(paragraph)
+      if !rest.isEmpty {
+        endNumberingList()
+        listOpen = false
+        writeBlocks(Array(rest), context)
+      }
+    }
+    if listOpen { endNumberingList() }
+  }
+
+  private func writeBlock(_ block: Block, _ context: Context) {
+    switch block {
+    case .heading(let heading):
+      xml.start("text:h")
+      xml.attribute("text:style-name", styles.headings[min(max(heading.level, 1), 4) - 1])
+      xml.attribute("text:outline-level", String(min(max(heading.level, 1), 10)))
+      writeBookmark(heading.label)
+      writeInlines(heading.content)
+      xml.end()
+      newline()
+    case .paragraph(let paragraph):
+      let style = paragraph.style.flatMap(reference.paragraphStyle(named:)) ?? context.paragraphStyle
+      writeParagraph(style, label: paragraph.label, content: paragraph.content)
+      writeBlocks(paragraph.children, context)
+    case .list(let list):
+      writeList(list, depth: 0)
+    case .quotation(let blocks):
+      var quoted = context
+      quoted.paragraphStyle = styles.quotation
+      writeBlocks(blocks, quoted)
+    case .table(let table):
+      writeTable(table, context)
+    case .figure(let figure):
+      writeFigure(figure)
+    case .pageBreak:
+      paragraph(styles.pageBreak, text: "")
+    }
+  }
+
+  private func startNumberingList() {
+    xml.start("text:list")
+    if numberingStarted {
+      xml.attribute("text:continue-list", FODTBodyRendering.numberingID)
+    } else {
+      xml.attribute("xml:id", FODTBodyRendering.numberingID)
+      numberingStarted = true
+    }
+    xml.attribute("text:style-name", styles.numbering)
+    newline()
+  }
+
+  private func endNumberingList() {
+    xml.end()
+    newline()
+  }
+
+  /// Writes a numbered paragraph as a list item, with the lists that lead its children nested
+  /// in it; returns the children after them, which a list item cannot hold.
+  private func writeNumberedItem(_ paragraph: Paragraph) -> ArraySlice<Block> {
+    xml.start("text:list-item")
+    let style = paragraph.style.flatMap(reference.paragraphStyle(named:)) ?? styles.numbered
+    writeParagraph(style, label: paragraph.label, content: paragraph.content)
+    var rest = paragraph.children[...]
+    while case .list(let list) = rest.first {
+      writeList(list, depth: 1)
+      rest = rest.dropFirst()
+    }
+    xml.end()
+    newline()
+    return rest
+  }
+
+  /// Writes a list whose items sit at `depth` + 1 of the enclosing lists. Letters and romans use
+  /// `BP Numbering`'s levels 2 and 3 (or 5 and 6), reached through empty items when the list
+  /// stands on its own; bullets use `BP Bullets`.
+  private func writeList(_ list: List, depth: Int) {
+    let style: String
+    let paragraphStyle: String
+    let wrappers: Int
+    switch list.style {
+    case .bullet:
+      (style, paragraphStyle, wrappers) = (styles.bullets, styles.text, 0)
+    case .letter, .roman:
+      let remainder = list.style == .letter ? 2 : 0
+      let level = ((depth + 1)...).first { $0 % 3 == remainder }!
+      (style, paragraphStyle, wrappers) = (styles.numbering, styles.numbered, level - depth - 1)
+    }
+    xml.start("text:list")
+    xml.attribute("text:style-name", style)
+    newline()
+    for _ in 0..<wrappers {
+      xml.start("text:list-item")
+      xml.start("text:list")
+    }
+    let itemContext = Context(paragraphStyle: paragraphStyle, inListItem: true)
+    for item in list.items {
+      xml.start("text:list-item")
+      writeParagraph(paragraphStyle, label: item.label, content: item.content)
+      for child in item.children {
+        if case .list(let nested) = child {
+          writeList(nested, depth: depth + wrappers + 1)
+        } else {
+          writeBlocks([child], itemContext)
+        }
+      }
+      xml.end()
+      newline()
+    }
+    for _ in 0..<wrappers {
+      xml.end()
+      xml.end()
+    }
+    xml.end()
+    newline()
+  }
+
+  private func writeTable(_ table: Table, _ context: Context) {
+    let name = table.label.map { anchors.anchor(for: $0) } ?? anchors.anchor(generatedFrom: "Table\(tables.count + 1)")
+    tables.append((name, table.relationsJSON))
+    if context.inListItem {
+      // A list item cannot hold a table; a frame in a paragraph can.
+      xml.start("text:p")
+      xml.attribute("text:style-name", context.paragraphStyle)
+      xml.start("draw:frame")
+      xml.attribute("draw:name", name)
+      xml.attribute("text:anchor-type", "as-char")
+      xml.attribute("svg:width", "15cm")
+      xml.start("draw:text-box")
+    }
+    if !table.caption.isEmpty || table.label != nil {
+      xml.start("text:p")
+      xml.attribute("text:style-name", styles.tableCaption)
+      if table.label != nil { xml.element("text:bookmark", ["text:name": name]) }
+      writeInlines(table.caption)
+      xml.end()
+      newline()
+    }
+    xml.start("table:table")
+    xml.attribute("table:name", name)
+    xml.attribute("table:style-name", styles.table)
+    xml.element("table:table-column", ["table:number-columns-repeated": String(max(table.columns.count, 1))])
+    xml.start("table:table-header-rows")
+    xml.start("table:table-row")
+    for column in table.columns {
+      xml.start("table:table-cell")
+      xml.attribute("table:style-name", styles.headingCell)
+      xml.attribute("office:value-type", "string")
+      paragraph(column.type == .text ? styles.tableHeading : styles.figureHeading, text: column.header, newline: false)
+      xml.end()
+    }
+    xml.end()
+    xml.end()
+    newline()
+    for row in table.rows {
+      xml.start("table:table-row")
+      xml.attribute("table:style-name", styles.row)
+      for (index, cell) in row.cells.enumerated() {
+        writeCell(cell, type: index < table.columns.count ? table.columns[index].type : .text, total: row.isTotal)
+      }
+      xml.end()
+      newline()
+    }
+    xml.end()
+    newline()
+    if context.inListItem {
+      xml.end()
+      xml.end()
+      xml.end()
+      newline()
+    }
+  }
+
+  private func writeCell(_ cell: Cell, type: ValueType, total: Bool) {
+    xml.start("table:table-cell")
+    xml.attribute("table:style-name", styles.cell)
+    switch (cell.value, type) {
+    case (.money(let amount), _):
+      writeCurrency(amount)
+    case (.nilValue, .money):
+      writeCurrency(0)
+    case (.percent(let percent), _):
+      xml.attribute("office:value-type", "percentage")
+      xml.attribute("office:value", "\(percent / 100)")
+    case (.nilValue, .percent):
+      xml.attribute("office:value-type", "percentage")
+      xml.attribute("office:value", "0")
+    case (.count(let number), _), (.decimal(let number), _), (.points(let number), _):
+      xml.attribute("office:value-type", "float")
+      xml.attribute("office:value", "\(number)")
+    case (.nilValue, _):
+      xml.attribute("office:value-type", "float")
+      xml.attribute("office:value", "0")
+    case (.text, _), (.blank, _):
+      xml.attribute("office:value-type", "string")
+    }
+    let style =
+      switch (type == .text, total) {
+      case (true, false): styles.tableContents
+      case (true, true): styles.tableHeading
+      case (false, false): styles.figureContents
+      case (false, true): styles.figureHeading
+      }
+    if cell.blocks.isEmpty {
+      paragraph(style, text: cell.shown, newline: false)
+    } else {
+      writeBlocks(cell.blocks, Context(paragraphStyle: style))
+    }
+    xml.end()
+  }
+
+  private func writeCurrency(_ amount: Decimal) {
+    xml.attribute("office:value-type", "currency")
+    xml.attribute("office:currency", "GBP")
+    xml.attribute("office:value", "\(amount)")
+  }
+
+  private func writeFigure(_ figure: Figure) {
+    figureCount += 1
+    let name = figure.label.map { anchors.anchor(for: $0) } ?? anchors.anchor(generatedFrom: "Figure\(figureCount)")
+    xml.start("text:p")
+    xml.attribute("text:style-name", styles.figureParagraph)
+    if figure.label != nil { xml.element("text:bookmark", ["text:name": name]) }
+    xml.start("draw:frame")
+    xml.attribute("draw:name", name)
+    xml.attribute("draw:style-name", styles.figure)
+    xml.attribute("text:anchor-type", "as-char")
+    xml.attribute("svg:width", "16cm")
+    if let source = figure.source {
+      xml.attribute("svg:height", "9cm")
+      xml.attribute("style:rel-width", "100%")
+      xml.attribute("style:rel-height", "scale")
+      xml.element(
+        "draw:image",
+        ["xlink:href": source, "xlink:type": "simple", "xlink:show": "embed", "xlink:actuate": "onLoad"])
+    } else {
+      xml.attribute("svg:height", "4cm")
+      xml.start("draw:text-box")
+      paragraph(styles.tableContents, text: "\(figure.kind.rawValue.capitalized): \(figure.altText)", newline: false)
+      xml.end()
+    }
+    xml.element("svg:title", text: figure.altText)
+    xml.element("svg:desc", text: figure.altText)
+    xml.end()
+    xml.end()
+    newline()
+    if !figure.caption.isEmpty {
+      writeParagraph(styles.figureCaption, label: nil, content: figure.caption)
+    }
+  }
+
+  // MARK: Paragraphs and inlines
+
+  private func writeParagraph(_ style: String, label: Label?, content: [Inline]) {
+    xml.start("text:p")
+    xml.attribute("text:style-name", style)
+    writeBookmark(label)
+    writeInlines(content)
+    xml.end()
+    newline()
+  }
+
+  /// A paragraph of plain text.
+  private func paragraph(_ style: String, text: String, newline addsNewline: Bool = true) {
+    xml.start("text:p")
+    xml.attribute("text:style-name", style)
+    writeText(text)
+    xml.end()
+    if addsNewline { newline() }
+  }
+
+  private func writeBookmark(_ label: Label?) {
+    if let label { xml.element("text:bookmark", ["text:name": anchors.anchor(for: label)]) }
+  }
+
+  private func writeInlines(_ inlines: [Inline]) {
+    for inline in inlines {
+      switch inline {
+      case .text(let text): writeText(text)
+      case .strong(let content): span(styles.strong, content)
+      case .emphasis(let content): span(styles.emphasis, content)
+      case .link(let url, let content):
+        xml.start("text:a")
+        xml.attribute("xlink:type", "simple")
+        xml.attribute("xlink:href", url)
+        xml.attribute("text:style-name", styles.link)
+        writeInlines(content)
+        xml.end()
+      case .reference(let reference):
+        xml.start("text:a")
+        xml.attribute("xlink:type", "simple")
+        xml.attribute("xlink:href", "#" + Anchors.name(of: reference.target))
+        writeText(reference.shown.isEmpty ? reference.target.name : reference.shown)
+        xml.end()
+      case .lineBreak:
+        xml.element("text:line-break")
+      }
+    }
+  }
+
+  private func span(_ style: String, _ content: [Inline]) {
+    xml.start("text:span")
+    xml.attribute("text:style-name", style)
+    writeInlines(content)
+    xml.end()
+  }
+
+  /// Writes text as ODF keeps it: a tab is `text:tab`, a newline `text:line-break`, and the
+  /// second and later of several spaces `text:s`, since ODF collapses white space.
+  private func writeText(_ text: String) {
+    var previous: UInt8 = 0
+    let plain = !text.utf8.contains { byte in
+      defer { previous = byte }
+      return byte == 9 || byte == 10 || byte == 13 || (byte == 32 && previous == 32)
+    }
+    guard !plain else {
+      xml.text(text)
+      return
+    }
+    var run = ""
+    var spaces = 0
+    func writeRun() {
+      if !run.isEmpty { xml.text(run) }
+      run = ""
+    }
+    for character in text {
+      if character == " " {
+        spaces += 1
+        continue
+      }
+      if spaces > 0 {
+        run.append(" ")
+        if spaces > 1 {
+          writeRun()
+          xml.element("text:s", ["text:c": String(spaces - 1)])
+        }
+        spaces = 0
+      }
+      switch character {
+      case "\t":
+        writeRun()
+        xml.element("text:tab")
+      case "\n", "\r\n", "\r":
+        writeRun()
+        xml.element("text:line-break")
+      default:
+        run.append(character)
+      }
+    }
+    if spaces > 0 { run.append(" ") }
+    writeRun()
+    if spaces > 1 { xml.element("text:s", ["text:c": String(spaces - 1)]) }
+  }
+
+  private func newline() { xml.text("\n") }
+}

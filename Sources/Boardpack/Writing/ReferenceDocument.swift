@@ -1,0 +1,134 @@
+import BoardpackXML
+import Foundation
+
+/// The styles of a reference document (`Templates/reference.fodt`) that a person restyles in
+/// LibreOffice, parsed once and kept serialised so that every FODT paper copies them as bytes.
+///
+/// Only the style parts are kept (font faces, styles, automatic styles, master pages); the sample
+/// body is not. Markup in namespaces outside ODF (LibreOffice's `loext:`, `officeooo:`) is dropped
+/// so that papers stay valid ODF 1.3. Every style Boardpack refers to must exist, by display name.
+public final class ReferenceDocument: Sendable {
+  /// The styles parts, with Boardpack's own automatic styles appended, ready to copy.
+  let parts: XMLFragment
+  /// The style names Boardpack writes.
+  let names: StyleNames
+  /// Paragraph style names by display name, for `Paragraph.style`.
+  private let paragraphStyles: [String: String]
+
+  /// Reads and parses the reference document at `path`.
+  public convenience init(contentsOf path: String) throws(BoardpackError) {
+    let data: Data
+    do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
+      throw BoardpackError("cannot read the reference document: \(error.localizedDescription)", at: SourceLocation(file: path))
+    }
+    try self.init(parsing: data, name: path)
+  }
+
+  /// Parses a flat ODF text document (`.fodt`) held in memory; `name` is used in errors.
+  public init(parsing data: Data, name: String) throws(BoardpackError) {
+    let document: XMLDocument
+    do { document = try XMLDocument(parsing: data, name: name) } catch {
+      throw BoardpackError(error.message, at: SourceLocation(file: name, line: error.line, column: error.column))
+    }
+    guard let root = document.root, root.name == "document", root.namespace == ODF.office else {
+      throw BoardpackError("not a flat ODF document (.fodt): the root is not office:document", at: SourceLocation(file: name))
+    }
+    let sections = Dictionary(
+      root.elements.filter { $0.namespace == ODF.office }.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+    let declared = ReferenceDocument.declaredStyles(in: sections["styles"])
+    var resolved: [String: String] = [:]
+    for (family, displayName) in StyleNames.required {
+      guard let styleName = declared[family]?[displayName] else {
+        throw BoardpackError(
+          "the reference document has no \(family) style “\(displayName)”; Boardpack needs it", at: SourceLocation(file: name))
+      }
+      resolved[displayName] = styleName
+    }
+    let names = StyleNames(resolved)
+    self.names = names
+    paragraphStyles = declared["paragraph"] ?? [:]
+
+    let xml = XMLWriter.fragment()
+    for section in ["font-face-decls", "styles"] {
+      if let node = sections[section] { ReferenceDocument.copy(node, to: xml) }
+    }
+    xml.start("office:automatic-styles")
+    for child in sections["automatic-styles"]?.children ?? [] { ReferenceDocument.copy(child, to: xml) }
+    names.writeAutomaticStyles(to: xml)
+    xml.end()
+    if let node = sections["master-styles"] { ReferenceDocument.copy(node, to: xml) }
+    parts = xml.finishFragment()
+  }
+
+  /// The name of the paragraph style for a model style ("End of Report" finds "BP End of Report").
+  func paragraphStyle(named style: String) -> String? {
+    paragraphStyles["BP " + style] ?? paragraphStyles[style]
+  }
+
+  /// Style names by family ("paragraph", "text", "list", "graphic"), then by display name.
+  private static func declaredStyles(in styles: XMLNode?) -> [String: [String: String]] {
+    var result: [String: [String: String]] = [:]
+    for node in styles?.elements ?? [] {
+      let family: String?
+      switch (node.namespace, node.name) {
+      case (ODF.style, "style"): family = node.attribute("family", namespace: ODF.style)
+      case (ODF.text, "list-style"): family = "list"
+      default: family = nil
+      }
+      guard let family, let name = node.attribute("name", namespace: ODF.style) else { continue }
+      let displayName = node.attribute("display-name", namespace: ODF.style) ?? name
+      result[family, default: [:]][displayName] = name
+    }
+    return result
+  }
+
+  /// Writes `node` again through `xml` with ODF's usual prefixes, leaving out comments and
+  /// elements and attributes whose namespace ODF 1.3 does not define.
+  private static func copy(_ node: XMLNode, to xml: XMLWriter) {
+    if node.isText {
+      xml.text(node.text)
+      return
+    }
+    guard node.isElement, let name = ODF.qualifiedName(node.name, in: node.namespace) else { return }
+    xml.start(name)
+    for attribute in node.attributes {
+      if let name = ODF.qualifiedName(attribute.name, in: attribute.namespace) { xml.attribute(name, attribute.value) }
+    }
+    for child in node.children { copy(child, to: xml) }
+    xml.end()
+  }
+}
+
+/// The ODF namespaces Boardpack declares and keeps, with their customary prefixes.
+enum ODF {
+  static let office = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+  static let style = "urn:oasis:names:tc:opendocument:xmlns:style:1.0"
+  static let text = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+
+  static let namespaces: [(prefix: String, uri: String)] = [
+    ("office", office),
+    ("style", style),
+    ("text", text),
+    ("table", "urn:oasis:names:tc:opendocument:xmlns:table:1.0"),
+    ("draw", "urn:oasis:names:tc:opendocument:xmlns:drawing:1.0"),
+    ("fo", "urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"),
+    ("xlink", "http://www.w3.org/1999/xlink"),
+    ("dc", "http://purl.org/dc/elements/1.1/"),
+    ("meta", "urn:oasis:names:tc:opendocument:xmlns:meta:1.0"),
+    ("number", "urn:oasis:names:tc:opendocument:xmlns:datastyle:1.0"),
+    ("svg", "urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0"),
+    ("chart", "urn:oasis:names:tc:opendocument:xmlns:chart:1.0"),
+    ("dr3d", "urn:oasis:names:tc:opendocument:xmlns:dr3d:1.0"),
+    ("form", "urn:oasis:names:tc:opendocument:xmlns:form:1.0"),
+    ("script", "urn:oasis:names:tc:opendocument:xmlns:script:1.0"),
+    ("math", "http://www.w3.org/1998/Math/MathML"),
+  ]
+
+  private static let prefixes: [String: String] = Dictionary(
+    uniqueKeysWithValues: namespaces.map { ($0.uri, $0.prefix) } + [("http://www.w3.org/XML/1998/namespace", "xml")])
+
+  /// "style:name" for a name in the style namespace; nil for a namespace ODF does not define.
+  static func qualifiedName(_ name: String, in namespace: String?) -> String? {
+    namespace.flatMap { prefixes[$0] }.map { $0 + ":" + name }
+  }
+}
