@@ -14,4 +14,10 @@ public struct LetterFormat: Sendable {
 extension LetterFormat {
   /// One `.xhtml` file per letter (FORMATS.md §4).
   public static let xhtml = LetterFormat(fileExtension: "xhtml") { document in XHTMLWriter().render(document) }
+
+  /// One `.fodt` file per letter, styled by `reference` (FORMATS.md §5).
+  public static func fodt(reference: ReferenceDocument) -> LetterFormat {
+    let writer = FODTWriter(reference: reference)
+    return LetterFormat(fileExtension: "fodt") { document in writer.render(document) }
+  }
 }

@@ -272,7 +272,7 @@ struct TemplateReader {
     guard !source.unicodeScalars.contains(where: TemplateReader.isPlaceholder) else {
       throw error("private-use characters (U+E000…U+F8FF) are not allowed in template text", at: node)
     }
-    return TemplateText(try inlines(InlineMarkup.parse(markup), fields: fields, node: node), at: at)
+    return TemplateText(try inlines(InlineMarkup.parse(markup, at: at), fields: fields, node: node), at: at)
   }
 
   func inlines(_ parsed: [Inline], fields: [FieldReference], node: Node) throws(BoardpackError) -> [TemplateInline] {

@@ -167,7 +167,7 @@ public struct MergeJob: Sendable {
     guard var combined else { return letter }
     combined.blocks.append(.pageBreak)
     combined.blocks += letter.metadata.letterhead.map { .paragraph(Paragraph(content: [.text($0)], style: "Letterhead")) }
-    combined.blocks.append(.heading(Heading(level: 1, content: [.text(letter.metadata.title)])))
+    combined.blocks.append(.paragraph(Paragraph(content: [.text(letter.metadata.title)], style: "Title")))
     combined.blocks += letter.blocks
     return combined
   }
