@@ -27,7 +27,7 @@ public struct JoinedTable: Sendable {
     self.key = key
     self.columns = Dictionary(reader.header.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
     self.rows = rows
-    self.byKey = Dictionary(grouping: rows) { $0.fields[keyIndex].trimmingCharacters(in: .whitespacesAndNewlines) }
+    self.byKey = Dictionary(grouping: rows) { $0.fields[keyIndex].trimmedOfWhiteSpace }
   }
 
   /// The rows whose key cell is `key`, in file order.

@@ -15,6 +15,8 @@ public struct LetterBinder: Sendable {
   let moneyColumns: Set<String>
   /// What each main-data column must hold, from every use in the template.
   let requirements: [(column: String, needs: Set<ValueRequirement>)]
+  /// Main-data columns used as figures, parsed once per letter.
+  let figureColumns: [String]
 
   public init(template: LetterTemplate, dataPath: String, header: [String], joins: [String: JoinedTable]) throws(BoardpackError) {
     self.template = template
@@ -26,6 +28,7 @@ public struct LetterBinder: Sendable {
     self.computed = collector.computed
     self.moneyColumns = collector.moneyColumns
     self.requirements = collector.main.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+    self.figureColumns = requirements.filter { !$0.needs.isDisjoint(with: [.money, .number]) }.map(\.column)
     // Joined rows are reference data: the first bad one stops the run. Their requirements name only
     // the join's own columns, so the letter row of the scope is never consulted.
     let noLetter = CSVRecord(fields: [], line: 0, row: 0)
@@ -58,7 +61,7 @@ public struct LetterBinder: Sendable {
 
   /// The letter for `row`; call `check(_:)` first for a report of every bad value.
   public func letter(for row: CSVRecord) throws(BoardpackError) -> Document {
-    let scope = Scope(row: row, joined: nil)
+    let scope = try scope(for: row)
     var blocks: [Block] = []
     if let date = template.date { blocks.append(.paragraph(Paragraph(content: [.text(date.longUK)]))) }
     blocks += try bind(template.blocks, in: scope)
@@ -77,11 +80,12 @@ public struct LetterBinder: Sendable {
     return Document(metadata: metadata, blocks: blocks)
   }
 
-  /// The row's value of `column` for the manifest: computed columns as money, others as typed.
-  public func manifestValue(_ column: String, of row: CSVRecord) throws(BoardpackError) -> String {
-    let scope = Scope(row: row, joined: nil)
-    if computed[column] != nil { return UKFormat.money(try figure(column, in: scope).value, nilForZero: false) }
-    return try text(column, in: scope)
+  /// The row's values of the template's manifest columns: computed columns as money, others as typed.
+  public func manifestValues(of row: CSVRecord) throws(BoardpackError) -> [String] {
+    let scope = try scope(for: row)
+    return try template.manifest.map { column throws(BoardpackError) in
+      computed[column] != nil ? UKFormat.money(try figure(column, in: scope).value, nilForZero: false) : try text(column, in: scope)
+    }
   }
 
   /// The row's figure in `column` (read or computed), for totals.
@@ -91,10 +95,20 @@ public struct LetterBinder: Sendable {
 
   // MARK: Binding
 
-  /// The rows being merged: the letter's row, and inside `each` the joined row.
+  /// The rows being merged: the letter's row, and inside `each` the joined row; `figures` holds the
+  /// letter row's figures (read and computed), parsed once per letter.
   struct Scope {
     var row: CSVRecord
     var joined: (table: JoinedTable, row: CSVRecord)?
+    var figures: [String: Figure] = [:]
+  }
+
+  /// A scope for `row` with every figure column and computed column parsed once.
+  func scope(for row: CSVRecord) throws(BoardpackError) -> Scope {
+    var scope = Scope(row: row, joined: nil)
+    for column in figureColumns { scope.figures[column] = try figure(column, in: scope) }
+    for sum in template.computed { scope.figures[sum.name] = try figure(sum.name, in: scope) }
+    return scope
   }
 
   func bind(_ blocks: [TemplateBlock], in scope: Scope) throws(BoardpackError) -> [Block] {
@@ -136,12 +150,23 @@ public struct LetterBinder: Sendable {
         let plain = content.allSatisfy { if case .text = $0 { true } else { false } }
         cells.append(
           Cell(
-            value: FigureParser.parse(shown, as: column.type) ?? .text(shown), shown: shown,
+            value: try value(of: text, shown: shown, as: column.type, in: scope), shown: shown,
             blocks: plain ? [] : [.paragraph(Paragraph(content: content))]))
       }
       return Row(cells: cells)
     }
     return Table(caption: try table.caption.map { text throws(BoardpackError) in try bind(text, in: scope) } ?? [], columns: table.columns, rows: rows)
+  }
+
+  /// A table cell's typed value: a lone money or number field gives its figure directly, anything else is read from the text.
+  func value(of text: TemplateText, shown: String, as type: ValueType, in scope: Scope) throws(BoardpackError) -> Value {
+    if case .field(let field) = text.content.first, text.content.count == 1, type == .money || type == .decimal,
+      field.format == .money || field.format == .number
+    {
+      let number = try figure(field.column, in: scope).value
+      return type == .money ? .money(number) : .decimal(number)
+    }
+    return FigureParser.parse(shown, as: type) ?? .text(shown)
   }
 
   /// Each entry once, or once per joined row for `each` entries.
@@ -240,7 +265,7 @@ public struct LetterBinder: Sendable {
   func cell(_ column: String, in scope: Scope) throws(BoardpackError) -> (text: String, file: String, line: Int) {
     // The collector has checked that every field names a column or a computed column.
     let cell = lookup(column, in: scope)!
-    let text = cell.text.trimmingCharacters(in: .whitespacesAndNewlines)
+    let text = cell.text.trimmedOfWhiteSpace
     guard !text.isEmpty else {
       throw BoardpackError("column \"\(column)\" is empty", at: SourceLocation(file: cell.file, line: cell.line))
     }
@@ -252,6 +277,7 @@ public struct LetterBinder: Sendable {
   }
 
   func figure(_ column: String, in scope: Scope) throws(BoardpackError) -> Figure {
+    if scope.joined?.table.columns[column] == nil, let known = scope.figures[column] { return known }
     if lookup(column, in: scope) == nil, let sum = computed[column] {
       var total = Figure(value: 0, places: 0)
       for term in sum.terms {
@@ -277,5 +303,17 @@ public struct LetterBinder: Sendable {
         "column \"\(column)\": \"\(cell.text)\" is not a date", at: SourceLocation(file: cell.file, line: cell.line))
     }
     return date
+  }
+}
+
+extension String {
+  /// The string without surrounding white space and newlines; itself when there is none (the usual case).
+  var trimmedOfWhiteSpace: String {
+    guard let first = unicodeScalars.first, let last = unicodeScalars.last else { return self }
+    if !first.properties.isWhitespace && !last.properties.isWhitespace { return self }
+    let scalars = unicodeScalars
+    let start = scalars.firstIndex { !$0.properties.isWhitespace } ?? scalars.endIndex
+    let end = scalars.lastIndex { !$0.properties.isWhitespace }.map(scalars.index(after:)) ?? start
+    return String(scalars[start..<max(start, end)])
   }
 }

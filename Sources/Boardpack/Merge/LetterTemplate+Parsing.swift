@@ -260,7 +260,7 @@ struct TemplateReader {
       let column = parts[0].trimmingCharacters(in: .whitespaces)
       let formatName = parts.count > 1 ? parts[1].trimmingCharacters(in: .whitespaces) : "plain"
       guard !column.isEmpty else { throw error("\"{{\(inner)}}\" names no column", at: node) }
-      guard let format = FieldFormat(rawValue: formatName), formatName != "plain" || parts.count == 1 else {
+      guard let format = FieldFormat(rawValue: formatName) else {
         let known = FieldFormat.allCases.dropFirst().map(\.rawValue).joined(separator: ", ")
         throw error("unknown format \"\(formatName)\" in \"{{\(inner)}}\"; use one of \(known)", at: node)
       }

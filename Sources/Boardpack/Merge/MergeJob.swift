@@ -82,10 +82,14 @@ public struct MergeJob: Sendable {
     var invalid: [BoardpackError] = []
     var sums = [Decimal](repeating: 0, count: expectedTotals.count)
     let manifest = try MergeManifest(figures: template.manifest)
-    try RowPipeline.run(reader, work: binder.check) { row, problem throws(BoardpackError) in
+    let keyIndex = template.key.flatMap(reader.header.firstIndex(of:))
+    let template = self.template
+    try RowPipeline.run(reader) { row in
+      (problem: binder.check(row), figures: (try? binder.manifestValues(of: row)) ?? template.manifest.map { _ in "" })
+    } collect: { row, checked throws(BoardpackError) in
       var name: String?
       do throws(BoardpackError) {
-        if let problem { throw problem }
+        if let problem = checked.problem { throw problem }
         name = try namer.name(for: row, in: dataPath)
         for (index, total) in expectedTotals.enumerated() { sums[index] += try binder.amount(total.column, of: row) }
       } catch {
@@ -94,9 +98,8 @@ public struct MergeJob: Sendable {
       }
       plan.append(name)
       try manifest.add(
-        row: row.row, file: name ?? "", key: template.key.flatMap { row.fields[reader.header.firstIndex(of: $0)!] } ?? "",
-        status: name == nil ? "skipped: \(invalid.last!.message)" : "written",
-        figures: template.manifest.map { (try? binder.manifestValue($0, of: row)) ?? "" })
+        row: row.row, file: name ?? "", key: keyIndex.map { row.fields[$0] } ?? "",
+        status: name == nil ? "skipped: \(invalid.last!.message)" : "written", figures: checked.figures)
     }
     guard !plan.isEmpty else {
       throw BoardpackError("the CSV file has a header but no rows; there is nothing to merge", at: SourceLocation(file: dataPath, line: 2))
@@ -114,7 +117,7 @@ public struct MergeJob: Sendable {
 
     // Pass 2: bind, render and write the good rows.
     let names = plan
-    let folder = URL(fileURLWithPath: outputFolder)
+    let folder = outputFolder
     let progress = ProgressBar(total: names.count - invalid.count, enabled: showsProgress)
     var letters = 0
     var written: [String] = []
@@ -130,7 +133,7 @@ public struct MergeJob: Sendable {
       }
       if let document {
         for format in formats {
-          let path = folder.appendingPathComponent("\(Self.combinedName).\(format.fileExtension)").path
+          let path = "\(folder)/\(Self.combinedName).\(format.fileExtension)"
           try OutputFile.write(try format.render(document), to: path)
           written.append(path)
         }
@@ -142,7 +145,7 @@ public struct MergeJob: Sendable {
         do throws(BoardpackError) {
           let letter = try binder.letter(for: row)
           for format in formats {
-            try OutputFile.write(try format.render(letter), to: folder.appendingPathComponent("\(name).\(format.fileExtension)").path)
+            try OutputFile.write(try format.render(letter), to: "\(folder)/\(name).\(format.fileExtension)")
           }
           return nil
         } catch {
@@ -156,7 +159,7 @@ public struct MergeJob: Sendable {
       }
     }
     progress.finish()
-    let manifestPath = folder.appendingPathComponent("\(Self.manifestName).csv").path
+    let manifestPath = "\(folder)/\(Self.manifestName).csv"
     try OutputFile.write(manifest.data, to: manifestPath)
     written.append(manifestPath)
     return MergeReport(letters: letters, invalidRows: invalid, written: written, checking: checked - started, writing: clock.now - checked)
