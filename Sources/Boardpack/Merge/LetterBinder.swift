@@ -43,7 +43,20 @@ public struct LetterBinder: Sendable {
 
   /// The first problem with `row`'s values: a needed cell empty, or a figure or date that does not parse.
   public func check(_ row: CSVRecord) -> BoardpackError? {
-    firstProblem(requirements, in: Scope(row: row, joined: nil))
+    if case .failure(let problem) = review(row, totalling: []) { problem } else { nil }
+  }
+
+  /// What the check pass needs of a row, from one parse of its figures: its first problem, or its
+  /// manifest values (computed columns as money, others as typed) and its figures in `columns`.
+  func review(_ row: CSVRecord, totalling columns: [String]) -> Result<(manifest: [String], amounts: [Decimal]), BoardpackError> {
+    Result { () throws(BoardpackError) in
+      let scope = try scope(for: row)
+      if let problem = firstProblem(requirements, in: scope) { throw problem }
+      let manifest = try template.manifest.map { column throws(BoardpackError) in
+        computed[column] != nil ? UKFormat.money(try figure(column, in: scope).value, nilForZero: false) : try text(column, in: scope)
+      }
+      return (manifest, try columns.map { column throws(BoardpackError) in try figure(column, in: scope).value })
+    }
   }
 
   func firstProblem(_ requirements: [(column: String, needs: Set<ValueRequirement>)], in scope: Scope) -> BoardpackError? {
@@ -78,19 +91,6 @@ public struct LetterBinder: Sendable {
       template: template.id, title: try bind(template.title, in: scope).plainText, reportDate: template.date,
       letterhead: template.letterhead)
     return Document(metadata: metadata, blocks: blocks)
-  }
-
-  /// The row's values of the template's manifest columns: computed columns as money, others as typed.
-  public func manifestValues(of row: CSVRecord) throws(BoardpackError) -> [String] {
-    let scope = try scope(for: row)
-    return try template.manifest.map { column throws(BoardpackError) in
-      computed[column] != nil ? UKFormat.money(try figure(column, in: scope).value, nilForZero: false) : try text(column, in: scope)
-    }
-  }
-
-  /// The row's figure in `column` (read or computed), for totals.
-  public func amount(_ column: String, of row: CSVRecord) throws(BoardpackError) -> Decimal {
-    try figure(column, in: Scope(row: row, joined: nil)).value
   }
 
   // MARK: Binding

@@ -83,23 +83,21 @@ public struct MergeJob: Sendable {
     var sums = [Decimal](repeating: 0, count: expectedTotals.count)
     let manifest = try MergeManifest(figures: template.manifest)
     let keyIndex = template.key.flatMap(reader.header.firstIndex(of:))
-    let template = self.template
-    try RowPipeline.run(reader) { row in
-      (problem: binder.check(row), figures: (try? binder.manifestValues(of: row)) ?? template.manifest.map { _ in "" })
-    } collect: { row, checked throws(BoardpackError) in
+    let totalled = expectedTotals.map(\.column)
+    try RowPipeline.run(reader) { row in binder.review(row, totalling: totalled) } collect: { row, review throws(BoardpackError) in
       var name: String?
       do throws(BoardpackError) {
-        if let problem = checked.problem { throw problem }
+        let (_, amounts) = try review.get()
         name = try namer.name(for: row, in: dataPath)
-        for (index, total) in expectedTotals.enumerated() { sums[index] += try binder.amount(total.column, of: row) }
+        for index in sums.indices { sums[index] += amounts[index] }
       } catch {
         invalid.append(error)
-        name = nil
       }
       plan.append(name)
       try manifest.add(
         row: row.row, file: name ?? "", key: keyIndex.map { row.fields[$0] } ?? "",
-        status: name == nil ? "skipped: \(invalid.last!.message)" : "written", figures: checked.figures)
+        status: name == nil ? "skipped: \(invalid.last!.message)" : "written",
+        figures: (try? review.get().manifest) ?? template.manifest.map { _ in "" })
     }
     guard !plan.isEmpty else {
       throw BoardpackError("the CSV file has a header but no rows; there is nothing to merge", at: SourceLocation(file: dataPath, line: 2))

@@ -2,30 +2,57 @@ import Foundation
 
 /// Streams a CSV file's records through `work` on all cores, a bounded window at a time, and hands
 /// the results to `collect` in file order; memory depends on the window, not on the file's length.
+///
+/// While one window is being worked on, the next is read, so reading overlaps the work; at most
+/// two windows are in memory.
 enum RowPipeline {
   /// Records per chunk; one chunk is one unit of work for a core.
   static let chunkSize = 32
-  /// Chunks read ahead per core.
+  /// Chunks per core in a window.
   static let chunksPerCore = 4
 
   static func run<Result>(
     _ reader: CSVReader,
-    work: @Sendable (CSVRecord) -> Result,
+    work: @escaping @Sendable (CSVRecord) -> Result,
     collect: (CSVRecord, Result) throws(BoardpackError) -> Void
   ) throws(BoardpackError) {
     let window = chunkSize * chunksPerCore * ProcessInfo.processInfo.activeProcessorCount
     var batch: [CSVRecord] = []
-    batch.reserveCapacity(window)
-    func drain() throws(BoardpackError) {
-      let results = process(batch, work: work)
-      for (record, result) in zip(batch, results) { try collect(record, result) }
-      batch.removeAll(keepingCapacity: true)
+    var inFlight: Window<Result>?
+    // Whatever happens, no window is left running after we return.
+    defer { inFlight?.finished.wait() }
+    func deliver(_ window: Window<Result>) throws(BoardpackError) {
+      window.finished.wait()
+      for (record, result) in zip(window.records, window.results) { try collect(record, result) }
     }
     try reader.forEachRecord { record throws(BoardpackError) in
       batch.append(record)
-      if batch.count == window { try drain() }
+      guard batch.count == window else { return }
+      if let inFlight { try deliver(inFlight) }
+      inFlight = Window(batch, work: work)
+      batch = []
+      batch.reserveCapacity(window)
     }
-    try drain()
+    if let inFlight { try deliver(inFlight) }
+    inFlight = nil
+    if !batch.isEmpty { try deliver(Window(batch, work: work)) }
+  }
+
+  /// A window of records being worked on in the background; `results` is ready once `finished` is passed.
+  final class Window<Result>: @unchecked Sendable {
+    let records: [CSVRecord]
+    /// Written once by the background work before `finished` is left, read only after waiting on it.
+    var results: [Result] = []
+    let finished = DispatchGroup()
+
+    init(_ records: [CSVRecord], work: @escaping @Sendable (CSVRecord) -> Result) {
+      self.records = records
+      finished.enter()
+      DispatchQueue.global().async { [self] in
+        results = RowPipeline.process(records, work: work)
+        finished.leave()
+      }
+    }
   }
 
   /// `work` applied to every record, chunks spread over the cores.
