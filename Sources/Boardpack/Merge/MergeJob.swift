@@ -75,15 +75,43 @@ public struct MergeJob: Sendable {
     guard let pattern = namePattern ?? template.fileName ?? template.key.map({ "{\($0)}" }) else {
       throw BoardpackError("give --name, or \"file-name\" or \"key\" in the template", at: SourceLocation(file: template.path))
     }
-    var namer = try FileNamer(pattern: pattern, header: reader.header, reserved: [Self.combinedName, Self.manifestName])
+    let namer = try FileNamer(pattern: pattern, header: reader.header, reserved: [Self.combinedName, Self.manifestName])
+    let checks = try check(reader, binder, namer)
+    let checked = clock.now
+    guard checks.invalid.isEmpty || skipInvalid else {
+      return MergeReport(letters: 0, invalidRows: checks.invalid, written: [], checking: checked - started, writing: .zero)
+    }
+    let progress = ProgressBar(total: checks.names.count - checks.invalid.count, enabled: showsProgress)
+    var written: [String] = []
+    if combined {
+      written = try writeCombined(reader, binder, names: checks.names, progress)
+    } else {
+      try writeEach(reader, binder, names: checks.names, progress)
+    }
+    progress.finish()
+    let manifestPath = "\(outputFolder)/\(Self.manifestName).csv"
+    try OutputFile.write(checks.manifest.data, to: manifestPath)
+    written.append(manifestPath)
+    return MergeReport(
+      letters: checks.names.count - checks.invalid.count, invalidRows: checks.invalid, written: written,
+      checking: checked - started, writing: clock.now - checked)
+  }
 
-    // Pass 1: check every row, name the good ones, add up the expected totals.
-    var plan: [String?] = []
+  /// What the check pass found: a file name for each good row (nil for a bad one), the bad rows, the manifest.
+  struct Checks {
+    var names: [String?] = []
     var invalid: [BoardpackError] = []
+    let manifest: MergeManifest
+  }
+
+  /// Pass 1: checks every row, names the good ones and compares the expected totals.
+  func check(_ reader: CSVReader, _ binder: LetterBinder, _ namer: FileNamer) throws(BoardpackError) -> Checks {
+    var namer = namer
+    var checks = Checks(manifest: try MergeManifest(figures: template.manifest))
     var sums = [Decimal](repeating: 0, count: expectedTotals.count)
-    let manifest = try MergeManifest(figures: template.manifest)
     let keyIndex = template.key.flatMap(reader.header.firstIndex(of:))
     let totalled = expectedTotals.map(\.column)
+    let blank = template.manifest.map { _ in "" }
     try RowPipeline.run(reader) { row in binder.review(row, totalling: totalled) } collect: { row, review throws(BoardpackError) in
       var name: String?
       do throws(BoardpackError) {
@@ -91,15 +119,15 @@ public struct MergeJob: Sendable {
         name = try namer.name(for: row, in: dataPath)
         for index in sums.indices { sums[index] += amounts[index] }
       } catch {
-        invalid.append(error)
+        checks.invalid.append(error)
       }
-      plan.append(name)
-      try manifest.add(
+      checks.names.append(name)
+      try checks.manifest.add(
         row: row.row, file: name ?? "", key: keyIndex.map { row.fields[$0] } ?? "",
-        status: name == nil ? "skipped: \(invalid.last!.message)" : "written",
-        figures: (try? review.get().manifest) ?? template.manifest.map { _ in "" })
+        status: name == nil ? "skipped: \(checks.invalid.last!.message)" : "written",
+        figures: (try? review.get().manifest) ?? blank)
     }
-    guard !plan.isEmpty else {
+    guard !checks.names.isEmpty else {
       throw BoardpackError("the CSV file has a header but no rows; there is nothing to merge", at: SourceLocation(file: dataPath, line: 2))
     }
     for (total, sum) in zip(expectedTotals, sums) where sum != total.amount {
@@ -108,69 +136,66 @@ public struct MergeJob: Sendable {
           + "not the expected \(UKFormat.money(total.amount, nilForZero: false))",
         at: SourceLocation(file: dataPath))
     }
-    let checked = clock.now
-    guard invalid.isEmpty || skipInvalid else {
-      return MergeReport(letters: 0, invalidRows: invalid, written: [], checking: checked - started, writing: .zero)
-    }
-
-    // Pass 2: bind, render and write the good rows.
-    let names = plan
-    let folder = outputFolder
-    let progress = ProgressBar(total: names.count - invalid.count, enabled: showsProgress)
-    var letters = 0
-    var written: [String] = []
-    if combined {
-      var document: Document?
-      try RowPipeline.run(reader) { row in
-        names[row.row - 1] == nil ? nil : Result { () throws(BoardpackError) in try binder.letter(for: row) }
-      } collect: { _, letter throws(BoardpackError) in
-        guard let letter else { return }
-        document = MergeJob.append(try letter.get(), to: document)
-        letters += 1
-        progress.update(letters)
-      }
-      if let document {
-        for format in formats {
-          let path = "\(folder)/\(Self.combinedName).\(format.fileExtension)"
-          try OutputFile.write(try format.render(document), to: path)
-          written.append(path)
-        }
-      }
-    } else {
-      let formats = self.formats
-      try RowPipeline.run(reader) { row -> BoardpackError? in
-        guard let name = names[row.row - 1] else { return nil }
-        do throws(BoardpackError) {
-          let letter = try binder.letter(for: row)
-          for format in formats {
-            try OutputFile.write(try format.render(letter), to: "\(folder)/\(name).\(format.fileExtension)")
-          }
-          return nil
-        } catch {
-          return error
-        }
-      } collect: { row, failure throws(BoardpackError) in
-        if let failure { throw failure }
-        guard names[row.row - 1] != nil else { return }
-        letters += 1
-        progress.update(letters)
-      }
-    }
-    progress.finish()
-    let manifestPath = "\(folder)/\(Self.manifestName).csv"
-    try OutputFile.write(manifest.data, to: manifestPath)
-    written.append(manifestPath)
-    return MergeReport(letters: letters, invalidRows: invalid, written: written, checking: checked - started, writing: clock.now - checked)
+    return checks
   }
 
-  /// `letter` added to a combined document: on a new page after the letters before it, with its letterhead and title.
-  static func append(_ letter: Document, to combined: Document?) -> Document {
-    guard var combined else { return letter }
-    combined.blocks.append(.pageBreak)
-    combined.blocks += letter.metadata.letterhead.map { .paragraph(Paragraph(content: [.text($0)], style: "Letterhead")) }
-    combined.blocks.append(.paragraph(Paragraph(content: [.text(letter.metadata.title)], style: "Title")))
-    combined.blocks += letter.blocks
-    return combined
+  /// Pass 2: binds, renders and writes each good row as its own files, on all cores.
+  func writeEach(_ reader: CSVReader, _ binder: LetterBinder, names: [String?], _ progress: ProgressBar) throws(BoardpackError) {
+    let (formats, folder) = (self.formats, outputFolder)
+    var letters = 0
+    try RowPipeline.run(reader) { row -> BoardpackError? in
+      guard let name = names[row.row - 1] else { return nil }
+      do throws(BoardpackError) {
+        let letter = try binder.letter(for: row)
+        for format in formats {
+          try OutputFile.write(try format.render(letter), to: "\(folder)/\(name).\(format.fileExtension)")
+        }
+        return nil
+      } catch {
+        return error
+      }
+    } collect: { row, failure throws(BoardpackError) in
+      if let failure { throw failure }
+      guard names[row.row - 1] != nil else { return }
+      letters += 1
+      progress.update(letters)
+    }
+  }
+
+  /// Pass 2 with `--combined`: binds the good rows on all cores and writes one document per format.
+  func writeCombined(
+    _ reader: CSVReader, _ binder: LetterBinder, names: [String?], _ progress: ProgressBar
+  ) throws(BoardpackError) -> [String] {
+    var document: Document?
+    var letters = 0
+    try RowPipeline.run(reader) { row in
+      names[row.row - 1] == nil ? nil : Result { () throws(BoardpackError) in try binder.letter(for: row) }
+    } collect: { _, letter throws(BoardpackError) in
+      guard let letter else { return }
+      MergeJob.append(try letter.get(), to: &document)
+      letters += 1
+      progress.update(letters)
+    }
+    guard let document else { return [] }
+    var written: [String] = []
+    for format in formats {
+      let path = "\(outputFolder)/\(Self.combinedName).\(format.fileExtension)"
+      try OutputFile.write(try format.render(document), to: path)
+      written.append(path)
+    }
+    return written
+  }
+
+  /// Adds `letter` to a combined document: after a page break, with its letterhead and title, unless it is the first.
+  static func append(_ letter: Document, to combined: inout Document?) {
+    guard combined != nil else {
+      combined = letter
+      return
+    }
+    combined!.blocks.append(.pageBreak)
+    combined!.blocks += letter.metadata.letterhead.map { .paragraph(Paragraph(content: [.text($0)], style: "Letterhead")) }
+    combined!.blocks.append(.paragraph(Paragraph(content: [.text(letter.metadata.title)], style: "Title")))
+    combined!.blocks += letter.blocks
   }
 
   /// The template checked against the data's `header` and the joined files.
