@@ -6,10 +6,11 @@ public final class RelaxNGSchema: @unchecked Sendable {
   private let schema: xmlRelaxNGPtr
   private let lock = NSLock()
 
-  /// Compiles the schema at `path`.
+  /// Compiles the schema at `path`. The file is read like any other document, since libxml2's
+  /// own loading goes through the external-entity loader that `XMLLibrary` disables.
   public init(contentsOf path: String) throws(XMLError) {
-    XMLLibrary.prepare()
-    guard let parser = xmlRelaxNGNewParserCtxt(path) else {
+    let source = try XMLDocument(contentsOf: path)
+    guard let parser = xmlRelaxNGNewDocParserCtxt(source.pointer) else {
       throw XMLError(file: path, message: "cannot open the RELAX NG schema")
     }
     defer { xmlRelaxNGFreeParserCtxt(parser) }

@@ -29,17 +29,19 @@ public final class XMLWriter {
 
   /// Opens an element by qualified name, for example `text:p`.
   public func start(_ name: String) {
-    xmlTextWriterStartElement(writer, name)
+    name.withXMLChars { xmlTextWriterStartElement(writer, $0) }
   }
 
   /// Writes an attribute on the element just opened.
   public func attribute(_ name: String, _ value: String) {
-    xmlTextWriterWriteAttribute(writer, name, XMLWriter.clean(value))
+    name.withXMLChars { name in
+      XMLWriter.clean(value).withXMLChars { xmlTextWriterWriteAttribute(writer, name, $0) }
+    }
   }
 
   /// Writes escaped character data.
   public func text(_ value: String) {
-    xmlTextWriterWriteString(writer, XMLWriter.clean(value))
+    XMLWriter.clean(value).withXMLChars { xmlTextWriterWriteString(writer, $0) }
   }
 
   /// Closes the innermost open element.
@@ -89,7 +91,13 @@ public final class XMLWriter {
 
   /// Replaces characters XML 1.0 forbids (most C0 controls, lone surrogates, U+FFFE/U+FFFF).
   static func clean(_ value: String) -> String {
-    guard value.unicodeScalars.contains(where: { !isAllowed($0) }) else { return value }
+    // Fast path on the UTF-8 bytes: a forbidden character is a C0 control other than tab, line
+    // feed and carriage return, or U+FFFE/U+FFFF, whose encodings start with 0xEF (Swift strings
+    // hold no lone surrogates). Only then are the scalars examined.
+    let suspect = value.utf8.withContiguousStorageIfAvailable { bytes in
+      bytes.contains { $0 == 0xEF || ($0 < 0x20 && $0 != 0x9 && $0 != 0xA && $0 != 0xD) }
+    }
+    guard suspect ?? true, value.unicodeScalars.contains(where: { !isAllowed($0) }) else { return value }
     var scalars = String.UnicodeScalarView()
     for scalar in value.unicodeScalars {
       scalars.append(isAllowed(scalar) ? scalar : "\u{FFFD}")
@@ -103,6 +111,14 @@ public final class XMLWriter {
     case 0x9, 0xA, 0xD, 0x20...0xD7FF, 0xE000...0xFFFD, 0x10000...0x10FFFF: true
     default: false
     }
+  }
+}
+
+extension String {
+  /// Calls `body` with the string as NUL-terminated UTF-8 in place, where passing the string to a
+  /// C function directly would copy it into a new array on every call.
+  fileprivate func withXMLChars<Result>(_ body: (UnsafePointer<xmlChar>) -> Result) -> Result {
+    withCString { body(UnsafeRawPointer($0).assumingMemoryBound(to: xmlChar.self)) }
   }
 }
 

@@ -38,3 +38,8 @@ func parsesFigures(text: String, type: ValueType, value: Value) {
   #expect(FigureParser.parse("about £40", as: .money) == nil)
   #expect(FigureParser.parse("12,34", as: .count) == nil)
 }
+
+@Test func readsASpacedMinusBeforeGroupedFigures() {
+  #expect(FigureParser.parse("- 771,737", as: .count) == .count(-771737))
+  #expect(FigureParser.parse("- £1,294,118", as: .money) == .money(-1294118))
+}

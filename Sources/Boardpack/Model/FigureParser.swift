@@ -17,7 +17,7 @@ public enum FigureParser {
     }
     if let first = body.first, first == "-" || first == "−" || first == "–" || first == "+" {
       negative = negative || first != "+"
-      body = body.dropFirst()
+      body = body.dropFirst().drop(while: \.isWhitespace)
     }
     switch type {
     case .money:

@@ -65,6 +65,15 @@ struct TableSpec: Sendable, Equatable {
       case percentChange(new: String, old: String)
       case pointChange(new: String, old: String)
       case share(part: String)
+
+      /// The columns the rule reads, in the order its relation names them.
+      var sources: [String] {
+        switch self {
+        case .difference(let a, let b), .percentChange(let a, let b), .pointChange(let a, let b):
+          [a, b]
+        case .share(let part): [part]
+        }
+      }
     }
 
     let column: String
@@ -82,16 +91,19 @@ struct TableSpec: Sendable, Equatable {
 
 extension BlockSpec {
   /// The blocks of a YAML list; `directory` is where relative table paths start; `slot:` entries only when `allowingSlots`.
-  static func blocks(_ node: YAMLNode, directory: String, allowingSlots: Bool) throws(BoardpackError) -> [BlockSpec] {
+  static func blocks(_ node: YAMLNode, directory: String, allowingSlots: Bool)
+    throws(BoardpackError) -> [BlockSpec]
+  {
     var result: [BlockSpec] = []
-    for item in try node.items("a blocks slot") {
+    for item in try node.items(allowingSlots ? "body" : "a blocks slot") {
       result.append(try block(item, directory: directory, allowingSlots: allowingSlots))
     }
     return result
   }
 
   private static let kinds = [
-    "heading", "appendix", "p", "text", "bullets", "letters", "romans", "quote", "table", "figure", "page-break", "slot",
+    "heading", "appendix", "p", "text", "bullets", "letters", "romans", "quote", "table", "figure",
+    "page-break", "slot",
   ]
   private static let extraKeys: [String: Set<String>] = [
     "heading": ["label", "level"], "appendix": ["label", "number"],
@@ -100,23 +112,35 @@ extension BlockSpec {
     "figure": ["alt", "caption", "src", "label"],
   ]
 
-  private static func block(_ node: YAMLNode, directory: String, allowingSlots: Bool) throws(BoardpackError) -> BlockSpec {
-    if node.isText { return .paragraph(try node.sourceText("a paragraph"), numbered: true, label: nil, style: nil, children: []) }
-    guard node.node.mapping != nil else { throw node.error("a block must be text or a mapping such as {heading: …}") }
-    let all = try node.entries("a block")
-    let kinds = allowingSlots ? kinds : kinds.filter { $0 != "slot" }
-    guard let main = all.first(where: { kinds.contains($0.name) }) else {
-      throw node.error("a block needs one of: \(kinds.joined(separator: ", "))")
+  private static func block(_ node: YAMLNode, directory: String, allowingSlots: Bool)
+    throws(BoardpackError) -> BlockSpec
+  {
+    if node.isText {
+      return .paragraph(
+        try node.sourceText("a paragraph"), numbered: true, label: nil, style: nil, children: [])
     }
-    let entries = try node.entries("a \(main.name) block", allowed: (extraKeys[main.name] ?? []).union([main.name]))
+    guard node.node.mapping != nil else {
+      throw node.error("a block must be text or a mapping such as {heading: …}")
+    }
+    let all = try node.entries("a block")
+    let allowedKinds = allowingSlots ? kinds : kinds.filter { $0 != "slot" }
+    guard let main = all.first(where: { allowedKinds.contains($0.name) }) else {
+      throw node.error("a block needs one of: \(allowedKinds.joined(separator: ", "))")
+    }
+    let entries = try node.entries(
+      "a \(main.name) block", allowed: (extraKeys[main.name] ?? []).union([main.name]))
     let value = main.value
     let label = try entries["label"].map { n throws(BoardpackError) in Label(try n.text("label")) }
     switch main.name {
     case "heading":
-      let level = try entries["level"].map { n throws(BoardpackError) in try integer(n, "level", in: 1...4) } ?? 1
+      let level =
+        try entries["level"].map { n throws(BoardpackError) in try integer(n, "level", in: 1...4) }
+        ?? 1
       return .heading(try value.sourceText("heading"), level: level, label: label)
     case "appendix":
-      let number = try entries["number"].map { n throws(BoardpackError) in try integer(n, "number", in: 1...99) }
+      let number = try entries["number"].map { n throws(BoardpackError) in
+        try integer(n, "number", in: 1...99)
+      }
       return .appendix(try value.sourceText("appendix"), number: number, label: label)
     case "p", "text":
       var children: [ListSpec] = []
@@ -124,24 +148,32 @@ extension BlockSpec {
       if let bullets = entries["bullets"] { children.append(try list(bullets, style: .bullet)) }
       let style = try entries["style"].map { n throws(BoardpackError) in try n.text("style") }
       return .paragraph(
-        try value.sourceText("a paragraph"), numbered: main.name == "p", label: label, style: style, children: children)
+        try value.sourceText("a paragraph"), numbered: main.name == "p", label: label, style: style,
+        children: children)
     case "bullets": return .list(try list(value, style: .bullet))
     case "letters": return .list(try list(value, style: .letter))
     case "romans": return .list(try list(value, style: .roman))
     case "quote":
       var paragraphs: [SourceText] = []
-      for item in try value.items("quote") { paragraphs.append(try item.sourceText("a quoted paragraph")) }
+      for item in try value.items("quote") {
+        paragraphs.append(try item.sourceText("a quoted paragraph"))
+      }
       return .quotation(paragraphs)
-    case "table": return .table(try table(value, entries, label: label, directory: directory, origin: node.origin))
+    case "table":
+      return .table(
+        try table(value, entries, label: label, directory: directory, origin: node.origin))
     case "figure": return .figure(try figure(value, entries, label: label, origin: node.origin))
     case "page-break": return .pageBreak
     default: return .slot(try value.text("slot"), value.origin)
     }
   }
 
-  private static func integer(_ node: YAMLNode, _ what: String, in range: ClosedRange<Int>) throws(BoardpackError) -> Int {
+  private static func integer(_ node: YAMLNode, _ what: String, in range: ClosedRange<Int>)
+    throws(BoardpackError) -> Int
+  {
     guard let number = Int(try node.text(what)), range.contains(number) else {
-      throw node.error("\(what) must be a whole number from \(range.lowerBound) to \(range.upperBound)")
+      throw node.error(
+        "\(what) must be a whole number from \(range.lowerBound) to \(range.upperBound)")
     }
     return number
   }
@@ -153,10 +185,13 @@ extension BlockSpec {
         items.append(ListSpec.Item(text: try item.sourceText("a list item"), children: []))
         continue
       }
-      let entries = try item.entries("a list item", allowed: ["text", "bullets", "letters", "romans"])
+      let entries = try item.entries(
+        "a list item", allowed: ["text", "bullets", "letters", "romans"])
       guard let text = entries["text"] else { throw item.error("a list item needs text") }
       var children: [ListSpec] = []
-      for (key, style) in [("bullets", List.Style.bullet), ("letters", .letter), ("romans", .roman)] {
+      for (key, style) in [
+        ("bullets", List.Style.bullet), ("letters", .letter), ("romans", .roman),
+      ] {
         if let nested = entries[key] { children.append(try list(nested, style: style)) }
       }
       items.append(ListSpec.Item(text: try text.sourceText("a list item"), children: children))
@@ -169,15 +204,20 @@ extension BlockSpec {
   ) throws(BoardpackError) -> FigureSpec {
     let kindName = try value.text("figure")
     guard let kind = Figure.Kind(rawValue: kindName) else {
-      throw value.error("unknown figure kind \"\(kindName)\"; expected map, chart, diagram or image")
+      throw value.error(
+        "unknown figure kind \"\(kindName)\"; expected map, chart, diagram or image")
     }
     let alt = try entries["alt"].map { n throws(BoardpackError) in try n.text("alt") } ?? ""
     guard !alt.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
-      throw origin.error("a figure needs alt text (alt:) describing it for readers who cannot see it")
+      throw origin.error(
+        "a figure needs alt text (alt:) describing it for readers who cannot see it")
     }
     return FigureSpec(
-      kind: kind, altText: alt, caption: try entries["caption"].map { n throws(BoardpackError) in try n.sourceText("caption") },
-      source: try entries["src"].map { n throws(BoardpackError) in try n.text("src") }, label: label, origin: origin)
+      kind: kind, altText: alt,
+      caption: try entries["caption"].map { n throws(BoardpackError) in try n.sourceText("caption")
+      },
+      source: try entries["src"].map { n throws(BoardpackError) in try n.text("src") },
+      label: label, origin: origin)
   }
 
   private static func table(
@@ -188,7 +228,8 @@ extension BlockSpec {
       let name = try entry.value.text("a column type")
       guard let type = ValueType(rawValue: name) else {
         throw entry.value.error(
-          "unknown column type \"\(name)\"; expected \(ValueType.allCases.map(\.rawValue).joined(separator: ", "))")
+          "unknown column type \"\(name)\"; expected \(ValueType.allCases.map(\.rawValue).joined(separator: ", "))"
+        )
       }
       types.append(TableSpec.DeclaredType(header: entry.name, type: type, origin: entry.key.origin))
     }
@@ -205,7 +246,8 @@ extension BlockSpec {
       }
       var sources: [String] = []
       for item in try of.items("of") { sources.append(try item.text("a column")) }
-      totalColumn = TableSpec.TotalColumn(column: try column.text("column"), of: sources, origin: node.origin)
+      totalColumn = TableSpec.TotalColumn(
+        column: try column.text("column"), of: sources, origin: node.origin)
     }
     var derived: [TableSpec.Derived] = []
     for item in try entries["derive"]?.items("derive") ?? [] {
@@ -213,20 +255,27 @@ extension BlockSpec {
     }
     let path = try value.text("table")
     return TableSpec(
-      path: path.hasPrefix("/") ? path : (directory as NSString).appendingPathComponent(path), label: label,
-      caption: try entries["caption"].map { n throws(BoardpackError) in try n.sourceText("caption") }, types: types,
+      path: path.hasPrefix("/") ? path : (directory as NSString).appendingPathComponent(path),
+      label: label,
+      caption: try entries["caption"].map { n throws(BoardpackError) in try n.sourceText("caption")
+      }, types: types,
       totalRow: totalRow, totalColumn: totalColumn, derived: derived, origin: origin)
   }
 
   private static func derivation(_ node: YAMLNode) throws(BoardpackError) -> TableSpec.Derived {
     let rules = ["difference", "percent-change", "point-change", "share"]
     let entries = try node.entries("a derived column", allowed: Set(rules + ["column"]))
-    guard let column = entries["column"], let rule = entries.first(where: { rules.contains($0.name) }), entries.count == 2
-    else { throw node.error("a derived column needs column: and one of \(rules.joined(separator: ", "))") }
+    guard let column = entries["column"],
+      let rule = entries.first(where: { rules.contains($0.name) }), entries.count == 2
+    else {
+      throw node.error("a derived column needs column: and one of \(rules.joined(separator: ", "))")
+    }
     func pair(_ first: String, _ second: String) throws(BoardpackError) -> (String, String) {
       if rule.value.node.sequence != nil {
         let items = try rule.value.items(rule.name)
-        guard items.count == 2 else { throw rule.value.error("\(rule.name) needs two columns: [\(first), \(second)]") }
+        guard items.count == 2 else {
+          throw rule.value.error("\(rule.name) needs two columns: [\(first), \(second)]")
+        }
         return (try items[0].text("a column"), try items[1].text("a column"))
       }
       let fields = try rule.value.entries(rule.name, allowed: [first, second])

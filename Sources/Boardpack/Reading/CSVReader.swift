@@ -17,7 +17,7 @@ public struct CSVReader: Sendable {
   public init(path: String) throws(BoardpackError) {
     self.path = path
     let source = try CSVSource(path: path)
-    guard let (fields, _) = try source.nextRecord() else {
+    guard let (fields, _) = try source.nextRecord(), fields != [""] else {
       throw BoardpackError(
         "the CSV file is empty; its first row must name the columns",
         at: SourceLocation(file: path, line: 1))

@@ -7,7 +7,9 @@ import Foundation
 /// without its `}` or without a label is an error. References come out unresolved (`shown` empty).
 public enum InlineMarkup {
   /// The inlines of `text`; `location` is given to every reference and to errors.
-  public static func parse(_ text: String, at location: SourceLocation) throws(BoardpackError) -> [Inline] {
+  public static func parse(_ text: String, at location: SourceLocation) throws(BoardpackError)
+    -> [Inline]
+  {
     var scanner = Scanner(characters: Array(text), location: location)
     return try scanner.inlines(until: nil) ?? []
   }
@@ -16,6 +18,8 @@ public enum InlineMarkup {
     let characters: [Character]
     let location: SourceLocation
     var index = 0
+    /// True while reading a link's text, where a URL is text, not another link.
+    var inLinkText = false
 
     init(characters: [Character], location: SourceLocation) {
       self.characters = characters
@@ -39,7 +43,8 @@ public enum InlineMarkup {
         let character = characters[index]
         let start = index
         switch character {
-        case "\\" where index + 1 < characters.count && Scanner.escapable.contains(characters[index + 1]):
+        case "\\"
+        where index + 1 < characters.count && Scanner.escapable.contains(characters[index + 1]):
           text.append(characters[index + 1])
           index += 2
           continue
@@ -53,7 +58,10 @@ public enum InlineMarkup {
           }
         case "[":
           index += 1
-          if let inner = try inlines(until: "]("), let url = take(until: ")") {
+          inLinkText = true
+          let inner = try inlines(until: "](")
+          inLinkText = false
+          if let inner, let url = take(until: ")") {
             flush()
             result.append(.link(url: url, content: inner))
             continue
@@ -63,7 +71,7 @@ public enum InlineMarkup {
           flush()
           result.append(.reference(try reference()))
           continue
-        case "h" where matches("https://") || matches("http://"):
+        case "h" where !inLinkText && (matches("https://") || matches("http://")):
           var end = index
           while end < characters.count && !characters[end].isWhitespace { end += 1 }
           while end > index && ".,;:!?)'\"".contains(characters[end - 1]) { end -= 1 }
@@ -90,9 +98,12 @@ public enum InlineMarkup {
       }
       let parts = body.components(separatedBy: "..").map { $0.trimmingCharacters(in: .whitespaces) }
       guard (1...2).contains(parts.count), !parts.contains(where: \.isEmpty) else {
-        throw BoardpackError("\"{ref:\(body)}\" names no label; write {ref:label} or {ref:first..last}", at: location)
+        throw BoardpackError(
+          "\"{ref:\(body)}\" names no label; write {ref:label} or {ref:first..last}", at: location)
       }
-      return Reference(target: Label(parts[0]), through: parts.count == 2 ? Label(parts[1]) : nil, location: location)
+      return Reference(
+        target: Label(parts[0]), through: parts.count == 2 ? Label(parts[1]) : nil,
+        location: location)
     }
 
     /// The plain text up to `terminator` (consumed); nil, consuming nothing, when there is none.

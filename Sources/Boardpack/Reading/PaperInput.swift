@@ -45,7 +45,8 @@ public struct PaperInput: Sendable, Equatable {
     slotsOrigin = slotsKey?.key.origin ?? root.source.origin(line: 1, column: 1)
     var slots: [SlotValue] = []
     let directory = (path as NSString).deletingLastPathComponent
-    for entry in try slotsKey?.value.entries("slots") ?? [] {
+    // An empty entry (`background:` with nothing after it) leaves the slot unfilled.
+    for entry in try slotsKey?.value.entries("slots") ?? [] where entry.value.node.null == nil {
       let content: SlotValue.Content =
         entry.value.isText
         ? .text(try entry.value.sourceText("slot \"\(entry.name)\""))
@@ -57,12 +58,17 @@ public struct PaperInput: Sendable, Equatable {
 
   private static func metadata(_ node: YAMLNode) throws(BoardpackError) -> Metadata {
     let entries = try node.entries(
-      "metadata", allowed: ["body", "meeting-date", "title", "report-date", "author", "classification"])
+      "metadata",
+      allowed: ["body", "meeting-date", "title", "report-date", "author", "classification"])
     guard let title = entries["title"] else { throw node.error("metadata needs a title:") }
     var metadata = Metadata(title: try title.text("title"))
     metadata.body = try entries["body"]?.text("body")
-    metadata.meetingDate = try entries["meeting-date"].map { n throws(BoardpackError) in try date(n, "meeting-date") }
-    metadata.reportDate = try entries["report-date"].map { n throws(BoardpackError) in try date(n, "report-date") }
+    metadata.meetingDate = try entries["meeting-date"].map { n throws(BoardpackError) in
+      try date(n, "meeting-date")
+    }
+    metadata.reportDate = try entries["report-date"].map { n throws(BoardpackError) in
+      try date(n, "report-date")
+    }
     metadata.classification = try entries["classification"]?.text("classification")
     if let author = entries["author"] {
       if author.isText {
@@ -71,7 +77,8 @@ public struct PaperInput: Sendable, Equatable {
         let fields = try author.entries("author", allowed: ["name", "role", "phone", "email"])
         guard let name = fields["name"] else { throw author.error("author needs a name:") }
         metadata.author = Author(
-          name: try name.text("name"), role: try fields["role"]?.text("role"), phone: try fields["phone"]?.text("phone"),
+          name: try name.text("name"), role: try fields["role"]?.text("role"),
+          phone: try fields["phone"]?.text("phone"),
           email: try fields["email"]?.text("email"))
       }
     }
@@ -79,14 +86,17 @@ public struct PaperInput: Sendable, Equatable {
   }
 
   /// "2026-04-21" (or any form `CalendarDate` reads), or "2026-06" for a month.
-  private static func date(_ node: YAMLNode, _ what: String) throws(BoardpackError) -> CalendarDate {
+  private static func date(_ node: YAMLNode, _ what: String) throws(BoardpackError) -> CalendarDate
+  {
     let text = try node.text(what)
     let parts = text.split(separator: "-")
     let date =
       parts.count == 2 && parts[0].count == 4
       ? Int(parts[0]).flatMap { year in Int(parts[1]).map { CalendarDate(year: year, month: $0) } }
       : CalendarDate(parsing: text)
-    guard let date, date.isValid else { throw node.error("\(what) \"\(text)\" is not a date; write 2026-04-21 or 2026-06") }
+    guard let date, date.isValid else {
+      throw node.error("\(what) \"\(text)\" is not a date; write 2026-04-21 or 2026-06")
+    }
     return date
   }
 }

@@ -25,13 +25,21 @@ public struct Skeleton: Sendable, Equatable {
     public let isRequired: Bool
     /// What to put there, for `boardpack templates`.
     public let help: String
+
+    public init(name: String, kind: Kind, isRequired: Bool, help: String) {
+      self.name = name
+      self.kind = kind
+      self.isRequired = isRequired
+      self.help = help
+    }
   }
 
   /// Parses the skeleton in `text`, read from `path`.
   public init(yaml text: String, path: String) throws(BoardpackError) {
     let root = try YAMLNode.compose(text, path: path)
     let entries = try root.entries(
-      "a skeleton", allowed: ["id", "name", "description", "letterhead", "title-block", "slots", "body"])
+      "a skeleton",
+      allowed: ["id", "name", "description", "letterhead", "title-block", "slots", "body"])
     func required(_ key: String) throws(BoardpackError) -> YAMLNode {
       guard let node = entries[key] else { throw root.error("the skeleton has no \(key):") }
       return node
@@ -40,14 +48,17 @@ public struct Skeleton: Sendable, Equatable {
     name = try required("name").text("name")
     description = try entries["description"]?.text("description") ?? ""
     var letterhead: [String] = []
-    for line in try entries["letterhead"]?.items("letterhead") ?? [] { letterhead.append(try line.text("a letterhead line")) }
+    for line in try entries["letterhead"]?.items("letterhead") ?? [] {
+      letterhead.append(try line.text("a letterhead line"))
+    }
     self.letterhead = letterhead
     var titleBlock: [TitleField] = []
     for field in try entries["title-block"]?.items("title-block") ?? [] {
       let raw = try field.text("a title-block field")
       guard let parsed = TitleField(rawValue: raw) else {
         throw field.error(
-          "unknown title-block field \"\(raw)\"; expected \(TitleField.allCases.map(\.rawValue).joined(separator: ", "))")
+          "unknown title-block field \"\(raw)\"; expected \(TitleField.allCases.map(\.rawValue).joined(separator: ", "))"
+        )
       }
       titleBlock.append(parsed)
     }
@@ -60,12 +71,18 @@ public struct Skeleton: Sendable, Equatable {
         throw fields["kind"]!.error("unknown slot kind \"\(kindName)\"; expected text or blocks")
       }
       let requiredText = try fields["required"]?.text("required") ?? "false"
-      guard let isRequired = Bool(requiredText) else { throw fields["required"]!.error("required must be true or false") }
-      slots.append(Slot(name: entry.name, kind: kind, isRequired: isRequired, help: try fields["help"]?.text("help") ?? ""))
+      guard let isRequired = Bool(requiredText) else {
+        throw fields["required"]!.error("required must be true or false")
+      }
+      slots.append(
+        Slot(
+          name: entry.name, kind: kind, isRequired: isRequired,
+          help: try fields["help"]?.text("help") ?? ""))
     }
     self.slots = slots
     body = try BlockSpec.blocks(
-      try required("body"), directory: (path as NSString).deletingLastPathComponent, allowingSlots: true)
+      try required("body"), directory: (path as NSString).deletingLastPathComponent,
+      allowingSlots: true)
     self.path = path
     for case .slot(let name, let origin) in body where slot(named: name)?.kind != .blocks {
       throw origin.error("\"slot: \(name)\" names no blocks slot declared under slots:")

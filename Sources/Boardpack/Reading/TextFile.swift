@@ -10,7 +10,8 @@ enum TextFile {
     guard let text = String(data: data, encoding: .utf8) else {
       let lines = data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
       let line = 1 + lines.prefix { String(data: $0, encoding: .utf8) != nil }.count
-      throw BoardpackError("the file is not valid UTF-8", at: SourceLocation(file: path, line: line))
+      throw BoardpackError(
+        "the file is not valid UTF-8", at: SourceLocation(file: path, line: line))
     }
     return text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
   }

@@ -17,7 +17,8 @@ struct YAMLNode {
     /// Where `line` and `column` are in the file, with the source line for the caret display.
     func origin(line: Int, column: Int?) -> Origin {
       let sourceLine = lines.indices.contains(line - 1) ? String(lines[line - 1]) : nil
-      return Origin(location: SourceLocation(file: path, line: line, column: column), sourceLine: sourceLine)
+      return Origin(
+        location: SourceLocation(file: path, line: line, column: column), sourceLine: sourceLine)
     }
 
     func error(_ message: String, line: Int, column: Int?) -> BoardpackError {
@@ -32,13 +33,27 @@ struct YAMLNode {
   static func compose(_ text: String, path: String) throws(BoardpackError) -> YAMLNode {
     let source = Source(path: path, text: text)
     do {
-      return YAMLNode(node: try Yams.compose(yaml: text) ?? Node.mapping(Node.Mapping([])), source: source)
+      return YAMLNode(
+        node: try Yams.compose(yaml: text) ?? Node.mapping(Node.Mapping([])), source: source)
     } catch let error as YamlError {
       switch error {
-      case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
+      case .scanner(let context, let problem, let mark, _),
+        .parser(let context, let problem, let mark, _),
         .composer(let context, let problem, let mark, _):
         let message = [context?.text, problem].compactMap { $0 }.joined(separator: ": ")
         throw source.error("malformed YAML: \(message)", line: mark.line, column: mark.column)
+      case .reader(let problem, let offset, let value, _):
+        let before = text.prefix(offset ?? 0)
+        let line = 1 + before.count { $0.isNewline }
+        let column =
+          before.count
+          - (before.lastIndex(where: \.isNewline).map {
+            before.distance(from: before.startIndex, to: $0) + 1
+          } ?? 0) + 1
+        let character =
+          value >= 0
+          ? Unicode.Scalar(UInt32(value)).map { " (\(XMLCharacters.name($0)))" } ?? "" : ""
+        throw source.error("malformed YAML: \(problem)\(character)", line: line, column: column)
       case .duplicatedKeysInMapping(let duplicates, let context):
         throw source.error(
           "malformed YAML: the key \"\(duplicates.joined(separator: "\", \""))\" appears more than once",
@@ -73,7 +88,8 @@ struct YAMLNode {
   func text(_ what: String) throws(BoardpackError) -> String {
     guard let scalar = node.scalar else { throw error("\(what) must be text") }
     if let forbidden = XMLCharacters.firstForbidden(in: scalar.string) {
-      throw error("\(what) contains the character \(XMLCharacters.name(forbidden)), which papers cannot hold")
+      throw error(
+        "\(what) contains the character \(XMLCharacters.name(forbidden)), which papers cannot hold")
     }
     return scalar.string
   }
@@ -88,13 +104,17 @@ struct YAMLNode {
 
   /// The entries of a mapping in file order, each with its key node; an error for a key not in `allowed`.
   func entries(_ what: String, allowed: Set<String>? = nil) throws(BoardpackError) -> [Entry] {
-    guard let mapping = node.mapping else { throw error("\(what) must be a mapping of keys to values") }
+    guard let mapping = node.mapping else {
+      throw error("\(what) must be a mapping of keys to values")
+    }
     var result: [Entry] = []
     for (key, value) in mapping {
       let keyNode = YAMLNode(node: key, source: source)
       let name = try keyNode.text("a key")
       if let allowed, !allowed.contains(name) {
-        throw keyNode.error("unknown key \"\(name)\" in \(what); expected one of: \(allowed.sorted().joined(separator: ", "))")
+        throw keyNode.error(
+          "unknown key \"\(name)\" in \(what); expected one of: \(allowed.sorted().joined(separator: ", "))"
+        )
       }
       result.append(Entry(name: name, key: keyNode, value: YAMLNode(node: value, source: source)))
     }

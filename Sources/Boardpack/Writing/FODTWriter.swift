@@ -48,10 +48,12 @@ public struct FODTWriter: Sendable {
 /// The state of one rendering of a paper's body: the output, the anchors and table names handed
 /// out so far, and whether the numbering list has begun.
 private final class FODTBodyRendering {
-  /// Where a block is written: its default paragraph style, and whether it sits in a list item,
-  /// where ODF allows only paragraphs, headings and lists.
+  /// Where a block is written: the styles of its plain paragraphs and bullets and of its numbered
+  /// and lettered items, and whether it sits in a list item, where ODF allows only paragraphs,
+  /// headings and lists.
   struct Context {
     var paragraphStyle: String
+    var itemStyle: String
     var inListItem = false
   }
 
@@ -77,14 +79,14 @@ private final class FODTBodyRendering {
 
   func writeBody() {
     writeFrontMatter(document.metadata)
-    writeBlocks(document.blocks, Context(paragraphStyle: styles.text))
+    writeBlocks(document.blocks, Context(paragraphStyle: styles.text, itemStyle: styles.numbered))
   }
 
   private func writeFrontMatter(_ metadata: Metadata) {
     for line in metadata.letterhead { paragraph(styles.letterhead, text: line) }
     if let body = metadata.body { paragraph(styles.body, text: body) }
     if let date = metadata.meetingDate { paragraph(styles.meetingDate, text: date.longUK) }
-    paragraph(styles.title, text: metadata.title)
+    if !metadata.title.isEmpty { paragraph(styles.title, text: metadata.title) }
     let rows = metadata.titleBlockRows
     guard !rows.isEmpty else { return }
     xml.start("table:table")
@@ -124,7 +126,7 @@ private final class FODTBodyRendering {
         startNumberingList()
         listOpen = true
       }
-      let rest = writeNumberedItem(paragraph)
+      let rest = writeNumberedItem(paragraph, context)
       if !rest.isEmpty {
         endNumberingList()
         listOpen = false
@@ -149,10 +151,11 @@ private final class FODTBodyRendering {
       writeParagraph(style, label: paragraph.label, content: paragraph.content)
       writeBlocks(paragraph.children, context)
     case .list(let list):
-      writeList(list, depth: 0)
+      writeList(list, depth: 0, context)
     case .quotation(let blocks):
       var quoted = context
       quoted.paragraphStyle = styles.quotation
+      quoted.itemStyle = styles.quotation
       writeBlocks(blocks, quoted)
     case .table(let table):
       writeTable(table, context)
@@ -182,13 +185,13 @@ private final class FODTBodyRendering {
 
   /// Writes a numbered paragraph as a list item, with the lists that lead its children nested
   /// in it; returns the children after them, which a list item cannot hold.
-  private func writeNumberedItem(_ paragraph: Paragraph) -> ArraySlice<Block> {
+  private func writeNumberedItem(_ paragraph: Paragraph, _ context: Context) -> ArraySlice<Block> {
     xml.start("text:list-item")
-    let style = paragraph.style.flatMap(reference.paragraphStyle(named:)) ?? styles.numbered
+    let style = paragraph.style.flatMap(reference.paragraphStyle(named:)) ?? context.itemStyle
     writeParagraph(style, label: paragraph.label, content: paragraph.content)
     var rest = paragraph.children[...]
     while case .list(let list) = rest.first {
-      writeList(list, depth: 1)
+      writeList(list, depth: 1, context)
       rest = rest.dropFirst()
     }
     xml.end()
@@ -199,17 +202,17 @@ private final class FODTBodyRendering {
   /// Writes a list whose items sit at `depth` + 1 of the enclosing lists. Letters and romans use
   /// `BP Numbering`'s levels 2 and 3 (or 5 and 6), reached through empty items when the list
   /// stands on its own; bullets use `BP Bullets`.
-  private func writeList(_ list: List, depth: Int) {
+  private func writeList(_ list: List, depth: Int, _ context: Context) {
     let style: String
     let paragraphStyle: String
     let wrappers: Int
     switch list.style {
     case .bullet:
-      (style, paragraphStyle, wrappers) = (styles.bullets, styles.text, 0)
+      (style, paragraphStyle, wrappers) = (styles.bullets, context.paragraphStyle, 0)
     case .letter, .roman:
       let remainder = list.style == .letter ? 2 : 0
       let level = ((depth + 1)...).first { $0 % 3 == remainder }!
-      (style, paragraphStyle, wrappers) = (styles.numbering, styles.numbered, level - depth - 1)
+      (style, paragraphStyle, wrappers) = (styles.numbering, context.itemStyle, level - depth - 1)
     }
     xml.start("text:list")
     xml.attribute("text:style-name", style)
@@ -218,13 +221,14 @@ private final class FODTBodyRendering {
       xml.start("text:list-item")
       xml.start("text:list")
     }
-    let itemContext = Context(paragraphStyle: paragraphStyle, inListItem: true)
+    var itemContext = context
+    itemContext.inListItem = true
     for item in list.items {
       xml.start("text:list-item")
       writeParagraph(paragraphStyle, label: item.label, content: item.content)
       for child in item.children {
         if case .list(let nested) = child {
-          writeList(nested, depth: depth + wrappers + 1)
+          writeList(nested, depth: depth + wrappers + 1, context)
         } else {
           writeBlocks([child], itemContext)
         }
@@ -249,9 +253,11 @@ private final class FODTBodyRendering {
       xml.attribute("text:style-name", context.paragraphStyle)
       xml.start("draw:frame")
       xml.attribute("draw:name", name)
+      xml.attribute("draw:style-name", styles.tableFrame)
       xml.attribute("text:anchor-type", "as-char")
-      xml.attribute("svg:width", "15cm")
+      xml.attribute("svg:width", "14cm")
       xml.start("draw:text-box")
+      xml.attribute("fo:min-height", "0.5cm")
     }
     if !table.caption.isEmpty || table.label != nil {
       xml.start("text:p")
@@ -329,7 +335,7 @@ private final class FODTBodyRendering {
     if cell.blocks.isEmpty {
       paragraph(style, text: cell.shown, newline: false)
     } else {
-      writeBlocks(cell.blocks, Context(paragraphStyle: style))
+      writeBlocks(cell.blocks, Context(paragraphStyle: style, itemStyle: style))
     }
     xml.end()
   }
@@ -415,6 +421,8 @@ private final class FODTBodyRendering {
         xml.start("text:a")
         xml.attribute("xlink:type", "simple")
         xml.attribute("xlink:href", "#" + Anchors.name(of: reference.target))
+        xml.attribute("text:style-name", styles.reference)
+        xml.attribute("text:visited-style-name", styles.reference)
         writeText(reference.shown.isEmpty ? reference.target.name : reference.shown)
         xml.end()
       case .lineBreak:

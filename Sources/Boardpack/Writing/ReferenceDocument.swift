@@ -19,7 +19,8 @@ public final class ReferenceDocument: Sendable {
   public convenience init(contentsOf path: String) throws(BoardpackError) {
     let data: Data
     do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
-      throw BoardpackError("cannot read the reference document: \(error.localizedDescription)", at: SourceLocation(file: path))
+      throw BoardpackError(
+        "cannot read the reference document: \(error.localizedDescription)", at: SourceLocation(file: path))
     }
     try self.init(parsing: data, name: path)
   }
@@ -31,20 +32,14 @@ public final class ReferenceDocument: Sendable {
       throw BoardpackError(error.message, at: SourceLocation(file: name, line: error.line, column: error.column))
     }
     guard let root = document.root, root.name == "document", root.namespace == ODF.office else {
-      throw BoardpackError("not a flat ODF document (.fodt): the root is not office:document", at: SourceLocation(file: name))
+      throw BoardpackError(
+        "not a flat ODF document (.fodt): the root is not office:document", at: SourceLocation(file: name))
     }
     let sections = Dictionary(
-      root.elements.filter { $0.namespace == ODF.office }.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+      root.elements.filter { $0.namespace == ODF.office }.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first }
+    )
     let declared = ReferenceDocument.declaredStyles(in: sections["styles"])
-    var resolved: [String: String] = [:]
-    for (family, displayName) in StyleNames.required {
-      guard let styleName = declared[family]?[displayName] else {
-        throw BoardpackError(
-          "the reference document has no \(family) style “\(displayName)”; Boardpack needs it", at: SourceLocation(file: name))
-      }
-      resolved[displayName] = styleName
-    }
-    let names = StyleNames(resolved)
+    let names = try StyleNames(resolvingIn: declared, file: name)
     self.names = names
     paragraphStyles = declared["paragraph"] ?? [:]
 

@@ -3,22 +3,12 @@ import BoardpackXML
 /// The style names an FODT paper uses: the reference document's named styles, resolved from
 /// their display names, and Boardpack's own automatic styles for tables and figures.
 struct StyleNames: Sendable {
-  /// The styles a reference document must define, as (family, display name).
-  static let required: [(family: String, displayName: String)] =
-    [
-      "BP Letterhead", "BP Body", "BP Meeting Date", "Title", "Heading 1", "Heading 2", "Heading 3", "Heading 4",
-      "BP Numbered", "BP Text", "BP End of Report", "BP Quotation", "BP Table Caption", "BP Table Heading",
-      "BP Table Contents", "BP Figure Caption", "BP Page Break",
-    ].map { ("paragraph", $0) }
-    + [("text", "Emphasis"), ("text", "Strong Emphasis"), ("text", "Internet link")]
-    + [("list", "BP Numbering"), ("list", "BP Bullets"), ("graphic", "BP Figure")]
-
   let letterhead, body, meetingDate, title: String
   /// Heading 1 to Heading 4.
   let headings: [String]
   let numbered, text, quotation, pageBreak: String
   let tableCaption, tableHeading, tableContents, figureCaption: String
-  let emphasis, strong, link: String
+  let emphasis, strong, link, reference: String
   let numbering, bullets, figure: String
 
   // Boardpack's automatic styles.
@@ -31,35 +21,47 @@ struct StyleNames: Sendable {
   let figureHeading = "bp-figure-heading"
   /// The centred paragraph that holds a figure's frame.
   let figureParagraph = "bp-figure-paragraph"
+  /// The borderless frame that holds a table inside a list item.
+  let tableFrame = "bp-table-frame"
 
-  /// `resolved` maps each required display name to its style name.
-  init(_ resolved: [String: String]) {
-    func name(_ displayName: String) -> String { resolved[displayName] ?? displayName }
-    letterhead = name("BP Letterhead")
-    body = name("BP Body")
-    meetingDate = name("BP Meeting Date")
-    title = name("Title")
-    headings = (1...4).map { name("Heading \($0)") }
-    numbered = name("BP Numbered")
-    text = name("BP Text")
-    quotation = name("BP Quotation")
-    pageBreak = name("BP Page Break")
-    tableCaption = name("BP Table Caption")
-    tableHeading = name("BP Table Heading")
-    tableContents = name("BP Table Contents")
-    figureCaption = name("BP Figure Caption")
-    emphasis = name("Emphasis")
-    strong = name("Strong Emphasis")
-    link = name("Internet link")
-    numbering = name("BP Numbering")
-    bullets = name("BP Bullets")
-    figure = name("BP Figure")
+  /// Resolves each style Boardpack uses from its display name among `declared` (style names by
+  /// family, then by display name); a style the reference document lacks is an error.
+  init(resolvingIn declared: [String: [String: String]], file: String) throws(BoardpackError) {
+    func name(_ displayName: String, family: String = "paragraph") throws(BoardpackError) -> String {
+      guard let name = declared[family]?[displayName] else {
+        throw BoardpackError(
+          "the reference document has no \(family) style “\(displayName)”; Boardpack needs it",
+          at: SourceLocation(file: file))
+      }
+      return name
+    }
+    letterhead = try name("BP Letterhead")
+    body = try name("BP Body")
+    meetingDate = try name("BP Meeting Date")
+    title = try name("Title")
+    headings = [try name("Heading 1"), try name("Heading 2"), try name("Heading 3"), try name("Heading 4")]
+    numbered = try name("BP Numbered")
+    text = try name("BP Text")
+    quotation = try name("BP Quotation")
+    pageBreak = try name("BP Page Break")
+    tableCaption = try name("BP Table Caption")
+    tableHeading = try name("BP Table Heading")
+    tableContents = try name("BP Table Contents")
+    figureCaption = try name("BP Figure Caption")
+    emphasis = try name("Emphasis", family: "text")
+    strong = try name("Strong Emphasis", family: "text")
+    link = try name("Internet link", family: "text")
+    reference = try name("BP Reference", family: "text")
+    numbering = try name("BP Numbering", family: "list")
+    bullets = try name("BP Bullets", family: "list")
+    figure = try name("BP Figure", family: "graphic")
   }
 
   /// Writes Boardpack's automatic styles, which build on the reference document's named ones.
   func writeAutomaticStyles(to xml: XMLWriter) {
     style(table, family: "table", xml) {
-      xml.element("style:table-properties", ["style:width": "17cm", "table:align": "margins", "fo:margin-bottom": "0.3cm"])
+      xml.element(
+        "style:table-properties", ["style:width": "17cm", "table:align": "margins", "fo:margin-bottom": "0.3cm"])
     }
     style(row, family: "table-row", xml) {
       xml.element("style:table-row-properties", ["fo:keep-together": "always"])
@@ -79,6 +81,13 @@ struct StyleNames: Sendable {
     }
     style(figureParagraph, family: "paragraph", parent: text, xml) {
       xml.element("style:paragraph-properties", ["fo:text-align": "center"])
+    }
+    style(tableFrame, family: "graphic", parent: figure, xml) {
+      xml.element(
+        "style:graphic-properties",
+        [
+          "fo:border": "none", "fo:padding": "0cm", "style:wrap": "none", "draw:auto-grow-height": "true",
+        ])
     }
   }
 

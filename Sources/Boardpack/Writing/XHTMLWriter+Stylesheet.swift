@@ -1,23 +1,34 @@
-extension XHTMLWriter {
-  /// The stylesheet put inline in every paper: readable on screen, A4 on paper.
-  static let stylesheet = """
+import BoardpackXML
 
-    body { font-family: Arial, "Liberation Sans", Helvetica, sans-serif; font-size: 11pt; line-height: 1.4;
+extension XHTMLWriter {
+  /// The `<style>` element every paper carries, serialised once.
+  static let styleElement: XMLFragment = {
+    let xml = XMLWriter.fragment()
+    xml.element("style", text: stylesheet)
+    return xml.finishFragment()
+  }()
+
+  /// The stylesheet put inline in every paper: readable on screen, A4 on paper. It avoids `"`, `<`,
+  /// `>` and `&`, which XML escapes but an HTML parser would not unescape inside `<style>`.
+  private static let stylesheet = """
+
+    body { font-family: Arial, 'Liberation Sans', Helvetica, sans-serif; font-size: 11pt; line-height: 1.4;
       max-width: 48em; margin: 2em auto; padding: 0 1em; color: #000; }
     .bp-letterhead { text-align: right; font-weight: bold; color: #1f3864; margin: 0; }
     .bp-body, .bp-meeting-date { font-weight: bold; font-size: 12pt; }
     h1 { font-size: 14pt; }
     h2, h3, h4, h5, h6 { font-size: 12pt; margin: 1.2em 0 0.4em; }
     h4, h5, h6 { font-style: italic; }
-    .bp-para > p { padding-left: 3em; text-indent: -3em; }
+    .bp-para p:first-child { padding-left: 3em; text-indent: -3em; }
     .bp-number { display: inline-block; width: 3em; text-indent: 0; }
-    .bp-para > ol, .bp-para > ul { margin-left: 3em; }
+    .bp-para ol, .bp-para ul { margin-left: 3em; }
     ol.bp-letter { list-style-type: lower-alpha; }
     ol.bp-roman { list-style-type: lower-roman; }
-    ol.bp-roman > li::marker { content: "(" counter(list-item, lower-roman) ") "; }
+    ol.bp-roman li::marker { content: '(' counter(list-item, lower-roman) ') '; }
     blockquote { margin: 0 3em; font-style: italic; }
     table { border-collapse: collapse; margin: 0.5em 0 1em; width: 100%; }
     caption { caption-side: top; text-align: left; font-weight: bold; padding: 0.3em 0; }
+    .bp-visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
     th, td { border: 1px solid #000; padding: 0.2em 0.4em; vertical-align: top; text-align: left; }
     thead th { background: #d9e2f3; }
     tfoot th, tfoot td { font-weight: bold; }

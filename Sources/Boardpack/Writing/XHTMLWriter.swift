@@ -41,7 +41,7 @@ private final class XHTMLRendering {
     for field in metadata.boardpackFields {
       element("meta", ["name": field.name, "content": field.value])
     }
-    element("style", text: XHTMLWriter.stylesheet)
+    xml.copy(XHTMLWriter.styleElement)
     xml.end()
     newline()
     xml.start("body")
@@ -59,11 +59,13 @@ private final class XHTMLRendering {
     }
     if let body = metadata.body { element("p", ["class": "bp-body"], text: body) }
     if let date = metadata.meetingDate { element("p", ["class": "bp-meeting-date"], text: date.longUK) }
-    element("h1", text: metadata.title)
+    if !metadata.title.isEmpty { element("h1", text: metadata.title) }
     let rows = metadata.titleBlockRows
     guard !rows.isEmpty else { return }
     xml.start("table")
     xml.attribute("class", "bp-title-block")
+    // Screen readers announce the caption; sighted readers see the title above instead.
+    xml.element("caption", ["class": "bp-visually-hidden"], text: "Report details")
     xml.start("tbody")
     for row in rows {
       xml.start("tr")

@@ -49,8 +49,8 @@ import Testing
     }
   }
 
-  @Test func rejectsAnEmptyFile() {
-    let path = directory.write("e.csv", "")
+  @Test(arguments: ["", "\n", "\r\n"]) func rejectsAnEmptyFile(text: String) {
+    let path = directory.write("e.csv", text)
     #expect(
       throws: BoardpackError(
         "the CSV file is empty; its first row must name the columns",

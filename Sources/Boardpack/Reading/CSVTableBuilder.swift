@@ -2,7 +2,7 @@ import Foundation
 
 /// Builds a `Table` from its CSV and its declaration (FORMATS.md §1–2): types the columns, appends the
 /// total column and derived columns in order, then the total row, all in `Decimal`, and formats every cell.
-struct TableBuilder {
+struct CSVTableBuilder {
   let spec: TableSpec
   private var columns: [Column] = []
   /// Decimal places shown per column.
@@ -16,33 +16,28 @@ struct TableBuilder {
 
   /// The finished table with `caption`.
   static func table(_ spec: TableSpec, caption: [Inline]) throws(BoardpackError) -> Table {
-    var builder = TableBuilder(spec: spec)
+    var builder = CSVTableBuilder(spec: spec)
     try builder.read()
     if spec.totalRow { builder.appendTotalRow() }
     if let total = spec.totalColumn {
-      try builder.appendColumn(total.column, origin: total.origin) { builder throws(BoardpackError) in
-        let sources = try total.of.map { name throws(BoardpackError) in try builder.index(of: name, origin: total.origin) }
-        return (.totalColumn(column: builder.columns.count, of: sources), sources)
-      }
+      let sources = try builder.indices(of: total.of, origin: total.origin)
+      try builder.appendColumn(
+        total.column, relation: .totalColumn(column: builder.columns.count, of: sources),
+        sources: sources,
+        origin: total.origin)
     }
     for derived in spec.derived {
-      try builder.appendColumn(derived.column, origin: derived.origin) { builder throws(BoardpackError) in
-        let count = builder.columns.count
+      let sources = try builder.indices(of: derived.rule.sources, origin: derived.origin)
+      let column = builder.columns.count
+      let relation: Relation =
         switch derived.rule {
-        case .difference(let minuend, let subtrahend):
-          let (a, b) = (try builder.index(of: minuend, origin: derived.origin), try builder.index(of: subtrahend, origin: derived.origin))
-          return (.difference(column: count, minuend: a, subtrahend: b), [a, b])
-        case .percentChange(let new, let old):
-          let (a, b) = (try builder.index(of: new, origin: derived.origin), try builder.index(of: old, origin: derived.origin))
-          return (.percentChange(column: count, new: a, old: b), [a, b])
-        case .pointChange(let new, let old):
-          let (a, b) = (try builder.index(of: new, origin: derived.origin), try builder.index(of: old, origin: derived.origin))
-          return (.pointChange(column: count, new: a, old: b), [a, b])
-        case .share(let part):
-          let a = try builder.index(of: part, origin: derived.origin)
-          return (.share(column: count, part: a), [a])
+        case .difference: .difference(column: column, minuend: sources[0], subtrahend: sources[1])
+        case .percentChange: .percentChange(column: column, new: sources[0], old: sources[1])
+        case .pointChange: .pointChange(column: column, new: sources[0], old: sources[1])
+        case .share: .share(column: column, part: sources[0])
         }
-      }
+      try builder.appendColumn(
+        derived.column, relation: relation, sources: sources, origin: derived.origin)
     }
     if spec.totalRow { builder.relations.append(.totalRow) }
     return builder.finished(caption: caption)
@@ -59,7 +54,8 @@ struct TableBuilder {
     }
     for declared in spec.types where !reader.header.contains(declared.header) {
       throw declared.origin.error(
-        "types: names column \"\(declared.header)\", which \(spec.path) does not have; its columns are: \(reader.header.joined(separator: ", "))")
+        "types: names column \"\(declared.header)\", which \(spec.path) does not have; its columns are: \(reader.header.joined(separator: ", "))"
+      )
     }
     var texts: [[String]] = []
     try reader.forEachRecord { record throws(BoardpackError) in
@@ -68,17 +64,23 @@ struct TableBuilder {
     }
     for (index, header) in reader.header.enumerated() {
       let samples = texts.map { $0[index] }
-      let type = spec.types.last { $0.header == header }?.type ?? FigureParser.inferType(of: samples)
+      let type =
+        spec.types.last { $0.header == header }?.type ?? FigureParser.inferType(of: samples)
       columns.append(Column(header: header, type: type))
       let shown = samples.map(FigureParser.places).max() ?? 0
-      places.append(type == .money ? (shown > 0 ? 2 : 0) : type == .count || type == .text ? 0 : shown)
+      // Money shows pence when any cell has them; other figures as many places as their cells show.
+      switch type {
+      case .money: places.append(shown > 0 ? 2 : 0)
+      case .count, .text: places.append(0)
+      case .decimal, .percent, .points: places.append(shown)
+      }
     }
     for (row, fields) in texts.enumerated() {
       var values: [Value] = []
       for (index, text) in fields.enumerated() {
         guard let value = FigureParser.parse(text, as: columns[index].type) else {
           throw BoardpackError(
-            "row \(row + 1): \"\(text)\" in column \"\(columns[index].header)\" is not \(TableBuilder.describe(columns[index].type))",
+            "row \(row + 1): \"\(text)\" in column \"\(columns[index].header)\" is not \(CSVTableBuilder.describe(columns[index].type))",
             at: locations[row]!)
         }
         values.append(value)
@@ -96,19 +98,22 @@ struct TableBuilder {
         case .text: index == 0 ? .text("Total") : .blank
         case .percent, .points: .blank
         case .count, .money, .decimal:
-          TableBuilder.sum(body.map { $0[index] }).map { TableBuilder.value($0, as: column.type) } ?? .blank
+          CSVTableBuilder.sum(body.map { $0[index] }).map {
+            CSVTableBuilder.value($0, as: column.type)
+          } ?? .blank
         }
       })
     locations.append(nil)
   }
 
-  /// Appends a computed column; `relation` gives its relation and source columns, from which every row is computed.
+  /// Appends a computed column, computing every row (the total row too) from the `sources` columns.
   private mutating func appendColumn(
-    _ header: String, origin: Origin, relation: (TableBuilder) throws(BoardpackError) -> (Relation, [Int])
+    _ header: String, relation: Relation, sources: [Int], origin: Origin
   ) throws(BoardpackError) {
-    let (relation, sources) = try relation(self)
     for source in sources where columns[source].type == .text {
-      throw origin.error("column \"\(columns[source].header)\" holds text, so \"\(header)\" cannot be computed from it")
+      throw origin.error(
+        "column \"\(columns[source].header)\" holds text, so \"\(header)\" cannot be computed from it"
+      )
     }
     let bodyCount = spec.totalRow ? rows.count - 1 : rows.count
     let type: ValueType
@@ -126,35 +131,42 @@ struct TableBuilder {
       let numbers = sources.map { rows[row][$0].number }
       var result: Decimal?
       switch relation {
-      case .totalColumn: result = TableBuilder.sum(sources.map { rows[row][$0] })
+      case .totalColumn: result = CSVTableBuilder.sum(sources.map { rows[row][$0] })
       case .difference, .pointChange:
         if let a = numbers[0], let b = numbers[1] { result = a - b }
       case .percentChange:
         if let new = numbers[0], let old = numbers[1], old != 0 { result = (new - old) / old * 100 }
       default:
-        let whole = TableBuilder.sum(rows.prefix(bodyCount).map { $0[sources[0]] })
+        let whole = CSVTableBuilder.sum(rows.prefix(bodyCount).map { $0[sources[0]] })
         if let part = numbers[0], let whole, whole != 0 { result = part / whole * 100 }
       }
-      let rounded = result.map { type == .percent || type == .points ? UKFormat.rounded($0, places: shownPlaces) : $0 }
-      rows[row].append(rounded.map { TableBuilder.value($0, as: type) } ?? .blank)
+      let rounded = result.map {
+        type == .percent || type == .points ? UKFormat.rounded($0, places: shownPlaces) : $0
+      }
+      rows[row].append(rounded.map { CSVTableBuilder.value($0, as: type) } ?? .blank)
     }
     columns.append(Column(header: header, type: type))
     places.append(shownPlaces)
     relations.append(relation)
   }
 
-  private func index(of header: String, origin: Origin) throws(BoardpackError) -> Int {
-    guard let index = columns.firstIndex(where: { $0.header == header }) else {
-      throw origin.error(
-        "no column \"\(header)\" in the table; its columns are: \(columns.map(\.header).joined(separator: ", "))")
+  private func indices(of headers: [String], origin: Origin) throws(BoardpackError) -> [Int] {
+    try headers.map { header throws(BoardpackError) in
+      guard let index = columns.firstIndex(where: { $0.header == header }) else {
+        throw origin.error(
+          "no column \"\(header)\" in the table; its columns are: \(columns.map(\.header).joined(separator: ", "))"
+        )
+      }
+      return index
     }
-    return index
   }
 
   private func finished(caption: [Inline]) -> Table {
     let tableRows = rows.enumerated().map { row, values in
       Row(
-        cells: values.enumerated().map { index, value in Cell(value: value, shown: UKFormat.show(value, places: places[index])) },
+        cells: values.enumerated().map { index, value in
+          Cell(value: value, shown: UKFormat.show(value, places: places[index]))
+        },
         isTotal: spec.totalRow && row == rows.count - 1, location: locations[row])
     }
     return Table(

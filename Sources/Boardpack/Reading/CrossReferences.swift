@@ -1,0 +1,184 @@
+/// Fills in `Reference.shown` for a generated paper: "paragraph 12", "paragraphs 12 to 15",
+/// "Table 2", "Appendix 1", "Figure 3", or a heading's own text.
+///
+/// Tables and figures are numbered in reading order, labelled or not; paragraphs and appendices
+/// by their own numbers. A label used twice, or a reference to a label nothing carries, is an error.
+public enum CrossReferences {
+  /// What a label names.
+  private enum Target {
+    case paragraph(Int?)
+    case table(Int)
+    case figure(Int)
+    case appendix(Int)
+    case heading(String)
+
+    var noun: (one: String, many: String) {
+      switch self {
+      case .paragraph: ("paragraph", "paragraphs")
+      case .table: ("Table", "Tables")
+      case .figure: ("Figure", "Figures")
+      case .appendix: ("Appendix", "Appendices")
+      case .heading: ("section", "sections")
+      }
+    }
+
+    var number: Int? {
+      switch self {
+      case .paragraph(let number): number
+      case .table(let number), .figure(let number), .appendix(let number): number
+      case .heading: nil
+      }
+    }
+  }
+
+  /// Resolves every reference in `document`; `sourceLine` gives the line shown under an error, when known.
+  public static func resolve(
+    in document: inout Document, sourceLine: (SourceLocation) -> String? = { _ in nil }
+  ) throws(BoardpackError) {
+    var collector = Collector()
+    try collector.collect(document.blocks, sourceLine: sourceLine)
+    let targets = collector.targets
+    func shown(_ reference: Reference) throws(BoardpackError) -> String {
+      let location = reference.location ?? SourceLocation(file: "")
+      func target(_ label: Label) throws(BoardpackError) -> Target {
+        guard let target = targets[label] else {
+          throw BoardpackError(
+            "no paragraph, table, figure or appendix has the label \"\(label)\"", at: location,
+            sourceLine: sourceLine(location))
+        }
+        return target
+      }
+      let first = try target(reference.target)
+      guard let through = reference.through else {
+        if case .heading(let text) = first { return text }
+        guard let number = first.number else {
+          throw BoardpackError(
+            "\"\(reference.target)\" labels a paragraph without a number", at: location,
+            sourceLine: sourceLine(location))
+        }
+        return "\(first.noun.one) \(number)"
+      }
+      let last = try target(through)
+      guard first.noun == last.noun, let from = first.number, let to = last.number, from < to else {
+        throw BoardpackError(
+          "the range \"\(reference.target)..\(through)\" must run forward between two numbered targets of the same kind",
+          at: location, sourceLine: sourceLine(location))
+      }
+      return "\(first.noun.many) \(from) to \(to)"
+    }
+    try document.blocks.rewriteReferences(shown)
+  }
+
+  /// Gathers labels and numbers in reading order.
+  private struct Collector {
+    var targets: [Label: Target] = [:]
+    var tables = 0
+    var figures = 0
+
+    mutating func collect(_ blocks: [Block], sourceLine: (SourceLocation) -> String?)
+      throws(BoardpackError)
+    {
+      func add(_ label: Label?, _ target: Target, _ location: SourceLocation?)
+        throws(BoardpackError)
+      {
+        guard let label else { return }
+        guard targets[label] == nil else {
+          let location = location ?? SourceLocation(file: "")
+          throw BoardpackError(
+            "the label \"\(label)\" is used more than once", at: location,
+            sourceLine: sourceLine(location))
+        }
+        targets[label] = target
+      }
+      for block in blocks {
+        switch block {
+        case .heading(let heading):
+          let target: Target =
+            heading.appendix.map(Target.appendix) ?? .heading(heading.content.plainText)
+          try add(heading.label, target, heading.location)
+        case .paragraph(let paragraph):
+          try add(paragraph.label, .paragraph(paragraph.number), paragraph.location)
+          try collect(paragraph.children, sourceLine: sourceLine)
+        case .list(let list):
+          for item in list.items { try collect(item.children, sourceLine: sourceLine) }
+        case .quotation(let blocks):
+          try collect(blocks, sourceLine: sourceLine)
+        case .table(let table):
+          tables += 1
+          try add(table.label, .table(tables), table.location)
+        case .figure(let figure):
+          figures += 1
+          try add(figure.label, .figure(figures), figure.location)
+        case .pageBreak:
+          break
+        }
+      }
+    }
+  }
+}
+
+extension [Block] {
+  /// Replaces the shown text of every reference, wherever it sits.
+  fileprivate mutating func rewriteReferences(_ shown: (Reference) throws(BoardpackError) -> String)
+    throws(BoardpackError)
+  {
+    for index in indices {
+      switch self[index] {
+      case .heading(var heading):
+        try heading.content.rewriteReferences(shown)
+        self[index] = .heading(heading)
+      case .paragraph(var paragraph):
+        try paragraph.content.rewriteReferences(shown)
+        try paragraph.children.rewriteReferences(shown)
+        self[index] = .paragraph(paragraph)
+      case .list(var list):
+        for item in list.items.indices {
+          try list.items[item].content.rewriteReferences(shown)
+          try list.items[item].children.rewriteReferences(shown)
+        }
+        self[index] = .list(list)
+      case .quotation(var blocks):
+        try blocks.rewriteReferences(shown)
+        self[index] = .quotation(blocks)
+      case .table(var table):
+        try table.caption.rewriteReferences(shown)
+        for row in table.rows.indices {
+          for cell in table.rows[row].cells.indices {
+            try table.rows[row].cells[cell].blocks.rewriteReferences(shown)
+          }
+        }
+        self[index] = .table(table)
+      case .figure(var figure):
+        try figure.caption.rewriteReferences(shown)
+        self[index] = .figure(figure)
+      case .pageBreak:
+        break
+      }
+    }
+  }
+}
+
+extension [Inline] {
+  fileprivate mutating func rewriteReferences(_ shown: (Reference) throws(BoardpackError) -> String)
+    throws(BoardpackError)
+  {
+    for index in indices {
+      switch self[index] {
+      case .reference(var reference):
+        reference.shown = try shown(reference)
+        self[index] = .reference(reference)
+      case .strong(var content):
+        try content.rewriteReferences(shown)
+        self[index] = .strong(content)
+      case .emphasis(var content):
+        try content.rewriteReferences(shown)
+        self[index] = .emphasis(content)
+      case .link(let url, var content):
+        try content.rewriteReferences(shown)
+        self[index] = .link(url: url, content: content)
+      case .text, .lineBreak:
+        break
+      }
+    }
+  }
+}
