@@ -8,9 +8,14 @@ enum MergeBench {
     let folder = NSTemporaryDirectory() + "boardpack-bench-merge-" + UUID().uuidString
     defer { try? FileManager.default.removeItem(atPath: folder) }
     let template = try LetterTemplate(contentsOf: "Templates/csp-partner-letter.yaml")
-    let formats: [LetterFormat] = [.xhtml, .fodt(reference: try ReferenceDocument(contentsOf: "Templates/reference.fodt"))]
-    let timings = try MergeBenchmark.run(template: template, rows: rows, formats: formats, in: folder)
-    print("merge: \(timings.letters) letters x \(timings.formats) formats on \(ProcessInfo.processInfo.activeProcessorCount) cores")
+    let formats: [LetterFormat] = [
+      .xhtml, .fodt(reference: try ReferenceDocument(contentsOf: "Templates/reference.fodt")),
+    ]
+    let timings = try MergeBenchmark.run(
+      template: template, rows: rows, formats: formats, in: folder)
+    print(
+      "merge: \(timings.letters) letters x \(timings.formats) formats on \(ProcessInfo.processInfo.activeProcessorCount) cores"
+    )
     print("  total    \(timings.merge) (check pass \(timings.checking))")
     print("  rate     \(Int(timings.lettersPerSecond)) letters/s")
     print("  floor    \(timings.floor) (same bytes, no templating)")

@@ -30,7 +30,8 @@ public struct FileNamer: Sendable {
       }
       if open > rest.startIndex { parts.append(.literal(String(rest[..<open]))) }
       guard let close = rest[open...].firstIndex(of: "}") else {
-        throw BoardpackError("\"{\" in the name pattern \"\(pattern)\" has no closing \"}\"", at: location)
+        throw BoardpackError(
+          "\"{\" in the name pattern \"\(pattern)\" has no closing \"}\"", at: location)
       }
       let column = String(rest[rest.index(after: open)..<close])
       guard let index = header.firstIndex(of: column) else {
@@ -47,11 +48,15 @@ public struct FileNamer: Sendable {
         "the name pattern \"\(pattern)\" would write outside the output folder; use a plain name such as \"{Partnership}\"",
         at: location)
     }
-    for case .literal(let text) in parts where text.unicodeScalars.contains(where: FileNamer.isUnsafe) {
-      throw BoardpackError("the name pattern \"\(pattern)\" holds control or reserved characters", at: location)
+    for case .literal(let text) in parts
+    where text.unicodeScalars.contains(where: FileNamer.isUnsafe) {
+      throw BoardpackError(
+        "the name pattern \"\(pattern)\" holds control or reserved characters", at: location)
     }
     guard parts.contains(where: { if case .column = $0 { true } else { false } }) else {
-      throw BoardpackError("the name pattern \"\(pattern)\" names no column, so every letter would get the same name", at: location)
+      throw BoardpackError(
+        "the name pattern \"\(pattern)\" names no column, so every letter would get the same name",
+        at: location)
     }
     self.pattern = pattern
     self.parts = parts
@@ -69,7 +74,9 @@ public struct FileNamer: Sendable {
     }
     name = FileNamer.trimmed(name)
     guard !name.isEmpty else {
-      throw BoardpackError("the file name from \"\(pattern)\" is empty", at: SourceLocation(file: path, line: row.line))
+      throw BoardpackError(
+        "the file name from \"\(pattern)\" is empty", at: SourceLocation(file: path, line: row.line)
+      )
     }
     var candidate = name
     var suffix = 1
@@ -90,7 +97,8 @@ public struct FileNamer: Sendable {
   static func sanitised(_ value: String) -> String {
     var result = String.UnicodeScalarView()
     for scalar in value.unicodeScalars {
-      let replacement: Unicode.Scalar = scalar.properties.isWhitespace ? " " : isUnsafe(scalar) ? "-" : scalar
+      let replacement: Unicode.Scalar =
+        scalar.properties.isWhitespace ? " " : isUnsafe(scalar) ? "-" : scalar
       if replacement == " ", result.last == " " { continue }
       result.append(replacement)
     }

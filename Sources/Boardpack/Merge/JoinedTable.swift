@@ -25,7 +25,8 @@ public struct JoinedTable: Sendable {
     self.name = name
     self.path = path
     self.key = key
-    self.columns = Dictionary(reader.header.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+    self.columns = Dictionary(
+      reader.header.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
     self.rows = rows
     self.byKey = Dictionary(grouping: rows) { $0.fields[keyIndex].trimmedOfWhiteSpace }
   }

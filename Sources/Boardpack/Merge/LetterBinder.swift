@@ -18,17 +18,22 @@ public struct LetterBinder: Sendable {
   /// Main-data columns used as figures, parsed once per letter.
   let figureColumns: [String]
 
-  public init(template: LetterTemplate, dataPath: String, header: [String], joins: [String: JoinedTable]) throws(BoardpackError) {
+  public init(
+    template: LetterTemplate, dataPath: String, header: [String], joins: [String: JoinedTable]
+  ) throws(BoardpackError) {
     self.template = template
     self.dataPath = dataPath
-    self.columns = Dictionary(header.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+    self.columns = Dictionary(
+      header.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
     self.joins = joins
-    var collector = RequirementCollector(template: template, dataPath: dataPath, columns: columns, joins: joins)
+    var collector = RequirementCollector(
+      template: template, dataPath: dataPath, columns: columns, joins: joins)
     try collector.collect()
     self.computed = collector.computed
     self.moneyColumns = collector.moneyColumns
     self.requirements = collector.main.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
-    self.figureColumns = requirements.filter { !$0.needs.isDisjoint(with: [.money, .number]) }.map(\.column)
+    self.figureColumns = requirements.filter { !$0.needs.isDisjoint(with: [.money, .number]) }.map(
+      \.column)
     // Joined rows are reference data: the first bad one stops the run. Their requirements name only
     // the join's own columns, so the letter row of the scope is never consulted.
     let noLetter = CSVRecord(fields: [], line: 0, row: 0)
@@ -36,7 +41,9 @@ public struct LetterBinder: Sendable {
       let table = joins[name]!
       let sorted = needs.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
       for row in table.rows {
-        if let error = firstProblem(sorted, in: Scope(row: noLetter, joined: (table, row))) { throw error }
+        if let error = firstProblem(sorted, in: Scope(row: noLetter, joined: (table, row))) {
+          throw error
+        }
       }
     }
   }
@@ -48,18 +55,27 @@ public struct LetterBinder: Sendable {
 
   /// What the check pass needs of a row, from one parse of its figures: its first problem, or its
   /// manifest values (computed columns as money, others as typed) and its figures in `columns`.
-  func review(_ row: CSVRecord, totalling columns: [String]) -> Result<(manifest: [String], amounts: [Decimal]), BoardpackError> {
+  func review(_ row: CSVRecord, totalling columns: [String]) -> Result<
+    (manifest: [String], amounts: [Decimal]), BoardpackError
+  > {
     Result { () throws(BoardpackError) in
       let scope = try scope(for: row)
       if let problem = firstProblem(requirements, in: scope) { throw problem }
       let manifest = try template.manifest.map { column throws(BoardpackError) in
-        computed[column] != nil ? UKFormat.money(try figure(column, in: scope).value, nilForZero: false) : try text(column, in: scope)
+        computed[column] != nil
+          ? UKFormat.money(try figure(column, in: scope).value, nilForZero: false)
+          : try text(column, in: scope)
       }
-      return (manifest, try columns.map { column throws(BoardpackError) in try figure(column, in: scope).value })
+      return (
+        manifest,
+        try columns.map { column throws(BoardpackError) in try figure(column, in: scope).value }
+      )
     }
   }
 
-  func firstProblem(_ requirements: [(column: String, needs: Set<ValueRequirement>)], in scope: Scope) -> BoardpackError? {
+  func firstProblem(
+    _ requirements: [(column: String, needs: Set<ValueRequirement>)], in scope: Scope
+  ) -> BoardpackError? {
     do throws(BoardpackError) {
       for (column, needs) in requirements {
         _ = try text(column, in: scope)
@@ -76,9 +92,13 @@ public struct LetterBinder: Sendable {
   public func letter(for row: CSVRecord) throws(BoardpackError) -> Document {
     let scope = try scope(for: row)
     var blocks: [Block] = []
-    if let date = template.date { blocks.append(.paragraph(Paragraph(content: [.text(date.longUK)]))) }
+    if let date = template.date {
+      blocks.append(.paragraph(Paragraph(content: [.text(date.longUK)])))
+    }
     blocks += try bind(template.blocks, in: scope)
-    if let closing = template.closing { blocks.append(.paragraph(Paragraph(content: try bind(closing, in: scope)))) }
+    if let closing = template.closing {
+      blocks.append(.paragraph(Paragraph(content: try bind(closing, in: scope))))
+    }
     if !template.signatory.isEmpty {
       var lines: [Inline] = []
       for line in template.signatory {
@@ -88,7 +108,8 @@ public struct LetterBinder: Sendable {
       blocks.append(.paragraph(Paragraph(content: lines)))
     }
     let metadata = Metadata(
-      template: template.id, title: try bind(template.title, in: scope).plainText, reportDate: template.date,
+      template: template.id, title: try bind(template.title, in: scope).plainText,
+      reportDate: template.date,
       letterhead: template.letterhead)
     return Document(metadata: metadata, blocks: blocks)
   }
@@ -155,12 +176,17 @@ public struct LetterBinder: Sendable {
       }
       return Row(cells: cells)
     }
-    return Table(caption: try table.caption.map { text throws(BoardpackError) in try bind(text, in: scope) } ?? [], columns: table.columns, rows: rows)
+    return Table(
+      caption: try table.caption.map { text throws(BoardpackError) in try bind(text, in: scope) }
+        ?? [], columns: table.columns, rows: rows)
   }
 
   /// A table cell's typed value: a lone money or number field gives its figure directly, anything else is read from the text.
-  func value(of text: TemplateText, shown: String, as type: ValueType, in scope: Scope) throws(BoardpackError) -> Value {
-    if case .field(let field) = text.content.first, text.content.count == 1, type == .money || type == .decimal,
+  func value(of text: TemplateText, shown: String, as type: ValueType, in scope: Scope)
+    throws(BoardpackError) -> Value
+  {
+    if case .field(let field) = text.content.first, text.content.count == 1,
+      type == .money || type == .decimal,
       field.format == .money || field.format == .number
     {
       let number = try figure(field.column, in: scope).value
@@ -171,7 +197,8 @@ public struct LetterBinder: Sendable {
 
   /// Each entry once, or once per joined row for `each` entries.
   func expand<Content, Output>(
-    _ entries: [TemplateItem<Content>], in scope: Scope, _ make: (Content, Scope) throws(BoardpackError) -> Output
+    _ entries: [TemplateItem<Content>], in scope: Scope,
+    _ make: (Content, Scope) throws(BoardpackError) -> Output
   ) throws(BoardpackError) -> [Output] {
     var result: [Output] = []
     for entry in entries {
@@ -179,7 +206,9 @@ public struct LetterBinder: Sendable {
       case .one(let content): result.append(try make(content, scope))
       case .each(let join, let content, _):
         let rows = try joinedRows(join, in: scope)
-        for row in rows.rows { result.append(try make(content, Scope(row: scope.row, joined: (rows.table, row)))) }
+        for row in rows.rows {
+          result.append(try make(content, Scope(row: scope.row, joined: (rows.table, row))))
+        }
       }
     }
     return result
@@ -197,7 +226,8 @@ public struct LetterBinder: Sendable {
       case .field(let field): result.append(.text(try show(field, in: scope)))
       case .strong(let inner): result.append(.strong(try bind(inner, in: scope)))
       case .emphasis(let inner): result.append(.emphasis(try bind(inner, in: scope)))
-      case .link(let url, let inner): result.append(.link(url: url, content: try bind(inner, in: scope)))
+      case .link(let url, let inner):
+        result.append(.link(url: url, content: try bind(inner, in: scope)))
       case .lineBreak: result.append(.lineBreak)
       }
     }
@@ -239,7 +269,9 @@ public struct LetterBinder: Sendable {
     }
   }
 
-  func joinedRows(_ name: String, in scope: Scope) throws(BoardpackError) -> (table: JoinedTable, rows: [CSVRecord]) {
+  func joinedRows(_ name: String, in scope: Scope) throws(BoardpackError) -> (
+    table: JoinedTable, rows: [CSVRecord]
+  ) {
     // The collector has checked that the join exists and that its key is a column of the data.
     let table = joins[name]!
     return (table, table.rows(matching: try text(table.key, in: scope)))
@@ -262,12 +294,15 @@ public struct LetterBinder: Sendable {
     return (scope.row.fields[index], dataPath, scope.row.line)
   }
 
-  func cell(_ column: String, in scope: Scope) throws(BoardpackError) -> (text: String, file: String, line: Int) {
+  func cell(_ column: String, in scope: Scope) throws(BoardpackError) -> (
+    text: String, file: String, line: Int
+  ) {
     // The collector has checked that every field names a column or a computed column.
     let cell = lookup(column, in: scope)!
     let text = cell.text.trimmedOfWhiteSpace
     guard !text.isEmpty else {
-      throw BoardpackError("column \"\(column)\" is empty", at: SourceLocation(file: cell.file, line: cell.line))
+      throw BoardpackError(
+        "column \"\(column)\" is empty", at: SourceLocation(file: cell.file, line: cell.line))
     }
     return (text, cell.file, cell.line)
   }
@@ -277,7 +312,9 @@ public struct LetterBinder: Sendable {
   }
 
   func figure(_ column: String, in scope: Scope) throws(BoardpackError) -> Figure {
-    if scope.joined?.table.columns[column] == nil, let known = scope.figures[column] { return known }
+    if scope.joined?.table.columns[column] == nil, let known = scope.figures[column] {
+      return known
+    }
     if lookup(column, in: scope) == nil, let sum = computed[column] {
       var total = Figure(value: 0, places: 0)
       for term in sum.terms {
@@ -291,7 +328,8 @@ public struct LetterBinder: Sendable {
     guard let value = FigureParser.parse(cell.text, as: .money)?.number else {
       let kind = moneyColumns.contains(column) ? "an amount of money" : "a number"
       throw BoardpackError(
-        "column \"\(column)\": \"\(cell.text)\" is not \(kind)", at: SourceLocation(file: cell.file, line: cell.line))
+        "column \"\(column)\": \"\(cell.text)\" is not \(kind)",
+        at: SourceLocation(file: cell.file, line: cell.line))
     }
     return Figure(value: value, places: FigureParser.places(in: cell.text))
   }
@@ -300,7 +338,8 @@ public struct LetterBinder: Sendable {
     let cell = try cell(column, in: scope)
     guard let date = CalendarDate(parsing: cell.text), date.isValid else {
       throw BoardpackError(
-        "column \"\(column)\": \"\(cell.text)\" is not a date", at: SourceLocation(file: cell.file, line: cell.line))
+        "column \"\(column)\": \"\(cell.text)\" is not a date",
+        at: SourceLocation(file: cell.file, line: cell.line))
     }
     return date
   }

@@ -5,7 +5,9 @@ public struct LetterFormat: Sendable {
   public var fileExtension: String
   public var render: @Sendable (Document) throws(BoardpackError) -> Data
 
-  public init(fileExtension: String, render: @escaping @Sendable (Document) throws(BoardpackError) -> Data) {
+  public init(
+    fileExtension: String, render: @escaping @Sendable (Document) throws(BoardpackError) -> Data
+  ) {
     self.fileExtension = fileExtension
     self.render = render
   }
@@ -13,7 +15,9 @@ public struct LetterFormat: Sendable {
 
 extension LetterFormat {
   /// One `.xhtml` file per letter (FORMATS.md §4).
-  public static let xhtml = LetterFormat(fileExtension: "xhtml") { document in XHTMLWriter().render(document) }
+  public static let xhtml = LetterFormat(fileExtension: "xhtml") { document in
+    XHTMLWriter().render(document)
+  }
 
   /// One `.fodt` file per letter, styled by `reference` (FORMATS.md §5).
   public static func fodt(reference: ReferenceDocument) -> LetterFormat {

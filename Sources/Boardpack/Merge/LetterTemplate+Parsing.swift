@@ -17,13 +17,16 @@ struct TemplateReader {
   let path: String
 
   static let topLevelKeys: Set<String> = [
-    "id", "title", "letterhead", "date", "closing", "signatory", "key", "file-name", "manifest", "computed", "joins",
+    "id", "title", "letterhead", "date", "closing", "signatory", "key", "file-name", "manifest",
+    "computed", "joins",
     "blocks",
   ]
 
   func template(from root: YAMLNode) throws(BoardpackError) -> LetterTemplate {
     let fields = try root.entries("the letter template", allowed: Self.topLevelKeys)
-    guard let idNode = fields["id"], let titleNode = fields["title"], let blocksNode = fields["blocks"] else {
+    guard let idNode = fields["id"], let titleNode = fields["title"],
+      let blocksNode = fields["blocks"]
+    else {
       throw root.error("a letter template needs \"id\", \"title\" and \"blocks\"")
     }
     var date: CalendarDate?
@@ -38,14 +41,24 @@ struct TemplateReader {
       path: path,
       id: try idNode.text("the id"),
       title: try text(titleNode),
-      letterhead: try fields["letterhead"].map { node throws(BoardpackError) in try strings(node, "the letterhead") } ?? [],
+      letterhead: try fields["letterhead"].map { node throws(BoardpackError) in
+        try strings(node, "the letterhead")
+      } ?? [],
       date: date,
       closing: try fields["closing"].map { node throws(BoardpackError) in try text(node) },
-      signatory: try fields["signatory"].map { node throws(BoardpackError) in try node.items("the signatory").map(text) } ?? [],
+      signatory: try fields["signatory"].map { node throws(BoardpackError) in
+        try node.items("the signatory").map(text)
+      } ?? [],
       key: try fields["key"].map { node throws(BoardpackError) in try node.text("the key") },
-      fileName: try fields["file-name"].map { node throws(BoardpackError) in try node.text("the file name") },
-      manifest: try fields["manifest"].map { node throws(BoardpackError) in try strings(node, "the manifest") } ?? [],
-      computed: try fields["computed"].map { node throws(BoardpackError) in try computedColumns(node) } ?? [],
+      fileName: try fields["file-name"].map { node throws(BoardpackError) in
+        try node.text("the file name")
+      },
+      manifest: try fields["manifest"].map { node throws(BoardpackError) in
+        try strings(node, "the manifest")
+      } ?? [],
+      computed: try fields["computed"].map { node throws(BoardpackError) in
+        try computedColumns(node)
+      } ?? [],
       joins: try fields["joins"].map { node throws(BoardpackError) in try joins(node) } ?? [:],
       blocks: try blocks(blocksNode)
     )
@@ -59,7 +72,8 @@ struct TemplateReader {
 
   /// The kinds of block, each with the keys it may have.
   static let blockKeys: [String: Set<String>] = [
-    "text": ["text", "style"], "heading": ["heading", "level"], "bullets": ["bullets"], "table": ["table"],
+    "text": ["text", "style"], "heading": ["heading", "level"], "bullets": ["bullets"],
+    "table": ["table"],
     "if": ["if", "then", "else"], "each": ["each", "blocks", "else"],
   ]
 
@@ -67,13 +81,18 @@ struct TemplateReader {
     if node.isText { return .paragraph(try text(node), style: nil) }
     let kind = try node.entries("a block").first { Self.blockKeys[$0.name] != nil }?.name
     guard let kind, let allowed = Self.blockKeys[kind] else {
-      throw node.error("a block is a string or has one of: \(Self.blockKeys.keys.sorted().joined(separator: ", "))")
+      throw node.error(
+        "a block is a string or has one of: \(Self.blockKeys.keys.sorted().joined(separator: ", "))"
+      )
     }
     let fields = try node.entries("this \(kind) block", allowed: allowed)
     let body = fields[kind]!
     switch kind {
     case "text":
-      return .paragraph(try text(body), style: try fields["style"].map { node throws(BoardpackError) in try node.text("the style") })
+      return .paragraph(
+        try text(body),
+        style: try fields["style"].map { node throws(BoardpackError) in try node.text("the style") }
+      )
     case "heading":
       var level = 1
       if let levelNode = fields["level"] {
@@ -84,7 +103,10 @@ struct TemplateReader {
       }
       return .heading(try text(body), level: level)
     case "bullets":
-      return .bullets(try body.items("bullets").map { item throws(BoardpackError) in try repeated(item, entry: "item", content: text) })
+      return .bullets(
+        try body.items("bullets").map { item throws(BoardpackError) in
+          try repeated(item, entry: "item", content: text)
+        })
     case "table":
       return .table(try table(body))
     case "if":
@@ -93,10 +115,13 @@ struct TemplateReader {
         try condition(body), then: try blocks(then),
         otherwise: try fields["else"].map { node throws(BoardpackError) in try blocks(node) } ?? [])
     default:
-      guard let repeated = fields["blocks"] else { throw node.error("an \"each\" block needs \"blocks\"") }
+      guard let repeated = fields["blocks"] else {
+        throw node.error("an \"each\" block needs \"blocks\"")
+      }
       return .each(
         join: try body.text("the join"), blocks: try blocks(repeated),
-        otherwise: try fields["else"].map { node throws(BoardpackError) in try blocks(node) } ?? [], location: body.location)
+        otherwise: try fields["else"].map { node throws(BoardpackError) in try blocks(node) } ?? [],
+        location: body.location)
     }
   }
 
@@ -117,14 +142,19 @@ struct TemplateReader {
     guard let columnsNode = fields["columns"], let rowsNode = fields["rows"] else {
       throw node.error("a table needs \"columns\" and \"rows\"")
     }
-    let columns = try columnsNode.items("the columns").map { column throws(BoardpackError) -> Column in
+    let columns = try columnsNode.items("the columns").map {
+      column throws(BoardpackError) -> Column in
       guard !column.isText else { return Column(header: try column.text("a column"), type: .text) }
       let spec = try column.entries("a column", allowed: ["header", "type"])
       guard let header = spec["header"] else { throw column.error("a column needs \"header\"") }
-      guard let typeNode = spec["type"] else { return Column(header: try header.text("the header"), type: .text) }
+      guard let typeNode = spec["type"] else {
+        return Column(header: try header.text("the header"), type: .text)
+      }
       let typeName = try typeNode.text("the type")
       guard let type = ValueType(rawValue: typeName) else {
-        throw typeNode.error("unknown column type \"\(typeName)\"; use one of \(ValueType.allCases.map(\.rawValue).joined(separator: ", "))")
+        throw typeNode.error(
+          "unknown column type \"\(typeName)\"; use one of \(ValueType.allCases.map(\.rawValue).joined(separator: ", "))"
+        )
       }
       return Column(header: try header.text("the header"), type: type)
     }
@@ -138,7 +168,8 @@ struct TemplateReader {
       }
     }
     return TemplateTable(
-      caption: try fields["caption"].map { node throws(BoardpackError) in try text(node) }, columns: columns, rows: rows)
+      caption: try fields["caption"].map { node throws(BoardpackError) in try text(node) },
+      columns: columns, rows: rows)
   }
 
   // MARK: Conditions, computed columns, joins
@@ -146,11 +177,14 @@ struct TemplateReader {
   func condition(_ node: YAMLNode) throws(BoardpackError) -> Condition {
     let source = try node.text("a condition").trimmingCharacters(in: .whitespaces)
     let words: [(String, Condition.Test)] = [
-      (" is not nil", .isNotNil), (" is nil", .isNil), (" is not empty", .isNotEmpty), (" is empty", .isEmpty),
+      (" is not nil", .isNotNil), (" is nil", .isNil), (" is not empty", .isNotEmpty),
+      (" is empty", .isEmpty),
     ]
     for (suffix, test) in words where source.hasSuffix(suffix) {
       let subject = source.dropLast(suffix.count).trimmingCharacters(in: .whitespaces)
-      if !subject.isEmpty { return Condition(subject: subject, test: test, location: node.location) }
+      if !subject.isEmpty {
+        return Condition(subject: subject, test: test, location: node.location)
+      }
     }
     for comparison in Condition.Comparison.allCases {
       guard let range = source.range(of: comparison.rawValue) else { continue }
@@ -158,8 +192,10 @@ struct TemplateReader {
       let right = source[range.upperBound...].trimmingCharacters(in: .whitespaces)
       guard !subject.isEmpty, !right.isEmpty else { break }
       let operand: Condition.Operand =
-        FigureParser.parse(right, as: .money)?.number.map(Condition.Operand.figure) ?? .column(right)
-      return Condition(subject: subject, test: .compare(comparison, operand), location: node.location)
+        FigureParser.parse(right, as: .money)?.number.map(Condition.Operand.figure)
+        ?? .column(right)
+      return Condition(
+        subject: subject, test: .compare(comparison, operand), location: node.location)
     }
     throw node.error(
       "\"\(source)\" is not a condition; write \"COLUMN > 0\" (>, >=, <, <=, =, !=), \"COLUMN is nil\", "
@@ -174,7 +210,9 @@ struct TemplateReader {
       var current = ""
       func finish() throws(BoardpackError) {
         let column = current.trimmingCharacters(in: .whitespaces)
-        guard !column.isEmpty else { throw entry.value.error("\"\(expression)\" is not a sum such as A - B") }
+        guard !column.isEmpty else {
+          throw entry.value.error("\"\(expression)\" is not a sum such as A - B")
+        }
         terms.append(ComputedColumn.Term(column: column, negated: negated))
         current = ""
       }
@@ -201,7 +239,8 @@ struct TemplateReader {
       guard let file = spec["file"], let key = spec["key"] else {
         throw entry.value.error("a join is {file: CSV, key: COLUMN}")
       }
-      result[entry.name] = Join(file: try file.text("the file"), key: try key.text("the key"), location: entry.key.location)
+      result[entry.name] = Join(
+        file: try file.text("the file"), key: try key.text("the key"), location: entry.key.location)
     }
     return result
   }
@@ -230,17 +269,22 @@ struct TemplateReader {
       guard !column.isEmpty else { throw node.error("\"{{\(inner)}}\" names no column") }
       guard let format = FieldFormat(rawValue: formatName) else {
         let known = FieldFormat.allCases.dropFirst().map(\.rawValue).joined(separator: ", ")
-        throw node.error("unknown format \"\(formatName)\" in \"{{\(inner)}}\"; use one of \(known)")
+        throw node.error(
+          "unknown format \"\(formatName)\" in \"{{\(inner)}}\"; use one of \(known)")
       }
       markup.unicodeScalars.append(TemplateReader.placeholder(fields.count))
       fields.append(FieldReference(column: column, format: format, location: node.location))
       rest = rest[close.upperBound...]
     }
     markup += rest
-    return TemplateText(try inlines(InlineMarkup.parse(markup, at: node.location), fields: fields, node: node), at: node.location)
+    return TemplateText(
+      try inlines(InlineMarkup.parse(markup, at: node.location), fields: fields, node: node),
+      at: node.location)
   }
 
-  func inlines(_ parsed: [Inline], fields: [FieldReference], node: YAMLNode) throws(BoardpackError) -> [TemplateInline] {
+  func inlines(_ parsed: [Inline], fields: [FieldReference], node: YAMLNode) throws(BoardpackError)
+    -> [TemplateInline]
+  {
     var result: [TemplateInline] = []
     for inline in parsed {
       switch inline {
@@ -256,8 +300,10 @@ struct TemplateReader {
           }
         }
         if !literal.isEmpty { result.append(.text(literal)) }
-      case .strong(let content): result.append(.strong(try inlines(content, fields: fields, node: node)))
-      case .emphasis(let content): result.append(.emphasis(try inlines(content, fields: fields, node: node)))
+      case .strong(let content):
+        result.append(.strong(try inlines(content, fields: fields, node: node)))
+      case .emphasis(let content):
+        result.append(.emphasis(try inlines(content, fields: fields, node: node)))
       case .link(let url, let content):
         guard !url.unicodeScalars.contains(where: TemplateReader.isPlaceholder) else {
           throw node.error("a merge field cannot be part of a link address")

@@ -27,9 +27,12 @@ public struct LetterTemplate: Sendable, Equatable {
   public var blocks: [TemplateBlock]
 
   public init(
-    path: String, id: String, title: TemplateText, letterhead: [String] = [], date: CalendarDate? = nil,
-    closing: TemplateText? = nil, signatory: [TemplateText] = [], key: String? = nil, fileName: String? = nil,
-    manifest: [String] = [], computed: [ComputedColumn] = [], joins: [String: Join] = [:], blocks: [TemplateBlock]
+    path: String, id: String, title: TemplateText, letterhead: [String] = [],
+    date: CalendarDate? = nil,
+    closing: TemplateText? = nil, signatory: [TemplateText] = [], key: String? = nil,
+    fileName: String? = nil,
+    manifest: [String] = [], computed: [ComputedColumn] = [], joins: [String: Join] = [:],
+    blocks: [TemplateBlock]
   ) {
     self.path = path
     self.id = id
@@ -55,7 +58,8 @@ public indirect enum TemplateBlock: Sendable, Equatable {
   case table(TemplateTable)
   case conditional(Condition, then: [TemplateBlock], otherwise: [TemplateBlock])
   /// The blocks once per row of a join, or `otherwise` when the join has no rows for this letter.
-  case each(join: String, blocks: [TemplateBlock], otherwise: [TemplateBlock], location: SourceLocation)
+  case each(
+    join: String, blocks: [TemplateBlock], otherwise: [TemplateBlock], location: SourceLocation)
 }
 
 /// One entry of a list or table body: a single item, or one item per joined row.

@@ -23,11 +23,17 @@ public enum MergeBenchmark {
   /// Merges `rows` synthetic partnerships with `template` (the shipped CSP letter or one using the
   /// same columns: Partnership, Contact, Allocation, Expenditure, Return By, and a `projects` join)
   /// into `folder`/merged, then writes the floor into `folder`/floor.
-  public static func run(template: LetterTemplate, rows: Int, formats: [LetterFormat], in folder: String) throws(BoardpackError) -> Timings {
+  public static func run(
+    template: LetterTemplate, rows: Int, formats: [LetterFormat], in folder: String
+  ) throws(BoardpackError) -> Timings {
     let data = folder + "/input/partners.csv"
-    try writeSyntheticData(rows: rows, to: data, projects: template.joins["projects"].map { folder + "/input/" + $0.file })
+    try writeSyntheticData(
+      rows: rows, to: data,
+      projects: template.joins["projects"].map { folder + "/input/" + $0.file })
     let clock = ContinuousClock()
-    let job = MergeJob(template: template, dataPath: data, outputFolder: folder + "/merged", formats: formats, showsProgress: false)
+    let job = MergeJob(
+      template: template, dataPath: data, outputFolder: folder + "/merged", formats: formats,
+      showsProgress: false)
     let started = clock.now
     let report = try job.run()
     let merge = clock.now - started
@@ -46,16 +52,22 @@ public enum MergeBenchmark {
     let floorStarted = clock.now
     DispatchQueue.concurrentPerform(iterations: (rows + chunk - 1) / chunk) { index in
       for row in index * chunk..<min(rows, (index + 1) * chunk) {
-        for payload in payloads { try? OutputFile.write(payload.data, to: "\(floorFolder)/letter-\(row).\(payload.name)") }
+        for payload in payloads {
+          try? OutputFile.write(payload.data, to: "\(floorFolder)/letter-\(row).\(payload.name)")
+        }
       }
     }
     let floor = clock.now - floorStarted
-    return Timings(letters: report.letters, formats: formats.count, merge: merge, checking: report.checking, floor: floor)
+    return Timings(
+      letters: report.letters, formats: formats.count, merge: merge, checking: report.checking,
+      floor: floor)
   }
 
   /// `rows` partnerships with varied figures (some Nil expenditure, some fully spent) and, when
   /// `projects` is given, two or three projects for most of them.
-  static func writeSyntheticData(rows: Int, to path: String, projects: String?) throws(BoardpackError) {
+  static func writeSyntheticData(rows: Int, to path: String, projects: String?)
+    throws(BoardpackError)
+  {
     var partners = "Partnership,Contact,Allocation,Expenditure,Return By\n"
     var joined = "Partnership,Project,Summary\n"
     for row in 1...max(rows, 1) {
@@ -67,9 +79,11 @@ public enum MergeBenchmark {
         case 1: UKFormat.money(allocation, nilForZero: false)
         default: UKFormat.money(allocation * Decimal(row % 10) / 10, nilForZero: false)
         }
-      partners += "\(name),\"The Chair, \(name) & Co <Zoë>\",\"\(UKFormat.money(allocation))\",\"\(expenditure)\",2026-06-25\n"
+      partners +=
+        "\(name),\"The Chair, \(name) & Co <Zoë>\",\"\(UKFormat.money(allocation))\",\"\(expenditure)\",2026-06-25\n"
       for project in 0..<(row % 4) {
-        joined += "\(name),Project \(project + 1),\"Detached youth work, target hardening & \"\"quoted\"\" outreach\"\n"
+        joined +=
+          "\(name),Project \(project + 1),\"Detached youth work, target hardening & \"\"quoted\"\" outreach\"\n"
       }
     }
     try OutputFile.write(Data(partners.utf8), to: path)

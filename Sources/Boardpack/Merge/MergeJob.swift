@@ -24,7 +24,8 @@ public struct MergeJob: Sendable {
   public var showsProgress: Bool
 
   public init(
-    template: LetterTemplate, dataPath: String, outputFolder: String, formats: [LetterFormat], combined: Bool = false,
+    template: LetterTemplate, dataPath: String, outputFolder: String, formats: [LetterFormat],
+    combined: Bool = false,
     namePattern: String? = nil, skipInvalid: Bool = false, expectedTotals: [ExpectedTotal] = [],
     joinOverrides: [String: Join] = [:], showsProgress: Bool = ProgressBar.isWanted
   ) {
@@ -53,7 +54,8 @@ public struct MergeJob: Sendable {
     /// Parses `COLUMN=AMOUNT`.
     public init?(argument: String) {
       guard let equals = argument.lastIndex(of: "="),
-        let amount = FigureParser.parse(String(argument[argument.index(after: equals)...]), as: .money)?.number
+        let amount = FigureParser.parse(
+          String(argument[argument.index(after: equals)...]), as: .money)?.number
       else { return nil }
       self.init(column: argument[..<equals].trimmingCharacters(in: .whitespaces), amount: amount)
     }
@@ -69,19 +71,28 @@ public struct MergeJob: Sendable {
     let started = clock.now
     let reader = try CSVReader(path: dataPath)
     let binder = try binder(for: reader.header)
-    for total in expectedTotals where !reader.header.contains(total.column) && !binder.computed.keys.contains(total.column) {
-      throw BoardpackError("--expect-total names \"\(total.column)\", which is not a column", at: SourceLocation(file: dataPath))
+    for total in expectedTotals
+    where !reader.header.contains(total.column) && !binder.computed.keys.contains(total.column) {
+      throw BoardpackError(
+        "--expect-total names \"\(total.column)\", which is not a column",
+        at: SourceLocation(file: dataPath))
     }
     guard let pattern = namePattern ?? template.fileName ?? template.key.map({ "{\($0)}" }) else {
-      throw BoardpackError("give --name, or \"file-name\" or \"key\" in the template", at: SourceLocation(file: template.path))
+      throw BoardpackError(
+        "give --name, or \"file-name\" or \"key\" in the template",
+        at: SourceLocation(file: template.path))
     }
-    let namer = try FileNamer(pattern: pattern, header: reader.header, reserved: [Self.combinedName, Self.manifestName])
+    let namer = try FileNamer(
+      pattern: pattern, header: reader.header, reserved: [Self.combinedName, Self.manifestName])
     let checks = try check(reader, binder, namer)
     let checked = clock.now
     guard checks.invalid.isEmpty || skipInvalid else {
-      return MergeReport(letters: 0, invalidRows: checks.invalid, written: [], checking: checked - started, writing: .zero)
+      return MergeReport(
+        letters: 0, invalidRows: checks.invalid, written: [], checking: checked - started,
+        writing: .zero)
     }
-    let progress = ProgressBar(total: checks.names.count - checks.invalid.count, enabled: showsProgress)
+    let progress = ProgressBar(
+      total: checks.names.count - checks.invalid.count, enabled: showsProgress)
     var written: [String] = []
     if combined {
       written = try writeCombined(reader, binder, names: checks.names, progress)
@@ -93,7 +104,8 @@ public struct MergeJob: Sendable {
     try OutputFile.write(checks.manifest.data, to: manifestPath)
     written.append(manifestPath)
     return MergeReport(
-      letters: checks.names.count - checks.invalid.count, invalidRows: checks.invalid, written: written,
+      letters: checks.names.count - checks.invalid.count, invalidRows: checks.invalid,
+      written: written,
       checking: checked - started, writing: clock.now - checked)
   }
 
@@ -105,14 +117,18 @@ public struct MergeJob: Sendable {
   }
 
   /// Pass 1: checks every row, names the good ones and compares the expected totals.
-  func check(_ reader: CSVReader, _ binder: LetterBinder, _ namer: FileNamer) throws(BoardpackError) -> Checks {
+  func check(_ reader: CSVReader, _ binder: LetterBinder, _ namer: FileNamer) throws(BoardpackError)
+    -> Checks
+  {
     var namer = namer
     var checks = Checks(manifest: try MergeManifest(figures: template.manifest))
     var sums = [Decimal](repeating: 0, count: expectedTotals.count)
     let keyIndex = template.key.flatMap(reader.header.firstIndex(of:))
     let totalled = expectedTotals.map(\.column)
     let blank = template.manifest.map { _ in "" }
-    try RowPipeline.run(reader) { row in binder.review(row, totalling: totalled) } collect: { row, review throws(BoardpackError) in
+    try RowPipeline.run(reader) { row in
+      binder.review(row, totalling: totalled)
+    } collect: { row, review throws(BoardpackError) in
       var name: String?
       do throws(BoardpackError) {
         let (_, amounts) = try review.get()
@@ -128,7 +144,9 @@ public struct MergeJob: Sendable {
         figures: (try? review.get().manifest) ?? blank)
     }
     guard !checks.names.isEmpty else {
-      throw BoardpackError("the CSV file has a header but no rows; there is nothing to merge", at: SourceLocation(file: dataPath, line: 2))
+      throw BoardpackError(
+        "the CSV file has a header but no rows; there is nothing to merge",
+        at: SourceLocation(file: dataPath, line: 2))
     }
     for (total, sum) in zip(expectedTotals, sums) where sum != total.amount {
       throw BoardpackError(
@@ -140,7 +158,9 @@ public struct MergeJob: Sendable {
   }
 
   /// Pass 2: binds, renders and writes each good row as its own files, on all cores.
-  func writeEach(_ reader: CSVReader, _ binder: LetterBinder, names: [String?], _ progress: ProgressBar) throws(BoardpackError) {
+  func writeEach(
+    _ reader: CSVReader, _ binder: LetterBinder, names: [String?], _ progress: ProgressBar
+  ) throws(BoardpackError) {
     let (formats, folder) = (self.formats, outputFolder)
     var letters = 0
     try RowPipeline.run(reader) { row -> BoardpackError? in
@@ -148,7 +168,8 @@ public struct MergeJob: Sendable {
       do throws(BoardpackError) {
         let letter = try binder.letter(for: row)
         for format in formats {
-          try OutputFile.write(try format.render(letter), to: "\(folder)/\(name).\(format.fileExtension)")
+          try OutputFile.write(
+            try format.render(letter), to: "\(folder)/\(name).\(format.fileExtension)")
         }
         return nil
       } catch {
@@ -169,7 +190,8 @@ public struct MergeJob: Sendable {
     var document: Document?
     var letters = 0
     try RowPipeline.run(reader) { row in
-      names[row.row - 1] == nil ? nil : Result { () throws(BoardpackError) in try binder.letter(for: row) }
+      names[row.row - 1] == nil
+        ? nil : Result { () throws(BoardpackError) in try binder.letter(for: row) }
     } collect: { _, letter throws(BoardpackError) in
       guard let letter else { return }
       MergeJob.append(try letter.get(), to: &document)
@@ -193,8 +215,11 @@ public struct MergeJob: Sendable {
       return
     }
     combined!.blocks.append(.pageBreak)
-    combined!.blocks += letter.metadata.letterhead.map { .paragraph(Paragraph(content: [.text($0)], style: "Letterhead")) }
-    combined!.blocks.append(.paragraph(Paragraph(content: [.text(letter.metadata.title)], style: "Title")))
+    combined!.blocks += letter.metadata.letterhead.map {
+      .paragraph(Paragraph(content: [.text($0)], style: "Letterhead"))
+    }
+    combined!.blocks.append(
+      .paragraph(Paragraph(content: [.text(letter.metadata.title)], style: "Title")))
     combined!.blocks += letter.blocks
   }
 
@@ -208,12 +233,16 @@ public struct MergeJob: Sendable {
     let dataFolder = (dataPath as NSString).deletingLastPathComponent
     var joins = template.joins.mapValues { join in
       var join = join
-      if !join.file.hasPrefix("/") { join.file = (dataFolder as NSString).appendingPathComponent(join.file) }
+      if !join.file.hasPrefix("/") {
+        join.file = (dataFolder as NSString).appendingPathComponent(join.file)
+      }
       return join
     }
     joins.merge(joinOverrides) { _, override in override }
     var tables: [String: JoinedTable] = [:]
-    for (name, join) in joins { tables[name] = try JoinedTable(name: name, path: join.file, key: join.key) }
+    for (name, join) in joins {
+      tables[name] = try JoinedTable(name: name, path: join.file, key: join.key)
+    }
     return tables
   }
 }

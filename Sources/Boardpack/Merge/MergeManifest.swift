@@ -13,15 +13,19 @@ struct MergeManifest {
       writer = try CSVWriter(stream: stream)
       try writer.write(row: ["row", "file", "key", "status"] + figures)
     } catch {
-      throw BoardpackError("cannot start the manifest: \(error)", at: SourceLocation(file: "manifest.csv"))
+      throw BoardpackError(
+        "cannot start the manifest: \(error)", at: SourceLocation(file: "manifest.csv"))
     }
   }
 
-  func add(row: Int, file: String, key: String, status: String, figures: [String]) throws(BoardpackError) {
+  func add(row: Int, file: String, key: String, status: String, figures: [String])
+    throws(BoardpackError)
+  {
     do {
       try writer.write(row: [String(row), file, key, status] + figures)
     } catch {
-      throw BoardpackError("cannot add to the manifest: \(error)", at: SourceLocation(file: "manifest.csv"))
+      throw BoardpackError(
+        "cannot add to the manifest: \(error)", at: SourceLocation(file: "manifest.csv"))
     }
   }
 

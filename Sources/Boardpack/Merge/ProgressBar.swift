@@ -11,7 +11,9 @@ public final class ProgressBar {
     self.enabled = enabled && total > 0
   }
 
-  public static var isWanted: Bool { isatty(2) != 0 && ProcessInfo.processInfo.environment["CI"] == nil }
+  public static var isWanted: Bool {
+    isatty(2) != 0 && ProcessInfo.processInfo.environment["CI"] == nil
+  }
 
   /// Redraws the bar for `done` of `total`, at most once per percent.
   public func update(_ done: Int) {

@@ -12,7 +12,9 @@ struct RequirementCollector {
   var computed: [String: ComputedColumn] = [:]
   var moneyColumns: Set<String> = []
 
-  init(template: LetterTemplate, dataPath: String, columns: [String: Int], joins: [String: JoinedTable]) {
+  init(
+    template: LetterTemplate, dataPath: String, columns: [String: Int], joins: [String: JoinedTable]
+  ) {
     self.template = template
     self.dataPath = dataPath
     self.columns = columns
@@ -23,13 +25,16 @@ struct RequirementCollector {
     for sum in template.computed {
       guard columns[sum.name] == nil else {
         throw BoardpackError(
-          "column \"\(sum.name)\" is computed by the template, so \(dataPath) must not have it", at: sum.location)
+          "column \"\(sum.name)\" is computed by the template, so \(dataPath) must not have it",
+          at: sum.location)
       }
       for term in sum.terms { try use(term.column, .number, at: sum.location, join: nil) }
       computed[sum.name] = sum
     }
     for join in joins.values {
-      try use(join.key, .text, at: template.joins[join.name]?.location ?? SourceLocation(file: template.path), join: nil)
+      try use(
+        join.key, .text,
+        at: template.joins[join.name]?.location ?? SourceLocation(file: template.path), join: nil)
     }
     let top = SourceLocation(file: template.path)
     if let key = template.key { try use(key, .text, at: top, join: nil) }
@@ -45,7 +50,11 @@ struct RequirementCollector {
       switch block {
       case .paragraph(let text, _), .heading(let text, _): try use(text, join: join)
       case .bullets(let items):
-        for item in items { try use(item, join: join) { collector, text, join throws(BoardpackError) in try collector.use(text, join: join) } }
+        for item in items {
+          try use(item, join: join) { collector, text, join throws(BoardpackError) in
+            try collector.use(text, join: join)
+          }
+        }
       case .table(let table):
         if let caption = table.caption { try use(caption, join: join) }
         for row in table.rows {
@@ -70,16 +79,22 @@ struct RequirementCollector {
   ) throws(BoardpackError) {
     switch item {
     case .one(let body): try content(&self, body, join)
-    case .each(let name, let body, let location): try content(&self, body, try enter(name, from: join, at: location))
+    case .each(let name, let body, let location):
+      try content(&self, body, try enter(name, from: join, at: location))
     }
   }
 
   /// The join an `each` opens; joins do not nest.
-  func enter(_ name: String, from outer: String?, at location: SourceLocation) throws(BoardpackError) -> String {
-    guard outer == nil else { throw BoardpackError("\"each \(name)\" cannot be inside \"each \(outer!)\"", at: location) }
+  func enter(_ name: String, from outer: String?, at location: SourceLocation)
+    throws(BoardpackError) -> String
+  {
+    guard outer == nil else {
+      throw BoardpackError("\"each \(name)\" cannot be inside \"each \(outer!)\"", at: location)
+    }
     guard joins[name] != nil else {
       throw BoardpackError(
-        "there is no join named \"\(name)\"; declare it under \"joins:\" in the template or with --join", at: location)
+        "there is no join named \"\(name)\"; declare it under \"joins:\" in the template or with --join",
+        at: location)
     }
     return name
   }
@@ -88,7 +103,8 @@ struct RequirementCollector {
     switch condition.test {
     case .isEmpty, .isNotEmpty:
       guard joins[condition.subject] != nil else {
-        throw BoardpackError("\"\(condition.subject)\" is not a join, so it cannot be empty", at: condition.location)
+        throw BoardpackError(
+          "\"\(condition.subject)\" is not a join, so it cannot be empty", at: condition.location)
       }
     case .isNil, .isNotNil, .compare(_, .figure):
       try use(condition.subject, .number, at: condition.location, join: join)
@@ -106,21 +122,26 @@ struct RequirementCollector {
     for inline in content {
       switch inline {
       case .text, .lineBreak: break
-      case .field(let field): try use(field.column, field.format.requirement, at: field.location, join: join)
+      case .field(let field):
+        try use(field.column, field.format.requirement, at: field.location, join: join)
       case .strong(let inner), .emphasis(let inner), .link(_, let inner): try use(inner, join: join)
       }
     }
   }
 
   /// Records that `column` is used with `need`, in the innermost scope that has it.
-  mutating func use(_ column: String, _ need: ValueRequirement, at location: SourceLocation, join: String?) throws(BoardpackError) {
+  mutating func use(
+    _ column: String, _ need: ValueRequirement, at location: SourceLocation, join: String?
+  ) throws(BoardpackError) {
     if need == .money { moneyColumns.insert(column) }
     if let join, joins[join]?.columns[column] != nil {
       joined[join, default: [:]][column, default: []].insert(need)
     } else if columns[column] != nil {
       main[column, default: []].insert(need)
     } else if computed[column] != nil {
-      guard need != .date else { throw BoardpackError("computed column \"\(column)\" is not a date", at: location) }
+      guard need != .date else {
+        throw BoardpackError("computed column \"\(column)\" is not a date", at: location)
+      }
     } else {
       let files = [dataPath] + (join.flatMap { joins[$0]?.path }.map { [$0] } ?? [])
       throw BoardpackError(

@@ -56,7 +56,9 @@ enum RowPipeline {
   }
 
   /// `work` applied to every record, chunks spread over the cores.
-  static func process<Result>(_ records: [CSVRecord], work: @Sendable (CSVRecord) -> Result) -> [Result] {
+  static func process<Result>(_ records: [CSVRecord], work: @Sendable (CSVRecord) -> Result)
+    -> [Result]
+  {
     guard !records.isEmpty else { return [] }
     let chunks = (records.count + chunkSize - 1) / chunkSize
     return [Result](unsafeUninitializedCapacity: records.count) { buffer, count in

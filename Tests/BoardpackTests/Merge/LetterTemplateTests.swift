@@ -13,7 +13,10 @@ import Testing
         """, path: "t.yaml")
     #expect(
       template.title.content == [
-        .field(FieldReference(column: "Name", format: .upper, location: SourceLocation(file: "t.yaml", line: 2, column: 8))),
+        .field(
+          FieldReference(
+            column: "Name", format: .upper,
+            location: SourceLocation(file: "t.yaml", line: 2, column: 8))),
         .text(" letter"),
       ])
     guard case .paragraph(let text, nil) = template.blocks.first else {
@@ -23,7 +26,8 @@ import Testing
     let at = SourceLocation(file: "t.yaml", line: 4, column: 5)
     #expect(
       text.content == [
-        .text("Pay "), .field(FieldReference(column: "Amount", format: .money, location: at)), .text(" by "),
+        .text("Pay "), .field(FieldReference(column: "Amount", format: .money, location: at)),
+        .text(" by "),
         .field(FieldReference(column: "Due", format: .date, location: at)), .text("."),
       ])
   }
@@ -46,7 +50,10 @@ import Testing
         """, path: "t.yaml")
     #expect(
       template.computed.map(\.terms) == [
-        [.init(column: "Allocation", negated: false), .init(column: "Expenditure", negated: true), .init(column: "Extra", negated: false)]
+        [
+          .init(column: "Allocation", negated: false), .init(column: "Expenditure", negated: true),
+          .init(column: "Extra", negated: false),
+        ]
       ])
     #expect(template.joins["projects"]?.file == "p.csv")
     let conditions = template.blocks.compactMap { block -> Condition.Test? in
@@ -65,7 +72,8 @@ import Testing
     #expect(
       throws: BoardpackError(
         "unknown format \"pounds\" in \"{{Amount|pounds}}\"; use one of money, date, number, upper, lower",
-        at: SourceLocation(file: "t.yaml", line: 4, column: 5), sourceLine: "  - \"Pay {{Amount|pounds}}\"")
+        at: SourceLocation(file: "t.yaml", line: 4, column: 5),
+        sourceLine: "  - \"Pay {{Amount|pounds}}\"")
     ) { try LetterTemplate(yaml: yaml, path: "t.yaml") }
   }
 
@@ -77,7 +85,8 @@ import Testing
 
   @Test func reportsABadCondition() {
     #expect(throws: BoardpackError.self) {
-      try LetterTemplate(yaml: "id: t\ntitle: T\nblocks: [{if: Remaining, then: [x]}]\n", path: "t.yaml")
+      try LetterTemplate(
+        yaml: "id: t\ntitle: T\nblocks: [{if: Remaining, then: [x]}]\n", path: "t.yaml")
     }
   }
 

@@ -9,11 +9,14 @@ import Testing
   let directory = TemporaryDirectory()
   var output: String { directory.path + "/out" }
 
-  static let fodt = try! LetterFormat.fodt(reference: ReferenceDocument(contentsOf: MergeFixtures.root + "/Templates/reference.fodt"))
+  static let fodt = try! LetterFormat.fodt(
+    reference: ReferenceDocument(contentsOf: MergeFixtures.root + "/Templates/reference.fodt"))
 
-  func run(_ template: LetterTemplate, _ data: String, combined: Bool = false) throws -> MergeReport {
+  func run(_ template: LetterTemplate, _ data: String, combined: Bool = false) throws -> MergeReport
+  {
     try MergeJob(
-      template: template, dataPath: data, outputFolder: output, formats: [.xhtml, Self.fodt], combined: combined,
+      template: template, dataPath: data, outputFolder: output, formats: [.xhtml, Self.fodt],
+      combined: combined,
       showsProgress: false
     ).run()
   }
@@ -48,10 +51,13 @@ import Testing
     let template = try LetterTemplate(contentsOf: MergeFixtures.letterTemplate)
     #expect(try run(template, MergeFixtures.partners, combined: true).letters == 9)
     let (text, _) = try document("letters.fodt")
-    let breaks = text.components(separatedBy: "<text:p text:style-name=\"BP_20_Page_20_Break\"></text:p>").count - 1
+    let breaks =
+      text.components(separatedBy: "<text:p text:style-name=\"BP_20_Page_20_Break\"></text:p>")
+      .count - 1
     #expect(breaks == 8)
     let body = try #require(text.range(of: "</office:text>"))
-    let lastBreak = try #require(text.range(of: "BP_20_Page_20_Break\"></text:p>", options: .backwards))
+    let lastBreak = try #require(
+      text.range(of: "BP_20_Page_20_Break\"></text:p>", options: .backwards))
     #expect(text[lastBreak.upperBound..<body.lowerBound].contains("Safer Rutland Partnership"))
     #expect(!FileManager.default.fileExists(atPath: output + "/csp-letter-Leicester.fodt"))
   }

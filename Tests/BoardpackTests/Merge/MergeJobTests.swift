@@ -8,8 +8,12 @@ import Testing
 
   var output: String { directory.path + "/out" }
 
-  func job(_ template: LetterTemplate, _ data: String, formats: [LetterFormat] = [.xhtml]) -> MergeJob {
-    MergeJob(template: template, dataPath: data, outputFolder: output, formats: formats, showsProgress: false)
+  func job(_ template: LetterTemplate, _ data: String, formats: [LetterFormat] = [.xhtml])
+    -> MergeJob
+  {
+    MergeJob(
+      template: template, dataPath: data, outputFolder: output, formats: formats,
+      showsProgress: false)
   }
 
   func written(_ name: String) throws -> String {
@@ -23,8 +27,10 @@ import Testing
   func cspLetters() throws -> [String: Document] {
     let template = try LetterTemplate(contentsOf: MergeFixtures.letterTemplate)
     let reader = try CSVReader(path: MergeFixtures.partners)
-    let binder = try MergeJob(template: template, dataPath: MergeFixtures.partners, outputFolder: output, formats: [])
-      .binder(for: reader.header)
+    let binder = try MergeJob(
+      template: template, dataPath: MergeFixtures.partners, outputFolder: output, formats: []
+    )
+    .binder(for: reader.header)
     var rows: [CSVRecord] = []
     try reader.forEachRecord { rows.append($0) }
     var letters: [String: Document] = [:]
@@ -41,24 +47,42 @@ import Testing
     #expect(leicester.lines.contains("Allocation | £271,818.47"))
     #expect(leicester.lines.contains("Expenditure to date | £236,492.47"))
     #expect(leicester.lines.contains("Remaining | £35,326.00"))
-    #expect(leicester.lines.contains { $0.hasPrefix("Expenditure to date is £236,492.47, which leaves £35,326.00") })
-    #expect(leicester.lines.contains { $0.hasPrefix("Please make sure that the remaining £35,326.00") })
-    #expect(leicester.lines.contains("• CCTV Camera 269: Replacing obsolete camera 269 with digital technology."))
-    #expect(leicester.lines.contains { $0.contains("Please return your signed contract by 25th June 2026") })
+    #expect(
+      leicester.lines.contains {
+        $0.hasPrefix("Expenditure to date is £236,492.47, which leaves £35,326.00")
+      })
+    #expect(
+      leicester.lines.contains { $0.hasPrefix("Please make sure that the remaining £35,326.00") })
+    #expect(
+      leicester.lines.contains(
+        "• CCTV Camera 269: Replacing obsolete camera 269 with digital technology."))
+    #expect(
+      leicester.lines.contains {
+        $0.contains("Please return your signed contract by 25th June 2026")
+      })
     #expect(leicester.lines.first == "26th June 2026")
-    #expect(leicester.lines.last == "Chief Executive\nOffice of the Police and Crime Commissioner for Leicester, Leicestershire and Rutland")
+    #expect(
+      leicester.lines.last
+        == "Chief Executive\nOffice of the Police and Crime Commissioner for Leicester, Leicestershire and Rutland"
+    )
   }
 
   @Test func cspLetterSaysNilAndLeavesOutTheRemainingParagraph() throws {
     let charnwood = try #require(try cspLetters()["Charnwood"])
     #expect(charnwood.lines.contains("Remaining | Nil"))
-    #expect(charnwood.lines.contains { $0.hasPrefix("Expenditure to date is £89,530.24, which leaves Nil") })
+    #expect(
+      charnwood.lines.contains {
+        $0.hasPrefix("Expenditure to date is £89,530.24, which leaves Nil")
+      })
     #expect(!charnwood.lines.contains { $0.hasPrefix("Please make sure that the remaining") })
   }
 
   @Test func cspLetterHasOtherWordingWhenExpenditureIsNilAndNoProjects() throws {
     let oadby = try #require(try cspLetters()["Oadby and Wigston"])
-    #expect(oadby.lines.contains { $0.hasPrefix("Our records show no expenditure against this allocation") })
+    #expect(
+      oadby.lines.contains {
+        $0.hasPrefix("Our records show no expenditure against this allocation")
+      })
     #expect(!oadby.lines.contains { $0.hasPrefix("Expenditure to date is") })
     #expect(oadby.lines.contains { $0.hasPrefix("Please make sure that the remaining £32,554.58") })
     #expect(oadby.lines.contains { $0.hasPrefix("We hold no list of agreed projects") })
@@ -67,20 +91,26 @@ import Testing
   }
 
   @Test func mergesTheNineCSPLettersWithTheExpectedTotal() throws {
-    var job = job(try LetterTemplate(contentsOf: MergeFixtures.letterTemplate), MergeFixtures.partners)
+    var job = job(
+      try LetterTemplate(contentsOf: MergeFixtures.letterTemplate), MergeFixtures.partners)
     job.expectedTotals = [try #require(MergeJob.ExpectedTotal(argument: "Allocation=£639,675.00"))]
     let report = try job.run()
     #expect(report.letters == 9)
     #expect(report.invalidRows.isEmpty)
-    #expect(FileManager.default.fileExists(atPath: output + "/csp-letter-Hinckley and Bosworth.xhtml"))
+    #expect(
+      FileManager.default.fileExists(atPath: output + "/csp-letter-Hinckley and Bosworth.xhtml"))
     let manifest = try written("manifest.csv").split(separator: "\n")
     #expect(manifest.first == "row,file,key,status,Allocation,Expenditure,Remaining")
-    #expect(manifest[2] == "2,csp-letter-Charnwood,Charnwood,written,\"£89,530.24\",\"£89,530.24\",£0.00")
+    #expect(
+      manifest[2] == "2,csp-letter-Charnwood,Charnwood,written,\"£89,530.24\",\"£89,530.24\",£0.00")
   }
 
   @Test func refusesAWrongExpectedTotalBeforeWriting() throws {
-    var job = job(try LetterTemplate(contentsOf: MergeFixtures.letterTemplate), MergeFixtures.partners)
-    job.expectedTotals = [MergeJob.ExpectedTotal(column: "Allocation", amount: Decimal(string: "639674.00")!)]
+    var job = job(
+      try LetterTemplate(contentsOf: MergeFixtures.letterTemplate), MergeFixtures.partners)
+    job.expectedTotals = [
+      MergeJob.ExpectedTotal(column: "Allocation", amount: Decimal(string: "639674.00")!)
+    ]
     #expect(
       throws: BoardpackError(
         "column \"Allocation\" adds up to £639,675.00, not the expected £639,674.00",
@@ -97,37 +127,54 @@ import Testing
     #expect(report.letters == 0)
     #expect(
       report.invalidRows == [
-        BoardpackError("column \"Amount\": \"abc\" is not an amount of money", at: SourceLocation(file: data, line: 3))
+        BoardpackError(
+          "column \"Amount\": \"abc\" is not an amount of money",
+          at: SourceLocation(file: data, line: 3))
       ])
-    #expect(report.invalidRows.first?.description == "\(data):3: error: column \"Amount\": \"abc\" is not an amount of money")
+    #expect(
+      report.invalidRows.first?.description
+        == "\(data):3: error: column \"Amount\": \"abc\" is not an amount of money")
     #expect(!outputExists)
   }
 
   @Test func skipInvalidWritesTheGoodRowsAndListsTheRest() throws {
-    let data = directory.write("data.csv", "Name,Amount,Spent\nZoë,£10.00,Nil\nŁukasz,£5,\nAda,£3,£1\n")
+    let data = directory.write(
+      "data.csv", "Name,Amount,Spent\nZoë,£10.00,Nil\nŁukasz,£5,\nAda,£3,£1\n")
     var job = job(try MergeFixtures.small(in: directory), data)
     job.skipInvalid = true
     let report = try job.run()
     #expect(report.letters == 2)
-    #expect(report.invalidRows == [BoardpackError("column \"Spent\" is empty", at: SourceLocation(file: data, line: 3))])
+    #expect(
+      report.invalidRows == [
+        BoardpackError("column \"Spent\" is empty", at: SourceLocation(file: data, line: 3))
+      ])
     #expect(try written("Zoë.xhtml").contains("Nothing spent yet."))
-    #expect(try written("manifest.csv").contains("2,,Łukasz,\"skipped: column \"\"Spent\"\" is empty\",,\n"))
+    #expect(
+      try written("manifest.csv").contains(
+        "2,,Łukasz,\"skipped: column \"\"Spent\"\" is empty\",,\n"))
   }
 
   @Test func checksValuesInBranchesThatAreNotTaken() throws {
     // Spent is "Nil", so "Spent: {{Spent|money}}" is never shown, but a bad date elsewhere still counts.
     let template = try MergeFixtures.small(
-      in: directory, MergeFixtures.smallTemplate + "\n  - if: Amount > 1000\n    then: [\"Due {{Due|date}}\"]\n")
+      in: directory,
+      MergeFixtures.smallTemplate + "\n  - if: Amount > 1000\n    then: [\"Due {{Due|date}}\"]\n")
     let data = directory.write("data.csv", "Name,Amount,Spent,Due\nZoë,£10,Nil,31/02/2026\n")
     let report = try job(template, data).run()
-    #expect(report.invalidRows == [BoardpackError("column \"Due\": \"31/02/2026\" is not a date", at: SourceLocation(file: data, line: 2))])
+    #expect(
+      report.invalidRows == [
+        BoardpackError(
+          "column \"Due\": \"31/02/2026\" is not a date", at: SourceLocation(file: data, line: 2))
+      ])
   }
 
   // MARK: Bad files
 
   @Test func refusesAnEmptyCSV() throws {
     let data = directory.write("data.csv", "")
-    #expect(throws: BoardpackError.self) { try job(try MergeFixtures.small(in: directory), data).run() }
+    #expect(throws: BoardpackError.self) {
+      try job(try MergeFixtures.small(in: directory), data).run()
+    }
     #expect(!outputExists)
   }
 
@@ -135,14 +182,16 @@ import Testing
     let data = directory.write("data.csv", "Name,Amount,Spent\n")
     #expect(
       throws: BoardpackError(
-        "the CSV file has a header but no rows; there is nothing to merge", at: SourceLocation(file: data, line: 2))
+        "the CSV file has a header but no rows; there is nothing to merge",
+        at: SourceLocation(file: data, line: 2))
     ) { try job(try MergeFixtures.small(in: directory), data).run() }
   }
 
   @Test func refusesRaggedRows() throws {
     let data = directory.write("data.csv", "Name,Amount,Spent\nZoë,£1,Nil\nAda,£2\n")
     #expect(
-      throws: BoardpackError("row 2 has 2 fields, but the header has 3", at: SourceLocation(file: data, line: 3))
+      throws: BoardpackError(
+        "row 2 has 2 fields, but the header has 3", at: SourceLocation(file: data, line: 3))
     ) { try job(try MergeFixtures.small(in: directory), data).run() }
     #expect(!outputExists)
   }
@@ -150,13 +199,17 @@ import Testing
   @Test func refusesDuplicateColumnNames() throws {
     let data = directory.write("data.csv", "Name,Amount,Name,Spent\nZoë,£1,Zoë,Nil\n")
     #expect(
-      throws: BoardpackError("column \"Name\" appears more than once in the header", at: SourceLocation(file: data, line: 1))
+      throws: BoardpackError(
+        "column \"Name\" appears more than once in the header",
+        at: SourceLocation(file: data, line: 1))
     ) { try job(try MergeFixtures.small(in: directory), data).run() }
   }
 
   @Test func readsBOMCRLFAndQuotedNewlines() throws {
     let data = directory.write(
-      "data.csv", Data([0xEF, 0xBB, 0xBF]) + Data("Name,Amount,Spent\r\n\"Zoë\r\nLine\",\"£1,234.50\",£34.50\r\n".utf8))
+      "data.csv",
+      Data([0xEF, 0xBB, 0xBF])
+        + Data("Name,Amount,Spent\r\n\"Zoë\r\nLine\",\"£1,234.50\",£34.50\r\n".utf8))
     let report = try job(try MergeFixtures.small(in: directory), data).run()
     #expect(report.letters == 1)
     let letter = try written("Zoë Line.xhtml")
@@ -166,10 +219,14 @@ import Testing
 
   @Test func escapesMarkupCharactersInValues() throws {
     let nasty = "A&B <b>\"Q\"</b> 'x' ]]> **not bold**"
-    let data = directory.write("data.csv", "Name,Amount,Spent\n\"\(nasty.replacingOccurrences(of: "\"", with: "\"\""))\",£1,Nil\n")
+    let data = directory.write(
+      "data.csv",
+      "Name,Amount,Spent\n\"\(nasty.replacingOccurrences(of: "\"", with: "\"\""))\",£1,Nil\n")
     let report = try job(try MergeFixtures.small(in: directory), data).run()
     #expect(report.letters == 1)
-    let files = try FileManager.default.contentsOfDirectory(atPath: output).filter { $0.hasSuffix(".xhtml") }
+    let files = try FileManager.default.contentsOfDirectory(atPath: output).filter {
+      $0.hasSuffix(".xhtml")
+    }
     let bytes = try #require(FileManager.default.contents(atPath: output + "/" + files[0]))
     _ = try XMLDocument(parsing: bytes, name: files[0])
     let text = String(decoding: bytes, as: UTF8.self)
@@ -195,11 +252,15 @@ import Testing
   @Test func repeatsBlocksPerJoinedRowFromACommandLineJoin() throws {
     let template = try MergeFixtures.small(
       in: directory,
-      MergeFixtures.smallTemplate + "\n  - each: items\n    blocks: [\"Item {{Item}} for {{Name}}\"]\n    else: [No items.]\n")
+      MergeFixtures.smallTemplate
+        + "\n  - each: items\n    blocks: [\"Item {{Item}} for {{Name}}\"]\n    else: [No items.]\n"
+    )
     let data = directory.write("data.csv", "Name,Amount,Spent\nZoë,£1,Nil\nAda,£2,£1\n")
     let items = directory.write("elsewhere/items.csv", "Who,Item\nZoë,one\nZoë,two\n")
     var job = job(template, data)
-    job.joinOverrides = ["items": Join(file: items, key: "Name", location: SourceLocation(file: "--join"))]
+    job.joinOverrides = [
+      "items": Join(file: items, key: "Name", location: SourceLocation(file: "--join"))
+    ]
     #expect(throws: BoardpackError.self) { try job.run() }  // the key column must be in both files
     directory.write("elsewhere/items.csv", "Name,Item\nZoë,one\nZoë,two\n")
     #expect(try job.run().letters == 2)
@@ -246,7 +307,8 @@ import Testing
 
   @Test func makesSafeUniqueStableNames() throws {
     var namer = try FileNamer(pattern: "{Name}", header: ["Name"], reserved: ["manifest"])
-    let names = try ["a/b", "A-b", "a/b", "Manifest", "x\u{7}y", " Zoë\n Ł "].enumerated().map { index, value in
+    let names = try ["a/b", "A-b", "a/b", "Manifest", "x\u{7}y", " Zoë\n Ł "].enumerated().map {
+      index, value in
       try namer.name(for: CSVRecord(fields: [value], line: index + 2, row: index + 1), in: "d.csv")
     }
     #expect(names == ["a-b", "A-b-2", "a-b-3", "Manifest-2", "x-y", "Zoë Ł"])
@@ -254,7 +316,10 @@ import Testing
 
   @Test func refusesAnEmptyName() throws {
     var namer = try FileNamer(pattern: "{Name}", header: ["Name"])
-    #expect(throws: BoardpackError("the file name from \"{Name}\" is empty", at: SourceLocation(file: "d.csv", line: 2))) {
+    #expect(
+      throws: BoardpackError(
+        "the file name from \"{Name}\" is empty", at: SourceLocation(file: "d.csv", line: 2))
+    ) {
       try namer.name(for: CSVRecord(fields: [" .. "], line: 2, row: 1), in: "d.csv")
     }
   }

@@ -4,7 +4,8 @@ import Foundation
 /// Paths and helpers shared by the merge tests.
 enum MergeFixtures {
   /// The package root, for the shipped template and inputs.
-  static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+  static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .deletingLastPathComponent()
     .deletingLastPathComponent().deletingLastPathComponent().path
   static let letterTemplate = root + "/Templates/csp-partner-letter.yaml"
   static let partners = root + "/Inputs/csp-partners-2026-27.csv"
@@ -27,7 +28,9 @@ enum MergeFixtures {
     """
 
   /// Writes the small template into `directory` and returns its parsed value.
-  static func small(in directory: TemporaryDirectory, _ yaml: String = smallTemplate) throws -> LetterTemplate {
+  static func small(in directory: TemporaryDirectory, _ yaml: String = smallTemplate) throws
+    -> LetterTemplate
+  {
     try LetterTemplate(contentsOf: directory.write("small.yaml", yaml))
   }
 }
@@ -42,7 +45,8 @@ extension Document {
         case .paragraph(let paragraph): result.append(paragraph.content.plainText)
         case .heading(let heading): result.append(heading.content.plainText)
         case .list(let list): result += list.items.map { "• " + $0.content.plainText }
-        case .table(let table): result += table.rows.map { $0.cells.map(\.shown).joined(separator: " | ") }
+        case .table(let table):
+          result += table.rows.map { $0.cells.map(\.shown).joined(separator: " | ") }
         case .quotation(let inner): walk(inner)
         case .figure, .pageBreak: break
         }
