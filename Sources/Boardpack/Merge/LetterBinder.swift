@@ -122,6 +122,13 @@ public struct LetterBinder: Sendable {
     var row: CSVRecord
     var joined: (table: JoinedTable, row: CSVRecord)?
     var figures: [String: Figure] = [:]
+
+    /// Inside an `each`: the same letter row and figures, with `row` of `table` looked up first.
+    func joining(_ table: JoinedTable, _ row: CSVRecord) -> Scope {
+      var scope = self
+      scope.joined = (table, row)
+      return scope
+    }
   }
 
   /// A scope for `row` with every figure column and computed column parsed once.
@@ -155,7 +162,7 @@ public struct LetterBinder: Sendable {
           result += try bind(otherwise, in: scope)
         }
         for row in rows.rows {
-          result += try bind(body, in: Scope(row: scope.row, joined: (rows.table, row)))
+          result += try bind(body, in: scope.joining(rows.table, row))
         }
       }
     }
@@ -207,7 +214,7 @@ public struct LetterBinder: Sendable {
       case .each(let join, let content, _):
         let rows = try joinedRows(join, in: scope)
         for row in rows.rows {
-          result.append(try make(content, Scope(row: scope.row, joined: (rows.table, row))))
+          result.append(try make(content, scope.joining(rows.table, row)))
         }
       }
     }
