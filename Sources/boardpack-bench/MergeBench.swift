@@ -8,13 +8,12 @@ enum MergeBench {
     let folder = NSTemporaryDirectory() + "boardpack-bench-merge-" + UUID().uuidString
     defer { try? FileManager.default.removeItem(atPath: folder) }
     let template = try LetterTemplate(contentsOf: "Templates/csp-partner-letter.yaml")
-    let formats: [LetterFormat] = [
-      .xhtml, .fodt(reference: try ReferenceDocument(contentsOf: "Templates/reference.fodt")),
-    ]
+    let writers = PaperWriters(
+      xhtml: true, fodt: try ReferenceDocument(contentsOf: "Templates/reference.fodt"))
     let timings = try MergeBenchmark.run(
-      template: template, rows: rows, formats: formats, in: folder)
+      template: template, rows: rows, writers: writers, in: folder)
     print(
-      "merge: \(timings.letters) letters x \(timings.formats) formats on \(ProcessInfo.processInfo.activeProcessorCount) cores"
+      "merge: \(timings.letters) letters x \(timings.filesPerLetter) files on \(ProcessInfo.processInfo.activeProcessorCount) cores"
     )
     print("  total    \(timings.merge) (check pass \(timings.checking))")
     print("  rate     \(Int(timings.lettersPerSecond)) letters/s")

@@ -5,47 +5,60 @@ import Foundation
 /// `boardpack merge`: one letter per CSV row from a letter template.
 struct Merge: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "Write one letter per CSV row from a letter template (docs/FORMATS.md §6).")
+    abstract: "Write one letter per CSV row from a letter template (docs/FORMATS.md §6).",
+    discussion: """
+      Every row is checked before anything is written; a bad row stops the merge unless \
+      --skip-invalid. A manifest.csv beside the letters lists each row's file and figures.
+      """
+  )
 
-  enum Format: String, ExpressibleByArgument, CaseIterable {
-    case xhtml, fodt, all
-  }
+  @Option(help: "The letter template: a .yaml path, or an id in the templates folder.")
+  var template: String
 
-  @Option(help: "The letter template: a path, or an id in ./Templates.") var template: String
-  @Option(help: "The CSV file, one letter per row.") var data: String
-  @Option(help: "The output folder (default: Output/<template id>).") var out: String?
-  @Option(help: "xhtml, fodt or all (default: all; fodt with --combined).") var format: Format?
-  @Flag(help: "Write one document with every letter, each on a new page.") var combined = false
+  @Option(help: "The CSV file, one letter per row.")
+  var data: String
+
+  @Option(help: "The folder to write into (default: Output/<template id>).")
+  var out: String?
+
+  @Option(help: "Formats to write: xhtml, fodt or all (default: all; fodt with --combined).")
+  var format: OutputFormat?
+
+  @Flag(help: "Write one document holding every letter, each on a new page.")
+  var combined = false
+
   @Option(
     help: "File names from columns, e.g. \"{Partnership}\" (default: the template's file-name).")
   var name: String?
-  @Flag(help: "Write the good rows when some are bad, and list the rest.") var skipInvalid = false
+
+  @Flag(help: "Write the good rows when some are bad, and list the rest.")
+  var skipInvalid = false
+
   @Option(help: "COLUMN=AMOUNT: the column must add up to this, e.g. \"Allocation=£639,675.00\".")
   var expectTotal: [String] = []
-  @Option(help: "NAME=CSV:KEY: join a second CSV on KEY for the template's \"each NAME\".")
+
+  @Option(help: "NAME=CSV:KEY: join a second CSV on column KEY for the template's \"each: NAME\".")
   var join: [String] = []
-  @Option(help: "The reference document for FODT styles.") var reference =
-    "Templates/reference.fodt"
+
+  @Option(help: "The templates folder (default: $BOARDPACK_TEMPLATES, else ./Templates).")
+  var templates: String?
 
   func run() throws {
-    do {
-      let report = try job().run()
-      for problem in report.invalidRows {
-        FileHandle.standardError.write(Data("\(problem)\n".utf8))
-      }
-      guard report.invalidRows.isEmpty || skipInvalid else {
-        FileHandle.standardError.write(
-          Data(
-            "nothing written: \(report.invalidRows.count) bad row(s); fix them or use --skip-invalid\n"
-              .utf8))
-        throw ExitCode.failure
-      }
-      let skipped = report.invalidRows.isEmpty ? "" : ", \(report.invalidRows.count) row(s) skipped"
-      print("\(report.letters) letter(s) written to \(outputFolder)\(skipped)")
-    } catch let error as BoardpackError {
-      FileHandle.standardError.write(Data("\(error)\n".utf8))
-      throw ExitCode.failure
+    let report: MergeReport
+    do { report = try job().run() } catch { throw fail(error) }
+    for problem in report.invalidRows {
+      FileHandle.standardError.write(Data("\(problem)\n".utf8))
     }
+    guard report.invalidRows.isEmpty || skipInvalid else {
+      FileHandle.standardError.write(
+        Data(
+          "nothing written: \(report.invalidRows.count) bad row(s); fix them or use --skip-invalid\n"
+            .utf8))
+      throw ExitCode(1)
+    }
+    let skipped =
+      report.invalidRows.isEmpty ? "" : ", \(report.invalidRows.count) bad row(s) skipped"
+    print("\(report.letters) letter(s) written to \(outputFolder)\(skipped)")
   }
 
   var outputFolder: String {
@@ -53,18 +66,16 @@ struct Merge: ParsableCommand {
   }
 
   func job() throws(BoardpackError) -> MergeJob {
-    let path = template.hasSuffix(".yaml") ? template : "Templates/\(template).yaml"
-    var formats: [LetterFormat] = []
-    let chosen = format ?? (combined ? .fodt : .all)
-    if chosen != .fodt { formats.append(.xhtml) }
-    if chosen != .xhtml {
-      formats.append(.fodt(reference: try ReferenceDocument(contentsOf: reference)))
-    }
+    let library = TemplateLibrary(directory: templates)
+    let path = template.hasSuffix(".yaml") ? template : library.directory + "/" + template + ".yaml"
+    let formats = format ?? (combined ? .fodt : .all)
+    let reference =
+      formats.writesFODT
+      ? try ReferenceDocument(contentsOf: library.directory + "/reference.fodt") : nil
     return MergeJob(
       template: try LetterTemplate(contentsOf: path), dataPath: data, outputFolder: outputFolder,
-      formats: formats,
-      combined: combined, namePattern: name, skipInvalid: skipInvalid,
-      expectedTotals: try expectedTotals(),
+      writers: PaperWriters(xhtml: formats.writesXHTML, fodt: reference), combined: combined,
+      namePattern: name, skipInvalid: skipInvalid, expectedTotals: try expectedTotals(),
       joinOverrides: try joins())
   }
 
@@ -88,11 +99,9 @@ struct Merge: ParsableCommand {
       else {
         throw BoardpackError("--join \"\(argument)\" is not NAME=CSV:KEY", at: at)
       }
-      let name = String(argument[..<equals])
-      result[name] = Join(
+      result[String(argument[..<equals])] = Join(
         file: String(argument[argument.index(after: equals)..<colon]),
-        key: String(argument[argument.index(after: colon)...]),
-        location: at)
+        key: String(argument[argument.index(after: colon)...]), location: at)
     }
     return result
   }

@@ -7,12 +7,12 @@ public enum MergeBenchmark {
   public struct Timings: Sendable {
     public var letters: Int
     /// Files per letter (one per format).
-    public var formats: Int
+    public var filesPerLetter: Int
     /// The whole merge: both passes over the CSV, binding, rendering, writing, manifest.
     public var merge: Duration
     /// The check pass alone.
     public var checking: Duration
-    /// Writing one rendered letter's bytes `letters` times per format.
+    /// Writing one merged letter's files `letters` times over.
     public var floor: Duration
 
     public var lettersPerSecond: Double { Double(letters) / merge.seconds }
@@ -24,7 +24,7 @@ public enum MergeBenchmark {
   /// same columns: Partnership, Contact, Allocation, Expenditure, Return By, and a `projects` join)
   /// into `folder`/merged, then writes the floor into `folder`/floor.
   public static func run(
-    template: LetterTemplate, rows: Int, formats: [LetterFormat], in folder: String
+    template: LetterTemplate, rows: Int, writers: PaperWriters, in folder: String
   ) throws(BoardpackError) -> Timings {
     let data = folder + "/input/partners.csv"
     try writeSyntheticData(
@@ -32,34 +32,36 @@ public enum MergeBenchmark {
       projects: template.joins["projects"].map { folder + "/input/" + $0.file })
     let clock = ContinuousClock()
     let job = MergeJob(
-      template: template, dataPath: data, outputFolder: folder + "/merged", formats: formats,
+      template: template, dataPath: data, outputFolder: folder + "/merged", writers: writers,
       showsProgress: false)
     let started = clock.now
     let report = try job.run()
     let merge = clock.now - started
     if let bad = report.invalidRows.first { throw bad }
 
-    // The floor: one letter's bytes per format, written as many times, on all cores, atomically.
+    // The floor: the first letter's files, written as many times, on all cores, atomically.
     let reader = try CSVReader(path: data)
     var first: CSVRecord?
     try reader.forEachRecord { record in if first == nil { first = record } }
-    let letter = try job.binder(for: reader.header).letter(for: first!)
-    var rendered: [(name: String, data: Data)] = []
-    for format in formats { rendered.append((format.fileExtension, try format.render(letter))) }
-    let payloads = rendered
+    let sample = try writers.write(
+      try job.binder(for: reader.header).letter(for: first!), named: "sample", into: folder)
+    let payloads = sample.map { path in
+      ((path as NSString).pathExtension, FileManager.default.contents(atPath: path) ?? Data())
+    }
     let floorFolder = folder + "/floor"
     let chunk = RowPipeline.chunkSize
     let floorStarted = clock.now
     DispatchQueue.concurrentPerform(iterations: (rows + chunk - 1) / chunk) { index in
       for row in index * chunk..<min(rows, (index + 1) * chunk) {
         for payload in payloads {
-          try? OutputFile.write(payload.data, to: "\(floorFolder)/letter-\(row).\(payload.name)")
+          try? OutputFile.write(payload.1, to: "\(floorFolder)/letter-\(row).\(payload.0)")
         }
       }
     }
     let floor = clock.now - floorStarted
     return Timings(
-      letters: report.letters, formats: formats.count, merge: merge, checking: report.checking,
+      letters: report.letters, filesPerLetter: payloads.count, merge: merge,
+      checking: report.checking,
       floor: floor)
   }
 

@@ -11,7 +11,8 @@ public struct MergeJob: Sendable {
   public var template: LetterTemplate
   public var dataPath: String
   public var outputFolder: String
-  public var formats: [LetterFormat]
+  /// The formats to write, each letter (or the combined document) as `NAME.xhtml` and/or `NAME.fodt`.
+  public var writers: PaperWriters
   /// Write one document holding every letter, each on a new page, in each format, instead of one file per letter.
   public var combined: Bool
   /// The `--name` pattern; by default the template's `file-name`, then "{KEY}".
@@ -24,7 +25,7 @@ public struct MergeJob: Sendable {
   public var showsProgress: Bool
 
   public init(
-    template: LetterTemplate, dataPath: String, outputFolder: String, formats: [LetterFormat],
+    template: LetterTemplate, dataPath: String, outputFolder: String, writers: PaperWriters,
     combined: Bool = false,
     namePattern: String? = nil, skipInvalid: Bool = false, expectedTotals: [ExpectedTotal] = [],
     joinOverrides: [String: Join] = [:], showsProgress: Bool = ProgressBar.isWanted
@@ -32,7 +33,7 @@ public struct MergeJob: Sendable {
     self.template = template
     self.dataPath = dataPath
     self.outputFolder = outputFolder
-    self.formats = formats
+    self.writers = writers
     self.combined = combined
     self.namePattern = namePattern
     self.skipInvalid = skipInvalid
@@ -161,16 +162,12 @@ public struct MergeJob: Sendable {
   func writeEach(
     _ reader: CSVReader, _ binder: LetterBinder, names: [String?], _ progress: ProgressBar
   ) throws(BoardpackError) {
-    let (formats, folder) = (self.formats, outputFolder)
+    let (writers, folder) = (self.writers, outputFolder)
     var letters = 0
     try RowPipeline.run(reader) { row -> BoardpackError? in
       guard let name = names[row.row - 1] else { return nil }
       do throws(BoardpackError) {
-        let letter = try binder.letter(for: row)
-        for format in formats {
-          try OutputFile.write(
-            try format.render(letter), to: "\(folder)/\(name).\(format.fileExtension)")
-        }
+        _ = try writers.write(try binder.letter(for: row), named: name, into: folder)
         return nil
       } catch {
         return error
@@ -199,13 +196,7 @@ public struct MergeJob: Sendable {
       progress.update(letters)
     }
     guard let document else { return [] }
-    var written: [String] = []
-    for format in formats {
-      let path = "\(outputFolder)/\(Self.combinedName).\(format.fileExtension)"
-      try OutputFile.write(try format.render(document), to: path)
-      written.append(path)
-    }
-    return written
+    return try writers.write(document, named: Self.combinedName, into: outputFolder)
   }
 
   /// Adds `letter` to a combined document: after a page break, with its letterhead and title, unless it is the first.

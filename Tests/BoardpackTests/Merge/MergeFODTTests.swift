@@ -9,13 +9,14 @@ import Testing
   let directory = TemporaryDirectory()
   var output: String { directory.path + "/out" }
 
-  static let fodt = try! LetterFormat.fodt(
-    reference: ReferenceDocument(contentsOf: MergeFixtures.root + "/Templates/reference.fodt"))
+  static let writers = PaperWriters(
+    xhtml: true,
+    fodt: try! ReferenceDocument(contentsOf: MergeFixtures.root + "/Templates/reference.fodt"))
 
   func run(_ template: LetterTemplate, _ data: String, combined: Bool = false) throws -> MergeReport
   {
     try MergeJob(
-      template: template, dataPath: data, outputFolder: output, formats: [.xhtml, Self.fodt],
+      template: template, dataPath: data, outputFolder: output, writers: Self.writers,
       combined: combined,
       showsProgress: false
     ).run()

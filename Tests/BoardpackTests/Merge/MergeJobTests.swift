@@ -8,11 +8,12 @@ import Testing
 
   var output: String { directory.path + "/out" }
 
-  func job(_ template: LetterTemplate, _ data: String, formats: [LetterFormat] = [.xhtml])
+  func job(_ template: LetterTemplate, _ data: String)
     -> MergeJob
   {
     MergeJob(
-      template: template, dataPath: data, outputFolder: output, formats: formats,
+      template: template, dataPath: data, outputFolder: output,
+      writers: PaperWriters(xhtml: true, fodt: nil),
       showsProgress: false)
   }
 
@@ -28,7 +29,8 @@ import Testing
     let template = try LetterTemplate(contentsOf: MergeFixtures.letterTemplate)
     let reader = try CSVReader(path: MergeFixtures.partners)
     let binder = try MergeJob(
-      template: template, dataPath: MergeFixtures.partners, outputFolder: output, formats: []
+      template: template, dataPath: MergeFixtures.partners, outputFolder: output,
+      writers: PaperWriters(xhtml: true, fodt: nil)
     )
     .binder(for: reader.header)
     var rows: [CSVRecord] = []
