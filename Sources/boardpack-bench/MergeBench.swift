@@ -19,5 +19,8 @@ enum MergeBench {
     print("  rate     \(Int(timings.lettersPerSecond)) letters/s")
     print("  floor    \(timings.floor) (same bytes, no templating)")
     print("  ratio    \(String(format: "%.2f", timings.ratioToFloor))x the floor")
+    print(
+      "  cpu      merge \(timings.mergeCPU), floor \(timings.floorCPU): "
+        + "\(String(format: "%.2f", timings.cpuRatioToFloor))x")
   }
 }

@@ -14,10 +14,15 @@ public enum MergeBenchmark {
     public var checking: Duration
     /// Writing one merged letter's files `letters` times over.
     public var floor: Duration
+    /// Processor time (user and system, all threads) of the merge and of the floor: steadier than
+    /// wall-clock time on a machine shared with other work.
+    public var mergeCPU: Duration
+    public var floorCPU: Duration
 
     public var lettersPerSecond: Double { Double(letters) / merge.seconds }
     /// How many times slower than the floor the merge is.
     public var ratioToFloor: Double { merge.seconds / floor.seconds }
+    public var cpuRatioToFloor: Double { mergeCPU.seconds / floorCPU.seconds }
   }
 
   /// Merges `rows` synthetic partnerships with `template` (the shipped CSP letter or one using the
@@ -35,8 +40,10 @@ public enum MergeBenchmark {
       template: template, dataPath: data, outputFolder: folder + "/merged", writers: writers,
       showsProgress: false)
     let started = clock.now
+    let startedCPU = processorTime()
     let report = try job.run()
     let merge = clock.now - started
+    let mergeCPU = processorTime() - startedCPU
     if let bad = report.invalidRows.first { throw bad }
 
     // The floor: the first letter's files, written as many times, on all cores, atomically.
@@ -51,6 +58,7 @@ public enum MergeBenchmark {
     let floorFolder = folder + "/floor"
     let chunk = RowPipeline.chunkSize
     let floorStarted = clock.now
+    let floorStartedCPU = processorTime()
     DispatchQueue.concurrentPerform(iterations: (rows + chunk - 1) / chunk) { index in
       for row in index * chunk..<min(rows, (index + 1) * chunk) {
         for payload in payloads {
@@ -61,8 +69,18 @@ public enum MergeBenchmark {
     let floor = clock.now - floorStarted
     return Timings(
       letters: report.letters, filesPerLetter: payloads.count, merge: merge,
-      checking: report.checking,
-      floor: floor)
+      checking: report.checking, floor: floor, mergeCPU: mergeCPU,
+      floorCPU: processorTime() - floorStartedCPU)
+  }
+
+  /// User and system time used so far by the whole process.
+  static func processorTime() -> Duration {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    func duration(_ time: timeval) -> Duration {
+      .seconds(Int64(time.tv_sec)) + .microseconds(Int64(time.tv_usec))
+    }
+    return duration(usage.ru_utime) + duration(usage.ru_stime)
   }
 
   /// `rows` partnerships with varied figures (some Nil expenditure, some fully spent) and, when
