@@ -170,6 +170,40 @@ import Testing
       ])
   }
 
+  @Test func formatsNumbersCaseAndComparesColumns() throws {
+    let template = try MergeFixtures.small(
+      in: directory,
+      MergeFixtures.smallTemplate + """
+
+          - "{{Name|lower}} / {{Name|upper}}: {{Count|number}} visits by {{Due|date}}"
+          - if: Spent >= Amount
+            then: [Fully spent.]
+            else: [Not fully spent.]
+        """)
+    let data = directory.write(
+      "data.csv",
+      "Name,Amount,Spent,Count,Due\nZoë Ł,£10,£10.00,1234567,25/06/2026\nAda,£10,£4,12.5,2026-07-01\n"
+    )
+    #expect(try job(template, data).run().letters == 2)
+    let zoe = try written("Zoë Ł.xhtml")
+    #expect(zoe.contains("zoë ł / ZOË Ł: 1,234,567 visits by 25th June 2026"))
+    #expect(zoe.contains("Fully spent."))
+    #expect(zoe.contains("You have £10.00; Nil is left."))
+    let ada = try written("Ada.xhtml")
+    #expect(ada.contains("12.5 visits by 1st July 2026"))
+    #expect(ada.contains("Not fully spent."))
+  }
+
+  @Test func refusesACSVThatTypesAComputedColumn() throws {
+    let template = try MergeFixtures.small(in: directory)
+    let data = directory.write("data.csv", "Name,Amount,Spent,Left\nZoë,£1,Nil,£1\n")
+    #expect(
+      throws: BoardpackError(
+        "column \"Left\" is computed by the template, so \(data) must not have it",
+        at: SourceLocation(file: template.path, line: 7, column: 3))
+    ) { try job(template, data).run() }
+  }
+
   // MARK: Bad files
 
   @Test func refusesAnEmptyCSV() throws {
