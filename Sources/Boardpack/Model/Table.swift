@@ -42,11 +42,27 @@ public struct Row: Sendable, Equatable {
   public var isTotal: Bool
   /// The row's source line when read from CSV or a file.
   public var location: SourceLocation?
+  /// What `{ref:row-34}` points at: `row-` and the row's key cell (FORMATS.md §7.5).
+  public var label: Label?
 
-  public init(cells: [Cell], isTotal: Bool = false, location: SourceLocation? = nil) {
+  public init(cells: [Cell], isTotal: Bool = false, location: SourceLocation? = nil, label: Label? = nil) {
     self.cells = cells
     self.isTotal = isTotal
     self.location = location
+    self.label = label
+  }
+
+  /// The label of the row whose key cell reads `key`: "34" → `row-34`, "A/1" → `row-a-1`; nil for an
+  /// empty key. Lower-cased, each run of characters other than letters and digits becomes one `-`.
+  public static func label(forKey key: String) -> Label? {
+    let words = key.lowercased().split { !$0.isLetter && !$0.isNumber }
+    return words.isEmpty ? nil : Label("row-" + words.joined(separator: "-"))
+  }
+
+  /// The key cell as printed ("34" for `row-34`), or nil when the row has no label.
+  public var key: String? {
+    guard let label else { return nil }
+    return cells.first { Row.label(forKey: $0.shown) == label }?.shown
   }
 }
 
@@ -111,4 +127,8 @@ public enum Relation: Sendable, Equatable, Codable {
   case pointChange(column: Int, new: Int, old: Int)
   /// `column` = `part` / the total row's `part`, as a percentage ("n/p%" shares).
   case share(column: Int, part: Int)
+  /// `column` = the arrow from `baseline` to `latest` by `DashboardRule.direction`.
+  case direction(column: Int, baseline: Int, latest: Int)
+  /// `column` = the RAG status by `DashboardRule.rag` from `target`, `baseline` and `latest`.
+  case rag(column: Int, target: Int, baseline: Int, latest: Int)
 }

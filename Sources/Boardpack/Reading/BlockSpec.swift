@@ -49,7 +49,15 @@ struct TableSpec: Sendable, Equatable {
   let totalRow: Bool
   let totalColumn: TotalColumn?
   let derived: [Derived]
+  /// `row-labels: COLUMN`: each body row is labelled from its cell in that column (FORMATS.md §7.5).
+  let rowLabels: RowLabels?
   let origin: Origin
+
+  /// `row-labels: Serial No`.
+  struct RowLabels: Sendable, Equatable {
+    let column: String
+    let origin: Origin
+  }
 
   /// `total-column: {column: Total, of: [A, B]}`.
   struct TotalColumn: Sendable, Equatable {
@@ -65,13 +73,19 @@ struct TableSpec: Sendable, Equatable {
       case percentChange(new: String, old: String)
       case pointChange(new: String, old: String)
       case share(part: String)
+      /// A `DashboardRule` arrow: `direction: {baseline:, latest:}`.
+      case direction(baseline: String, latest: String)
+      /// A `DashboardRule` rating: `rag: {target:, baseline:, latest:}`.
+      case rag(target: String, baseline: String, latest: String)
 
       /// The columns the rule reads, in the order its relation names them.
       var sources: [String] {
         switch self {
-        case .difference(let a, let b), .percentChange(let a, let b), .pointChange(let a, let b):
+        case .difference(let a, let b), .percentChange(let a, let b), .pointChange(let a, let b),
+          .direction(let a, let b):
           [a, b]
         case .share(let part): [part]
+        case .rag(let target, let baseline, let latest): [target, baseline, latest]
         }
       }
     }
@@ -108,7 +122,7 @@ extension BlockSpec {
   private static let extraKeys: [String: Set<String>] = [
     "heading": ["label", "level"], "appendix": ["label", "number"],
     "p": ["label", "style", "items", "bullets"], "text": ["label", "style", "items", "bullets"],
-    "table": ["label", "caption", "types", "total", "total-column", "derive"],
+    "table": ["label", "caption", "types", "total", "total-column", "derive", "row-labels"],
     "figure": ["alt", "caption", "src", "label"],
   ]
 
@@ -253,48 +267,65 @@ extension BlockSpec {
     for item in try entries["derive"]?.items("derive") ?? [] {
       derived.append(try derivation(item))
     }
+    let rowLabels = try entries["row-labels"].map { node throws(BoardpackError) in
+      TableSpec.RowLabels(column: try node.text("row-labels"), origin: node.origin)
+    }
     let path = try value.text("table")
     return TableSpec(
       path: path.hasPrefix("/") ? path : (directory as NSString).appendingPathComponent(path),
       label: label,
       caption: try entries["caption"].map { n throws(BoardpackError) in try n.sourceText("caption")
       }, types: types,
-      totalRow: totalRow, totalColumn: totalColumn, derived: derived, origin: origin)
+      totalRow: totalRow, totalColumn: totalColumn, derived: derived, rowLabels: rowLabels,
+      origin: origin)
   }
 
   private static func derivation(_ node: YAMLNode) throws(BoardpackError) -> TableSpec.Derived {
-    let rules = ["difference", "percent-change", "point-change", "share"]
+    let rules = ["difference", "percent-change", "point-change", "share", "direction", "rag"]
     let entries = try node.entries("a derived column", allowed: Set(rules + ["column"]))
     guard let column = entries["column"],
       let rule = entries.first(where: { rules.contains($0.name) }), entries.count == 2
     else {
       throw node.error("a derived column needs column: and one of \(rules.joined(separator: ", "))")
     }
-    func pair(_ first: String, _ second: String) throws(BoardpackError) -> (String, String) {
+    /// The rule's columns, given as a list in `names`' order or as a mapping keyed by `names`.
+    func operands(_ names: String...) throws(BoardpackError) -> [String] {
+      var nodes: [YAMLNode] = []
       if rule.value.node.sequence != nil {
-        let items = try rule.value.items(rule.name)
-        guard items.count == 2 else {
-          throw rule.value.error("\(rule.name) needs two columns: [\(first), \(second)]")
+        nodes = try rule.value.items(rule.name)
+        guard nodes.count == names.count else {
+          throw rule.value.error(
+            "\(rule.name) needs \(names.count) columns: [\(names.joined(separator: ", "))]")
         }
-        return (try items[0].text("a column"), try items[1].text("a column"))
+      } else {
+        let fields = try rule.value.entries(rule.name, allowed: Set(names))
+        for name in names {
+          guard let field = fields[name] else {
+            throw rule.value.error(
+              "\(rule.name) needs \(names.map { $0 + ":" }.joined(separator: " and "))")
+          }
+          nodes.append(field)
+        }
       }
-      let fields = try rule.value.entries(rule.name, allowed: [first, second])
-      guard let a = fields[first], let b = fields[second] else {
-        throw rule.value.error("\(rule.name) needs \(first): and \(second):")
-      }
-      return (try a.text("a column"), try b.text("a column"))
+      return try nodes.map { node throws(BoardpackError) in try node.text("a column") }
     }
     let parsed: TableSpec.Derived.Rule
     switch rule.name {
     case "difference":
-      let (minuend, subtrahend) = try pair("minuend", "subtrahend")
-      parsed = .difference(minuend: minuend, subtrahend: subtrahend)
+      let columns = try operands("minuend", "subtrahend")
+      parsed = .difference(minuend: columns[0], subtrahend: columns[1])
     case "percent-change":
-      let (new, old) = try pair("new", "old")
-      parsed = .percentChange(new: new, old: old)
+      let columns = try operands("new", "old")
+      parsed = .percentChange(new: columns[0], old: columns[1])
     case "point-change":
-      let (new, old) = try pair("new", "old")
-      parsed = .pointChange(new: new, old: old)
+      let columns = try operands("new", "old")
+      parsed = .pointChange(new: columns[0], old: columns[1])
+    case "direction":
+      let columns = try operands("baseline", "latest")
+      parsed = .direction(baseline: columns[0], latest: columns[1])
+    case "rag":
+      let columns = try operands("target", "baseline", "latest")
+      parsed = .rag(target: columns[0], baseline: columns[1], latest: columns[2])
     default:
       parsed = .share(part: try rule.value.text("share"))
     }

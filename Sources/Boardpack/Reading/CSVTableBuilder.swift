@@ -35,12 +35,22 @@ struct CSVTableBuilder {
         case .percentChange: .percentChange(column: column, new: sources[0], old: sources[1])
         case .pointChange: .pointChange(column: column, new: sources[0], old: sources[1])
         case .share: .share(column: column, part: sources[0])
+        case .direction: .direction(column: column, baseline: sources[0], latest: sources[1])
+        case .rag:
+          .rag(column: column, target: sources[0], baseline: sources[1], latest: sources[2])
         }
-      try builder.appendColumn(
-        derived.column, relation: relation, sources: sources, origin: derived.origin)
+      switch relation {
+      case .direction, .rag: try builder.appendRuleColumn(derived.column, relation: relation)
+      default:
+        try builder.appendColumn(
+          derived.column, relation: relation, sources: sources, origin: derived.origin)
+      }
     }
     if spec.totalRow { builder.relations.append(.totalRow) }
-    return builder.finished(caption: caption)
+    let labels = try spec.rowLabels.map { labels throws(BoardpackError) in
+      try builder.rowLabels(labels)
+    }
+    return builder.finished(caption: caption, labels: labels)
   }
 
   /// Reads the CSV, types its columns (declared, else inferred) and parses every cell.
@@ -150,6 +160,60 @@ struct CSVTableBuilder {
     relations.append(relation)
   }
 
+  /// Appends the text column of a `.direction` or `.rag` relation, computed by `DashboardRule` from each
+  /// body row's cells as printed (FORMATS.md §7); the total row's cell is blank.
+  private mutating func appendRuleColumn(_ header: String, relation: Relation)
+    throws(BoardpackError)
+  {
+    for row in rows.indices {
+      let shown = rows[row].indices.map { UKFormat.show(rows[row][$0], places: places[$0]) }
+      var text = ""
+      if !isTotalRow(row) {
+        do {
+          text = try DashboardRule.cell(of: relation, in: shown) ?? ""
+        } catch {
+          throw BoardpackError(
+            "row \(row + 1), column \"\(header)\": \(error.message)", at: locations[row]!)
+        }
+      }
+      rows[row].append(text.isEmpty ? .blank : .text(text))
+    }
+    columns.append(Column(header: header, type: .text))
+    places.append(0)
+    relations.append(relation)
+  }
+
+  /// The label of each row, from its printed cell in the `row-labels` column (FORMATS.md §7.5);
+  /// nil for the total row. An empty cell, or two rows with the same label, is an error.
+  private func rowLabels(_ declared: TableSpec.RowLabels) throws(BoardpackError) -> [Label?] {
+    let column = try indices(of: [declared.column], origin: declared.origin)[0]
+    var labels: [Label?] = []
+    var rowsByLabel: [Label: Int] = [:]
+    for (row, values) in rows.enumerated() {
+      guard !isTotalRow(row) else {
+        labels.append(nil)
+        continue
+      }
+      let key = UKFormat.show(values[column], places: places[column])
+      guard let label = Row.label(forKey: key) else {
+        throw BoardpackError(
+          "row \(row + 1): the row-labels column \"\(declared.column)\" is empty, so the row has no label",
+          at: locations[row]!)
+      }
+      if let first = rowsByLabel[label] {
+        throw BoardpackError(
+          "row \(row + 1): the label \"\(label)\" is already row \(first + 1)'s (row-labels: \(declared.column))",
+          at: locations[row]!)
+      }
+      rowsByLabel[label] = row
+      labels.append(label)
+    }
+    return labels
+  }
+
+  /// Whether `row` is the appended total row.
+  private func isTotalRow(_ row: Int) -> Bool { spec.totalRow && row == rows.count - 1 }
+
   private func indices(of headers: [String], origin: Origin) throws(BoardpackError) -> [Int] {
     try headers.map { header throws(BoardpackError) in
       guard let index = columns.firstIndex(where: { $0.header == header }) else {
@@ -161,13 +225,14 @@ struct CSVTableBuilder {
     }
   }
 
-  private func finished(caption: [Inline]) -> Table {
+  private func finished(caption: [Inline], labels: [Label?]?) -> Table {
     let tableRows = rows.enumerated().map { row, values in
       Row(
         cells: values.enumerated().map { index, value in
           Cell(value: value, shown: UKFormat.show(value, places: places[index]))
         },
-        isTotal: spec.totalRow && row == rows.count - 1, location: locations[row])
+        isTotal: isTotalRow(row), location: locations[row],
+        label: labels?[row])
     }
     return Table(
       label: spec.label, caption: caption, columns: columns, rows: tableRows, relations: relations,

@@ -1,8 +1,9 @@
 /// Fills in `Reference.shown` for a generated paper: "paragraph 12", "paragraphs 12 to 15",
-/// "Table 2", "Appendix 1", "Figure 3", or a heading's own text.
+/// "Table 2", "Appendix 1", "Figure 3", "row 34", "rows 34 to 36", or a heading's own text.
 ///
 /// Tables and figures are numbered in reading order, labelled or not; paragraphs and appendices
-/// by their own numbers. A label used twice, or a reference to a label nothing carries, is an error.
+/// by their own numbers; a table row by its key cell as printed. A label used twice, or a reference
+/// to a label nothing carries, is an error.
 public enum CrossReferences {
   /// What a label names.
   private enum Target {
@@ -11,6 +12,8 @@ public enum CrossReferences {
     case figure(Int)
     case appendix(Int)
     case heading(String)
+    /// A labelled table row: its key as printed, and the number of its table and its index there.
+    case row(key: String, table: Int, index: Int)
 
     var noun: (one: String, many: String) {
       switch self {
@@ -19,13 +22,27 @@ public enum CrossReferences {
       case .figure: ("Figure", "Figures")
       case .appendix: ("Appendix", "Appendices")
       case .heading: ("section", "sections")
+      case .row: ("row", "rows")
       }
     }
 
-    var number: Int? {
+    /// What follows the noun: the number, or a row's key; nil for a heading or unnumbered paragraph.
+    var number: String? {
       switch self {
-      case .paragraph(let number): number
-      case .table(let number), .figure(let number), .appendix(let number): number
+      case .paragraph(let number): number.map(String.init)
+      case .table(let number), .figure(let number), .appendix(let number): String(number)
+      case .row(let key, _, _): key
+      case .heading: nil
+      }
+    }
+
+    /// Where the target stands among targets of its kind, for checking that a range runs forward;
+    /// rows compare only within one table.
+    var position: (group: Int, order: Int)? {
+      switch self {
+      case .paragraph(let number): number.map { (0, $0) }
+      case .table(let number), .figure(let number), .appendix(let number): (0, number)
+      case .row(_, let table, let index): (table, index)
       case .heading: nil
       }
     }
@@ -43,7 +60,7 @@ public enum CrossReferences {
       func target(_ label: Label) throws(BoardpackError) -> Target {
         guard let target = targets[label] else {
           throw BoardpackError(
-            "no paragraph, table, figure or appendix has the label \"\(label)\"", at: location,
+            "no paragraph, table, figure, appendix or row has the label \"\(label)\"", at: location,
             sourceLine: sourceLine(location))
         }
         return target
@@ -59,12 +76,15 @@ public enum CrossReferences {
         return "\(first.noun.one) \(number)"
       }
       let last = try target(through)
-      guard first.noun == last.noun, let from = first.number, let to = last.number, from < to else {
+      guard first.noun == last.noun, let from = first.position, let to = last.position,
+        from.group == to.group, from.order < to.order, let fromNumber = first.number,
+        let toNumber = last.number
+      else {
         throw BoardpackError(
           "the range \"\(reference.target)..\(through)\" must run forward between two numbered targets of the same kind",
           at: location, sourceLine: sourceLine(location))
       }
-      return "\(first.noun.many) \(from) to \(to)"
+      return "\(first.noun.many) \(fromNumber) to \(toNumber)"
     }
     try document.blocks.rewriteReferences(shown)
   }
@@ -106,6 +126,11 @@ public enum CrossReferences {
         case .table(let table):
           tables += 1
           try add(table.label, .table(tables), table.location)
+          for (index, row) in table.rows.enumerated() {
+            guard let label = row.label else { continue }
+            try add(
+              label, .row(key: row.key ?? label.name, table: tables, index: index), row.location)
+          }
         case .figure(let figure):
           figures += 1
           try add(figure.label, .figure(figures), figure.location)

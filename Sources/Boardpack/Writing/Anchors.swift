@@ -12,7 +12,9 @@ struct Anchors {
       case .heading(let heading): insert(heading.label)
       case .paragraph(let paragraph): insert(paragraph.label)
       case .list(let list): list.items.forEach { insert($0.label) }
-      case .table(let table): insert(table.label)
+      case .table(let table):
+        insert(table.label)
+        table.rows.forEach { insert($0.label) }
       case .figure(let figure): insert(figure.label)
       case .quotation, .pageBreak: break
       }

@@ -287,7 +287,9 @@ private final class FODTBodyRendering {
       xml.start("table:table-row")
       xml.attribute("table:style-name", styles.row)
       for (index, cell) in row.cells.enumerated() {
-        writeCell(cell, type: index < table.columns.count ? table.columns[index].type : .text, total: row.isTotal)
+        writeCell(
+          cell, type: index < table.columns.count ? table.columns[index].type : .text, total: row.isTotal,
+          label: index == 0 ? row.label : nil)
       }
       xml.end()
       newline()
@@ -302,7 +304,8 @@ private final class FODTBodyRendering {
     }
   }
 
-  private func writeCell(_ cell: Cell, type: ValueType, total: Bool) {
+  /// Writes a cell; `label` (a row's, in its first cell) becomes a bookmark at the start of its text.
+  private func writeCell(_ cell: Cell, type: ValueType, total: Bool, label: Label?) {
     xml.start("table:table-cell")
     xml.attribute("table:style-name", styles.cell)
     switch (cell.value, type) {
@@ -333,8 +336,9 @@ private final class FODTBodyRendering {
       case (false, true): styles.figureHeading
       }
     if cell.blocks.isEmpty {
-      paragraph(style, text: cell.shown, newline: false)
+      paragraph(style, text: cell.shown, bookmark: label, newline: false)
     } else {
+      if label != nil { paragraph(style, text: "", bookmark: label, newline: false) }
       writeBlocks(cell.blocks, Context(paragraphStyle: style, itemStyle: style))
     }
     xml.end()
@@ -391,10 +395,11 @@ private final class FODTBodyRendering {
     newline()
   }
 
-  /// A paragraph of plain text.
-  private func paragraph(_ style: String, text: String, newline addsNewline: Bool = true) {
+  /// A paragraph of plain text, opening with a bookmark for `bookmark` when given.
+  private func paragraph(_ style: String, text: String, bookmark: Label? = nil, newline addsNewline: Bool = true) {
     xml.start("text:p")
     xml.attribute("text:style-name", style)
+    writeBookmark(bookmark)
     writeText(text)
     xml.end()
     if addsNewline { newline() }

@@ -206,6 +206,7 @@ private final class XHTMLRendering {
     newline()
     for row in rows {
       xml.start("tr")
+      writeAnchor(row.label)
       for (index, cell) in row.cells.enumerated() {
         let type = index < table.columns.count ? table.columns[index].type : .text
         if index == 0 && table.hasRowHeaders {

@@ -111,7 +111,8 @@ import Testing
     let input = GeneratorFixture.inputHead + "  summary:\n    - See {ref:nowhere} for more.\n"
     #expect(
       throws: fixture.error(
-        "no paragraph, table, figure or appendix has the label \"nowhere\"", line: 9, column: 7,
+        "no paragraph, table, figure, appendix or row has the label \"nowhere\"", line: 9,
+        column: 7,
         in: input)
     ) { try fixture.generate(input) }
   }
