@@ -4,9 +4,7 @@ import Foundation
 /// Paths and helpers shared by the merge tests.
 enum MergeFixtures {
   /// The package root, for the shipped template and inputs.
-  static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-    .deletingLastPathComponent()
-    .deletingLastPathComponent().deletingLastPathComponent().path
+  static let root = Snapshot.packageRoot.path
   static let letterTemplate = root + "/Templates/csp-partner-letter.yaml"
   static let partners = root + "/Inputs/csp-partners-2026-27.csv"
 
