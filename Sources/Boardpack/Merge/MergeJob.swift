@@ -165,7 +165,7 @@ public struct MergeJob: Sendable {
     let (writers, folder) = (self.writers, outputFolder)
     var letters = 0
     try RowPipeline.run(reader) { row -> BoardpackError? in
-      guard let name = names[row.row - 1] else { return nil }
+      guard let name = MergeJob.name(of: row, in: names) else { return nil }
       do throws(BoardpackError) {
         _ = try writers.write(try binder.letter(for: row), named: name, into: folder)
         return nil
@@ -173,8 +173,9 @@ public struct MergeJob: Sendable {
         return error
       }
     } collect: { row, failure throws(BoardpackError) in
+      try unchanged(row, names)
       if let failure { throw failure }
-      guard names[row.row - 1] != nil else { return }
+      guard MergeJob.name(of: row, in: names) != nil else { return }
       letters += 1
       progress.update(letters)
     }
@@ -187,9 +188,10 @@ public struct MergeJob: Sendable {
     var document: Document?
     var letters = 0
     try RowPipeline.run(reader) { row in
-      names[row.row - 1] == nil
+      MergeJob.name(of: row, in: names) == nil
         ? nil : Result { () throws(BoardpackError) in try binder.letter(for: row) }
-    } collect: { _, letter throws(BoardpackError) in
+    } collect: { row, letter throws(BoardpackError) in
+      try unchanged(row, names)
       guard let letter else { return }
       MergeJob.append(try letter.get(), to: &document)
       letters += 1
@@ -197,6 +199,19 @@ public struct MergeJob: Sendable {
     }
     guard let document else { return [] }
     return try writers.write(document, named: Self.combinedName, into: outputFolder)
+  }
+
+  /// The file name pass 1 gave `row`: nil for a bad row, or for a row pass 1 never saw.
+  static func name(of row: CSVRecord, in names: [String?]) -> String? {
+    names.indices.contains(row.row - 1) ? names[row.row - 1] : nil
+  }
+
+  /// Stops pass 2 at a row pass 1 never saw: the data file grew between the passes.
+  func unchanged(_ row: CSVRecord, _ names: [String?]) throws(BoardpackError) {
+    guard row.row > names.count else { return }
+    throw BoardpackError(
+      "the file changed during the merge (row \(row.row) was not there when it was checked)",
+      at: SourceLocation(file: dataPath, line: row.line))
   }
 
   /// Adds `letter` to a combined document: after a page break, with its letterhead and title, unless it is the first.
