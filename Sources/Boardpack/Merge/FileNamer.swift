@@ -1,0 +1,114 @@
+import Foundation
+
+/// Makes one safe, unique file name per letter from a `--name` pattern such as "{Partnership}".
+///
+/// Names never hold path separators, control characters or a leading dot, are never empty, and
+/// stay inside the output folder. A clash (ignoring case) gets "-2", "-3", … in row order, so the
+/// same data always gives the same names.
+public struct FileNamer: Sendable {
+  enum Part: Sendable, Equatable {
+    case literal(String)
+    case column(Int)
+  }
+
+  /// The longest name, in UTF-8 bytes, before the extension is added.
+  static let maximumLength = 200
+
+  let pattern: String
+  let parts: [Part]
+  private var used: Set<String>
+
+  /// Checks `pattern` against the data's `header`; `reserved` names (without extension) are never given out.
+  public init(pattern: String, header: [String], reserved: [String] = []) throws(BoardpackError) {
+    let location = SourceLocation(file: "--name")
+    var parts: [Part] = []
+    var rest = Substring(pattern)
+    while !rest.isEmpty {
+      guard let open = rest.firstIndex(of: "{") else {
+        parts.append(.literal(String(rest)))
+        break
+      }
+      if open > rest.startIndex { parts.append(.literal(String(rest[..<open]))) }
+      guard let close = rest[open...].firstIndex(of: "}") else {
+        throw BoardpackError(
+          "\"{\" in the name pattern \"\(pattern)\" has no closing \"}\"", at: location)
+      }
+      let column = String(rest[rest.index(after: open)..<close])
+      guard let index = header.firstIndex(of: column) else {
+        throw BoardpackError(
+          "the name pattern \"\(pattern)\" uses \"{\(column)}\", which is not a column (\(header.joined(separator: ", ")))",
+          at: location)
+      }
+      parts.append(.column(index))
+      rest = rest[rest.index(after: close)...]
+    }
+    for case .literal(let text) in parts
+    where text.contains("/") || text.contains("\\") || text.contains("..") || text.hasPrefix(".") {
+      throw BoardpackError(
+        "the name pattern \"\(pattern)\" would write outside the output folder; use a plain name such as \"{Partnership}\"",
+        at: location)
+    }
+    for case .literal(let text) in parts
+    where text.unicodeScalars.contains(where: FileNamer.isUnsafe) {
+      throw BoardpackError(
+        "the name pattern \"\(pattern)\" holds control or reserved characters", at: location)
+    }
+    guard parts.contains(where: { if case .column = $0 { true } else { false } }) else {
+      throw BoardpackError(
+        "the name pattern \"\(pattern)\" names no column, so every letter would get the same name",
+        at: location)
+    }
+    self.pattern = pattern
+    self.parts = parts
+    self.used = Set(reserved.map { $0.lowercased() })
+  }
+
+  /// The next letter's name (without extension), or an error at the row's line when it comes out empty.
+  public mutating func name(for row: CSVRecord, in path: String) throws(BoardpackError) -> String {
+    var name = ""
+    for part in parts {
+      switch part {
+      case .literal(let text): name += text
+      case .column(let index): name += FileNamer.sanitised(row.fields[index])
+      }
+    }
+    name = FileNamer.trimmed(name)
+    guard !name.isEmpty else {
+      throw BoardpackError(
+        "the file name from \"\(pattern)\" is empty", at: SourceLocation(file: path, line: row.line)
+      )
+    }
+    var candidate = name
+    var suffix = 1
+    while !used.insert(candidate.lowercased()).inserted {
+      suffix += 1
+      candidate = "\(name)-\(suffix)"
+    }
+    return candidate
+  }
+
+  /// Control characters, path separators and characters Windows forbids in names.
+  static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {
+    scalar.properties.generalCategory == .control || scalar.properties.generalCategory == .format
+      || "/\\:*?\"<>|".unicodeScalars.contains(scalar)
+  }
+
+  /// A value with every unsafe character replaced by "-" and runs of white space collapsed.
+  static func sanitised(_ value: String) -> String {
+    var result = String.UnicodeScalarView()
+    for scalar in value.unicodeScalars {
+      let replacement: Unicode.Scalar =
+        scalar.properties.isWhitespace ? " " : isUnsafe(scalar) ? "-" : scalar
+      if replacement == " ", result.last == " " { continue }
+      result.append(replacement)
+    }
+    return String(result)
+  }
+
+  /// Without surrounding spaces, dots and hyphens (no hidden files, no ".."), and at most `maximumLength` bytes.
+  static func trimmed(_ name: String) -> String {
+    var result = name.trimmingCharacters(in: CharacterSet(charactersIn: " .-"))
+    while result.utf8.count > maximumLength { result.removeLast() }
+    return result.trimmingCharacters(in: CharacterSet(charactersIn: " .-"))
+  }
+}

@@ -1,0 +1,26 @@
+import Boardpack
+import Foundation
+
+/// `boardpack-bench merge [ROWS]`: the CSP letter merged for ROWS synthetic partnerships in both
+/// formats, against the I/O floor of writing the same bytes untemplated.
+enum MergeBench {
+  static func run(rows: Int) throws {
+    let folder = NSTemporaryDirectory() + "boardpack-bench-merge-" + UUID().uuidString
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let template = try LetterTemplate(contentsOf: "Templates/csp-partner-letter.yaml")
+    let writers = PaperWriters(
+      xhtml: true, fodt: try ReferenceDocument(contentsOf: "Templates/reference.fodt"))
+    let timings = try MergeBenchmark.run(
+      template: template, rows: rows, writers: writers, in: folder)
+    print(
+      "merge: \(timings.letters) letters x \(timings.filesPerLetter) files on \(ProcessInfo.processInfo.activeProcessorCount) cores"
+    )
+    print("  total    \(timings.merge) (check pass \(timings.checking))")
+    print("  rate     \(Int(timings.lettersPerSecond)) letters/s")
+    print("  floor    \(timings.floor) (same bytes, no templating)")
+    print("  ratio    \(String(format: "%.2f", timings.ratioToFloor))x the floor")
+    print(
+      "  cpu      merge \(timings.mergeCPU), floor \(timings.floorCPU): "
+        + "\(String(format: "%.2f", timings.cpuRatioToFloor))x")
+  }
+}

@@ -1,0 +1,108 @@
+import ArgumentParser
+import Boardpack
+import Foundation
+
+/// `boardpack merge`: one letter per CSV row from a letter template.
+struct Merge: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Write one letter per CSV row from a letter template (docs/FORMATS.md §6).",
+    discussion: """
+      Every row is checked before anything is written; a bad row stops the merge unless \
+      --skip-invalid. A manifest.csv beside the letters lists each row's file and figures.
+      """
+  )
+
+  @Option(help: "The letter template: a .yaml path, or an id in the templates folder.")
+  var template: String
+
+  @Option(help: "The CSV file, one letter per row.")
+  var data: String
+
+  @Option(help: "The folder to write into (default: Output/<template id>).")
+  var out: String?
+
+  @Option(help: "Formats to write: xhtml, fodt or all (default: all; fodt with --combined).")
+  var format: OutputFormat?
+
+  @Flag(help: "Write one document holding every letter, each on a new page.")
+  var combined = false
+
+  @Option(
+    help: "File names from columns, e.g. \"{Partnership}\" (default: the template's file-name).")
+  var name: String?
+
+  @Flag(help: "Write the good rows when some are bad, and list the rest.")
+  var skipInvalid = false
+
+  @Option(help: "COLUMN=AMOUNT: the column must add up to this, e.g. \"Allocation=£639,675.00\".")
+  var expectTotal: [String] = []
+
+  @Option(help: "NAME=CSV:KEY: join a second CSV on column KEY for the template's \"each: NAME\".")
+  var join: [String] = []
+
+  @Option(help: "The templates folder (default: $BOARDPACK_TEMPLATES, else ./Templates).")
+  var templates: String?
+
+  func run() throws {
+    let report: MergeReport
+    do { report = try job().run() } catch { throw fail(error) }
+    for problem in report.invalidRows {
+      FileHandle.standardError.write(Data("\(problem)\n".utf8))
+    }
+    guard report.invalidRows.isEmpty || skipInvalid else {
+      FileHandle.standardError.write(
+        Data(
+          "nothing written: \(report.invalidRows.count) bad row(s); fix them or use --skip-invalid\n"
+            .utf8))
+      throw ExitCode(1)
+    }
+    let skipped =
+      report.invalidRows.isEmpty ? "" : ", \(report.invalidRows.count) bad row(s) skipped"
+    print("\(report.letters) letter(s) written to \(outputFolder)\(skipped)")
+  }
+
+  var outputFolder: String {
+    out ?? "Output/" + ((template as NSString).lastPathComponent as NSString).deletingPathExtension
+  }
+
+  func job() throws(BoardpackError) -> MergeJob {
+    let library = TemplateLibrary(directory: templates)
+    let path = template.hasSuffix(".yaml") ? template : library.directory + "/" + template + ".yaml"
+    let formats = format ?? (combined ? .fodt : .all)
+    let reference =
+      formats.writesFODT
+      ? try ReferenceDocument(contentsOf: library.directory + "/reference.fodt") : nil
+    return MergeJob(
+      template: try LetterTemplate(contentsOf: path), dataPath: data, outputFolder: outputFolder,
+      writers: PaperWriters(xhtml: formats.writesXHTML, fodt: reference), combined: combined,
+      namePattern: name, skipInvalid: skipInvalid, expectedTotals: try expectedTotals(),
+      joinOverrides: try joins())
+  }
+
+  func expectedTotals() throws(BoardpackError) -> [MergeJob.ExpectedTotal] {
+    try expectTotal.map { argument throws(BoardpackError) in
+      guard let total = MergeJob.ExpectedTotal(argument: argument) else {
+        throw BoardpackError(
+          "--expect-total \"\(argument)\" is not COLUMN=AMOUNT",
+          at: SourceLocation(file: "--expect-total"))
+      }
+      return total
+    }
+  }
+
+  func joins() throws(BoardpackError) -> [String: Join] {
+    var result: [String: Join] = [:]
+    for argument in join {
+      let at = SourceLocation(file: "--join")
+      guard let equals = argument.firstIndex(of: "="), let colon = argument.lastIndex(of: ":"),
+        equals < colon
+      else {
+        throw BoardpackError("--join \"\(argument)\" is not NAME=CSV:KEY", at: at)
+      }
+      result[String(argument[..<equals])] = Join(
+        file: String(argument[argument.index(after: equals)..<colon]),
+        key: String(argument[argument.index(after: colon)...]), location: at)
+    }
+    return result
+  }
+}

@@ -1,0 +1,91 @@
+import Boardpack
+import BoardpackXML
+import Foundation
+import Testing
+
+/// Merged letters in ODF: escaping, validity against the ODF 1.3 schema, and combined letters
+/// each starting a page in LibreOffice with no blank page at the end.
+@Suite struct MergeFODTTests {
+  let directory = TemporaryDirectory()
+  var output: String { directory.path + "/out" }
+
+  static let writers = PaperWriters(xhtml: true, fodt: WritingFixtures.reference)
+
+  func run(_ template: LetterTemplate, _ data: String, combined: Bool = false) throws -> MergeReport
+  {
+    try MergeJob(
+      template: template, dataPath: data, outputFolder: output, writers: Self.writers,
+      combined: combined,
+      showsProgress: false
+    ).run()
+  }
+
+  /// The written file `name` as text, after checking that it parses (and, for FODT, is valid ODF 1.3).
+  func document(_ name: String) throws -> String {
+    let bytes = try #require(FileManager.default.contents(atPath: output + "/" + name))
+    _ = try XMLDocument(parsing: bytes, name: name)
+    if name.hasSuffix(".fodt") {
+      #expect(try WritingFixtures.schemaErrors(in: bytes, name: name) == [])
+    }
+    return String(decoding: bytes, as: UTF8.self)
+  }
+
+  @Test func escapesValuesAndKeepsNonASCIINamesInBothFormats() throws {
+    let data = directory.write(
+      "data.csv", "Name,Amount,Spent\n\"Zoë & Łukasz <i>\"\"x\"\"</i> ]]> 'q'\",£1,Nil\n")
+    #expect(try run(try MergeFixtures.small(in: directory), data).letters == 1)
+    let name = "Zoë & Łukasz -i--x---i- ]]- 'q'"
+    for file in [name + ".xhtml", name + ".fodt"] {
+      let text = try document(file)
+      #expect(text.contains("Dear Zoë &amp; Łukasz &lt;i&gt;"))
+      #expect(text.contains("]]&gt;"))
+      #expect(!text.contains("<i>"))
+    }
+  }
+
+  @Test func cspLettersAreValidODF() throws {
+    let template = try LetterTemplate(contentsOf: MergeFixtures.letterTemplate)
+    #expect(try run(template, MergeFixtures.partners).letters == 9)
+    let text = try document("csp-letter-Oadby and Wigston.fodt")
+    #expect(text.contains("£32,554.58"))
+    #expect(text.contains("Please return your signed contract by 2nd July 2026"))
+  }
+
+  @Test func combinedFODTStartsEachLetterOnANewPageWithoutATrailingBreak() throws {
+    let template = try LetterTemplate(contentsOf: MergeFixtures.letterTemplate)
+    #expect(try run(template, MergeFixtures.partners, combined: true).letters == 9)
+    let text = try document("letters.fodt")
+    let breaks =
+      text.components(separatedBy: "<text:p text:style-name=\"BP_20_Page_20_Break\"></text:p>")
+      .count - 1
+    #expect(breaks == 8)
+    let body = try #require(text.range(of: "</office:text>"))
+    let lastBreak = try #require(
+      text.range(of: "BP_20_Page_20_Break\"></text:p>", options: .backwards))
+    #expect(text[lastBreak.upperBound..<body.lowerBound].contains("Safer Rutland Partnership"))
+    #expect(!FileManager.default.fileExists(atPath: output + "/csp-letter-Leicester.fodt"))
+  }
+
+  @Test func combinedLettersPrintEachFromANewPageWithNoBlankPage() throws {
+    let template = try LetterTemplate(contentsOf: MergeFixtures.letterTemplate)
+    var job = MergeJob(
+      template: template, dataPath: MergeFixtures.partners, outputFolder: output,
+      writers: PaperWriters(xhtml: false, fodt: WritingFixtures.reference), combined: true,
+      showsProgress: false)
+    job.namePattern = "{Partnership}"
+    #expect(try job.run().letters == 9)
+    let bytes = try #require(FileManager.default.contents(atPath: output + "/letters.fodt"))
+    // pdftotext ends every page with a form feed; the running header and footer are left out.
+    let pages = try LibreOffice.text(of: bytes, named: "letters.fodt").split(
+      separator: "\u{0C}", omittingEmptySubsequences: false
+    ).dropLast().map { page in
+      page.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter {
+        !$0.isEmpty && $0 != "OFFICIAL" && !$0.hasPrefix("Page ")
+      }
+    }
+    #expect(pages.allSatisfy { !$0.isEmpty })
+    #expect(pages.filter { $0.first == "POLICE & CRIME" }.count == 9)
+    #expect(pages.first?.contains("Community Safety Partnership funding: Leicester") == true)
+    #expect(pages.last?.last?.hasSuffix("Leicestershire and Rutland") == true)
+  }
+}
