@@ -23,7 +23,7 @@ public struct DateRule: ReportRule {
       + ")\\b\\s*(?<lastYear>\\d{4})?"
     guard let ranges = try? Regex(range) else { return }
     for passage in report.passages {
-      checkDates(passage, dates, into: &findings)
+      checkDates(passage, dates, near: report.date, into: &findings)
       checkFinancialYears(passage, into: &findings)
       checkQuarters(passage, ranges, into: &findings)
     }
@@ -35,7 +35,8 @@ public struct DateRule: ReportRule {
   // MARK: Dates and weekdays
 
   private func checkDates(
-    _ passage: Passage, _ regexes: [Regex<AnyRegexOutput>], into findings: inout Findings
+    _ passage: Passage, _ regexes: [Regex<AnyRegexOutput>], near reportDate: CalendarDate?,
+    into findings: inout Findings
   ) {
     for regex in regexes {
       for match in passage.text.matches(of: regex) {
@@ -55,14 +56,15 @@ public struct DateRule: ReportRule {
             at: passage.place, stated: shown)
           continue
         }
-        if let stated = match["weekday"]?.substring.map(String.init), year != nil,
-          let actual = date.weekday, actual != stated
-        {
-          findings.add(
-            .date, .error, "\(date.longUK) is a \(actual), not a \(stated)", at: passage.place,
-            stated: shown,
-            expected: "\(actual) \(date.longUK)")
-        }
+        guard let stated = match["weekday"]?.substring.map(String.init),
+          let dated = year != nil ? date : Self.nearest(day: day, month: month, to: reportDate),
+          let actual = dated.weekday, actual != stated
+        else { continue }
+        let assumed = year == nil ? " (taking the year to be \(dated.year))" : ""
+        findings.add(
+          .date, .error, "\(dated.longUK) is a \(actual), not a \(stated)\(assumed)",
+          at: passage.place,
+          stated: shown, expected: "\(actual) \(dated.longUK)")
       }
     }
     for match in passage.text.matches(of: #/(?:^|[^\d/.-])(\d{1,2})/(\d{1,2})/(\d{4})(?![\d/])/#) {
@@ -75,6 +77,23 @@ public struct DateRule: ReportRule {
           stated: "\(match.1)/\(match.2)/\(match.3)")
       }
     }
+  }
+
+  /// A date printed without its year, read in the year that puts it nearest the report's date;
+  /// nil when there is no report date or the nearest is more than nine months away.
+  static func nearest(day: Int, month: Int, to reportDate: CalendarDate?) -> CalendarDate? {
+    guard let reportDate else { return nil }
+    let reportMonth = reportDate.year * 12 + reportDate.month
+    let candidates = (reportDate.year - 1...reportDate.year + 1).map {
+      CalendarDate(year: $0, month: month, day: day)
+    }
+    guard
+      let best = candidates.min(by: {
+        abs($0.year * 12 + $0.month - reportMonth) < abs($1.year * 12 + $1.month - reportMonth)
+      }),
+      abs(best.year * 12 + best.month - reportMonth) <= 9, best.isValid
+    else { return nil }
+    return best
   }
 
   // MARK: Financial years

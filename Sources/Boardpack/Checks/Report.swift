@@ -10,16 +10,20 @@ public struct Report: Sendable {
   public let blocks: [Block]
   /// Every label in the whole document, which internal references may point at.
   public let labels: Set<Label>
+  /// When the report was written: its title block's Report Date, else the paper's report or
+  /// meeting date; dates printed without a year are read as the nearest to it.
+  public let date: CalendarDate?
 
   /// What a walk through the blocks meets, in reading order.
   let entries: [Entry]
   /// The report's tables, named, with their neighbouring passages and figures read.
   public let tables: [TableSite]
 
-  public init(title: String, blocks: [Block], labels: Set<Label> = []) {
+  public init(title: String, blocks: [Block], labels: Set<Label> = [], date: CalendarDate? = nil) {
     self.title = title
     self.blocks = blocks
     self.labels = labels
+    self.date = date
     entries = Report.entries(of: blocks)
     tables = Report.tables(in: entries)
   }
@@ -57,9 +61,11 @@ extension Report {
       let slice = Array(blocks[range.0..<range.1])
       let fallback =
         position == 0 && !document.metadata.title.isEmpty ? document.metadata.title : nil
+      let date =
+        reportDate(in: slice) ?? document.metadata.reportDate ?? document.metadata.meetingDate
       return Report(
         title: fallback ?? title(of: slice) ?? "Report \(position + 1)", blocks: slice,
-        labels: labels)
+        labels: labels, date: date)
     }
   }
 
@@ -103,6 +109,22 @@ extension Report {
 
   private static func number(of block: Block) -> Int? {
     if case .paragraph(let paragraph) = block { return paragraph.number }
+    return nil
+  }
+
+  /// The date in the "Report Date" row of the first title block among `blocks`.
+  private static func reportDate(in blocks: [Block]) -> CalendarDate? {
+    for case .table(let table) in blocks {
+      let pairs = [table.columns.map(\.header)] + table.rows.map { $0.cells.map(\.shown) }
+      for pair in pairs where pair.count >= 2 {
+        guard pair[0].trimmingCharacters(in: .whitespaces).lowercased() == "report date" else {
+          continue
+        }
+        let text = pair[1].replacingOccurrences(
+          of: #"(\d)\s+(st|nd|rd|th)\b"#, with: "$1$2", options: .regularExpression)
+        if let date = CalendarDate(parsing: text), date.isValid { return date }
+      }
+    }
     return nil
   }
 

@@ -62,6 +62,23 @@ import Testing
     #expect(found.map(\.expected) == ["25/26"])
   }
 
+  @Test func readsADateWithoutAYearNearTheReportDate() {
+    let blocks = [
+      Build.table([["Report Date", "21st April 2026"], ["Report Author", "Lizzie Starr"]]),
+      Build.paragraph(
+        1, "The next board is on Tuesday 28th April; the last met on Thursday 26th March."),
+      Build.paragraph(2, "The Ethics and Transparency Panel met on Tuesday 25 December."),
+    ]
+    let report = Report.reports(in: Build.document(blocks)).first!
+    #expect(report.date == CalendarDate(year: 2026, month: 4, day: 21))
+    var findings = Findings(file: "paper.xhtml", report: report.title)
+    DateRule().check(report, into: &findings)
+    #expect(findings.diagnostics.map(\.expected) == ["Thursday 25th December 2025"])
+    #expect(
+      findings.diagnostics.first?.message
+        == "25th December 2025 is a Thursday, not a Tuesday (taking the year to be 2025)")
+  }
+
   @Test func findsAQuarterWithTheWrongMonths() {
     let found = DateRule().findings(in: [
       Build.paragraph(2, "Activity in Q2 2025/26 (October–December 2025) is shown below.")
