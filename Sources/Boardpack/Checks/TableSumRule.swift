@@ -31,9 +31,28 @@ public struct TableSumRule: ReportRule {
     for (index, row) in table.rows.enumerated() where row.isTotal {
       defer { bodyStart = index + 1 }
       let body = (bodyStart..<index).filter { !table.rows[$0].isTotal }
+      checkShares(site, total: index, body: body, into: &findings)
       compare(
         site, total: index, with: body,
         "total row does not equal the sum of the \(body.count) rows above it", into: &findings)
+    }
+  }
+
+  /// A column of shares whose total row prints 100%: the shares above must add up to it, within
+  /// their rounding.
+  private func checkShares(
+    _ site: TableSite, total: Int, body: [Int], into findings: inout Findings
+  ) {
+    for column in site.table.columns.indices {
+      guard let stated = site.figure(total, column), stated.shown.hasSuffix("%"),
+        stated.value == 100
+      else { continue }
+      let shares = body.compactMap { site.figure($0, column) }
+      guard shares.count >= 2 else { continue }
+      let sum = Measured.sum(shares)
+      findings.add(
+        .tableSum, stated.verdict(against: sum), "shares above a 100% total do not add up to it",
+        at: site.place(row: total, column: column), stated: stated, expected: sum)
     }
   }
 

@@ -54,6 +54,17 @@ import Testing
     #expect(found.first?.expected == "124")
   }
 
+  @Test func addsUpSharesToTheirHundredPercent() {
+    let good = [
+      ["Area", "Share"], ["A", "33.3%"], ["B", "33.3%"], ["C", "33.3%"], ["Total", "100.0%"],
+    ]
+    #expect(TableSumRule().findings(in: [Build.table(good)]) == [])
+    let bad = [
+      ["Area", "Share"], ["A", "43.3%"], ["B", "33.3%"], ["C", "33.3%"], ["Total", "100.0%"],
+    ]
+    #expect(TableSumRule().findings(in: [Build.table(bad)]).map(\.expected) == ["109.9%"])
+  }
+
   @Test func judgesPenceExactly() {
     let rows = [["Area", "Amount"], ["A", "£10.01"], ["B", "£20.02"], ["Total", "£30.02"]]
     let found = TableSumRule().findings(in: [Build.table(rows)])
