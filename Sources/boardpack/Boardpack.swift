@@ -15,7 +15,7 @@ struct BoardpackCommand: ParsableCommand {
 
       Start with `boardpack templates` to see the report types and the slots an author fills.
       """,
-    subcommands: [Generate.self, Templates.self]
+    subcommands: [Generate.self, Validate.self, Merge.self, Templates.self]
   )
 }
 
