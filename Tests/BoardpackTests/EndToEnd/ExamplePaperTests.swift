@@ -51,6 +51,22 @@ import Testing
     #expect(text.components(separatedBy: "<table").count == text.components(separatedBy: "<caption").count)
   }
 
+  @Test(arguments: inputs)
+  func theValidatorFindsNothingInAGeneratedPaperReadBackFromEitherFormat(_ name: String) throws {
+    let document = try Self.generate(name)
+    #expect(DiagnosticPrinter().text(Validator().check(document, file: "\(name).yaml"), files: 1) == Self.clean)
+    let formats = [
+      ("xhtml", XHTMLWriter().render(document)), ("fodt", FODTWriter(reference: WritingFixtures.reference).render(document)),
+    ]
+    for (format, data) in formats {
+      let file = "\(name).\(format)"
+      let read = try PaperFile.read(data, name: file, isODF: format == "fodt")
+      #expect(DiagnosticPrinter().text(Validator().check(read, file: file), files: 1) == Self.clean)
+    }
+  }
+
+  static let clean = "0 errors, 0 warnings in 1 file\n"
+
   @Test func theCommandWritesBothFormatsOfEveryExample() throws {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("bp-e2e-\(UUID().uuidString)")
     defer { try? FileManager.default.removeItem(at: folder) }
