@@ -54,6 +54,7 @@ FODT = [
     "complaints-2026-06-23",
     "pcc-update-q4-2026-04-21",
     "plan-delivery-q3-2026-04-21",
+    "agenda-pack-2026-06-23",
 ]
 
 # Headings the seed text lost, inserted before the given seed line: (line, level, text).
