@@ -39,7 +39,7 @@ public struct DiagnosticPrinter: Sendable {
   /// `{"diagnostics": […], "summary": {"files": …, "errors": …, "warnings": …}}`.
   public func json(_ diagnostics: [Diagnostic], files: Int) throws -> Data {
     let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .withoutEscapingSlashes]
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
     return try encoder.encode(
       Output(diagnostics: diagnostics, summary: Summary(diagnostics, files: files)))
   }
