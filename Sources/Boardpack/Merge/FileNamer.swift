@@ -107,8 +107,9 @@ public struct FileNamer: Sendable {
 
   /// Without surrounding spaces, dots and hyphens (no hidden files, no ".."), and at most `maximumLength` bytes.
   static func trimmed(_ name: String) -> String {
-    var result = name.trimmingCharacters(in: CharacterSet(charactersIn: " .-"))
+    let edge = { (scalar: Unicode.Scalar) in scalar == " " || scalar == "." || scalar == "-" }
+    var result = name.trimmingScalars(where: edge)
     while result.utf8.count > maximumLength { result.removeLast() }
-    return result.trimmingCharacters(in: CharacterSet(charactersIn: " .-"))
+    return result.trimmingScalars(where: edge)
   }
 }

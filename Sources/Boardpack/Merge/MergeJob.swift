@@ -146,14 +146,16 @@ public struct MergeJob: Sendable {
     defer { progress.finish() }
     // Each row's review and, for a good row, its letter (nil once it is staged) or why it failed.
     typealias Work = (
-      review: Result<(manifest: [String], amounts: [Decimal]), BoardpackError>,
+      review: Result<
+        (manifest: [String], amounts: [Decimal], scope: LetterBinder.Scope), BoardpackError
+      >,
       letter: Result<Document?, BoardpackError>?
     )
     try RowPipeline.run(reader) { row -> Work in
       let review = binder.review(row, totalling: totalled)
-      guard case .success = review else { return (review, nil) }
+      guard case .success(let reviewed) = review else { return (review, nil) }
       let letter = Result { () throws(BoardpackError) -> Document? in
-        let letter = try binder.letter(for: row)
+        let letter = try binder.letter(in: reviewed.scope)
         guard let staging else { return letter }
         for file in writers.render(letter) {
           try OutputFile.create(file.data, at: staging.path(of: row.row, file.extension))
@@ -165,7 +167,7 @@ public struct MergeJob: Sendable {
       let (review, letter) = work
       var name: String?
       do throws(BoardpackError) {
-        let (_, amounts) = try review.get()
+        let amounts = try review.get().amounts
         name = try namer.name(for: row, in: dataPath)
         for index in sums.indices { sums[index] += amounts[index] }
       } catch {

@@ -5,7 +5,7 @@ import Foundation
 public enum FigureParser {
   /// The value of `text` read as `type`, or nil when the text is not of that type.
   public static func parse(_ text: String, as type: ValueType) -> Value? {
-    let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+    let trimmed = text.trimmedOfWhiteSpace
     if type == .text { return trimmed.isEmpty ? .blank : .text(trimmed) }
     if trimmed.isEmpty { return .blank }
     if isNil(trimmed) { return .nilValue }
@@ -69,8 +69,8 @@ public enum FigureParser {
   /// them allowed, read exactly: the digits become the significand and the point the exponent.
   private static func number(_ text: Substring, _ negative: Bool) -> Decimal? {
     let scalars = text.unicodeScalars
-    guard let first = scalars.firstIndex(where: { !isSpace($0) }) else { return nil }
-    let figure = scalars[first...scalars.lastIndex { !isSpace($0) }!]
+    guard let first = scalars.firstIndex(where: { !$0.isSpace }) else { return nil }
+    let figure = scalars[first...scalars.lastIndex { !$0.isSpace }!]
     var significand: UInt64 = 0
     var overflowed = false
     var digits = 0
@@ -111,9 +111,4 @@ public enum FigureParser {
   }
 
   private static let posix = Locale(identifier: "en_US_POSIX")
-
-  /// The spaces `number(_:_:)` ignores around a figure: tab and Unicode space separators.
-  private static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
-    scalar == "\t" || scalar.properties.generalCategory == .spaceSeparator
-  }
 }
