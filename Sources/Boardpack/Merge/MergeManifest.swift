@@ -18,14 +18,15 @@ struct MergeManifest {
   private mutating func append(_ fields: [String]) {
     for (index, field) in fields.enumerated() {
       if index > 0 { data.append(UInt8(ascii: ",")) }
-      if field.utf8.contains(where: {
+      let quoted = field.utf8.contains {
         $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: ",") || $0 == 0xA || $0 == 0xD
-      }) {
-        data.append(
-          contentsOf: ("\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\"").utf8)
-      } else {
-        data.append(contentsOf: field.utf8)
       }
+      if quoted { data.append(UInt8(ascii: "\"")) }
+      for byte in field.utf8 {
+        if byte == UInt8(ascii: "\"") { data.append(byte) }
+        data.append(byte)
+      }
+      if quoted { data.append(UInt8(ascii: "\"")) }
     }
     data.append(UInt8(ascii: "\n"))
   }

@@ -15,7 +15,7 @@ public struct CSVReader: Sendable {
   /// Opens `path` and reads its header; errors for a missing, empty or non-UTF-8 file and for duplicate column names.
   public init(path: String) throws(BoardpackError) {
     self.path = path
-    let source = try CSVSource(path: path)
+    var source = try CSVSource.opening(path)
     guard let (fields, _) = try source.nextRecord(), fields != [""] else {
       throw BoardpackError(
         "the CSV file is empty; its first row must name the columns",
@@ -35,7 +35,7 @@ public struct CSVReader: Sendable {
   public func forEachRecord(_ body: (CSVRecord) throws(BoardpackError) -> Void)
     throws(BoardpackError)
   {
-    let source = try CSVSource(path: path)
+    var source = try CSVSource.opening(path)
     _ = try source.nextRecord()
     var row = 0
     while let (fields, line) = try source.nextRecord() {
@@ -67,8 +67,9 @@ public struct CSVRecord: Sendable, Equatable {
 }
 
 /// The bytes of a CSV file read in blocks and split into records, counting lines and checking
-/// that every field is UTF-8 holding only characters XML allows.
-private final class CSVSource {
+/// that every field is UTF-8 holding only characters XML allows. A noncopyable struct rather than
+/// a class: its state changes per byte, and a struct's accesses are checked when compiled.
+private struct CSVSource: ~Copyable {
   private static let (quote, comma, cr, lf) = (
     UInt8(ascii: "\""), UInt8(ascii: ","), UInt8(ascii: "\r"), UInt8(ascii: "\n")
   )
@@ -83,25 +84,34 @@ private final class CSVSource {
   /// The line the next byte is on.
   private var line = 1
 
-  init(path: String) throws(BoardpackError) {
+  /// The file at `path`, positioned after its byte order mark, if any.
+  static func opening(_ path: String) throws(BoardpackError) -> CSVSource {
+    var source = CSVSource(path: path, descriptor: try open(path))
+    if try source.fill(), source.block.starts(with: [0xEF, 0xBB, 0xBF]) { source.position = 3 }
+    return source
+  }
+
+  private init(path: String, descriptor: Int32) {
     self.path = path
+    self.descriptor = descriptor
+  }
+
+  /// A descriptor for reading the file at `path`.
+  private static func open(_ path: String) throws(BoardpackError) -> Int32 {
     var isDirectory: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory),
-      !isDirectory.boolValue
-    else {
-      throw BoardpackError("no such CSV file", at: SourceLocation(file: path))
-    }
-    descriptor = open(path, O_RDONLY | O_CLOEXEC)
+    let descriptor =
+      FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+        && !isDirectory.boolValue ? Foundation.open(path, O_RDONLY | O_CLOEXEC) : -1
     guard descriptor >= 0 else {
       throw BoardpackError("no such CSV file", at: SourceLocation(file: path))
     }
-    if try fill(), block.starts(with: [0xEF, 0xBB, 0xBF]) { position = 3 }
+    return descriptor
   }
 
   deinit { close(descriptor) }
 
   /// Reads the next block; false at the end of the file.
-  private func fill() throws(BoardpackError) -> Bool {
+  private mutating func fill() throws(BoardpackError) -> Bool {
     repeat {
       count = block.withUnsafeMutableBytes { read(descriptor, $0.baseAddress!, $0.count) }
     } while count < 0 && errno == EINTR
@@ -112,7 +122,7 @@ private final class CSVSource {
     return count > 0
   }
 
-  private func nextByte() throws(BoardpackError) -> UInt8? {
+  private mutating func nextByte() throws(BoardpackError) -> UInt8? {
     if let byte = pending {
       pending = nil
       return byte
@@ -126,7 +136,7 @@ private final class CSVSource {
   ///
   /// Fields are split at commas outside double quotes; inside them, `""` is a quote and line
   /// breaks (CR, LF or CRLF) are kept. A record ends at a line break outside quotes.
-  func nextRecord() throws(BoardpackError) -> (fields: [String], line: Int)? {
+  mutating func nextRecord() throws(BoardpackError) -> (fields: [String], line: Int)? {
     guard var byte = try nextByte() else { return nil }
     let start = line
     var fields: [String] = []
