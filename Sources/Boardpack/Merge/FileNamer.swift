@@ -89,8 +89,11 @@ public struct FileNamer: Sendable {
 
   /// Control characters, path separators and characters Windows forbids in names.
   static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {
-    scalar.properties.generalCategory == .control || scalar.properties.generalCategory == .format
-      || "/\\:*?\"<>|".unicodeScalars.contains(scalar)
+    if "/\\:*?\"<>|".unicodeScalars.contains(scalar) { return true }
+    // The ASCII controls are U+0000–U+001F and U+007F; no ASCII character is a format character.
+    if scalar.isASCII { return scalar.value < 0x20 || scalar.value == 0x7F }
+    return scalar.properties.generalCategory == .control
+      || scalar.properties.generalCategory == .format
   }
 
   /// A value with every unsafe character replaced by "-" and runs of white space collapsed.
@@ -98,7 +101,7 @@ public struct FileNamer: Sendable {
     var result = String.UnicodeScalarView()
     for scalar in value.unicodeScalars {
       let replacement: Unicode.Scalar =
-        scalar.properties.isWhitespace ? " " : isUnsafe(scalar) ? "-" : scalar
+        scalar.isWhiteSpace ? " " : isUnsafe(scalar) ? "-" : scalar
       if replacement == " ", result.last == " " { continue }
       result.append(replacement)
     }

@@ -62,7 +62,8 @@ public enum FigureParser {
 
   /// "Nil", "nil", "-", "–" and "—" all state a zero.
   public static func isNil(_ text: String) -> Bool {
-    ["nil", "-", "–", "—"].contains(text.lowercased())
+    // Lowercasing never makes fewer scalars, so longer text cannot become one of these.
+    text.unicodeScalars.count <= 3 && ["nil", "-", "–", "—"].contains(text.lowercased())
   }
 
   /// Digits with optional grouping commas in threes and at most one decimal point, spaces around

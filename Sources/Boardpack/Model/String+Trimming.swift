@@ -13,7 +13,7 @@ extension String {
   }
 
   /// The string without surrounding white space and newlines (`CharacterSet.whitespacesAndNewlines`).
-  var trimmedOfWhiteSpace: String { trimmingScalars { $0.properties.isWhitespace } }
+  var trimmedOfWhiteSpace: String { trimmingScalars(where: \.isWhiteSpace) }
 
   /// The string without surrounding spaces and tabs (`CharacterSet.whitespaces`).
   var trimmedOfSpaces: String { trimmingScalars(where: \.isSpace) }
@@ -21,5 +21,12 @@ extension String {
 
 extension Unicode.Scalar {
   /// A tab or a Unicode space separator: a member of `CharacterSet.whitespaces`.
-  var isSpace: Bool { self == "\t" || properties.generalCategory == .spaceSeparator }
+  var isSpace: Bool {
+    isASCII ? self == " " || self == "\t" : properties.generalCategory == .spaceSeparator
+  }
+
+  /// White space or a line break: a member of `CharacterSet.whitespacesAndNewlines`.
+  var isWhiteSpace: Bool {
+    isASCII ? self == " " || (0x9...0xD).contains(value) : properties.isWhitespace
+  }
 }
