@@ -72,6 +72,17 @@ public struct CalendarDate: Sendable, Equatable, Hashable, Comparable, Codable {
   /// Returns nil for text that is not a date; an impossible date parses and reports `isValid == false`.
   public init?(parsing text: String) {
     let text = text.trimmedOfSpaces
+    // ISO "2026-06-25", the usual form in data files, read straight from its ten ASCII bytes.
+    let bytes = Array(text.utf8)
+    let digit = { (index: Int) in Int(bytes[index]) - 48 }
+    if bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
+      [0, 1, 2, 3, 5, 6, 8, 9].allSatisfy({ (0...9).contains(digit($0)) })
+    {
+      self.init(
+        year: digit(0) * 1000 + digit(1) * 100 + digit(2) * 10 + digit(3),
+        month: digit(5) * 10 + digit(6), day: digit(8) * 10 + digit(9))
+      return
+    }
     let numbers = text.split(whereSeparator: { $0 == "-" || $0 == "/" }).map(String.init)
     if numbers.count == 3, numbers.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isNumber) }) {
       let parts = numbers.compactMap { Int($0) }
