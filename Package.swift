@@ -12,7 +12,6 @@ let package = Package(
     .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
-    .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
   ],
   targets: [
     .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
@@ -22,7 +21,6 @@ let package = Package(
       dependencies: [
         "BoardpackXML",
         "Yams",
-        .product(name: "CSV", package: "CSV.swift"),
         .product(name: "Collections", package: "swift-collections"),
       ]
     ),

@@ -50,7 +50,9 @@ public final class XMLWriter {
   }
 
   /// Writes `<name attributes…>text</name>`, or an empty element when there is no text.
-  public func element(_ name: String, _ attributes: KeyValuePairs<String, String> = [:], text: String? = nil) {
+  public func element(
+    _ name: String, _ attributes: KeyValuePairs<String, String> = [:], text: String? = nil
+  ) {
     start(name)
     for (key, value) in attributes { attribute(key, value) }
     if let text { self.text(text) }
@@ -72,7 +74,8 @@ public final class XMLWriter {
   public func copy(_ fragment: XMLFragment) {
     fragment.data.withUnsafeBytes { bytes in
       guard let base = bytes.baseAddress else { return }
-      xmlTextWriterWriteRawLen(writer, base.assumingMemoryBound(to: xmlChar.self), Int32(bytes.count))
+      xmlTextWriterWriteRawLen(
+        writer, base.assumingMemoryBound(to: xmlChar.self), Int32(bytes.count))
     }
   }
 
@@ -94,15 +97,36 @@ public final class XMLWriter {
     // Fast path on the UTF-8 bytes: a forbidden character is a C0 control other than tab, line
     // feed and carriage return, or U+FFFE/U+FFFF, whose encodings start with 0xEF (Swift strings
     // hold no lone surrogates). Only then are the scalars examined.
-    let suspect = value.utf8.withContiguousStorageIfAvailable { bytes in
-      bytes.contains { $0 == 0xEF || ($0 < 0x20 && $0 != 0x9 && $0 != 0xA && $0 != 0xD) }
+    let suspect = value.utf8.withContiguousStorageIfAvailable(maySuspect)
+    guard suspect ?? true, value.unicodeScalars.contains(where: { !isAllowed($0) }) else {
+      return value
     }
-    guard suspect ?? true, value.unicodeScalars.contains(where: { !isAllowed($0) }) else { return value }
     var scalars = String.UnicodeScalarView()
     for scalar in value.unicodeScalars {
       scalars.append(isAllowed(scalar) ? scalar : "\u{FFFD}")
     }
     return String(scalars)
+  }
+
+  /// Whether `bytes` hold 0xEF or a C0 control other than tab, line feed and carriage return; eight
+  /// bytes at a time, looking at single bytes only in a word that holds 0xEF or a byte below 0x20.
+  private static func maySuspect(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    let isSuspect = { (byte: UInt8) in
+      byte == 0xEF || (byte < 0x20 && byte != 0x9 && byte != 0xA && byte != 0xD)
+    }
+    let (ones, highs) = (UInt64(0x0101_0101_0101_0101), UInt64(0x8080_8080_8080_8080))
+    var start = 0
+    while start + 8 <= bytes.count {
+      let word = UnsafeRawPointer(bytes.baseAddress! + start).loadUnaligned(as: UInt64.self)
+      // Nonzero when some byte is below 0x20, or equal to 0xEF (the borrow tricks for "has less
+      // than" and "has zero"; a false alarm only costs the look at single bytes).
+      let flipped = word ^ (ones &* 0xEF)
+      let below = (word &- ones &* 0x20) & ~word & highs
+      let equal = (flipped &- ones) & ~flipped & highs
+      if below | equal != 0, bytes[start..<start + 8].contains(where: isSuspect) { return true }
+      start += 8
+    }
+    return bytes[start...].contains(where: isSuspect)
   }
 
   /// Whether XML 1.0 allows the character in a document.

@@ -15,7 +15,7 @@ enum MergeBench {
     print(
       "merge: \(timings.letters) letters x \(timings.filesPerLetter) files on \(ProcessInfo.processInfo.activeProcessorCount) cores"
     )
-    print("  total    \(timings.merge) (check pass \(timings.checking))")
+    print("  total    \(timings.merge) (streaming pass \(timings.checking))")
     print("  rate     \(Int(timings.lettersPerSecond)) letters/s")
     print("  floor    \(timings.floor) (same bytes, no templating)")
     print("  ratio    \(String(format: "%.2f", timings.ratioToFloor))x the floor")

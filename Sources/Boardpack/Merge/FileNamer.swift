@@ -89,8 +89,11 @@ public struct FileNamer: Sendable {
 
   /// Control characters, path separators and characters Windows forbids in names.
   static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {
-    scalar.properties.generalCategory == .control || scalar.properties.generalCategory == .format
-      || "/\\:*?\"<>|".unicodeScalars.contains(scalar)
+    if "/\\:*?\"<>|".unicodeScalars.contains(scalar) { return true }
+    // The ASCII controls are U+0000–U+001F and U+007F; no ASCII character is a format character.
+    if scalar.isASCII { return scalar.value < 0x20 || scalar.value == 0x7F }
+    return scalar.properties.generalCategory == .control
+      || scalar.properties.generalCategory == .format
   }
 
   /// A value with every unsafe character replaced by "-" and runs of white space collapsed.
@@ -98,7 +101,7 @@ public struct FileNamer: Sendable {
     var result = String.UnicodeScalarView()
     for scalar in value.unicodeScalars {
       let replacement: Unicode.Scalar =
-        scalar.properties.isWhitespace ? " " : isUnsafe(scalar) ? "-" : scalar
+        scalar.isWhiteSpace ? " " : isUnsafe(scalar) ? "-" : scalar
       if replacement == " ", result.last == " " { continue }
       result.append(replacement)
     }
@@ -107,8 +110,9 @@ public struct FileNamer: Sendable {
 
   /// Without surrounding spaces, dots and hyphens (no hidden files, no ".."), and at most `maximumLength` bytes.
   static func trimmed(_ name: String) -> String {
-    var result = name.trimmingCharacters(in: CharacterSet(charactersIn: " .-"))
+    let edge = { (scalar: Unicode.Scalar) in scalar == " " || scalar == "." || scalar == "-" }
+    var result = name.trimmingScalars(where: edge)
     while result.utf8.count > maximumLength { result.removeLast() }
-    return result.trimmingCharacters(in: CharacterSet(charactersIn: " .-"))
+    return result.trimmingScalars(where: edge)
   }
 }

@@ -53,10 +53,11 @@ public struct LetterBinder: Sendable {
     if case .failure(let problem) = review(row, totalling: []) { problem } else { nil }
   }
 
-  /// What the check pass needs of a row, from one parse of its figures: its first problem, or its
-  /// manifest values (computed columns as money, others as typed) and its figures in `columns`.
+  /// What a merge needs of a row, from one parse of its figures: its first problem, or its manifest
+  /// values (computed columns as money, others as typed), its figures in `columns` and the scope
+  /// to bind its letter in.
   func review(_ row: CSVRecord, totalling columns: [String]) -> Result<
-    (manifest: [String], amounts: [Decimal]), BoardpackError
+    (manifest: [String], amounts: [Decimal], scope: Scope), BoardpackError
   > {
     Result { () throws(BoardpackError) in
       let scope = try scope(for: row)
@@ -68,7 +69,8 @@ public struct LetterBinder: Sendable {
       }
       return (
         manifest,
-        try columns.map { column throws(BoardpackError) in try figure(column, in: scope).value }
+        try columns.map { column throws(BoardpackError) in try figure(column, in: scope).value },
+        scope
       )
     }
   }
@@ -90,7 +92,11 @@ public struct LetterBinder: Sendable {
 
   /// The letter for `row`; call `check(_:)` first for a report of every bad value.
   public func letter(for row: CSVRecord) throws(BoardpackError) -> Document {
-    let scope = try scope(for: row)
+    try letter(in: try scope(for: row))
+  }
+
+  /// The letter for the row of `scope`.
+  func letter(in scope: Scope) throws(BoardpackError) -> Document {
     var blocks: [Block] = []
     if let date = template.date {
       blocks.append(.paragraph(Paragraph(content: [.text(date.longUK)])))
@@ -349,17 +355,5 @@ public struct LetterBinder: Sendable {
         at: SourceLocation(file: cell.file, line: cell.line))
     }
     return date
-  }
-}
-
-extension String {
-  /// The string without surrounding white space and newlines; itself when there is none (the usual case).
-  var trimmedOfWhiteSpace: String {
-    guard let first = unicodeScalars.first, let last = unicodeScalars.last else { return self }
-    if !first.properties.isWhitespace && !last.properties.isWhitespace { return self }
-    let scalars = unicodeScalars
-    let start = scalars.firstIndex { !$0.properties.isWhitespace } ?? scalars.endIndex
-    let end = scalars.lastIndex { !$0.properties.isWhitespace }.map(scalars.index(after:)) ?? start
-    return String(scalars[start..<max(start, end)])
   }
 }

@@ -8,9 +8,10 @@ public enum MergeBenchmark {
     public var letters: Int
     /// Files per letter (one per format).
     public var filesPerLetter: Int
-    /// The whole merge: both passes over the CSV, binding, rendering, writing, manifest.
+    /// The whole merge: the one pass over the CSV (checking, binding, rendering, staging), then
+    /// publishing the letters and writing the manifest.
     public var merge: Duration
-    /// The check pass alone.
+    /// The pass over the CSV alone, without publishing.
     public var checking: Duration
     /// Writing one merged letter's files `letters` times over.
     public var floor: Duration

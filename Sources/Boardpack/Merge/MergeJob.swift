@@ -3,10 +3,11 @@ import Foundation
 /// One mail merge: a letter template bound to every row of a CSV file, written as one letter per
 /// row (or one combined document) plus a manifest.
 ///
-/// Everything is checked before anything is written: the template's fields against the header,
-/// every row's values, the file names and the expected totals. Rows are streamed twice (check,
-/// then write), so memory does not grow with the number of letters; only the file names and the
-/// manifest do, a few bytes a row.
+/// Nothing is published until everything is checked: the template's fields against the header,
+/// every row's values, the file names and the expected totals. Rows are streamed once, checked and
+/// rendered together, each letter's files going to a hidden staging folder that is renamed into
+/// place only when the whole file is good (and removed otherwise), so memory does not grow with the
+/// number of letters; only the file names and the manifest do, a few bytes a row.
 public struct MergeJob: Sendable {
   public var template: LetterTemplate
   public var dataPath: String
@@ -66,7 +67,8 @@ public struct MergeJob: Sendable {
   public static let combinedName = "letters"
   public static let manifestName = "manifest"
 
-  /// Checks everything, then writes the letters and the manifest; bad rows are in the report.
+  /// Checks every row while binding and rendering it, then publishes the letters and the manifest;
+  /// bad rows are in the report.
   public func run() throws(BoardpackError) -> MergeReport {
     let clock = ContinuousClock()
     let started = clock.now
@@ -85,66 +87,105 @@ public struct MergeJob: Sendable {
     }
     let namer = try FileNamer(
       pattern: pattern, header: reader.header, reserved: [Self.combinedName, Self.manifestName])
-    let checks = try check(reader, binder, namer)
+    let staging = Staging(outputFolder: outputFolder)
+    let pass: Pass
+    do {
+      pass = try stream(reader, binder, namer, staging: combined ? nil : staging)
+    } catch {
+      staging.discard()
+      throw error
+    }
     let checked = clock.now
-    guard checks.invalid.isEmpty || skipInvalid else {
+    let letters = pass.names.count - pass.invalid.count
+    guard pass.invalid.isEmpty || skipInvalid else {
+      staging.discard()
       return MergeReport(
-        letters: 0, invalidRows: checks.invalid, written: [], checking: checked - started,
+        letters: 0, invalidRows: pass.invalid, written: [], checking: checked - started,
         writing: .zero)
     }
-    let progress = ProgressBar(
-      total: checks.names.count - checks.invalid.count, enabled: showsProgress)
     var written: [String] = []
     if combined {
-      written = try writeCombined(reader, binder, names: checks.names, progress)
+      if let document = pass.document {
+        written = try writers.write(document, named: Self.combinedName, into: outputFolder)
+      }
     } else {
-      try writeEach(reader, binder, names: checks.names, progress)
+      try staging.publish(pass.names, extensions: writers.extensions)
     }
-    progress.finish()
     let manifestPath = "\(outputFolder)/\(Self.manifestName).csv"
-    try OutputFile.write(checks.manifest.data, to: manifestPath)
+    try OutputFile.write(pass.manifest.data, to: manifestPath)
     written.append(manifestPath)
     return MergeReport(
-      letters: checks.names.count - checks.invalid.count, invalidRows: checks.invalid,
-      written: written,
+      letters: letters, invalidRows: pass.invalid, written: written,
       checking: checked - started, writing: clock.now - checked)
   }
 
-  /// What the check pass found: a file name for each good row (nil for a bad one), the bad rows, the manifest.
-  struct Checks {
+  /// What the pass found: a file name for each good row (nil for a bad one), the bad rows, the
+  /// manifest and, with `--combined`, the good rows' letters in one document.
+  struct Pass {
     var names: [String?] = []
     var invalid: [BoardpackError] = []
-    let manifest: MergeManifest
+    var manifest: MergeManifest
+    var document: Document?
   }
 
-  /// Pass 1: checks every row, names the good ones and compares the expected totals.
-  func check(_ reader: CSVReader, _ binder: LetterBinder, _ namer: FileNamer) throws(BoardpackError)
-    -> Checks
+  /// The one pass over the data: on all cores, checks each row and binds and renders the good ones
+  /// into `staging` (or, without it, into the combined document); names the good rows in order and
+  /// compares the expected totals.
+  func stream(_ reader: CSVReader, _ binder: LetterBinder, _ namer: FileNamer, staging: Staging?)
+    throws(BoardpackError) -> Pass
   {
     var namer = namer
-    var checks = Checks(manifest: try MergeManifest(figures: template.manifest))
+    var pass = Pass(manifest: MergeManifest(figures: template.manifest))
     var sums = [Decimal](repeating: 0, count: expectedTotals.count)
     let keyIndex = template.key.flatMap(reader.header.firstIndex(of:))
     let totalled = expectedTotals.map(\.column)
     let blank = template.manifest.map { _ in "" }
-    try RowPipeline.run(reader) { row in
-      binder.review(row, totalling: totalled)
-    } collect: { row, review throws(BoardpackError) in
+    let writers = self.writers
+    let progress = ProgressBar(
+      total: showsProgress ? Self.estimatedRows(in: dataPath) : 0, enabled: showsProgress)
+    defer { progress.finish() }
+    // Each row's review and, for a good row, its letter (nil once it is staged) or why it failed.
+    typealias Work = (
+      review: Result<
+        (manifest: [String], amounts: [Decimal], scope: LetterBinder.Scope), BoardpackError
+      >,
+      letter: Result<Document?, BoardpackError>?
+    )
+    try RowPipeline.run(reader) { row -> Work in
+      let review = binder.review(row, totalling: totalled)
+      guard case .success(let reviewed) = review else { return (review, nil) }
+      let letter = Result { () throws(BoardpackError) -> Document? in
+        let letter = try binder.letter(in: reviewed.scope)
+        guard let staging else { return letter }
+        for file in writers.render(letter) {
+          try OutputFile.create(file.data, at: staging.path(of: row.row, file.extension))
+        }
+        return nil
+      }
+      return (review, letter)
+    } collect: { row, work throws(BoardpackError) in
+      let (review, letter) = work
       var name: String?
       do throws(BoardpackError) {
-        let (_, amounts) = try review.get()
+        let amounts = try review.get().amounts
         name = try namer.name(for: row, in: dataPath)
         for index in sums.indices { sums[index] += amounts[index] }
       } catch {
-        checks.invalid.append(error)
+        pass.invalid.append(error)
       }
-      checks.names.append(name)
-      try checks.manifest.add(
+      // A good row's letter binds (the review checked every value it uses), so a failure here is a
+      // file that could not be written, which stops the merge.
+      if let document = try letter?.get(), name != nil {
+        MergeJob.append(document, to: &pass.document)
+      }
+      pass.names.append(name)
+      pass.manifest.add(
         row: row.row, file: name ?? "", key: keyIndex.map { row.fields[$0] } ?? "",
-        status: name == nil ? "skipped: \(checks.invalid.last!.message)" : "written",
+        status: name == nil ? "skipped: \(pass.invalid.last!.message)" : "written",
         figures: (try? review.get().manifest) ?? blank)
+      progress.update(pass.names.count)
     }
-    guard !checks.names.isEmpty else {
+    guard !pass.names.isEmpty else {
       throw BoardpackError(
         "the CSV file has a header but no rows; there is nothing to merge",
         at: SourceLocation(file: dataPath, line: 2))
@@ -155,63 +196,13 @@ public struct MergeJob: Sendable {
           + "not the expected \(UKFormat.money(total.amount, nilForZero: false))",
         at: SourceLocation(file: dataPath))
     }
-    return checks
+    return pass
   }
 
-  /// Pass 2: binds, renders and writes each good row as its own files, on all cores.
-  func writeEach(
-    _ reader: CSVReader, _ binder: LetterBinder, names: [String?], _ progress: ProgressBar
-  ) throws(BoardpackError) {
-    let (writers, folder) = (self.writers, outputFolder)
-    var letters = 0
-    try RowPipeline.run(reader) { row -> BoardpackError? in
-      guard let name = MergeJob.name(of: row, in: names) else { return nil }
-      do throws(BoardpackError) {
-        _ = try writers.write(try binder.letter(for: row), named: name, into: folder)
-        return nil
-      } catch {
-        return error
-      }
-    } collect: { row, failure throws(BoardpackError) in
-      try unchanged(row, names)
-      if let failure { throw failure }
-      guard MergeJob.name(of: row, in: names) != nil else { return }
-      letters += 1
-      progress.update(letters)
-    }
-  }
-
-  /// Pass 2 with `--combined`: binds the good rows on all cores and writes one document per format.
-  func writeCombined(
-    _ reader: CSVReader, _ binder: LetterBinder, names: [String?], _ progress: ProgressBar
-  ) throws(BoardpackError) -> [String] {
-    var document: Document?
-    var letters = 0
-    try RowPipeline.run(reader) { row in
-      MergeJob.name(of: row, in: names) == nil
-        ? nil : Result { () throws(BoardpackError) in try binder.letter(for: row) }
-    } collect: { row, letter throws(BoardpackError) in
-      try unchanged(row, names)
-      guard let letter else { return }
-      MergeJob.append(try letter.get(), to: &document)
-      letters += 1
-      progress.update(letters)
-    }
-    guard let document else { return [] }
-    return try writers.write(document, named: Self.combinedName, into: outputFolder)
-  }
-
-  /// The file name pass 1 gave `row`: nil for a bad row, or for a row pass 1 never saw.
-  static func name(of row: CSVRecord, in names: [String?]) -> String? {
-    names.indices.contains(row.row - 1) ? names[row.row - 1] : nil
-  }
-
-  /// Stops pass 2 at a row pass 1 never saw: the data file grew between the passes.
-  func unchanged(_ row: CSVRecord, _ names: [String?]) throws(BoardpackError) {
-    guard row.row > names.count else { return }
-    throw BoardpackError(
-      "the file changed during the merge (row \(row.row) was not there when it was checked)",
-      at: SourceLocation(file: dataPath, line: row.line))
+  /// Rows for the progress bar, counted as lines after the header (a quoted line break counts too).
+  static func estimatedRows(in path: String) -> Int {
+    let data = (try? Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)) ?? Data()
+    return max(0, data.reduce(0) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) } - 1)
   }
 
   /// Adds `letter` to a combined document: after a page break, with its letterhead and title, unless it is the first.

@@ -1,38 +1,35 @@
-import CSV
 import Foundation
 
 /// The manifest every merge writes beside its letters: one CSV row per data row, with its file
 /// name, key, what happened to it and the template's manifest figures.
 struct MergeManifest {
-  private let stream = OutputStream(toMemory: ())
-  private let writer: CSVWriter
-
-  init(figures: [String]) throws(BoardpackError) {
-    stream.open()
-    do {
-      writer = try CSVWriter(stream: stream)
-      try writer.write(row: ["row", "file", "key", "status"] + figures)
-    } catch {
-      throw BoardpackError(
-        "cannot start the manifest: \(error)", at: SourceLocation(file: "manifest.csv"))
-    }
-  }
-
-  func add(row: Int, file: String, key: String, status: String, figures: [String])
-    throws(BoardpackError)
-  {
-    do {
-      try writer.write(row: [String(row), file, key, status] + figures)
-    } catch {
-      throw BoardpackError(
-        "cannot add to the manifest: \(error)", at: SourceLocation(file: "manifest.csv"))
-    }
-  }
+  private var bytes: [UInt8] = []
 
   /// The CSV so far, ending with a newline.
-  var data: Data {
-    var bytes = stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data ?? Data()
-    bytes.append(contentsOf: "\n".utf8)
-    return bytes
+  var data: Data { Data(bytes) }
+
+  init(figures: [String]) {
+    append(["row", "file", "key", "status"] + figures)
+  }
+
+  mutating func add(row: Int, file: String, key: String, status: String, figures: [String]) {
+    append([String(row), file, key, status] + figures)
+  }
+
+  /// Adds a record; a field holding a quote, comma or line break is quoted, its quotes doubled.
+  private mutating func append(_ fields: [String]) {
+    for (index, field) in fields.enumerated() {
+      if index > 0 { bytes.append(UInt8(ascii: ",")) }
+      let quoted = field.utf8.contains {
+        $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: ",") || $0 == 0xA || $0 == 0xD
+      }
+      if quoted { bytes.append(UInt8(ascii: "\"")) }
+      for byte in field.utf8 {
+        if byte == UInt8(ascii: "\"") { bytes.append(byte) }
+        bytes.append(byte)
+      }
+      if quoted { bytes.append(UInt8(ascii: "\"")) }
+    }
+    bytes.append(UInt8(ascii: "\n"))
   }
 }

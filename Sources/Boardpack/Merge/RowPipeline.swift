@@ -3,8 +3,8 @@ import Foundation
 /// Streams a CSV file's records through `work` on all cores, a bounded window at a time, and hands
 /// the results to `collect` in file order; memory depends on the window, not on the file's length.
 ///
-/// While one window is being worked on, the next is read, so reading overlaps the work; at most
-/// two windows are in memory.
+/// While one window is being worked on, the next is read and the one before is collected, so
+/// reading and collecting overlap the work; at most three windows are in memory.
 enum RowPipeline {
   /// Records per chunk; one chunk is one unit of work for a core.
   static let chunkSize = 32
@@ -28,10 +28,12 @@ enum RowPipeline {
     try reader.forEachRecord { record throws(BoardpackError) in
       batch.append(record)
       guard batch.count == window else { return }
-      if let inFlight { try deliver(inFlight) }
+      // Start this window before collecting the last, so the cores work while `collect` runs.
+      let previous = inFlight
       inFlight = Window(batch, work: work)
       batch = []
       batch.reserveCapacity(window)
+      if let previous { try deliver(previous) }
     }
     if let inFlight { try deliver(inFlight) }
     inFlight = nil

@@ -16,7 +16,9 @@ public struct CalendarDate: Sendable, Equatable, Hashable, Comparable, Codable {
     "January", "February", "March", "April", "May", "June",
     "July", "August", "September", "October", "November", "December",
   ]
-  public static let weekdayNames = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+  public static let weekdayNames = [
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+  ]
 
   /// Whether the date exists (no 31st June, no 29th February 2025).
   public var isValid: Bool {
@@ -69,7 +71,18 @@ public struct CalendarDate: Sendable, Equatable, Hashable, Comparable, Codable {
   /// Parses ISO "2026-06-25", UK "25/06/2026", "25th June 2026", "25 June 2026" or "June 2026".
   /// Returns nil for text that is not a date; an impossible date parses and reports `isValid == false`.
   public init?(parsing text: String) {
-    let text = text.trimmingCharacters(in: .whitespaces)
+    let text = text.trimmedOfSpaces
+    // ISO "2026-06-25", the usual form in data files, read straight from its ten ASCII bytes.
+    let bytes = Array(text.utf8)
+    let digit = { (index: Int) in Int(bytes[index]) - 48 }
+    if bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
+      [0, 1, 2, 3, 5, 6, 8, 9].allSatisfy({ (0...9).contains(digit($0)) })
+    {
+      self.init(
+        year: digit(0) * 1000 + digit(1) * 100 + digit(2) * 10 + digit(3),
+        month: digit(5) * 10 + digit(6), day: digit(8) * 10 + digit(9))
+      return
+    }
     let numbers = text.split(whereSeparator: { $0 == "-" || $0 == "/" }).map(String.init)
     if numbers.count == 3, numbers.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isNumber) }) {
       let parts = numbers.compactMap { Int($0) }
@@ -101,8 +114,10 @@ public struct CalendarDate: Sendable, Equatable, Hashable, Comparable, Codable {
   public static func month(named name: String) -> Int? {
     let lower = name.lowercased()
     guard lower.count >= 3 else { return nil }
-    return monthNames.firstIndex { $0.lowercased() == lower || ($0.lowercased().hasPrefix(lower) && lower.count == 3) }
-      .map { $0 + 1 }
+    return monthNames.firstIndex {
+      $0.lowercased() == lower || ($0.lowercased().hasPrefix(lower) && lower.count == 3)
+    }
+    .map { $0 + 1 }
   }
 
   public static func < (a: CalendarDate, b: CalendarDate) -> Bool {
@@ -123,10 +138,14 @@ public struct FinancialYear: Sendable, Equatable, Hashable, Codable {
   /// ill-formed labels such as "2023-23" (see `isWellFormedLabel`).
   public init?(label text: String) {
     let parts = text.split(whereSeparator: { $0 == "-" || $0 == "/" || $0 == "–" }).map(String.init)
-    guard parts.count == 2, let first = Int(parts[0]), let second = Int(parts[1]) else { return nil }
+    guard parts.count == 2, let first = Int(parts[0]), let second = Int(parts[1]) else {
+      return nil
+    }
     let start = parts[0].count == 2 ? 2000 + first : first
     let end = parts[1].count == 2 ? (start / 100) * 100 + second : second
-    guard end == start + 1 || (parts[1].count == 2 && second == (start + 1) % 100) else { return nil }
+    guard end == start + 1 || (parts[1].count == 2 && second == (start + 1) % 100) else {
+      return nil
+    }
     self.init(startYear: start)
   }
 }

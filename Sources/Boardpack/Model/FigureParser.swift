@@ -5,7 +5,7 @@ import Foundation
 public enum FigureParser {
   /// The value of `text` read as `type`, or nil when the text is not of that type.
   public static func parse(_ text: String, as type: ValueType) -> Value? {
-    let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+    let trimmed = text.trimmedOfWhiteSpace
     if type == .text { return trimmed.isEmpty ? .blank : .text(trimmed) }
     if trimmed.isEmpty { return .blank }
     if isNil(trimmed) { return .nilValue }
@@ -27,7 +27,8 @@ public enum FigureParser {
       guard body.hasSuffix("%") else { return nil }
       return number(body.dropLast(), negative).map(Value.percent)
     case .points:
-      let stripped = body.hasSuffix("pp") ? body.dropLast(2) : body.hasSuffix("%") ? body.dropLast() : body
+      let stripped =
+        body.hasSuffix("pp") ? body.dropLast(2) : body.hasSuffix("%") ? body.dropLast() : body
       return number(stripped, negative).map(Value.points)
     case .count:
       guard let n = number(body, negative), n == UKFormat.rounded(n, places: 0) else { return nil }
@@ -41,7 +42,9 @@ public enum FigureParser {
 
   /// The most specific type that reads every one of `samples` (blank and Nil fit any figure type).
   public static func inferType(of samples: [String]) -> ValueType {
-    let filled = samples.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty && !isNil($0) }
+    let filled = samples.map { $0.trimmingCharacters(in: .whitespaces) }.filter {
+      !$0.isEmpty && !isNil($0)
+    }
     guard !filled.isEmpty else { return .text }
     for type in [ValueType.money, .percent, .count, .decimal] {
       let fits = filled.allSatisfy { parse($0, as: type) != nil }
@@ -59,20 +62,54 @@ public enum FigureParser {
 
   /// "Nil", "nil", "-", "–" and "—" all state a zero.
   public static func isNil(_ text: String) -> Bool {
-    ["nil", "-", "–", "—"].contains(text.lowercased())
+    // Lowercasing never makes fewer scalars, so longer text cannot become one of these.
+    text.unicodeScalars.count <= 3 && ["nil", "-", "–", "—"].contains(text.lowercased())
   }
 
+  /// Digits with optional grouping commas in threes and at most one decimal point, spaces around
+  /// them allowed, read exactly: the digits become the significand and the point the exponent.
   private static func number(_ text: Substring, _ negative: Bool) -> Decimal? {
-    let digits = text.replacingOccurrences(of: ",", with: "").trimmingCharacters(in: .whitespaces)
-    guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }),
-      digits.filter({ $0 == "." }).count <= 1, digits.first != ".", digits.last != "."
-    else { return nil }
-    // Grouping, when present, must be in threes: "1,234" but not "12,34".
-    if text.contains(",") {
-      let whole = text.split(separator: ".", maxSplits: 1)[0].split(separator: ",")
-      guard whole.dropFirst().allSatisfy({ $0.count == 3 }), (1...3).contains(whole[0].count) else { return nil }
+    let scalars = text.unicodeScalars
+    guard let first = scalars.firstIndex(where: { !$0.isSpace }) else { return nil }
+    let figure = scalars[first...scalars.lastIndex { !$0.isSpace }!]
+    var significand: UInt64 = 0
+    var overflowed = false
+    var digits = 0
+    var fraction: Int?
+    var group: Int?  // digits since the last comma, once there is one
+    for scalar in figure {
+      switch scalar {
+      case "0"..."9":
+        let (times10, overflow) = significand.multipliedReportingOverflow(by: 10)
+        overflowed = overflowed || overflow
+        significand = times10 &+ UInt64(scalar.value - 48)
+        digits += 1
+        if fraction != nil {
+          fraction! += 1
+        } else if group != nil {
+          group! += 1
+        }
+      case ".":
+        guard fraction == nil, digits > 0 else { return nil }
+        fraction = 0
+      case ",":
+        // Grouping must be in threes: "1,234" but not "12,34" or "1234,567".
+        let inThrees = group.map { $0 == 3 } ?? (1...3).contains(digits)
+        guard fraction == nil, inThrees else { return nil }
+        group = 0
+      default:
+        return nil
+      }
     }
-    guard let value = Decimal(string: digits, locale: Locale(identifier: "en_US_POSIX")) else { return nil }
+    guard digits > 0, fraction != 0, group ?? 3 == 3 else { return nil }
+    // More digits than 64 bits hold: the slow exact reading of the same digits.
+    let value =
+      overflowed
+      ? Decimal(
+        string: String(String.UnicodeScalarView(figure.filter { $0 != "," })), locale: posix)!
+      : Decimal(sign: .plus, exponent: -(fraction ?? 0), significand: Decimal(significand))
     return negative ? -value : value
   }
+
+  private static let posix = Locale(identifier: "en_US_POSIX")
 }

@@ -14,20 +14,21 @@ public enum UKFormat {
   public static func number(_ value: Decimal, places: Int = 0, grouped: Bool = true) -> String {
     let rounded = rounded(value, places: places)
     let negative = rounded < 0
-    let digits = "\(negative ? -rounded : rounded)"
-    let parts = digits.split(separator: ".", maxSplits: 1).map(String.init)
-    var whole = parts[0]
-    var fraction = parts.count > 1 ? parts[1] : ""
-    if fraction.count < places { fraction += String(repeating: "0", count: places - fraction.count) }
-    if grouped && whole.count > 3 {
-      var groupedWhole = ""
-      for (index, character) in whole.enumerated() {
-        if index > 0 && (whole.count - index) % 3 == 0 { groupedWhole.append(",") }
-        groupedWhole.append(character)
-      }
-      whole = groupedWhole
+    let digits = Array((negative ? -rounded : rounded).plainText.utf8)
+    let point = digits.firstIndex(of: UInt8(ascii: ".")) ?? digits.endIndex
+    var text: [UInt8] = negative ? [UInt8(ascii: "-")] : []
+    text.reserveCapacity(digits.count + digits.count / 3 + places + 2)
+    for index in 0..<point {
+      if grouped && index > 0 && (point - index) % 3 == 0 { text.append(UInt8(ascii: ",")) }
+      text.append(digits[index])
     }
-    return (negative ? "-" : "") + whole + (places > 0 ? "." + fraction : "")
+    if places > 0 {
+      text.append(UInt8(ascii: "."))
+      let fraction = digits[min(point + 1, digits.endIndex)...]
+      text += fraction
+      text += repeatElement(UInt8(ascii: "0"), count: max(0, places - fraction.count))
+    }
+    return String(decoding: text, as: UTF8.self)
   }
 
   /// "£1,234.56"; "Nil" for zero when `nilForZero`; "-£12.00" for a negative amount.

@@ -315,13 +315,13 @@ private final class FODTBodyRendering {
       writeCurrency(0)
     case (.percent(let percent), _):
       xml.attribute("office:value-type", "percentage")
-      xml.attribute("office:value", "\(percent / 100)")
+      xml.attribute("office:value", (percent / 100).plainText)
     case (.nilValue, .percent):
       xml.attribute("office:value-type", "percentage")
       xml.attribute("office:value", "0")
     case (.count(let number), _), (.decimal(let number), _), (.points(let number), _):
       xml.attribute("office:value-type", "float")
-      xml.attribute("office:value", "\(number)")
+      xml.attribute("office:value", number.plainText)
     case (.nilValue, _):
       xml.attribute("office:value-type", "float")
       xml.attribute("office:value", "0")
@@ -347,7 +347,7 @@ private final class FODTBodyRendering {
   private func writeCurrency(_ amount: Decimal) {
     xml.attribute("office:value-type", "currency")
     xml.attribute("office:currency", "GBP")
-    xml.attribute("office:value", "\(amount)")
+    xml.attribute("office:value", amount.plainText)
   }
 
   private func writeFigure(_ figure: Figure) {

@@ -59,5 +59,5 @@ extension Table {
 
 extension Value {
   /// The figure as a plain decimal ("271818.47", "0" for Nil), or nil for text and blank cells.
-  var plainDecimal: String? { number.map { "\($0)" } }
+  var plainDecimal: String? { number?.plainText }
 }

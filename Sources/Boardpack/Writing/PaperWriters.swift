@@ -11,17 +11,27 @@ public struct PaperWriters: Sendable {
     self.fodt = reference.map(FODTWriter.init(reference:))
   }
 
+  /// The file extensions written, in the order `render(_:)` gives the files.
+  var extensions: [String] {
+    (xhtml == nil ? [] : ["xhtml"]) + (fodt == nil ? [] : ["fodt"])
+  }
+
+  /// `document` in each chosen format, with the file extension for it.
+  func render(_ document: Document) -> [(extension: String, data: Data)] {
+    var files: [(extension: String, data: Data)] = []
+    if let xhtml { files.append(("xhtml", xhtml.render(document))) }
+    if let fodt { files.append(("fodt", fodt.render(document))) }
+    return files
+  }
+
   /// Writes `document` as `folder/name.xhtml` and/or `folder/name.fodt`; returns the paths written.
-  public func write(_ document: Document, named name: String, into folder: String) throws(BoardpackError) -> [String] {
+  public func write(_ document: Document, named name: String, into folder: String)
+    throws(BoardpackError) -> [String]
+  {
     var written: [String] = []
-    if let xhtml {
-      let path = folder + "/" + name + ".xhtml"
-      try OutputFile.write(xhtml.render(document), to: path)
-      written.append(path)
-    }
-    if let fodt {
-      let path = folder + "/" + name + ".fodt"
-      try OutputFile.write(fodt.render(document), to: path)
+    for file in render(document) {
+      let path = folder + "/" + name + "." + file.extension
+      try OutputFile.write(file.data, to: path)
       written.append(path)
     }
     return written
