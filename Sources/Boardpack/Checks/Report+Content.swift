@@ -84,8 +84,8 @@ extension Report {
     return sites
   }
 
-  /// Every passage, including table cells (placed by table, row and column).
-  public var passages: [Passage] {
+  /// Every passage of `entries`, including the cells of `tables` (placed by table, row and column).
+  static func passages(in entries: [Entry], tables: [TableSite]) -> [Passage] {
     var result: [Passage] = []
     var sites = tables.makeIterator()
     for entry in entries {

@@ -1,0 +1,40 @@
+/// A regular expression compiled once, and a cheap test that passes over text it cannot match.
+///
+/// Swift's `Regex` is slow, and most passages hold none of the words a pattern needs: every match
+/// contains at least one of `clues` (compared with the text lowercased when `ignoringCase`, as a
+/// `(?i)` pattern compares), so text holding none of them is never searched.
+///
+/// Unchecked: a `Regex` is immutable once made and compiles itself on first use thread-safely,
+/// but with `AnyRegexOutput` (not `Sendable`) as its output it is not marked `Sendable`.
+struct TextPattern<Output>: @unchecked Sendable {
+  let regex: Regex<Output>
+  private let clues: [String]
+  private let ignoringCase: Bool
+
+  init(_ regex: Regex<Output>, clues: [String], ignoringCase: Bool = false) {
+    self.regex = regex
+    self.clues = clues
+    self.ignoringCase = ignoringCase
+  }
+
+  /// Whether `text` holds one of the clues, without which it cannot match.
+  func mightMatch(_ text: some StringProtocol) -> Bool {
+    let haystack = ignoringCase ? text.lowercased() : String(text)
+    return clues.contains { haystack.utf8.firstRange(of: $0.utf8) != nil }
+  }
+
+  func matches<Text: StringProtocol>(in text: Text) -> [Regex<Output>.Match]
+  where Text.SubSequence == Substring {
+    mightMatch(text) ? text.matches(of: regex) : []
+  }
+
+  func firstMatch<Text: StringProtocol>(in text: Text) -> Regex<Output>.Match?
+  where Text.SubSequence == Substring {
+    mightMatch(text) ? text.firstMatch(of: regex) : nil
+  }
+
+  func prefixMatch<Text: StringProtocol>(in text: Text) -> Regex<Output>.Match?
+  where Text.SubSequence == Substring {
+    mightMatch(text) ? text.prefixMatch(of: regex) : nil
+  }
+}
