@@ -148,8 +148,8 @@ public struct TableSumRule: ReportRule {
     return (satisfied, failed)
   }
 
-  /// The stated total of a row and the sum of its addends; blank addends count as nothing, and a
-  /// row with text among them is left out.
+  /// The stated total of a row and the (unprinted) sum of its addends; blank addends count as
+  /// nothing, and a row with text among them is left out.
   private func sum(_ site: TableSite, row: Int, column: Int, addends: [Int]) -> (
     Measured, Measured
   )? {
@@ -162,7 +162,7 @@ public struct TableSumRule: ReportRule {
         return nil
       }
     }
-    return figures.isEmpty ? nil : (stated, Measured.sum(figures))
+    return figures.isEmpty ? nil : (stated, Measured.unprintedSum(figures))
   }
 
   private func report(_ site: TableSite, column: Int, addends: [Int], into findings: inout Findings)
