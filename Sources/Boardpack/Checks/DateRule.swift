@@ -137,7 +137,7 @@ public struct DateRule: ReportRule {
   /// "Q2 of 25/26", "FY 25/26".
   private static let shortYearsAfterQuarters = TextPattern(
     #/(?i)(?:\b(?:q[1-4]|quarter\s+[1-4])\s+(?:of\s+)?|\bFY\s?)(\d{2})\/(\d{2})\b/#,
-    clues: ["q", "fy"], ignoringCase: true)
+    clues: ["q1", "q2", "q3", "q4", "quarter", "fy"], ignoringCase: true)
 
   /// "25/26 financial year", "25/26 FY".
   private static let shortYearsBeforeNames = TextPattern(
@@ -167,7 +167,8 @@ public struct DateRule: ReportRule {
   /// "Q2", "Quarter 4 2025-26", "quarter three".
   private static let quarters = TextPattern(
     #/(?i)\b(?:q|quarter\s*)([1-4]|one|two|three|four)\b(?:\s*(?:of\s+)?((?:19|20)\d\d\s?[-/]\s?\d{2,4}))?/#,
-    clues: ["q"], ignoringCase: true)
+    clues: ["q1", "q2", "q3", "q4", "qone", "qtwo", "qthree", "qfour", "quarter"],
+    ignoringCase: true)
 
   /// A quarter ("Q2", "Quarter 4", "quarter three") and the months given with it in the same
   /// sentence: the months must be that quarter of the financial year (or, when no financial year

@@ -17,8 +17,11 @@ public struct Measured: Sendable, Equatable {
   /// Reads a cell: its typed value, or else its text read as a figure of any type.
   public init?(_ cell: Cell, header: String = "") {
     // "- 1,294,118": a sign set apart from its figure.
-    let shown = cell.shown.trimmingCharacters(in: .whitespacesAndNewlines)
-      .replacingOccurrences(of: #"^([-−–+(])\s+(?=[£\d])"#, with: "$1", options: .regularExpression)
+    var shown = cell.shown.trimmingCharacters(in: .whitespacesAndNewlines)
+    if let first = shown.first, "-−–+(".contains(first) {
+      shown = shown.replacingOccurrences(
+        of: #"^([-−–+(])\s+(?=[£\d])"#, with: "$1", options: .regularExpression)
+    }
     var value = cell.value.number
     if value == nil {
       for type in [ValueType.money, .percent, .points, .count, .decimal] {
