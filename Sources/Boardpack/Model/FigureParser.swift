@@ -62,7 +62,13 @@ public enum FigureParser {
     ["nil", "-", "–", "—"].contains(text.lowercased())
   }
 
+  private static let posix = Locale(identifier: "en_US_POSIX")
+
   private static func number(_ text: Substring, _ negative: Bool) -> Decimal? {
+    // Only digits, points, commas and spaces can make a number (checked first: it is cheap).
+    guard
+      text.allSatisfy({ ($0.isASCII && $0.isNumber) || $0 == "." || $0 == "," || $0.isWhitespace })
+    else { return nil }
     let digits = text.replacingOccurrences(of: ",", with: "").trimmingCharacters(in: .whitespaces)
     guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }),
       digits.filter({ $0 == "." }).count <= 1, digits.first != ".", digits.last != "."
@@ -72,7 +78,7 @@ public enum FigureParser {
       let whole = text.split(separator: ".", maxSplits: 1)[0].split(separator: ",")
       guard whole.dropFirst().allSatisfy({ $0.count == 3 }), (1...3).contains(whole[0].count) else { return nil }
     }
-    guard let value = Decimal(string: digits, locale: Locale(identifier: "en_US_POSIX")) else { return nil }
+    guard let value = Decimal(string: digits, locale: posix) else { return nil }
     return negative ? -value : value
   }
 }
