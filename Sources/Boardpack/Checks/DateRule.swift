@@ -137,12 +137,12 @@ public struct DateRule: ReportRule {
   /// "Q2 of 25/26", "FY 25/26".
   private static let shortYearsAfterQuarters = TextPattern(
     #/(?i)(?:\b(?:q[1-4]|quarter\s+[1-4])\s+(?:of\s+)?|\bFY\s?)(\d{2})\/(\d{2})\b/#,
-    clues: ["q1", "q2", "q3", "q4", "quarter", "fy"], ignoringCase: true)
+    clues: ["q1", "q2", "q3", "q4", "quarter", "fy"], requiring: ["/"], ignoringCase: true)
 
   /// "25/26 financial year", "25/26 FY".
   private static let shortYearsBeforeNames = TextPattern(
     #/(?i)(?:^|[^\d\/])(\d{2})\/(\d{2})\s+(?:financial\s+year|FY)\b/#,
-    clues: ["financial", "fy"], ignoringCase: true)
+    clues: ["financial", "fy"], requiring: ["/"], ignoringCase: true)
 
   /// "25/26" is read as a financial year only where the text says it is one ("Q2 of 25/26",
   /// "FY 25/26", "25/26 financial year"); elsewhere two pairs of digits may be anything ("28/30 people").
