@@ -17,7 +17,7 @@ public struct Measured: Sendable, Equatable {
   /// Reads a cell: its typed value, or else its text read as a figure of any type.
   public init?(_ cell: Cell, header: String = "") {
     // "- 1,294,118": a sign set apart from its figure.
-    var shown = cell.shown.trimmingCharacters(in: .whitespacesAndNewlines)
+    var shown = cell.shown.trimming(.whitespacesAndNewlines)
     if let first = shown.first, "-−–+(".contains(first) {
       shown = shown.replacingOccurrences(
         of: #"^([-−–+(])\s+(?=[£\d])"#, with: "$1", options: .regularExpression)
@@ -45,7 +45,7 @@ public struct Measured: Sendable, Equatable {
 
   /// Reads a figure printed in text ("£40,474.77", "413", "34.8%").
   public init?(text: String) {
-    let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+    let trimmed = text.trimming(.whitespacesAndNewlines)
     for type in [ValueType.money, .percent, .count, .decimal] {
       guard let number = FigureParser.parse(trimmed, as: type)?.number else { continue }
       let places = FigureParser.places(in: trimmed)

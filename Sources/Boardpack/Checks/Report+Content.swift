@@ -28,8 +28,7 @@ extension Report {
     func text(_ content: [Inline], quoted: Bool, heading: Bool = false) {
       references(in: content)
       // A linked reference is checked by its label, not again by its text.
-      let plain = Self.textWithoutReferences(content).trimmingCharacters(
-        in: .whitespacesAndNewlines)
+      let plain = Self.textWithoutReferences(content).trimming(.whitespacesAndNewlines)
       guard !plain.isEmpty else { return }
       result.append(
         .passage(
@@ -104,7 +103,7 @@ extension Report {
             let text =
               ([cell.shown] + Report.entries(of: cell.blocks).compactMap(\.passage).map(\.text))
               .joined(separator: " ")
-            guard !text.trimmingCharacters(in: .whitespaces).isEmpty else { continue }
+            guard !text.trimming(.whitespaces).isEmpty else { continue }
             result.append(
               Passage(
                 text: text, place: site.place(row: rowIndex, column: columnIndex), quoted: false,
@@ -158,7 +157,7 @@ extension Report {
   }
 
   private static func name(of table: Table, number: Int, before: Passage?) -> String {
-    let caption = table.caption.plainText.trimmingCharacters(in: .whitespacesAndNewlines)
+    let caption = table.caption.plainText.trimming(.whitespacesAndNewlines)
     if !caption.isEmpty { return caption }
     if let label = table.label { return label.name }
     if let before, before.text.count <= 80, before.text.lowercased().hasPrefix("table ") {

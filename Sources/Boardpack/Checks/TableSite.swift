@@ -27,7 +27,7 @@ public struct TableSite: Sendable {
       }
     }
     blanks = table.rows.map { row in
-      row.cells.map { $0.shown.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
+      row.cells.map { $0.shown.trimming(.whitespacesAndNewlines).isEmpty }
     }
   }
 
@@ -64,9 +64,9 @@ public struct TableSite: Sendable {
       key.split(separator: " ").contains(Substring($0))
     }
     if let first = cells.first, first.value.number == nil || keyed,
-      !first.shown.trimmingCharacters(in: .whitespaces).isEmpty
+      !first.shown.trimming(.whitespaces).isEmpty
     {
-      return first.shown.trimmingCharacters(in: .whitespacesAndNewlines)
+      return first.shown.trimming(.whitespacesAndNewlines)
     }
     return "row \(index + 1)"
   }

@@ -5,7 +5,7 @@ import Foundation
 public enum FigureParser {
   /// The value of `text` read as `type`, or nil when the text is not of that type.
   public static func parse(_ text: String, as type: ValueType) -> Value? {
-    let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+    let trimmed = text.trimming(.whitespacesAndNewlines)
     if type == .text { return trimmed.isEmpty ? .blank : .text(trimmed) }
     if trimmed.isEmpty { return .blank }
     if isNil(trimmed) { return .nilValue }
@@ -41,7 +41,7 @@ public enum FigureParser {
 
   /// The most specific type that reads every one of `samples` (blank and Nil fit any figure type).
   public static func inferType(of samples: [String]) -> ValueType {
-    let filled = samples.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty && !isNil($0) }
+    let filled = samples.map { $0.trimming(.whitespaces) }.filter { !$0.isEmpty && !isNil($0) }
     guard !filled.isEmpty else { return .text }
     for type in [ValueType.money, .percent, .count, .decimal] {
       let fits = filled.allSatisfy { parse($0, as: type) != nil }
@@ -69,7 +69,7 @@ public enum FigureParser {
     guard
       text.allSatisfy({ ($0.isASCII && $0.isNumber) || $0 == "." || $0 == "," || $0.isWhitespace })
     else { return nil }
-    let digits = text.replacingOccurrences(of: ",", with: "").trimmingCharacters(in: .whitespaces)
+    let digits = text.replacingOccurrences(of: ",", with: "").trimming(.whitespaces)
     guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }),
       digits.filter({ $0 == "." }).count <= 1, digits.first != ".", digits.last != "."
     else { return nil }
