@@ -52,12 +52,12 @@ public struct CrossReferenceRule: ReportRule {
   /// A statute's part just before a reference: "Schedule 6", "section".
   private static let statuteParts = TextPattern(
     #/(?i)\b(?:sched|schedule|section|act|regulation|article)\W*\d*\W*$/#,
-    clues: ["sched", "section", "act", "regulation", "article"], ignoringCase: true)
+    needing: ["sched", "section", "act", "regulation", "article"], ignoringCase: true)
 
   /// Another document named just after a reference: "(2) of the Act", "in the HMICFRS report".
   private static let otherDocuments = TextPattern(
     #/(?i)(?:\s*\(\d+\))*(?:\s+or\s+\d+(?:\(\d+\))?)*,?\s+(?:of|in)\s+(?!this\b)/#,
-    clues: ["of", "in"], ignoringCase: true)
+    needing: ["of", "in"], ignoringCase: true)
 
   /// Whether the reference at `range` is to another document: "paragraph 31 of the Act",
   /// "Schedule 6 para 31", "Table 2 in the HMICFRS report" (but not "… of this report").
@@ -70,7 +70,7 @@ public struct CrossReferenceRule: ReportRule {
 
   /// "paragraph 12", "paragraphs 68-80", "para. 5".
   private static let paragraphs = TextPattern(
-    #/(?i)\b(paragraphs?|paras?\.?)\s+(\d+)(?:\s*(?:-|–|to|and|&)\s*(\d+))?/#, clues: ["para"],
+    #/(?i)\b(paragraphs?|paras?\.?)\s+(\d+)(?:\s*(?:-|–|to|and|&)\s*(\d+))?/#, needing: ["para"],
     ignoringCase: true)
 
   private func checkParagraphs(
@@ -94,7 +94,7 @@ public struct CrossReferenceRule: ReportRule {
 
   /// "Table One" opening a caption or line.
   private static let tableTitles = TextPattern(
-    #/(?i)^table\s+(\w+)/#, clues: ["table"], ignoringCase: true)
+    #/(?i)^table\s+(\w+)/#, needing: ["table"], ignoringCase: true)
 
   /// The numbers of the report's tables as titled ("Table One" captions or lines), or all of 1…count when none is titled.
   private func tableNumbers(_ tables: [TableSite], _ passages: [Passage]) -> Set<Int> {
@@ -114,7 +114,7 @@ public struct CrossReferenceRule: ReportRule {
 
   /// "Table 2", "table One".
   private static let tables = TextPattern(
-    #/(?i)\btable\s+(\d+|one|two|three|four|five|six|seven|eight|nine|ten)\b/#, clues: ["table"],
+    #/(?i)\btable\s+(\d+|one|two|three|four|five|six|seven|eight|nine|ten)\b/#, needing: ["table"],
     ignoringCase: true)
 
   private func checkTables(_ passage: Passage, _ numbers: Set<Int>, into findings: inout Findings) {
@@ -134,7 +134,7 @@ public struct CrossReferenceRule: ReportRule {
 
   /// "Appendix 1" opening a heading, caption or line.
   private static let appendixTitles = TextPattern(
-    #/(?i)^appendix\s+(\w+)/#, clues: ["appendix"], ignoringCase: true)
+    #/(?i)^appendix\s+(\w+)/#, needing: ["appendix"], ignoringCase: true)
 
   /// The report's appendices: headings marked as appendices, and short lines, headings or captions opening "Appendix …".
   private func appendixKeys(_ report: Report, _ passages: [Passage]) -> Set<String> {
@@ -150,7 +150,7 @@ public struct CrossReferenceRule: ReportRule {
   /// "Appendix 1", "appendix B".
   private static let appendices = TextPattern(
     #/(?i)\bappendix\s+(\d+|one|two|three|four|five|six|seven|eight|nine|ten|[a-h]\b)/#,
-    clues: ["appendix"], ignoringCase: true)
+    needing: ["appendix"], ignoringCase: true)
 
   private func checkAppendices(
     _ passage: Passage, _ present: Set<String>, into findings: inout Findings
@@ -181,7 +181,8 @@ public struct CrossReferenceRule: ReportRule {
     return (Set(keys), first.name)
   }
 
-  private static let rows = TextPattern(#/(?i)\brow\s+(\d+)\b/#, clues: ["row"], ignoringCase: true)
+  private static let rows = TextPattern(
+    #/(?i)\brow\s+(\d+)\b/#, needing: ["row"], ignoringCase: true)
 
   /// "row 34" of a table keyed by a serial-number column.
   private func checkRows(

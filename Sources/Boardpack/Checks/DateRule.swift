@@ -33,7 +33,7 @@ public struct DateRule: ReportRule {
     let monthFirst =
       "\\b" + weekday + "(?<month>" + monthPattern
       + ")\\s+(?<day>\\d{1,2})(?:st|nd|rd|th)\\b,?(?:\\s+(?<year>\\d{4})\\b)?"
-    return [dayFirst, monthFirst].map { TextPattern(try! Regex($0), clues: monthClues) }
+    return [dayFirst, monthFirst].map { TextPattern(try! Regex($0), needing: monthClues) }
   }()
 
   /// "April - June 2026", "between January and March".
@@ -42,10 +42,10 @@ public struct DateRule: ReportRule {
       "(?i)\\b(?<between>between\\s+)?(?<first>" + monthPattern
         + ")\\s*(?<firstYear>\\d{4})?\\s*(?<separator>-|–|—|to|and)\\s*(?<last>" + monthPattern
         + ")\\b\\s*(?<lastYear>\\d{4})?"),
-    clues: monthClues.map { $0.lowercased() }, ignoringCase: true)
+    needing: monthClues.map { $0.lowercased() }, ignoringCase: true)
 
   private static let slashDates = TextPattern(
-    #/(?:^|[^\d/.-])(\d{1,2})/(\d{1,2})/(\d{4})(?![\d/])/#, clues: ["/"])
+    #/(?:^|[^\d/.-])(\d{1,2})/(\d{1,2})/(\d{4})(?![\d/])/#, needing: ["/"])
 
   // MARK: Dates and weekdays
 
@@ -114,7 +114,8 @@ public struct DateRule: ReportRule {
 
   /// "2025-26", "2025/2026".
   private static let financialYears = TextPattern(
-    #/(?:^|[^\d/.\-–])((?:19|20)\d\d)\s?([-/–])\s?(\d{4}|\d{2})(?![\d/\-–])/#, clues: ["19", "20"])
+    #/(?:^|[^\d/.\-–])((?:19|20)\d\d)\s?([-/–])\s?(\d{4}|\d{2})(?![\d/\-–])/#,
+    needing: ["19", "20"], ["-", "/", "–"])
 
   private func checkFinancialYears(_ passage: Passage, into findings: inout Findings) {
     for match in Self.financialYears.matches(in: passage.text) {
@@ -137,12 +138,12 @@ public struct DateRule: ReportRule {
   /// "Q2 of 25/26", "FY 25/26".
   private static let shortYearsAfterQuarters = TextPattern(
     #/(?i)(?:\b(?:q[1-4]|quarter\s+[1-4])\s+(?:of\s+)?|\bFY\s?)(\d{2})\/(\d{2})\b/#,
-    clues: ["q1", "q2", "q3", "q4", "quarter", "fy"], requiring: ["/"], ignoringCase: true)
+    needing: ["q1", "q2", "q3", "q4", "quarter", "fy"], ["/"], ignoringCase: true)
 
   /// "25/26 financial year", "25/26 FY".
   private static let shortYearsBeforeNames = TextPattern(
     #/(?i)(?:^|[^\d\/])(\d{2})\/(\d{2})\s+(?:financial\s+year|FY)\b/#,
-    clues: ["financial", "fy"], requiring: ["/"], ignoringCase: true)
+    needing: ["financial", "fy"], ["/"], ignoringCase: true)
 
   /// "25/26" is read as a financial year only where the text says it is one ("Q2 of 25/26",
   /// "FY 25/26", "25/26 financial year"); elsewhere two pairs of digits may be anything ("28/30 people").
@@ -167,7 +168,7 @@ public struct DateRule: ReportRule {
   /// "Q2", "Quarter 4 2025-26", "quarter three".
   private static let quarters = TextPattern(
     #/(?i)\b(?:q|quarter\s*)([1-4]|one|two|three|four)\b(?:\s*(?:of\s+)?((?:19|20)\d\d\s?[-/]\s?\d{2,4}))?/#,
-    clues: ["q1", "q2", "q3", "q4", "qone", "qtwo", "qthree", "qfour", "quarter"],
+    needing: ["q1", "q2", "q3", "q4", "qone", "qtwo", "qthree", "qfour", "quarter"],
     ignoringCase: true)
 
   /// A quarter ("Q2", "Quarter 4", "quarter three") and the months given with it in the same

@@ -95,8 +95,7 @@ public struct PercentShareRule: ReportRule {
 
   /// "77/66%".
   private static let slashShares = TextPattern(
-    #/(?:^|[^\d.,\/£])(\d[\d,]*)\s*\/\s*(\d+(?:\.\d+)?)%/#, clues: ["%"],
-    requiring: ["/"])
+    #/(?:^|[^\d.,\/£])(\d[\d,]*)\s*\/\s*(\d+(?:\.\d+)?)%/#, needing: ["%"], ["/"])
 
   /// "Yes - 77/66% No - 40/44%": each count's share of the counts given together.
   private func checkSlashShares(_ passage: Passage, into findings: inout Findings) {
@@ -114,12 +113,12 @@ public struct PercentShareRule: ReportRule {
   /// "2144 referrals, 516 of which were self-referrals (24.1%)".
   private static let partsOfWhich = TextPattern(
     #/(?:^|[^\d.,£])(\d[\d,]*)(?![\d.,%])\s+([a-z][^.;%]{0,60}?),?\s+(\d[\d,]*)\s+of\s+(?:which|whom)\b[^.;%\d]{0,80}?\(?(\d+(?:\.\d+)?)%\)?(\s+[a-z]+)?/#,
-    clues: ["which", "whom"], requiring: ["%"])
+    needing: ["which", "whom"], ["%"])
 
   /// "220 of 9,876 eligible victims … 2.23%", "30 out of 45 (67%)".
   private static let partsOf = TextPattern(
     #/(?:^|[^\d.,£])(\d[\d,]*)\s+(?:out\s+)?of\s+(?:the\s+)?(\d[\d,]*)(?![\d.,%])([^.;%\d]{0,80}?)\(?(\d+(?:\.\d+)?)%\)?(\s+[a-z]+)?/#,
-    clues: ["%"], requiring: ["of"])
+    needing: ["%"], ["of"])
 
   /// "220 of 9,876 eligible victims … are repeat victims, 2.23%", "30 out of 45 (67%)" and "2144
   /// referrals, 516 of which were self-referrals (24.1%)": the first percentage after the pair,
@@ -154,8 +153,8 @@ public struct PercentShareRule: ReportRule {
 
   /// "Of the 45 cases …": "of the" and a figure, then the clause of its parts.
   private static let wholes = TextPattern(
-    #/(?i)\bof\s+the\s+(\d[\d,]*)\s+([a-z][a-z ]*?),\s*([^.;]+)/#, clues: ["the"],
-    requiring: ["of", ","], ignoringCase: true)
+    #/(?i)\bof\s+the\s+(\d[\d,]*)\s+([a-z][a-z ]*?),\s*([^.;]+)/#, needing: ["the"], ["of"], [","],
+    ignoringCase: true)
 
   /// "Of the 45 cases reviewed, 30 related to adults and 15 related to youths": parts that share
   /// their wording must add up to the whole; a share given with a part "(67%)" is checked too.

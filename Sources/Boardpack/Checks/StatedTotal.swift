@@ -20,20 +20,20 @@ struct StatedTotal: Equatable {
       TextPattern(
         try! Regex(
           #"(?i)\btotals?(?<words>(?:\s+[a-z]+){0,4}?)\s*[:=]\s*(?<figure>"# + figure + ")"),
-        clues: ["total"], ignoringCase: true),
+        needing: ["total"], ignoringCase: true),
       // a total of 413 engagements; in total, 413 engagements
       TextPattern(
         try! Regex(
           #"(?i)\b(?:a\s+total\s+of|in\s+total,?)\s+(?<figure>"# + figure + "|" + words
             + #")\s+(?<words>[a-z][a-z\- ]{0,40})"#),
-        clues: ["total"], ignoringCase: true),
+        needing: ["total"], ignoringCase: true),
       // Forty-five complaint reviews were received
       TextPattern(
         try! Regex(
           #"(?i)(?:^|[.!?:]\s+)(?<figure>"# + words + "|" + figure
             + #")\s+(?<words>[a-z][a-z\- ]{0,40}?\s+(?:were|was|have\s+been|has\s+been|had\s+been)\s+[a-z]+)"#
         ),
-        clues: ["were", "was", "been"], ignoringCase: true),
+        needing: ["were", "was", "been"], ignoringCase: true),
     ]
   }()
 

@@ -1,33 +1,27 @@
 /// A regular expression compiled once, and a cheap test that passes over text it cannot match.
 ///
 /// Swift's `Regex` is slow, and most passages hold none of the words a pattern needs: every match
-/// contains at least one of `clues` and all of `requiring` (compared with the text lowercased when
-/// `ignoringCase`, as a `(?i)` pattern compares), so text lacking them is never searched.
+/// contains at least one string of each group `needing` names (compared with the text lowercased
+/// when `ignoringCase`, as a `(?i)` pattern compares), so text lacking them is never searched.
 ///
 /// Unchecked: a `Regex` is immutable once made and compiles itself on first use thread-safely,
 /// but with `AnyRegexOutput` (not `Sendable`) as its output it is not marked `Sendable`.
 struct TextPattern<Output>: @unchecked Sendable {
   let regex: Regex<Output>
-  /// The UTF-8 bytes of the clues and of the strings required.
-  private let clues: [[UInt8]]
-  private let required: [[UInt8]]
+  /// Groups of strings as UTF-8 bytes: a match holds one string of every group.
+  private let clues: [[[UInt8]]]
   private let ignoringCase: Bool
 
-  init(
-    _ regex: Regex<Output>, clues: [String], requiring required: [String] = [],
-    ignoringCase: Bool = false
-  ) {
+  init(_ regex: Regex<Output>, needing clues: [String]..., ignoringCase: Bool = false) {
     self.regex = regex
-    self.clues = clues.map { Array($0.utf8) }
-    self.required = required.map { Array($0.utf8) }
+    self.clues = clues.map { group in group.map { Array($0.utf8) } }
     self.ignoringCase = ignoringCase
   }
 
-  /// Whether `text` holds one of the clues and every string required, without which it cannot match.
+  /// Whether `text` holds a string of every group, without which it cannot match.
   func mightMatch(_ text: some StringProtocol) -> Bool {
     let haystack = Array((ignoringCase ? text.lowercased() : String(text)).utf8)
-    return clues.contains { haystack.contains(bytes: $0) }
-      && required.allSatisfy { haystack.contains(bytes: $0) }
+    return clues.allSatisfy { group in group.contains { haystack.contains(bytes: $0) } }
   }
 
   func matches<Text: StringProtocol>(in text: Text) -> [Regex<Output>.Match]
