@@ -105,7 +105,7 @@ public struct Measured: Sendable, Equatable {
   }
 
   /// `sum(_:)` with `shown` left empty, for searches that compare many sums and print few.
-  public static func unprintedSum(_ figures: [Measured]) -> Measured {
+  static func unprintedSum(_ figures: [Measured]) -> Measured {
     Measured(
       value: figures.reduce(0) { $0 + $1.value }, slack: figures.reduce(0) { $0 + $1.slack },
       places: figures.map(\.places).max() ?? 0)
