@@ -49,27 +49,35 @@ public struct CrossReferenceRule: ReportRule {
     Int(text) ?? numberWords[text.lowercased()]
   }
 
+  /// A statute's part just before a reference: "Schedule 6", "section".
+  private static let statuteParts = TextPattern(
+    #/(?i)\b(?:sched|schedule|section|act|regulation|article)\W*\d*\W*$/#,
+    needing: ["sched", "section", "act", "regulation", "article"], ignoringCase: true)
+
+  /// Another document named just after a reference: "(2) of the Act", "in the HMICFRS report".
+  private static let otherDocuments = TextPattern(
+    #/(?i)(?:\s*\(\d+\))*(?:\s+or\s+\d+(?:\(\d+\))?)*,?\s+(?:of|in)\s+(?!this\b)/#,
+    needing: ["of", "in"], ignoringCase: true)
+
   /// Whether the reference at `range` is to another document: "paragraph 31 of the Act",
   /// "Schedule 6 para 31", "Table 2 in the HMICFRS report" (but not "… of this report").
   private static func isExternal(_ range: Range<String.Index>, in text: String) -> Bool {
     let start =
       text.index(range.lowerBound, offsetBy: -40, limitedBy: text.startIndex) ?? text.startIndex
-    if text[start..<range.lowerBound].contains(
-      #/(?i)\b(?:sched|schedule|section|act|regulation|article)\W*\d*\W*$/#)
-    {
-      return true
-    }
-    let after = text[range.upperBound...]
-    return after.prefixMatch(
-      of: #/(?i)(?:\s*\(\d+\))*(?:\s+or\s+\d+(?:\(\d+\))?)*,?\s+(?:of|in)\s+(?!this\b)/#) != nil
+    return statuteParts.firstMatch(in: text[start..<range.lowerBound]) != nil
+      || otherDocuments.prefixMatch(in: text[range.upperBound...]) != nil
   }
+
+  /// "paragraph 12", "paragraphs 68-80", "para. 5".
+  private static let paragraphs = TextPattern(
+    #/(?i)\b(paragraphs?|paras?\.?)\s+(\d+)(?:\s*(?:-|–|to|and|&)\s*(\d+))?/#, needing: ["para"],
+    ignoringCase: true)
 
   private func checkParagraphs(
     _ passage: Passage, _ numbers: Set<Int>, into findings: inout Findings
   ) {
-    let regex = #/(?i)\b(paragraphs?|paras?\.?)\s+(\d+)(?:\s*(?:-|–|to|and|&)\s*(\d+))?/#
     let text = passage.text
-    for match in text.matches(of: regex) {
+    for match in Self.paragraphs.matches(in: text) {
       if Self.isExternal(match.range, in: text) { continue }
       guard let first = Int(match.2) else { continue }
       let last = match.3.flatMap { Int($0) } ?? first
@@ -84,14 +92,18 @@ public struct CrossReferenceRule: ReportRule {
     }
   }
 
+  /// "Table One" opening a caption or line.
+  private static let tableTitles = TextPattern(
+    #/(?i)^table\s+(\w+)/#, needing: ["table"], ignoringCase: true)
+
   /// The numbers of the report's tables as titled ("Table One" captions or lines), or all of 1…count when none is titled.
   private func tableNumbers(_ tables: [TableSite], _ passages: [Passage]) -> Set<Int> {
-    let title = #/(?i)^table\s+(\w+)/#
     let titled = tables.compactMap { site in
-      site.name.firstMatch(of: title).flatMap { Self.number($0.1) }
+      Self.tableTitles.firstMatch(in: site.name).flatMap { Self.number($0.1) }
     }
     let lines = passages.compactMap { candidate -> Int? in
-      guard candidate.text.count <= 100, let match = candidate.text.firstMatch(of: title) else {
+      guard candidate.text.count <= 100, let match = Self.tableTitles.firstMatch(in: candidate.text)
+      else {
         return nil
       }
       return Self.number(match.1)
@@ -100,9 +112,13 @@ public struct CrossReferenceRule: ReportRule {
     return named.isEmpty ? Set(tables.indices.map { $0 + 1 }) : named
   }
 
+  /// "Table 2", "table One".
+  private static let tables = TextPattern(
+    #/(?i)\btable\s+(\d+|one|two|three|four|five|six|seven|eight|nine|ten)\b/#, needing: ["table"],
+    ignoringCase: true)
+
   private func checkTables(_ passage: Passage, _ numbers: Set<Int>, into findings: inout Findings) {
-    let regex = #/(?i)\btable\s+(\d+|one|two|three|four|five|six|seven|eight|nine|ten)\b/#
-    for match in passage.text.matches(of: regex) {
+    for match in Self.tables.matches(in: passage.text) {
       guard let number = Self.number(match.1), !numbers.contains(number),
         !Self.isExternal(match.range, in: passage.text)
       else { continue }
@@ -116,22 +132,31 @@ public struct CrossReferenceRule: ReportRule {
     number(text).map(String.init) ?? text.uppercased()
   }
 
+  /// "Appendix 1" opening a heading, caption or line.
+  private static let appendixTitles = TextPattern(
+    #/(?i)^appendix\s+(\w+)/#, needing: ["appendix"], ignoringCase: true)
+
   /// The report's appendices: headings marked as appendices, and short lines, headings or captions opening "Appendix …".
   private func appendixKeys(_ report: Report, _ passages: [Passage]) -> Set<String> {
-    let title = #/(?i)^appendix\s+(\w+)/#
     var present = Set(report.appendixNumbers.map(String.init))
     for text in passages.filter({ $0.text.count <= 120 }).map(\.text) + report.tables.map(\.name) {
-      if let match = text.firstMatch(of: title) { present.insert(Self.appendixKey(match.1)) }
+      if let match = Self.appendixTitles.firstMatch(in: text) {
+        present.insert(Self.appendixKey(match.1))
+      }
     }
     return present
   }
 
+  /// "Appendix 1", "appendix B".
+  private static let appendices = TextPattern(
+    #/(?i)\bappendix\s+(\d+|one|two|three|four|five|six|seven|eight|nine|ten|[a-h]\b)/#,
+    needing: ["appendix"], ignoringCase: true)
+
   private func checkAppendices(
     _ passage: Passage, _ present: Set<String>, into findings: inout Findings
   ) {
-    let regex = #/(?i)\bappendix\s+(\d+|one|two|three|four|five|six|seven|eight|nine|ten|[a-h]\b)/#
-    for match in passage.text.matches(of: regex) where !present.contains(Self.appendixKey(match.1))
-    {
+    for match in Self.appendices.matches(in: passage.text)
+    where !present.contains(Self.appendixKey(match.1)) {
       findings.add(
         .crossReference, .warning,
         "\(match.0) is not in this report (no heading or caption names it)", at: passage.place,
@@ -156,11 +181,14 @@ public struct CrossReferenceRule: ReportRule {
     return (Set(keys), first.name)
   }
 
+  private static let rows = TextPattern(
+    #/(?i)\brow\s+(\d+)\b/#, needing: ["row"], ignoringCase: true)
+
   /// "row 34" of a table keyed by a serial-number column.
   private func checkRows(
     _ passage: Passage, _ rows: (keys: Set<Int>, table: String), into findings: inout Findings
   ) {
-    for match in passage.text.matches(of: #/(?i)\brow\s+(\d+)\b/#) {
+    for match in Self.rows.matches(in: passage.text) {
       guard let number = Int(match.1), !rows.keys.contains(number) else { continue }
       findings.add(
         .crossReference, .error, "\(match.0) is not a row of \(rows.table)", at: passage.place,

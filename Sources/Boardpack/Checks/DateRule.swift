@@ -7,39 +7,53 @@ public struct DateRule: ReportRule {
   public init() {}
 
   public func check(_ report: Report, into findings: inout Findings) {
-    let weekday =
-      "(?:(?<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\\s+(?:the\\s+)?)?"
-    let dayFirst =
-      "\\b" + weekday + "(?<day>\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(?<month>"
-      + Self.monthPattern
-      + ")\\b,?(?:\\s+(?<year>\\d{4})\\b)?"
-    let monthFirst =
-      "\\b" + weekday + "(?<month>" + Self.monthPattern
-      + ")\\s+(?<day>\\d{1,2})(?:st|nd|rd|th)\\b,?(?:\\s+(?<year>\\d{4})\\b)?"
-    let dates = [dayFirst, monthFirst].compactMap { try? Regex($0) }
-    let range =
-      "(?i)\\b(?<between>between\\s+)?(?<first>" + Self.monthPattern
-      + ")\\s*(?<firstYear>\\d{4})?\\s*(?<separator>-|–|—|to|and)\\s*(?<last>" + Self.monthPattern
-      + ")\\b\\s*(?<lastYear>\\d{4})?"
-    guard let ranges = try? Regex(range) else { return }
     for passage in report.passages {
-      checkDates(passage, dates, near: report.date, into: &findings)
+      checkDates(passage, near: report.date, into: &findings)
       checkFinancialYears(passage, into: &findings)
-      checkQuarters(passage, ranges, into: &findings)
+      checkQuarters(passage, into: &findings)
     }
   }
 
   static let monthPattern =
     "January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
 
+  /// Every month name in `monthPattern` begins with one of these.
+  private static let monthClues = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+  ]
+
+  /// "Tuesday 23rd June 2026", "23 June", "June 23rd, 2026".
+  private static let dates: [TextPattern<AnyRegexOutput>] = {
+    let weekday =
+      "(?:(?<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\\s+(?:the\\s+)?)?"
+    let dayFirst =
+      "\\b" + weekday + "(?<day>\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(?<month>"
+      + monthPattern
+      + ")\\b,?(?:\\s+(?<year>\\d{4})\\b)?"
+    let monthFirst =
+      "\\b" + weekday + "(?<month>" + monthPattern
+      + ")\\s+(?<day>\\d{1,2})(?:st|nd|rd|th)\\b,?(?:\\s+(?<year>\\d{4})\\b)?"
+    return [dayFirst, monthFirst].map { TextPattern(try! Regex($0), needing: monthClues) }
+  }()
+
+  /// "April - June 2026", "between January and March".
+  private static let monthRanges = TextPattern(
+    try! Regex(
+      "(?i)\\b(?<between>between\\s+)?(?<first>" + monthPattern
+        + ")\\s*(?<firstYear>\\d{4})?\\s*(?<separator>-|–|—|to|and)\\s*(?<last>" + monthPattern
+        + ")\\b\\s*(?<lastYear>\\d{4})?"),
+    needing: monthClues.map { $0.lowercased() }, ignoringCase: true)
+
+  private static let slashDates = TextPattern(
+    #/(?:^|[^\d/.-])(\d{1,2})/(\d{1,2})/(\d{4})(?![\d/])/#, needing: ["/"])
+
   // MARK: Dates and weekdays
 
   private func checkDates(
-    _ passage: Passage, _ regexes: [Regex<AnyRegexOutput>], near reportDate: CalendarDate?,
-    into findings: inout Findings
+    _ passage: Passage, near reportDate: CalendarDate?, into findings: inout Findings
   ) {
-    for regex in regexes {
-      for match in passage.text.matches(of: regex) {
+    for pattern in Self.dates {
+      for match in pattern.matches(in: passage.text) {
         guard let dayText = match["day"]?.substring, let day = Int(dayText),
           let monthText = match["month"]?.substring,
           let month = CalendarDate.month(named: String(monthText))
@@ -67,7 +81,7 @@ public struct DateRule: ReportRule {
           stated: shown, expected: "\(actual) \(dated.longUK)")
       }
     }
-    for match in passage.text.matches(of: #/(?:^|[^\d/.-])(\d{1,2})/(\d{1,2})/(\d{4})(?![\d/])/#) {
+    for match in Self.slashDates.matches(in: passage.text) {
       guard let day = Int(match.1), let month = Int(match.2), let year = Int(match.3) else {
         continue
       }
@@ -98,9 +112,13 @@ public struct DateRule: ReportRule {
 
   // MARK: Financial years
 
+  /// "2025-26", "2025/2026".
+  private static let financialYears = TextPattern(
+    #/(?:^|[^\d/.\-–])((?:19|20)\d\d)\s?([-/–])\s?(\d{4}|\d{2})(?![\d/\-–])/#,
+    needing: ["19", "20"], ["-", "/", "–"])
+
   private func checkFinancialYears(_ passage: Passage, into findings: inout Findings) {
-    let regex = #/(?:^|[^\d/.\-–])((?:19|20)\d\d)\s?([-/–])\s?(\d{4}|\d{2})(?![\d/\-–])/#
-    for match in passage.text.matches(of: regex) {
+    for match in Self.financialYears.matches(in: passage.text) {
       guard let start = Int(match.1), let endDigits = Int(match.3) else { continue }
       let end = match.3.count == 2 ? (start / 100) * 100 + endDigits : endDigits
       let nextCentury = match.3.count == 2 && end + 100 == start + 1
@@ -117,14 +135,22 @@ public struct DateRule: ReportRule {
     checkShortFinancialYears(passage, into: &findings)
   }
 
+  /// "Q2 of 25/26", "FY 25/26".
+  private static let shortYearsAfterQuarters = TextPattern(
+    #/(?i)(?:\b(?:q[1-4]|quarter\s+[1-4])\s+(?:of\s+)?|\bFY\s?)(\d{2})\/(\d{2})\b/#,
+    needing: ["q1", "q2", "q3", "q4", "quarter", "fy"], ["/"], ignoringCase: true)
+
+  /// "25/26 financial year", "25/26 FY".
+  private static let shortYearsBeforeNames = TextPattern(
+    #/(?i)(?:^|[^\d\/])(\d{2})\/(\d{2})\s+(?:financial\s+year|FY)\b/#,
+    needing: ["financial", "fy"], ["/"], ignoringCase: true)
+
   /// "25/26" is read as a financial year only where the text says it is one ("Q2 of 25/26",
   /// "FY 25/26", "25/26 financial year"); elsewhere two pairs of digits may be anything ("28/30 people").
   private func checkShortFinancialYears(_ passage: Passage, into findings: inout Findings) {
-    let before = #/(?i)(?:\b(?:q[1-4]|quarter\s+[1-4])\s+(?:of\s+)?|\bFY\s?)(\d{2})\/(\d{2})\b/#
-    let after = #/(?i)(?:^|[^\d\/])(\d{2})\/(\d{2})\s+(?:financial\s+year|FY)\b/#
     let labels =
-      passage.text.matches(of: before).map { ($0.1, $0.2) }
-      + passage.text.matches(of: after).map { ($0.1, $0.2) }
+      Self.shortYearsAfterQuarters.matches(in: passage.text).map { ($0.1, $0.2) }
+      + Self.shortYearsBeforeNames.matches(in: passage.text).map { ($0.1, $0.2) }
     for (first, second) in labels {
       guard let start = Int(first), let end = Int(second), end != (start + 1) % 100 else {
         continue
@@ -139,20 +165,23 @@ public struct DateRule: ReportRule {
 
   // MARK: Quarters
 
+  /// "Q2", "Quarter 4 2025-26", "quarter three".
+  private static let quarters = TextPattern(
+    #/(?i)\b(?:q|quarter\s*)([1-4]|one|two|three|four)\b(?:\s*(?:of\s+)?((?:19|20)\d\d\s?[-/]\s?\d{2,4}))?/#,
+    needing: ["q1", "q2", "q3", "q4", "qone", "qtwo", "qthree", "qfour", "quarter"],
+    ignoringCase: true)
+
   /// A quarter ("Q2", "Quarter 4", "quarter three") and the months given with it in the same
   /// sentence: the months must be that quarter of the financial year (or, when no financial year
   /// is named, of the calendar year).
-  private func checkQuarters(
-    _ passage: Passage, _ rangeRegex: Regex<AnyRegexOutput>, into findings: inout Findings
-  ) {
+  private func checkQuarters(_ passage: Passage, into findings: inout Findings) {
+    guard Self.quarters.mightMatch(passage.text) else { return }
     for sentence in passage.text.split(whereSeparator: { $0 == ";" }).flatMap({
       $0.components(separatedBy: ". ")
     }) {
-      let quarterRegex =
-        #/(?i)\b(?:q|quarter\s*)([1-4]|one|two|three|four)\b(?:\s*(?:of\s+)?((?:19|20)\d\d\s?[-/]\s?\d{2,4}))?/#
-      let quarters = sentence.matches(of: quarterRegex)
+      let quarters = Self.quarters.matches(in: sentence)
       guard quarters.count == 1, let quarter = quarters.first else { continue }
-      let ranges = sentence.matches(of: rangeRegex).filter {
+      let ranges = Self.monthRanges.matches(in: sentence).filter {
         $0["separator"]?.substring != "and" || $0["between"]?.substring != nil
       }
       guard ranges.count == 1, let range = ranges.first,

@@ -93,9 +93,13 @@ public struct PercentShareRule: ReportRule {
 
   // MARK: Shares in text
 
+  /// "77/66%".
+  private static let slashShares = TextPattern(
+    #/(?:^|[^\d.,\/£])(\d[\d,]*)\s*\/\s*(\d+(?:\.\d+)?)%/#, needing: ["%"], ["/"])
+
   /// "Yes - 77/66% No - 40/44%": each count's share of the counts given together.
   private func checkSlashShares(_ passage: Passage, into findings: inout Findings) {
-    let matches = passage.text.matches(of: #/(?:^|[^\d.,\/£])(\d[\d,]*)\s*\/\s*(\d+(?:\.\d+)?)%/#)
+    let matches = Self.slashShares.matches(in: passage.text)
     guard matches.count >= 2 else { return }
     let counts = matches.compactMap { Measured(text: String($0.1)) }
     let shares = matches.compactMap { Measured(text: String($0.2) + "%") }
@@ -106,13 +110,21 @@ public struct PercentShareRule: ReportRule {
     }
   }
 
+  /// "2144 referrals, 516 of which were self-referrals (24.1%)".
+  private static let partsOfWhich = TextPattern(
+    #/(?:^|[^\d.,£])(\d[\d,]*)(?![\d.,%])\s+([a-z][^.;%]{0,60}?),?\s+(\d[\d,]*)\s+of\s+(?:which|whom)\b[^.;%\d]{0,80}?\(?(\d+(?:\.\d+)?)%\)?(\s+[a-z]+)?/#,
+    needing: ["which", "whom"], ["%"])
+
+  /// "220 of 9,876 eligible victims … 2.23%", "30 out of 45 (67%)".
+  private static let partsOf = TextPattern(
+    #/(?:^|[^\d.,£])(\d[\d,]*)\s+(?:out\s+)?of\s+(?:the\s+)?(\d[\d,]*)(?![\d.,%])([^.;%\d]{0,80}?)\(?(\d+(?:\.\d+)?)%\)?(\s+[a-z]+)?/#,
+    needing: ["%"], ["of"])
+
   /// "220 of 9,876 eligible victims … are repeat victims, 2.23%", "30 out of 45 (67%)" and "2144
   /// referrals, 516 of which were self-referrals (24.1%)": the first percentage after the pair,
   /// when no other figure comes between, in the same sentence.
   private func checkOfCounts(_ passage: Passage, into findings: inout Findings) {
-    let ofWhich =
-      #/(?:^|[^\d.,£])(\d[\d,]*)(?![\d.,%])\s+([a-z][^.;%]{0,60}?),?\s+(\d[\d,]*)\s+of\s+(?:which|whom)\b[^.;%\d]{0,80}?\(?(\d+(?:\.\d+)?)%\)?(\s+[a-z]+)?/#
-    for match in passage.text.matches(of: ofWhich) {
+    for match in Self.partsOfWhich.matches(in: passage.text) {
       // No other figure between the whole and its part ("in Q2" is a name, not a figure).
       guard !match.2.contains(#/\b\d/#), let total = Measured(text: String(match.1)),
         let part = Measured(text: String(match.3)),
@@ -123,9 +135,7 @@ public struct PercentShareRule: ReportRule {
       else { continue }
       compare(part, of: total, share, passage, into: &findings)
     }
-    let regex =
-      #/(?:^|[^\d.,£])(\d[\d,]*)\s+(?:out\s+)?of\s+(?:the\s+)?(\d[\d,]*)(?![\d.,%])([^.;%\d]{0,80}?)\(?(\d+(?:\.\d+)?)%\)?(\s+[a-z]+)?/#
-    for match in passage.text.matches(of: regex) {
+    for match in Self.partsOf.matches(in: passage.text) {
       guard let part = Measured(text: String(match.1)), let total = Measured(text: String(match.2)),
         let share = Measured(text: String(match.4) + "%"), part.value <= total.value,
         !Self.comparisons.contains(
@@ -141,11 +151,15 @@ public struct PercentShareRule: ReportRule {
     "of", "up", "down",
   ]
 
+  /// "Of the 45 cases …": "of the" and a figure, then the clause of its parts.
+  private static let wholes = TextPattern(
+    #/(?i)\bof\s+the\s+(\d[\d,]*)\s+([a-z][a-z ]*?),\s*([^.;]+)/#, needing: ["the"], ["of"], [","],
+    ignoringCase: true)
+
   /// "Of the 45 cases reviewed, 30 related to adults and 15 related to youths": parts that share
   /// their wording must add up to the whole; a share given with a part "(67%)" is checked too.
   private func checkOfThe(_ passage: Passage, into findings: inout Findings) {
-    let regex = #/(?i)\bof\s+the\s+(\d[\d,]*)\s+([a-z][a-z ]*?),\s*([^.;]+)/#
-    for match in passage.text.matches(of: regex) {
+    for match in Self.wholes.matches(in: passage.text) {
       guard let whole = Measured(text: String(match.1)) else { continue }
       let clause = String(match.3)
       let parts = clause.matches(

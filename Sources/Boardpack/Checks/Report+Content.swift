@@ -28,8 +28,7 @@ extension Report {
     func text(_ content: [Inline], quoted: Bool, heading: Bool = false) {
       references(in: content)
       // A linked reference is checked by its label, not again by its text.
-      let plain = Self.textWithoutReferences(content).trimmingCharacters(
-        in: .whitespacesAndNewlines)
+      let plain = Self.textWithoutReferences(content).trimmedOfWhiteSpace
       guard !plain.isEmpty else { return }
       result.append(
         .passage(
@@ -84,8 +83,8 @@ extension Report {
     return sites
   }
 
-  /// Every passage, including table cells (placed by table, row and column).
-  public var passages: [Passage] {
+  /// Every passage of `entries`, including the cells of `tables` (placed by table, row and column).
+  static func passages(in entries: [Entry], tables: [TableSite]) -> [Passage] {
     var result: [Passage] = []
     var sites = tables.makeIterator()
     for entry in entries {
@@ -104,7 +103,7 @@ extension Report {
             let text =
               ([cell.shown] + Report.entries(of: cell.blocks).compactMap(\.passage).map(\.text))
               .joined(separator: " ")
-            guard !text.trimmingCharacters(in: .whitespaces).isEmpty else { continue }
+            guard !text.trimmedOfSpaces.isEmpty else { continue }
             result.append(
               Passage(
                 text: text, place: site.place(row: rowIndex, column: columnIndex), quoted: false,
@@ -158,7 +157,7 @@ extension Report {
   }
 
   private static func name(of table: Table, number: Int, before: Passage?) -> String {
-    let caption = table.caption.plainText.trimmingCharacters(in: .whitespacesAndNewlines)
+    let caption = table.caption.plainText.trimmedOfWhiteSpace
     if !caption.isEmpty { return caption }
     if let label = table.label { return label.name }
     if let before, before.text.count <= 80, before.text.lowercased().hasPrefix("table ") {

@@ -18,6 +18,8 @@ public struct Report: Sendable {
   let entries: [Entry]
   /// The report's tables, named, with their neighbouring passages and figures read.
   public let tables: [TableSite]
+  /// Every passage, including table cells (placed by table, row and column).
+  public let passages: [Passage]
 
   public init(title: String, blocks: [Block], labels: Set<Label> = [], date: CalendarDate? = nil) {
     self.title = title
@@ -26,6 +28,7 @@ public struct Report: Sendable {
     self.date = date
     entries = Report.entries(of: blocks)
     tables = Report.tables(in: entries)
+    passages = Report.passages(in: entries, tables: tables)
   }
 }
 

@@ -11,24 +11,37 @@ struct StatedTotal: Equatable {
 
   var isMoney: Bool { figure.shown.contains("£") }
 
-  /// The totals stated in `text`.
-  static func all(in text: String) -> [StatedTotal] {
+  /// The ways a total is stated, the explicit ones first.
+  private static let patterns: [TextPattern<AnyRegexOutput>] = {
     let figure = #"£?\d[\d,]*(?:\.\d+)?"#
     let words = NumberWords.pattern
-    let patterns = [
+    return [
       // Total funding: £40,474.77
-      #"(?i)\btotals?(?<words>(?:\s+[a-z]+){0,4}?)\s*[:=]\s*(?<figure>"# + figure + ")",
+      TextPattern(
+        try! Regex(
+          #"(?i)\btotals?(?<words>(?:\s+[a-z]+){0,4}?)\s*[:=]\s*(?<figure>"# + figure + ")"),
+        needing: ["total"], ignoringCase: true),
       // a total of 413 engagements; in total, 413 engagements
-      #"(?i)\b(?:a\s+total\s+of|in\s+total,?)\s+(?<figure>"# + figure + "|" + words
-        + #")\s+(?<words>[a-z][a-z\- ]{0,40})"#,
+      TextPattern(
+        try! Regex(
+          #"(?i)\b(?:a\s+total\s+of|in\s+total,?)\s+(?<figure>"# + figure + "|" + words
+            + #")\s+(?<words>[a-z][a-z\- ]{0,40})"#),
+        needing: ["total"], ignoringCase: true),
       // Forty-five complaint reviews were received
-      #"(?i)(?:^|[.!?:]\s+)(?<figure>"# + words + "|" + figure
-        + #")\s+(?<words>[a-z][a-z\- ]{0,40}?\s+(?:were|was|have\s+been|has\s+been|had\s+been)\s+[a-z]+)"#,
+      TextPattern(
+        try! Regex(
+          #"(?i)(?:^|[.!?:]\s+)(?<figure>"# + words + "|" + figure
+            + #")\s+(?<words>[a-z][a-z\- ]{0,40}?\s+(?:were|was|have\s+been|has\s+been|had\s+been)\s+[a-z]+)"#
+        ),
+        needing: ["were", "was", "been"], ignoringCase: true),
     ]
+  }()
+
+  /// The totals stated in `text`.
+  static func all(in text: String) -> [StatedTotal] {
     var result: [StatedTotal] = []
     for (index, pattern) in patterns.enumerated() {
-      guard let regex = try? Regex(pattern) else { continue }
-      for match in text.matches(of: regex) {
+      for match in pattern.matches(in: text) {
         guard let figureText = match["figure"]?.substring.map(String.init),
           let wordsText = match["words"]?.substring.map(String.init)
         else { continue }

@@ -10,6 +10,8 @@ public struct TableSite: Sendable {
   public let after: Passage?
   /// Every cell read as a figure once, `figures[row][column]`; nil for text and blank cells.
   public let figures: [[Measured?]]
+  /// Whether each cell prints nothing, `blanks[row][column]`.
+  private let blanks: [[Bool]]
 
   init(table: Table, name: String, paragraph: Int?, before: Passage?, after: Passage?) {
     self.table = table
@@ -24,6 +26,9 @@ public struct TableSite: Sendable {
           header: table.columns.indices.contains(column) ? table.columns[column].header : "")
       }
     }
+    blanks = table.rows.map { row in
+      row.cells.map { $0.shown.trimmedOfWhiteSpace.isEmpty }
+    }
   }
 
   /// The figure in a cell; nil when it holds none or does not exist.
@@ -34,9 +39,7 @@ public struct TableSite: Sendable {
 
   /// Whether a cell is missing or prints nothing.
   public func isBlank(_ row: Int, _ column: Int) -> Bool {
-    let cells = table.rows[row].cells
-    return !cells.indices.contains(column)
-      || cells[column].shown.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+    !blanks[row].indices.contains(column) || blanks[row][column]
   }
 
   /// The rows of `column` that hold a figure.
@@ -61,9 +64,9 @@ public struct TableSite: Sendable {
       key.split(separator: " ").contains(Substring($0))
     }
     if let first = cells.first, first.value.number == nil || keyed,
-      !first.shown.trimmingCharacters(in: .whitespaces).isEmpty
+      !first.shown.trimmedOfSpaces.isEmpty
     {
-      return first.shown.trimmingCharacters(in: .whitespacesAndNewlines)
+      return first.shown.trimmedOfWhiteSpace
     }
     return "row \(index + 1)"
   }

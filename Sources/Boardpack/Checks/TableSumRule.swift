@@ -111,20 +111,58 @@ public struct TableSumRule: ReportRule {
           && site.figureCount($0) * 2 > table.rows.count
       }
       guard candidates.count >= 2, candidates.count <= 14 else { continue }
+      let scores = subsetScores(site, column: column, candidates: candidates)
       var best: (addends: [Int], satisfied: Int, failed: Int)?
       for mask in 1..<(1 << candidates.count) where mask.nonzeroBitCount >= 2 {
         let addends = candidates.indices.filter { mask & (1 << $0) != 0 }.map { candidates[$0] }
-        let (satisfied, failed) = score(site, column: column, addends: addends)
+        let (satisfied, failed) = scores[mask]
         if best == nil || satisfied > best!.satisfied
           || (satisfied == best!.satisfied && addends.count > best!.addends.count)
         {
-          best = (addends, satisfied, failed.filter { $0.verdict == .disagrees }.count)
+          best = (addends, satisfied, failed)
         }
       }
       if let best, best.satisfied >= 2, best.satisfied > best.failed {
         report(site, column: column, addends: best.addends, into: &findings)
       }
     }
+  }
+
+  /// `score` for every subset of `candidates` at once (bit i of the index standing for
+  /// `candidates[i]`): how many rows each satisfies and how many it fails. Each subset's sum in a
+  /// row is a smaller subset's plus one figure, so a row costs one addition per subset.
+  private func subsetScores(_ site: TableSite, column: Int, candidates: [Int]) -> [(
+    satisfied: Int, failed: Int
+  )] {
+    var scores = Array(repeating: (satisfied: 0, failed: 0), count: 1 << candidates.count)
+    for row in site.table.rows.indices {
+      guard let stated = site.figure(row, column) else { continue }
+      // Each subset's sum and how many figures it holds; nil when one of its cells is text.
+      var sums: [(sum: Measured, figures: Int)?] = [(Measured(value: 0), 0)]
+      for mask in 1..<scores.count {
+        let bit = mask.trailingZeroBitCount
+        let addend = candidates[bit]
+        guard let (sum, figures) = sums[mask & (mask - 1)] else {
+          sums.append(nil)
+          continue
+        }
+        if let figure = site.figure(row, addend) {
+          let total = Measured(value: sum.value + figure.value, slack: sum.slack + figure.slack)
+          sums.append((total, figures + 1))
+        } else {
+          sums.append(site.isBlank(row, addend) ? (sum, figures) : nil)
+        }
+        guard mask.nonzeroBitCount >= 2, let (total, count) = sums[mask], count > 0 else {
+          continue
+        }
+        if stated.verdict(against: total) == .disagrees {
+          scores[mask].failed += 1
+        } else {
+          scores[mask].satisfied += 1
+        }
+      }
+    }
+    return scores
   }
 
   /// The rows where `column` is (within rounding) the sum of `addends`, and those where it is not
@@ -148,8 +186,8 @@ public struct TableSumRule: ReportRule {
     return (satisfied, failed)
   }
 
-  /// The stated total of a row and the sum of its addends; blank addends count as nothing, and a
-  /// row with text among them is left out.
+  /// The stated total of a row and the (unprinted) sum of its addends; blank addends count as
+  /// nothing, and a row with text among them is left out.
   private func sum(_ site: TableSite, row: Int, column: Int, addends: [Int]) -> (
     Measured, Measured
   )? {
@@ -162,7 +200,7 @@ public struct TableSumRule: ReportRule {
         return nil
       }
     }
-    return figures.isEmpty ? nil : (stated, Measured.sum(figures))
+    return figures.isEmpty ? nil : (stated, Measured.unprintedSum(figures))
   }
 
   private func report(_ site: TableSite, column: Int, addends: [Int], into findings: inout Findings)

@@ -111,7 +111,7 @@ enum PrintedText {
 
   /// "Total" and "Totals" label total rows.
   static func isTotalLabel(_ text: String) -> Bool {
-    let lower = text.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+    let lower = text.trimmedOfWhiteSpace.lowercased()
     return lower == "total" || lower == "totals"
   }
 

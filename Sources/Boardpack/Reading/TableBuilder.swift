@@ -86,7 +86,7 @@ struct TableBuilder {
   }
 
   private func value(of cell: RawCell, as type: ValueType) -> Value {
-    let shown = cell.shown.trimmingCharacters(in: .whitespacesAndNewlines)
+    let shown = cell.shown.trimmedOfWhiteSpace
     if type != .text, FigureParser.isNil(shown) { return .nilValue }
     if type != .text, let declared = cell.declared {
       switch type {
