@@ -5,7 +5,7 @@ import Foundation
 /// formats, against the I/O floor of writing the same bytes untemplated.
 enum MergeBench {
   static func run(rows: Int) throws {
-    let folder = NSTemporaryDirectory() + "boardpack-bench-merge-" + UUID().uuidString
+    let folder = try Bench.scratchFolder("merge")
     defer { try? FileManager.default.removeItem(atPath: folder) }
     let template = try LetterTemplate(contentsOf: "Templates/csp-partner-letter.yaml")
     let writers = PaperWriters(
