@@ -17,18 +17,21 @@ public struct Validator: Sendable {
 
   /// The diagnostics of each report in turn, in paragraph order within a report (those before
   /// its first numbered paragraph first), rule by rule where they share a paragraph.
+  /// Reports are independent, so they are checked on all cores; the result does not depend on it.
   public func check(_ document: Document, file: String) -> [Diagnostic] {
-    Report.reports(in: document).flatMap { report in
-      let found = rules.flatMap { rule in
-        var findings = Findings(file: file, report: report.title)
-        rule.check(report, into: &findings)
-        return findings.diagnostics
-      }
-      return found.enumerated().sorted { a, b in
-        let (first, second) = (Self.paragraph(of: a.element), Self.paragraph(of: b.element))
-        return first != second ? first < second : a.offset < b.offset
-      }.map(\.element)
+    Report.reports(in: document).concurrentMap { check($0, file: file) }.flatMap { $0 }
+  }
+
+  private func check(_ report: Report, file: String) -> [Diagnostic] {
+    let found = rules.flatMap { rule in
+      var findings = Findings(file: file, report: report.title)
+      rule.check(report, into: &findings)
+      return findings.diagnostics
     }
+    return found.enumerated().sorted { a, b in
+      let (first, second) = (Self.paragraph(of: a.element), Self.paragraph(of: b.element))
+      return first != second ? first < second : a.offset < b.offset
+    }.map(\.element)
   }
 
   private static func paragraph(of diagnostic: Diagnostic) -> Int {

@@ -61,16 +61,6 @@ enum RowPipeline {
   static func process<Result>(_ records: [CSVRecord], work: @Sendable (CSVRecord) -> Result)
     -> [Result]
   {
-    guard !records.isEmpty else { return [] }
-    let chunks = (records.count + chunkSize - 1) / chunkSize
-    return [Result](unsafeUninitializedCapacity: records.count) { buffer, count in
-      // Each chunk initialises its own disjoint slice of the buffer.
-      nonisolated(unsafe) let output = buffer
-      DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-        let range = chunk * chunkSize..<min(records.count, (chunk + 1) * chunkSize)
-        for index in range { (output.baseAddress! + index).initialize(to: work(records[index])) }
-      }
-      count = records.count
-    }
+    records.concurrentMap(chunkSize: chunkSize, work)
   }
 }
