@@ -1,4 +1,4 @@
-/// Tables and sentences copied from the seed papers in /work/shared/seeds.
+/// Tables and sentences copied from the seed papers in ../shared/seeds.
 enum Seeds {
   /// Q4 2025/26 update report, paragraph 13: Hinckley and Bosworth 30 ≠ 23 + 4, Leicester City
   /// 162 ≠ 53 + 108, North West Leicestershire 39 ≠ 27 + 8, and the first column sums to 421, not 413.
