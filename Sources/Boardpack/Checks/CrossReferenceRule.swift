@@ -25,7 +25,9 @@ public struct CrossReferenceRule: ReportRule {
   // MARK: Links
 
   private func checkLinks(_ report: Report, into findings: inout Findings) {
+    let numbers = Self.numberedLabels(report.blocks)
     for (reference, paragraph) in report.references {
+      checkShownNumbers(reference, numbers, at: paragraph, into: &findings)
       // A link to "#" is a link whose address was lost (as in papers converted from PDF), not a cross-reference.
       guard !reference.target.name.isEmpty else { continue }
       for target in [reference.target] + (reference.through.map { [$0] } ?? [])
@@ -36,6 +38,44 @@ public struct CrossReferenceRule: ReportRule {
           at: Place(paragraph: paragraph), stated: target.name)
       }
     }
+  }
+
+  /// The number of every labelled numbered paragraph, as it stands now (after any edits).
+  private static func numberedLabels(_ blocks: [Block]) -> [Label: Int] {
+    var result: [Label: Int] = [:]
+    for case .paragraph(let paragraph) in blocks {
+      if let label = paragraph.label, let number = paragraph.number { result[label] = number }
+    }
+    return result
+  }
+
+  /// A link shown as "paragraph 12" or "paragraphs 12 to 15" must still name its targets' numbers:
+  /// inserting or deleting a paragraph renumbers them but leaves the link's text as it was.
+  private func checkShownNumbers(
+    _ reference: Reference, _ numbers: [Label: Int], at paragraph: Int?,
+    into findings: inout Findings
+  ) {
+    let words = reference.shown.lowercased().split(separator: " ")
+    guard let first = words.first, first == "paragraph" || first == "paragraphs",
+      let current = numbers[reference.target]
+    else { return }
+    let shown = words.dropFirst().compactMap { Int($0) }
+    guard let shownFirst = shown.first else { return }
+    // A range read from a .fodt links only its first target; then only its first number can be checked.
+    let last = reference.through.flatMap { numbers[$0] }
+    let (stated, expected, what): ([Int], [Int], String) =
+      if let last, shown.count == 2 {
+        (shown, [current, last], "its targets are now")
+      } else if shown.count == 2 {
+        ([shownFirst], [current], "its first target is now")
+      } else { (shown, [current], "its target is now") }
+    guard stated != expected else { return }
+    let expectedText =
+      expected.count == 1 ? "paragraph \(current)" : "paragraphs \(expected[0]) to \(expected[1])"
+    findings.add(
+      .crossReference, .error,
+      "reference \"\(reference.shown)\" is out of date: \(what) \(expectedText)",
+      at: Place(paragraph: paragraph), stated: reference.shown, expected: expectedText)
   }
 
   // MARK: Text

@@ -1,0 +1,41 @@
+import Boardpack
+import Foundation
+import Testing
+
+/// An author inserts a paragraph in LibreOffice: the numbers move (they are LibreOffice's own), the
+/// text of a cross-reference does not, and the validator says so.
+@Test func aReferenceLeftBehindByAnInsertedParagraphIsReported() throws {
+  let document = try ExamplePaperTests.generate("pcc-update-2026-04-21-q4")
+  let fodt = String(
+    decoding: FODTWriter(reference: WritingFixtures.reference).render(document), as: UTF8.self)
+  let firstItem = try #require(fodt.range(of: "<text:list-item>"))
+  var edited = fodt
+  edited.insert(
+    contentsOf:
+      #"<text:list-item><text:p text:style-name="BP_20_Numbered">An inserted paragraph.</text:p></text:list-item>"#,
+    at: firstItem.lowerBound)
+
+  let read = try PaperFile.read(Data(edited.utf8), name: "edited.fodt", isODF: true)
+  let findings = Validator().check(read, file: "edited.fodt").filter { $0.rule == .crossReference }
+  #expect(findings.map(\.stated) == ["paragraphs 69 to 79"])
+  #expect(findings.map(\.expected) == ["paragraph 70"])
+  #expect(findings.first?.location.paragraph == "17")
+}
+
+@Test func aRangeWithBothEndsKnownIsCheckedWhole() {
+  func numbered(_ number: Int, _ label: Label?, _ content: [Inline]) -> Block {
+    .paragraph(Paragraph(number: number, content: content, label: label))
+  }
+  let stale = Reference(target: "first", through: "second", shown: "paragraphs 2 to 3")
+  let document = Document(blocks: [
+    .heading(Heading(level: 1, content: [.text("Purpose of Report")])),
+    numbered(1, "first", [.text("One.")]), numbered(2, "second", [.text("Two.")]),
+    numbered(3, nil, [.text("See "), .reference(stale), .text(".")]),
+  ])
+  let findings = Validator().check(document, file: "t.yaml").filter { $0.rule == .crossReference }
+  #expect(findings.map(\.expected) == ["paragraphs 1 to 2"])
+  #expect(
+    findings.map(\.message) == [
+      #"reference "paragraphs 2 to 3" is out of date: its targets are now paragraphs 1 to 2"#
+    ])
+}
