@@ -45,16 +45,6 @@ public final class XMLDocument: @unchecked Sendable {
   public var root: XMLNode? {
     xmlDocGetRootElement(pointer).map { XMLNode(document: self, pointer: $0) }
   }
-
-  /// The document serialised as UTF-8 bytes with an XML declaration.
-  public func serialized() -> Data {
-    var buffer: UnsafeMutablePointer<xmlChar>?
-    var size: Int32 = 0
-    xmlDocDumpMemoryEnc(pointer, &buffer, &size, "UTF-8")
-    guard let buffer else { return Data() }
-    defer { clibxml2_free(buffer) }
-    return Data(bytes: buffer, count: Int(size))
-  }
 }
 
 /// Process-wide libxml2 set-up, done once.

@@ -43,3 +43,12 @@ func parsesFigures(text: String, type: ValueType, value: Value) {
   #expect(FigureParser.parse("- 771,737", as: .count) == .count(-771737))
   #expect(FigureParser.parse("- £1,294,118", as: .money) == .money(-1294118))
 }
+
+@Test func readsAndWritesISODatesAsMetadataCarriesThem() {
+  #expect(CalendarDate(iso: "2026-04-21") == CalendarDate(year: 2026, month: 4, day: 21))
+  #expect(CalendarDate(iso: "2026-06") == CalendarDate(year: 2026, month: 6))
+  #expect(CalendarDate(iso: "2025-26-1") == nil)
+  #expect(CalendarDate(iso: "21/04/2026") == nil)
+  #expect(CalendarDate(year: 2026, month: 6).iso == "2026-06")
+  #expect(CalendarDate(year: 2026, month: 4, day: 1).iso == "2026-04-01")
+}

@@ -110,6 +110,27 @@ public struct CalendarDate: Sendable, Equatable, Hashable, Comparable, Codable {
     self.init(year: year, month: month, day: day)
   }
 
+  /// ISO 8601 as metadata carries it: "2026-04-21", or "2026-06" without a day.
+  public var iso: String {
+    func padded(_ number: Int, _ width: Int) -> String {
+      let digits = String(number)
+      return String(repeating: "0", count: max(0, width - digits.count)) + digits
+    }
+    let month = padded(year, 4) + "-" + padded(self.month, 2)
+    return day.map { month + "-" + padded($0, 2) } ?? month
+  }
+
+  /// Reads `iso`'s two forms, "2026-04-21" and "2026-06", and nothing else.
+  public init?(iso text: String) {
+    let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+    guard (2...3).contains(parts.count), parts[0].count == 4,
+      parts.dropFirst().allSatisfy({ $0.count == 2 }),
+      let year = Int(parts[0]), let month = Int(parts[1])
+    else { return nil }
+    self.init(year: year, month: month, day: parts.count == 3 ? Int(parts[2]) : nil)
+    if parts.count == 3 && day == nil { return nil }
+  }
+
   /// The month number of a full or three-letter English month name.
   public static func month(named name: String) -> Int? {
     let lower = name.lowercased()

@@ -62,10 +62,7 @@ extension Metadata {
   /// A date as metadata and title blocks print it: ISO "2026-06-25" or "2026-06", "25/06/2026",
   /// "25th June 2026" or, as some papers space it, "25 th June 2026".
   static func date(_ text: String) -> CalendarDate? {
-    let parts = text.split(separator: "-")
-    if parts.count == 2, parts[0].count == 4, let year = Int(parts[0]), let month = Int(parts[1]) {
-      return CalendarDate(year: year, month: month)
-    }
+    if let date = CalendarDate(iso: text) { return date }
     var words = text.split(separator: " ").map(String.init)
     if words.count == 4, ["st", "nd", "rd", "th"].contains(words[1].lowercased()) {
       words[0] += words.remove(at: 1)

@@ -89,11 +89,7 @@ public struct PaperInput: Sendable, Equatable {
   private static func date(_ node: YAMLNode, _ what: String) throws(BoardpackError) -> CalendarDate
   {
     let text = try node.text(what)
-    let parts = text.split(separator: "-")
-    let date =
-      parts.count == 2 && parts[0].count == 4
-      ? Int(parts[0]).flatMap { year in Int(parts[1]).map { CalendarDate(year: year, month: $0) } }
-      : CalendarDate(parsing: text)
+    let date = CalendarDate(iso: text) ?? CalendarDate(parsing: text)
     guard let date, date.isValid else {
       throw node.error("\(what) \"\(text)\" is not a date; write 2026-04-21 or 2026-06")
     }

@@ -32,18 +32,6 @@ extension Metadata {
   }
 }
 
-extension CalendarDate {
-  /// ISO 8601: "2026-04-21", or "2026-06" without a day.
-  var iso: String {
-    func padded(_ number: Int, _ width: Int) -> String {
-      let digits = String(number)
-      return String(repeating: "0", count: max(0, width - digits.count)) + digits
-    }
-    let month = padded(year, 4) + "-" + padded(self.month, 2)
-    return day.map { month + "-" + padded($0, 2) } ?? month
-  }
-}
-
 extension Table {
   /// The relations as JSON with sorted keys, e.g. `[{"totalRow":{}}]`, as both formats store them.
   var relationsJSON: String {
