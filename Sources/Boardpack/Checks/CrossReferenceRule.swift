@@ -91,13 +91,13 @@ public struct CrossReferenceRule: ReportRule {
 
   /// A statute's part just before a reference: "Schedule 6", "section".
   private static let statuteParts = TextPattern(
-    #/(?i)\b(?:sched|schedule|section|act|regulation|article)\W*\d*\W*$/#,
-    needing: ["sched", "section", "act", "regulation", "article"], ignoringCase: true)
+    #"(?i)\b(?:sched|schedule|section|act|regulation|article)\W*\d*\W*$"#,
+    needing: ["sched", "section", "act", "regulation", "article"])
 
   /// Another document named just after a reference: "(2) of the Act", "in the HMICFRS report".
   private static let otherDocuments = TextPattern(
-    #/(?i)(?:\s*\(\d+\))*(?:\s+or\s+\d+(?:\(\d+\))?)*,?\s+(?:of|in)\s+(?!this\b)/#,
-    needing: ["of", "in"], ignoringCase: true)
+    #"(?i)(?:\s*\(\d+\))*(?:\s+or\s+\d+(?:\(\d+\))?)*,?\s+(?:of|in)\s+(?!this\b)"#,
+    needing: ["of", "in"])
 
   /// Whether the reference at `range` is to another document: "paragraph 31 of the Act",
   /// "Schedule 6 para 31", "Table 2 in the HMICFRS report" (but not "… of this report").
@@ -110,8 +110,7 @@ public struct CrossReferenceRule: ReportRule {
 
   /// "paragraph 12", "paragraphs 68-80", "para. 5".
   private static let paragraphs = TextPattern(
-    #/(?i)\b(paragraphs?|paras?\.?)\s+(\d+)(?:\s*(?:-|–|to|and|&)\s*(\d+))?/#, needing: ["para"],
-    ignoringCase: true)
+    #"(?i)\b(paragraphs?|paras?\.?)\s+(\d+)(?:\s*(?:-|–|to|and|&)\s*(\d+))?"#, needing: ["para"])
 
   private func checkParagraphs(
     _ passage: Passage, _ numbers: Set<Int>, into findings: inout Findings
@@ -119,8 +118,8 @@ public struct CrossReferenceRule: ReportRule {
     let text = passage.text
     for match in Self.paragraphs.matches(in: text) {
       if Self.isExternal(match.range, in: text) { continue }
-      guard let first = Int(match.2) else { continue }
-      let last = match.3.flatMap { Int($0) } ?? first
+      guard let first = match[2].flatMap({ Int($0) }) else { continue }
+      let last = match[3].flatMap { Int($0) } ?? first
       let missing = [first, last].filter { !numbers.contains($0) }
       guard !missing.isEmpty else { continue }
       let shown = String(text[match.range])
@@ -134,19 +133,19 @@ public struct CrossReferenceRule: ReportRule {
 
   /// "Table One" opening a caption or line.
   private static let tableTitles = TextPattern(
-    #/(?i)^table\s+(\w+)/#, needing: ["table"], ignoringCase: true)
+    #"(?i)^table\s+(\w+)"#, needing: ["table"])
 
   /// The numbers of the report's tables as titled ("Table One" captions or lines), or all of 1…count when none is titled.
   private func tableNumbers(_ tables: [TableSite], _ passages: [Passage]) -> Set<Int> {
     let titled = tables.compactMap { site in
-      Self.tableTitles.firstMatch(in: site.name).flatMap { Self.number($0.1) }
+      Self.tableTitles.firstMatch(in: site.name)?[1].flatMap(Self.number)
     }
     let lines = passages.compactMap { candidate -> Int? in
       guard candidate.text.count <= 100, let match = Self.tableTitles.firstMatch(in: candidate.text)
       else {
         return nil
       }
-      return Self.number(match.1)
+      return match[1].flatMap(Self.number)
     }
     let named = Set(titled + lines)
     return named.isEmpty ? Set(tables.indices.map { $0 + 1 }) : named
@@ -154,17 +153,16 @@ public struct CrossReferenceRule: ReportRule {
 
   /// "Table 2", "table One".
   private static let tables = TextPattern(
-    #/(?i)\btable\s+(\d+|one|two|three|four|five|six|seven|eight|nine|ten)\b/#, needing: ["table"],
-    ignoringCase: true)
+    #"(?i)\btable\s+(\d+|one|two|three|four|five|six|seven|eight|nine|ten)\b"#, needing: ["table"])
 
   private func checkTables(_ passage: Passage, _ numbers: Set<Int>, into findings: inout Findings) {
     for match in Self.tables.matches(in: passage.text) {
-      guard let number = Self.number(match.1), !numbers.contains(number),
+      guard let number = match[1].flatMap(Self.number), !numbers.contains(number),
         !Self.isExternal(match.range, in: passage.text)
       else { continue }
       findings.add(
-        .crossReference, .error, "\(match.0) is not in this report", at: passage.place,
-        stated: String(match.0))
+        .crossReference, .error, "\(match.text) is not in this report", at: passage.place,
+        stated: String(match.text))
     }
   }
 
@@ -174,14 +172,14 @@ public struct CrossReferenceRule: ReportRule {
 
   /// "Appendix 1" opening a heading, caption or line.
   private static let appendixTitles = TextPattern(
-    #/(?i)^appendix\s+(\w+)/#, needing: ["appendix"], ignoringCase: true)
+    #"(?i)^appendix\s+(\w+)"#, needing: ["appendix"])
 
   /// The report's appendices: headings marked as appendices, and short lines, headings or captions opening "Appendix …".
   private func appendixKeys(_ report: Report, _ passages: [Passage]) -> Set<String> {
     var present = Set(report.appendixNumbers.map(String.init))
     for text in passages.filter({ $0.text.count <= 120 }).map(\.text) + report.tables.map(\.name) {
-      if let match = Self.appendixTitles.firstMatch(in: text) {
-        present.insert(Self.appendixKey(match.1))
+      if let title = Self.appendixTitles.firstMatch(in: text)?[1] {
+        present.insert(Self.appendixKey(title))
       }
     }
     return present
@@ -189,18 +187,18 @@ public struct CrossReferenceRule: ReportRule {
 
   /// "Appendix 1", "appendix B".
   private static let appendices = TextPattern(
-    #/(?i)\bappendix\s+(\d+|one|two|three|four|five|six|seven|eight|nine|ten|[a-h]\b)/#,
-    needing: ["appendix"], ignoringCase: true)
+    #"(?i)\bappendix\s+(\d+|one|two|three|four|five|six|seven|eight|nine|ten|[a-h]\b)"#,
+    needing: ["appendix"])
 
   private func checkAppendices(
     _ passage: Passage, _ present: Set<String>, into findings: inout Findings
   ) {
     for match in Self.appendices.matches(in: passage.text)
-    where !present.contains(Self.appendixKey(match.1)) {
+    where !present.contains(Self.appendixKey(match[1] ?? "")) {
       findings.add(
         .crossReference, .warning,
-        "\(match.0) is not in this report (no heading or caption names it)", at: passage.place,
-        stated: String(match.0))
+        "\(match.text) is not in this report (no heading or caption names it)", at: passage.place,
+        stated: String(match.text))
     }
   }
 
@@ -222,17 +220,17 @@ public struct CrossReferenceRule: ReportRule {
   }
 
   private static let rows = TextPattern(
-    #/(?i)\brow\s+(\d+)\b/#, needing: ["row"], ignoringCase: true)
+    #"(?i)\brow\s+(\d+)\b"#, needing: ["row"])
 
   /// "row 34" of a table keyed by a serial-number column.
   private func checkRows(
     _ passage: Passage, _ rows: (keys: Set<Int>, table: String), into findings: inout Findings
   ) {
     for match in Self.rows.matches(in: passage.text) {
-      guard let number = Int(match.1), !rows.keys.contains(number) else { continue }
+      guard let number = match[1].flatMap({ Int($0) }), !rows.keys.contains(number) else { continue }
       findings.add(
-        .crossReference, .error, "\(match.0) is not a row of \(rows.table)", at: passage.place,
-        stated: String(match.0))
+        .crossReference, .error, "\(match.text) is not a row of \(rows.table)", at: passage.place,
+        stated: String(match.text))
     }
   }
 }

@@ -23,7 +23,7 @@ public struct DateRule: ReportRule {
   ]
 
   /// "Tuesday 23rd June 2026", "23 June", "June 23rd, 2026".
-  private static let dates: [TextPattern<AnyRegexOutput>] = {
+  private static let dates: [TextPattern] = {
     let weekday =
       "(?:(?<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\\s+(?:the\\s+)?)?"
     let dayFirst =
@@ -33,19 +33,18 @@ public struct DateRule: ReportRule {
     let monthFirst =
       "\\b" + weekday + "(?<month>" + monthPattern
       + ")\\s+(?<day>\\d{1,2})(?:st|nd|rd|th)\\b,?(?:\\s+(?<year>\\d{4})\\b)?"
-    return [dayFirst, monthFirst].map { TextPattern(try! Regex($0), needing: monthClues) }
+    return [dayFirst, monthFirst].map { TextPattern($0, needing: monthClues) }
   }()
 
   /// "April - June 2026", "between January and March".
   private static let monthRanges = TextPattern(
-    try! Regex(
-      "(?i)\\b(?<between>between\\s+)?(?<first>" + monthPattern
-        + ")\\s*(?<firstYear>\\d{4})?\\s*(?<separator>-|–|—|to|and)\\s*(?<last>" + monthPattern
-        + ")\\b\\s*(?<lastYear>\\d{4})?"),
-    needing: monthClues.map { $0.lowercased() }, ignoringCase: true)
+    "(?i)\\b(?<between>between\\s+)?(?<first>" + monthPattern
+      + ")\\s*(?<firstYear>\\d{4})?\\s*(?<separator>-|–|—|to|and)\\s*(?<last>" + monthPattern
+      + ")\\b\\s*(?<lastYear>\\d{4})?",
+    needing: monthClues.map { $0.lowercased() })
 
   private static let slashDates = TextPattern(
-    #/(?:^|[^\d/.-])(\d{1,2})/(\d{1,2})/(\d{4})(?![\d/])/#, needing: ["/"])
+    #"(?:^|[^\d/.-])(\d{1,2})/(\d{1,2})/(\d{4})(?![\d/])"#, needing: ["/"])
 
   // MARK: Dates and weekdays
 
@@ -54,13 +53,12 @@ public struct DateRule: ReportRule {
   ) {
     for pattern in Self.dates {
       for match in pattern.matches(in: passage.text) {
-        guard let dayText = match["day"]?.substring, let day = Int(dayText),
-          let monthText = match["month"]?.substring,
+        guard let dayText = match["day"], let day = Int(dayText),
+          let monthText = match["month"],
           let month = CalendarDate.month(named: String(monthText))
         else { continue }
-        let year = match["year"]?.substring.flatMap { Int($0) }
-        let shown = String(match.output[0].substring ?? "").trimmingCharacters(
-          in: .whitespacesAndNewlines)
+        let year = match["year"].flatMap { Int($0) }
+        let shown = match.text.trimmingCharacters(in: .whitespacesAndNewlines)
         // Without a year, February has 29 days.
         let date = CalendarDate(year: year ?? 2024, month: month, day: day)
         guard date.isValid else {
@@ -70,7 +68,7 @@ public struct DateRule: ReportRule {
             at: passage.place, stated: shown)
           continue
         }
-        guard let stated = match["weekday"]?.substring.map(String.init),
+        guard let stated = match["weekday"].map(String.init),
           let dated = year != nil ? date : Self.nearest(day: day, month: month, to: reportDate),
           let actual = dated.weekday, actual != stated
         else { continue }
@@ -82,13 +80,13 @@ public struct DateRule: ReportRule {
       }
     }
     for match in Self.slashDates.matches(in: passage.text) {
-      guard let day = Int(match.1), let month = Int(match.2), let year = Int(match.3) else {
-        continue
-      }
+      guard let dayText = match[1], let monthText = match[2], let yearText = match[3],
+        let day = Int(dayText), let month = Int(monthText), let year = Int(yearText)
+      else { continue }
       if !CalendarDate(year: year, month: month, day: day).isValid {
         findings.add(
           .date, .error, "no such date", at: passage.place,
-          stated: "\(match.1)/\(match.2)/\(match.3)")
+          stated: "\(dayText)/\(monthText)/\(yearText)")
       }
     }
   }
@@ -114,43 +112,46 @@ public struct DateRule: ReportRule {
 
   /// "2025-26", "2025/2026".
   private static let financialYears = TextPattern(
-    #/(?:^|[^\d/.\-–])((?:19|20)\d\d)\s?([-/–])\s?(\d{4}|\d{2})(?![\d/\-–])/#,
+    #"(?:^|[^\d/.\-–])((?:19|20)\d\d)\s?([-/–])\s?(\d{4}|\d{2})(?![\d/\-–])"#,
     needing: ["19", "20"], ["-", "/", "–"])
 
   private func checkFinancialYears(_ passage: Passage, into findings: inout Findings) {
     for match in Self.financialYears.matches(in: passage.text) {
-      guard let start = Int(match.1), let endDigits = Int(match.3) else { continue }
-      let end = match.3.count == 2 ? (start / 100) * 100 + endDigits : endDigits
-      let nextCentury = match.3.count == 2 && end + 100 == start + 1
+      guard let first = match[1], let separator = match[2], let last = match[3],
+        let start = Int(first), let endDigits = Int(last)
+      else { continue }
+      let end = last.count == 2 ? (start / 100) * 100 + endDigits : endDigits
+      let nextCentury = last.count == 2 && end + 100 == start + 1
       // Consecutive years, or a term of several years ("2024/28"), are not reported.
       guard end <= start, !nextCentury else { continue }
-      let shown = "\(match.1)\(match.2)\(match.3)"
-      let next = match.3.count == 2 ? String(format: "%02d", (start + 1) % 100) : "\(start + 1)"
+      let shown = "\(first)\(separator)\(last)"
+      let next = last.count == 2 ? String(format: "%02d", (start + 1) % 100) : "\(start + 1)"
       findings.add(
         .fyLabel, .error,
         "financial year label \"\(shown)\" does not run from one year to the next",
         at: passage.place,
-        stated: shown, expected: "\(match.1)\(match.2)\(next)")
+        stated: shown, expected: "\(first)\(separator)\(next)")
     }
     checkShortFinancialYears(passage, into: &findings)
   }
 
   /// "Q2 of 25/26", "FY 25/26".
   private static let shortYearsAfterQuarters = TextPattern(
-    #/(?i)(?:\b(?:q[1-4]|quarter\s+[1-4])\s+(?:of\s+)?|\bFY\s?)(\d{2})\/(\d{2})\b/#,
-    needing: ["q1", "q2", "q3", "q4", "quarter", "fy"], ["/"], ignoringCase: true)
+    #"(?i)(?:\b(?:q[1-4]|quarter\s+[1-4])\s+(?:of\s+)?|\bFY\s?)(\d{2})/(\d{2})\b"#,
+    needing: ["q1", "q2", "q3", "q4", "quarter", "fy"], ["/"])
 
   /// "25/26 financial year", "25/26 FY".
   private static let shortYearsBeforeNames = TextPattern(
-    #/(?i)(?:^|[^\d\/])(\d{2})\/(\d{2})\s+(?:financial\s+year|FY)\b/#,
-    needing: ["financial", "fy"], ["/"], ignoringCase: true)
+    #"(?i)(?:^|[^\d/])(\d{2})/(\d{2})\s+(?:financial\s+year|FY)\b"#,
+    needing: ["financial", "fy"], ["/"])
 
   /// "25/26" is read as a financial year only where the text says it is one ("Q2 of 25/26",
   /// "FY 25/26", "25/26 financial year"); elsewhere two pairs of digits may be anything ("28/30 people").
   private func checkShortFinancialYears(_ passage: Passage, into findings: inout Findings) {
-    let labels =
-      Self.shortYearsAfterQuarters.matches(in: passage.text).map { ($0.1, $0.2) }
-      + Self.shortYearsBeforeNames.matches(in: passage.text).map { ($0.1, $0.2) }
+    let labels = (Self.shortYearsAfterQuarters.matches(in: passage.text)
+      + Self.shortYearsBeforeNames.matches(in: passage.text)).compactMap { match in
+        match[1].flatMap { first in match[2].map { (first, $0) } }
+      }
     for (first, second) in labels {
       guard let start = Int(first), let end = Int(second), end != (start + 1) % 100 else {
         continue
@@ -167,9 +168,8 @@ public struct DateRule: ReportRule {
 
   /// "Q2", "Quarter 4 2025-26", "quarter three".
   private static let quarters = TextPattern(
-    #/(?i)\b(?:q|quarter\s*)([1-4]|one|two|three|four)\b(?:\s*(?:of\s+)?((?:19|20)\d\d\s?[-/]\s?\d{2,4}))?/#,
-    needing: ["q1", "q2", "q3", "q4", "qone", "qtwo", "qthree", "qfour", "quarter"],
-    ignoringCase: true)
+    #"(?i)\b(?:q|quarter\s*)([1-4]|one|two|three|four)\b(?:\s*(?:of\s+)?((?:19|20)\d\d\s?[-/]\s?\d{2,4}))?"#,
+    needing: ["q1", "q2", "q3", "q4", "qone", "qtwo", "qthree", "qfour", "quarter"])
 
   /// A quarter ("Q2", "Quarter 4", "quarter three") and the months given with it in the same
   /// sentence: the months must be that quarter of the financial year (or, when no financial year
@@ -182,21 +182,22 @@ public struct DateRule: ReportRule {
       let quarters = Self.quarters.matches(in: sentence)
       guard quarters.count == 1, let quarter = quarters.first else { continue }
       let ranges = Self.monthRanges.matches(in: sentence).filter {
-        $0["separator"]?.substring != "and" || $0["between"]?.substring != nil
+        $0["separator"] != "and" || $0["between"] != nil
       }
       guard ranges.count == 1, let range = ranges.first,
-        let first = range["first"]?.substring.flatMap({ CalendarDate.month(named: String($0)) }),
-        let last = range["last"]?.substring.flatMap({ CalendarDate.month(named: String($0)) })
+        let first = range["first"].flatMap({ CalendarDate.month(named: String($0)) }),
+        let last = range["last"].flatMap({ CalendarDate.month(named: String($0)) }),
+        let quarterText = quarter[1]
       else { continue }
       let number = ["1": 1, "2": 2, "3": 3, "4": 4, "one": 1, "two": 2, "three": 3, "four": 4][
-        quarter.1.lowercased()]!
+        quarterText.lowercased()]!
       let fiscal = CalendarDate(year: 2000, month: first).quarter
       let calendar = (first - 1) / 3 + 1
       let spansQuarter = (last - first + 12) % 12 == 2 && (first - 1) % 3 == 0
-      let label = quarter.2.flatMap {
+      let label = quarter[2].flatMap {
         FinancialYear(label: String($0).replacingOccurrences(of: " ", with: ""))
       }
-      let monthsText = String(range.output[0].substring ?? "").trimmingCharacters(in: .whitespaces)
+      let monthsText = range.text.trimmingCharacters(in: .whitespaces)
       let fiscalMonths = { (q: Int) in
         let start = ((q - 1) * 3 + 3) % 12 + 1
         return "\(CalendarDate.monthNames[start - 1]) - \(CalendarDate.monthNames[start + 1])"
@@ -206,19 +207,18 @@ public struct DateRule: ReportRule {
       if fiscal != number && (label != nil || calendar != number) {
         findings.add(
           .date, .error, "Q\(number) does not match the months given with it", at: passage.place,
-          stated: "\(quarter.output.0) with \(monthsText)",
+          stated: "\(quarter.text) with \(monthsText)",
           expected: "Q\(number) = \(fiscalMonths(number))")
         continue
       }
       // The months' years, when given, must fall in the labelled financial year.
       let year =
-        range["lastYear"]?.substring.flatMap { Int($0) }
-        ?? range["firstYear"]?.substring.flatMap { Int($0) }
+        range["lastYear"].flatMap { Int($0) } ?? range["firstYear"].flatMap { Int($0) }
       if let label, let year, CalendarDate(year: year, month: last).financialYear != label {
         findings.add(
           .date, .error, "the months given are not in financial year \(label.label)",
           at: passage.place,
-          stated: "\(quarter.output.0) with \(monthsText)")
+          stated: "\(quarter.text) with \(monthsText)")
       }
     }
   }

@@ -193,9 +193,10 @@ public struct DerivedColumnRule: ReportRule {
 
   /// A year or financial year heading a column ("2025", "2024/25", "Baseline 2024/25").
   private func year(_ header: String) -> Int? {
-    let match = header.firstMatch(of: #/\b(20\d\d)(?:[-/]\d{2,4})?\b/#)
-    return match.flatMap { Int($0.1) }
+    Self.years.firstMatch(in: header)?[1].flatMap { Int($0) }
   }
+
+  private static let years = TextPattern(#"\b(20\d\d)(?:[-/]\d{2,4})?\b"#, needing: ["20"])
 
   /// One row whose derived figure disagrees with its operands.
   struct Failure {

@@ -95,14 +95,14 @@ public struct PercentShareRule: ReportRule {
 
   /// "77/66%".
   private static let slashShares = TextPattern(
-    #/(?:^|[^\d.,\/£])(\d[\d,]*)\s*\/\s*(\d+(?:\.\d+)?)%/#, needing: ["%"], ["/"])
+    #"(?:^|[^\d.,/£])(\d[\d,]*)\s*/\s*(\d+(?:\.\d+)?)%"#, needing: ["%"], ["/"])
 
   /// "Yes - 77/66% No - 40/44%": each count's share of the counts given together.
   private func checkSlashShares(_ passage: Passage, into findings: inout Findings) {
     let matches = Self.slashShares.matches(in: passage.text)
     guard matches.count >= 2 else { return }
-    let counts = matches.compactMap { Measured(text: String($0.1)) }
-    let shares = matches.compactMap { Measured(text: String($0.2) + "%") }
+    let counts = matches.compactMap { $0[1].flatMap { Measured(text: String($0)) } }
+    let shares = matches.compactMap { $0[2].flatMap { Measured(text: $0 + "%") } }
     guard counts.count == matches.count, shares.count == matches.count else { return }
     let total = Measured.sum(counts)
     for (count, share) in zip(counts, shares) {
@@ -112,12 +112,12 @@ public struct PercentShareRule: ReportRule {
 
   /// "2144 referrals, 516 of which were self-referrals (24.1%)".
   private static let partsOfWhich = TextPattern(
-    #/(?:^|[^\d.,£])(\d[\d,]*)(?![\d.,%])\s+([a-z][^.;%]{0,60}?),?\s+(\d[\d,]*)\s+of\s+(?:which|whom)\b[^.;%\d]{0,80}?\(?(\d+(?:\.\d+)?)%\)?(\s+[a-z]+)?/#,
+    #"(?:^|[^\d.,£])(\d[\d,]*)(?![\d.,%])\s+([a-z][^.;%]{0,60}?),?\s+(\d[\d,]*)\s+of\s+(?:which|whom)\b[^.;%\d]{0,80}?\(?(\d+(?:\.\d+)?)%\)?(\s+[a-z]+)?"#,
     needing: ["which", "whom"], ["%"])
 
   /// "220 of 9,876 eligible victims … 2.23%", "30 out of 45 (67%)".
   private static let partsOf = TextPattern(
-    #/(?:^|[^\d.,£])(\d[\d,]*)\s+(?:out\s+)?of\s+(?:the\s+)?(\d[\d,]*)(?![\d.,%])([^.;%\d]{0,80}?)\(?(\d+(?:\.\d+)?)%\)?(\s+[a-z]+)?/#,
+    #"(?:^|[^\d.,£])(\d[\d,]*)\s+(?:out\s+)?of\s+(?:the\s+)?(\d[\d,]*)(?![\d.,%])([^.;%\d]{0,80}?)\(?(\d+(?:\.\d+)?)%\)?(\s+[a-z]+)?"#,
     needing: ["%"], ["of"])
 
   /// "220 of 9,876 eligible victims … are repeat victims, 2.23%", "30 out of 45 (67%)" and "2144
@@ -126,20 +126,19 @@ public struct PercentShareRule: ReportRule {
   private func checkOfCounts(_ passage: Passage, into findings: inout Findings) {
     for match in Self.partsOfWhich.matches(in: passage.text) {
       // No other figure between the whole and its part ("in Q2" is a name, not a figure).
-      guard !match.2.contains(#/\b\d/#), let total = Measured(text: String(match.1)),
-        let part = Measured(text: String(match.3)),
-        let share = Measured(text: String(match.4) + "%"),
-        part.value <= total.value,
-        !Self.comparisons.contains(
-          match.5.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? "")
+      guard let between = match[2], Self.figures.firstMatch(in: between) == nil,
+        let total = match[1].flatMap({ Measured(text: String($0)) }),
+        let part = match[3].flatMap({ Measured(text: String($0)) }),
+        let share = match[4].flatMap({ Measured(text: $0 + "%") }),
+        part.value <= total.value, !Self.isComparison(match[5])
       else { continue }
       compare(part, of: total, share, passage, into: &findings)
     }
     for match in Self.partsOf.matches(in: passage.text) {
-      guard let part = Measured(text: String(match.1)), let total = Measured(text: String(match.2)),
-        let share = Measured(text: String(match.4) + "%"), part.value <= total.value,
-        !Self.comparisons.contains(
-          match.5.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? "")
+      guard let part = match[1].flatMap({ Measured(text: String($0)) }),
+        let total = match[2].flatMap({ Measured(text: String($0)) }),
+        let share = match[4].flatMap({ Measured(text: $0 + "%") }),
+        part.value <= total.value, !Self.isComparison(match[5])
       else { continue }
       compare(part, of: total, share, passage, into: &findings)
     }
@@ -151,33 +150,43 @@ public struct PercentShareRule: ReportRule {
     "of", "up", "down",
   ]
 
+  private static func isComparison(_ word: Substring?) -> Bool {
+    comparisons.contains(word?.trimmingCharacters(in: .whitespaces).lowercased() ?? "")
+  }
+
+  /// A figure standing on its own ("in Q2" is a name, not a figure).
+  private static let figures = TextPattern(#"\b\d"#)
+
   /// "Of the 45 cases …": "of the" and a figure, then the clause of its parts.
   private static let wholes = TextPattern(
-    #/(?i)\bof\s+the\s+(\d[\d,]*)\s+([a-z][a-z ]*?),\s*([^.;]+)/#, needing: ["the"], ["of"], [","],
-    ignoringCase: true)
+    #"(?i)\bof\s+the\s+(\d[\d,]*)\s+([a-z][a-z ]*?),\s*([^.;]+)"#, needing: ["the"], ["of"], [","])
+
+  /// The parts in the clause after "Of the 45 cases": "30 related to adults", "15 (33%) related".
+  private static let parts = TextPattern(
+    #"(?:^|,\s*|\band\s+)(\d[\d,]*)(?:\s*\((\d+(?:\.\d+)?)%\))?\s+([a-z]+)"#)
 
   /// "Of the 45 cases reviewed, 30 related to adults and 15 related to youths": parts that share
   /// their wording must add up to the whole; a share given with a part "(67%)" is checked too.
   private func checkOfThe(_ passage: Passage, into findings: inout Findings) {
     for match in Self.wholes.matches(in: passage.text) {
-      guard let whole = Measured(text: String(match.1)) else { continue }
-      let clause = String(match.3)
-      let parts = clause.matches(
-        of: #/(?:^|,\s*|\band\s+)(\d[\d,]*)(?:\s*\((\d+(?:\.\d+)?)%\))?\s+([a-z]+)/#)
-      let counts = parts.compactMap { Measured(text: String($0.1)) }
+      guard let whole = match[1].flatMap({ Measured(text: String($0)) }), let named = match[2],
+        let clause = match[3]
+      else { continue }
+      let parts = Self.parts.matches(in: clause)
+      let counts = parts.compactMap { $0[1].flatMap { Measured(text: String($0)) } }
       guard parts.count >= 2, counts.count == parts.count else { continue }
       for (part, count) in zip(parts, counts) {
-        if let share = part.2.flatMap({ Measured(text: String($0) + "%") }) {
+        if let share = part[2].flatMap({ Measured(text: $0 + "%") }) {
           compare(count, of: whole, share, passage, into: &findings)
         }
       }
-      let verbs = Set(parts.map { $0.3.lowercased() })
+      let verbs = Set(parts.map { $0[3]?.lowercased() })
       let sum = Measured.sum(counts)
       // Parts beyond the whole are wrong; parts short of it may leave some unstated.
       if verbs.count == 1, !whole.agrees(with: sum) {
         findings.add(
           .percentShare, sum.value > whole.value ? .error : .warning,
-          "the parts of \(whole.shown) \(match.2) add up to \(sum.shown)", at: passage.place,
+          "the parts of \(whole.shown) \(named) add up to \(sum.shown)", at: passage.place,
           stated: whole.shown,
           expected: Measured.show(sum.value, like: whole.shown))
       }

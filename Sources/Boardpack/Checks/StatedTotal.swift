@@ -12,28 +12,24 @@ struct StatedTotal: Equatable {
   var isMoney: Bool { figure.shown.contains("£") }
 
   /// The ways a total is stated, the explicit ones first.
-  private static let patterns: [TextPattern<AnyRegexOutput>] = {
+  private static let patterns: [TextPattern] = {
     let figure = #"£?\d[\d,]*(?:\.\d+)?"#
     let words = NumberWords.pattern
     return [
       // Total funding: £40,474.77
       TextPattern(
-        try! Regex(
-          #"(?i)\btotals?(?<words>(?:\s+[a-z]+){0,4}?)\s*[:=]\s*(?<figure>"# + figure + ")"),
-        needing: ["total"], ignoringCase: true),
+        #"(?i)\btotals?(?<words>(?:\s+[a-z]+){0,4}?)\s*[:=]\s*(?<figure>"# + figure + ")",
+        needing: ["total"]),
       // a total of 413 engagements; in total, 413 engagements
       TextPattern(
-        try! Regex(
-          #"(?i)\b(?:a\s+total\s+of|in\s+total,?)\s+(?<figure>"# + figure + "|" + words
-            + #")\s+(?<words>[a-z][a-z\- ]{0,40})"#),
-        needing: ["total"], ignoringCase: true),
+        #"(?i)\b(?:a\s+total\s+of|in\s+total,?)\s+(?<figure>"# + figure + "|" + words
+          + #")\s+(?<words>[a-z][a-z\- ]{0,40})"#,
+        needing: ["total"]),
       // Forty-five complaint reviews were received
       TextPattern(
-        try! Regex(
-          #"(?i)(?:^|[.!?:]\s+)(?<figure>"# + words + "|" + figure
-            + #")\s+(?<words>[a-z][a-z\- ]{0,40}?\s+(?:were|was|have\s+been|has\s+been|had\s+been)\s+[a-z]+)"#
-        ),
-        needing: ["were", "was", "been"], ignoringCase: true),
+        #"(?i)(?:^|[.!?:]\s+)(?<figure>"# + words + "|" + figure
+          + #")\s+(?<words>[a-z][a-z\- ]{0,40}?\s+(?:were|was|have\s+been|has\s+been|had\s+been)\s+[a-z]+)"#,
+        needing: ["were", "was", "been"]),
     ]
   }()
 
@@ -42,8 +38,8 @@ struct StatedTotal: Equatable {
     var result: [StatedTotal] = []
     for (index, pattern) in patterns.enumerated() {
       for match in pattern.matches(in: text) {
-        guard let figureText = match["figure"]?.substring.map(String.init),
-          let wordsText = match["words"]?.substring.map(String.init)
+        guard let figureText = match["figure"].map(String.init),
+          let wordsText = match["words"].map(String.init)
         else { continue }
         let measured =
           NumberWords.value(of: figureText).map { Measured(value: Decimal($0), shown: String($0)) }
