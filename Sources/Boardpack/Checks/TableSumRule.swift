@@ -112,53 +112,67 @@ public struct TableSumRule: ReportRule {
       }
       guard candidates.count >= 2, candidates.count <= 14 else { continue }
       let scores = subsetScores(site, column: column, candidates: candidates)
-      var best: (addends: [Int], satisfied: Int, failed: Int)?
-      for mask in 1..<(1 << candidates.count) where mask.nonzeroBitCount >= 2 {
-        let addends = candidates.indices.filter { mask & (1 << $0) != 0 }.map { candidates[$0] }
-        let (satisfied, failed) = scores[mask]
-        if best == nil || satisfied > best!.satisfied
-          || (satisfied == best!.satisfied && addends.count > best!.addends.count)
+      // The subset satisfying the most rows; of those, the one with the most columns.
+      var best = 0
+      for mask in 1..<scores.count where mask.nonzeroBitCount >= 2 {
+        if best == 0 || scores[mask].satisfied > scores[best].satisfied
+          || (scores[mask].satisfied == scores[best].satisfied
+            && mask.nonzeroBitCount > best.nonzeroBitCount)
         {
-          best = (addends, satisfied, failed)
+          best = mask
         }
       }
-      if let best, best.satisfied >= 2, best.satisfied > best.failed {
-        report(site, column: column, addends: best.addends, into: &findings)
-      }
+      guard best != 0, scores[best].satisfied >= 2, scores[best].satisfied > scores[best].failed
+      else { continue }
+      let addends = candidates.indices.filter { best & (1 << $0) != 0 }.map { candidates[$0] }
+      report(site, column: column, addends: addends, into: &findings)
     }
   }
 
   /// `score` for every subset of `candidates` at once (bit i of the index standing for
   /// `candidates[i]`): how many rows each satisfies and how many it fails. Each subset's sum in a
-  /// row is a smaller subset's plus one figure, so a row costs one addition per subset.
+  /// row is a smaller subset's plus one figure, so a row costs one addition per subset; the sums
+  /// are kept as whole numbers of the row's smallest unit, as `Decimal` additions are slow. A row
+  /// whose figures do not fit that (see `ScaledFigure`) is left out of the search.
   private func subsetScores(_ site: TableSite, column: Int, candidates: [Int]) -> [(
     satisfied: Int, failed: Int
   )] {
-    var scores = Array(repeating: (satisfied: 0, failed: 0), count: 1 << candidates.count)
+    let subsets = 1 << candidates.count
+    var scores = Array(repeating: (satisfied: 0, failed: 0), count: subsets)
+    var sums = [Int64](repeating: 0, count: subsets)
+    var slacks = [Int64](repeating: 0, count: subsets)
+    // How many figures each subset's sum holds; -1 when one of its cells is text.
+    var figureCounts = [Int](repeating: 0, count: subsets)
     for row in site.table.rows.indices {
       guard let stated = site.figure(row, column) else { continue }
-      // Each subset's sum and how many figures it holds; nil when one of its cells is text.
-      var sums: [(sum: Measured, figures: Int)?] = [(Measured(value: 0), 0)]
-      for mask in 1..<scores.count {
+      let cells = candidates.map { site.figure(row, $0) }
+      guard let digits = ScaledFigure.digits(for: [stated] + cells.compactMap { $0 }),
+        let total = ScaledFigure(stated, digits: digits)
+      else { continue }
+      let addends = cells.map { $0.flatMap { ScaledFigure($0, digits: digits) } }
+      let isText = candidates.map { site.figure(row, $0) == nil && !site.isBlank(row, $0) }
+      let tolerance = ScaledFigure.halfUnit(stated.places, digits: digits)
+      for mask in 1..<subsets {
         let bit = mask.trailingZeroBitCount
-        let addend = candidates[bit]
-        guard let (sum, figures) = sums[mask & (mask - 1)] else {
-          sums.append(nil)
+        let rest = mask & (mask - 1)
+        guard figureCounts[rest] >= 0, !isText[bit] else {
+          figureCounts[mask] = -1
           continue
         }
-        if let figure = site.figure(row, addend) {
-          let total = Measured(value: sum.value + figure.value, slack: sum.slack + figure.slack)
-          sums.append((total, figures + 1))
+        if let addend = addends[bit] {
+          sums[mask] = sums[rest] + addend.value
+          slacks[mask] = slacks[rest] + addend.slack
+          figureCounts[mask] = figureCounts[rest] + 1
         } else {
-          sums.append(site.isBlank(row, addend) ? (sum, figures) : nil)
+          (sums[mask], slacks[mask], figureCounts[mask]) =
+            (sums[rest], slacks[rest], figureCounts[rest])
         }
-        guard mask.nonzeroBitCount >= 2, let (total, count) = sums[mask], count > 0 else {
-          continue
-        }
-        if stated.verdict(against: total) == .disagrees {
-          scores[mask].failed += 1
-        } else {
+        guard rest != 0, figureCounts[mask] > 0 else { continue }
+        // `Measured.agrees(with:)` in whole units.
+        if abs(total.value - sums[mask]) <= tolerance + slacks[mask] {
           scores[mask].satisfied += 1
+        } else {
+          scores[mask].failed += 1
         }
       }
     }
@@ -217,5 +231,37 @@ public struct TableSumRule: ReportRule {
         at: site.place(row: failure.row, column: column), stated: failure.stated,
         expected: failure.sum)
     }
+  }
+}
+
+/// A figure and its slack as whole numbers of 10^-digits, for exact sums in 64-bit integers.
+private struct ScaledFigure {
+  var value: Int64
+  var slack: Int64
+
+  /// Figures beyond this (in units) could overflow when fourteen of them are added.
+  private static let limit: Int64 = 1 << 58
+
+  init?(_ figure: Measured, digits: Int) {
+    guard let value = Self.whole(figure.value, digits), let slack = Self.whole(figure.slack, digits)
+    else { return nil }
+    (self.value, self.slack) = (value, slack)
+  }
+
+  /// The decimal places needed to hold `figures` and their slack exactly; nil beyond twelve.
+  static func digits(for figures: [Measured]) -> Int? {
+    let digits = figures.map { max($0.places + 1, -$0.value.exponent, -$0.slack.exponent) }.max() ?? 0
+    return digits <= 12 ? max(digits, 0) : nil
+  }
+
+  /// `Measured.halfUnit(places)` in units of 10^-digits.
+  static func halfUnit(_ places: Int, digits: Int) -> Int64 {
+    (0..<(digits - places - 1)).reduce(5) { value, _ in value * 10 }
+  }
+
+  private static func whole(_ number: Decimal, _ digits: Int) -> Int64? {
+    let scaled = number * Decimal(sign: .plus, exponent: digits, significand: 1)
+    let whole = NSDecimalNumber(decimal: scaled).int64Value
+    return Decimal(whole) == scaled && abs(whole) < limit ? whole : nil
   }
 }

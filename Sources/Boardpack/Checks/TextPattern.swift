@@ -8,8 +8,8 @@ import Foundation
 /// the whole pattern ignore case.
 ///
 /// Most passages hold none of the words a pattern needs: every match contains at least one string
-/// of each group `needing` names (compared with the text lowercased for a `(?i)` pattern), so text
-/// lacking them is never searched.
+/// of each group `needing` names (small letters, matching capitals too for a `(?i)` pattern), so
+/// text lacking them is never searched.
 struct TextPattern: Sendable {
   private let expression: NSRegularExpression
   /// Groups of strings as UTF-8 bytes: a match holds one string of every group.
@@ -20,14 +20,19 @@ struct TextPattern: Sendable {
     // The patterns are constants of this module: a bad one is a programming error.
     expression = try! NSRegularExpression(pattern: pattern)
     ignoringCase = pattern.hasPrefix("(?i)")
+    assert(!ignoringCase || clues.joined().allSatisfy { $0 == $0.lowercased() })
     self.clues = clues.map { group in group.map { Array($0.utf8) } }
   }
 
   /// Whether `text` holds a string of every group, without which it cannot match.
   func mightMatch(_ text: some StringProtocol) -> Bool {
     guard !clues.isEmpty else { return true }
-    let haystack = Array((ignoringCase ? text.lowercased() : String(text)).utf8)
-    return clues.allSatisfy { group in group.contains { haystack.contains(bytes: $0) } }
+    let found = text.utf8.withContiguousStorageIfAvailable { haystack in
+      clues.allSatisfy { group in
+        group.contains { haystack.contains(clue: $0, ignoringCase: ignoringCase) }
+      }
+    }
+    return found ?? true
   }
 
   /// Every match in `text`, left to right; in a `Substring`, the pattern sees only the slice
@@ -90,13 +95,17 @@ struct TextMatch {
   }
 }
 
-extension [UInt8] {
-  /// Whether `bytes` occur in order somewhere in this array (a plain search: the standard
-  /// library's `firstRange(of:)` takes microseconds per call).
-  fileprivate func contains(bytes: [UInt8]) -> Bool {
-    guard let first = bytes.first, bytes.count <= count else { return bytes.isEmpty }
-    return indices.dropLast(bytes.count - 1).contains { start in
-      self[start] == first && self[start..<start + bytes.count].elementsEqual(bytes)
+extension UnsafeBufferPointer<UInt8> {
+  /// Whether `clue` occurs in order somewhere in these bytes; ignoring case, an ASCII capital
+  /// matches its small letter, which is all a clue (written in small letters) needs.
+  fileprivate func contains(clue: [UInt8], ignoringCase: Bool) -> Bool {
+    guard let first = clue.first, clue.count <= count else { return clue.isEmpty }
+    func same(_ byte: UInt8, _ wanted: UInt8) -> Bool {
+      byte == wanted || (ignoringCase && byte >= 0x41 && byte <= 0x5A && byte | 0x20 == wanted)
     }
+    for start in 0...(count - clue.count) where same(self[start], first) {
+      if (1..<clue.count).allSatisfy({ same(self[start + $0], clue[$0]) }) { return true }
+    }
+    return false
   }
 }
