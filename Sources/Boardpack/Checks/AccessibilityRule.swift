@@ -6,7 +6,7 @@ public struct AccessibilityRule: ReportRule {
   public func check(_ report: Report, into findings: inout Findings) {
     for entry in report.entries {
       guard case .figure(let figure, let paragraph) = entry,
-        figure.altText.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+        figure.altText.trimmedOfWhiteSpace.isEmpty
       else { continue }
       let caption = figure.caption.plainText
       findings.add(
@@ -23,7 +23,7 @@ public struct AccessibilityRule: ReportRule {
   /// members set out in columns) are layout and need none.
   private func checkHeaders(_ site: TableSite, into findings: inout Findings) {
     let headers = site.table.columns.map {
-      $0.header.trimmingCharacters(in: .whitespacesAndNewlines)
+      $0.header.trimmedOfWhiteSpace
     }
     guard !headers.isEmpty, headers.allSatisfy(\.isEmpty),
       site.figures.contains(where: { row in row.contains { $0 != nil } })

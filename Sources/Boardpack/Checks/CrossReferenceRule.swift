@@ -206,14 +206,14 @@ public struct CrossReferenceRule: ReportRule {
   private func serialKeys(_ tables: [TableSite]) -> (keys: Set<Int>, table: String)? {
     let keyed = tables.filter { site in
       let header =
-        site.table.columns.first?.header.lowercased().trimmingCharacters(in: .whitespaces) ?? ""
+        site.table.columns.first?.header.lowercased().trimmedOfSpaces ?? ""
       return header.contains("serial")
         || ["no", "no.", "ref", "ref.", "#", "id", "row"].contains(header)
     }
     guard let first = keyed.first else { return nil }
     let keys = keyed.flatMap { site in
       site.table.rows.compactMap {
-        $0.cells.first.flatMap { Int($0.shown.trimmingCharacters(in: .whitespaces)) }
+        $0.cells.first.flatMap { Int($0.shown.trimmedOfSpaces) }
       }
     }
     return (Set(keys), first.name)

@@ -58,7 +58,7 @@ public struct DateRule: ReportRule {
           let month = CalendarDate.month(named: String(monthText))
         else { continue }
         let year = match["year"].flatMap { Int($0) }
-        let shown = match.text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let shown = String(match.text).trimmedOfWhiteSpace
         // Without a year, February has 29 days.
         let date = CalendarDate(year: year ?? 2024, month: month, day: day)
         guard date.isValid else {
@@ -197,7 +197,7 @@ public struct DateRule: ReportRule {
       let label = quarter[2].flatMap {
         FinancialYear(label: String($0).replacingOccurrences(of: " ", with: ""))
       }
-      let monthsText = range.text.trimmingCharacters(in: .whitespaces)
+      let monthsText = String(range.text).trimmedOfSpaces
       let fiscalMonths = { (q: Int) in
         let start = ((q - 1) * 3 + 3) % 12 + 1
         return "\(CalendarDate.monthNames[start - 1]) - \(CalendarDate.monthNames[start + 1])"

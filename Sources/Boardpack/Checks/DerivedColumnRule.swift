@@ -55,7 +55,7 @@ public struct DerivedColumnRule: ReportRule {
       let column = columns[0]
       for (index, row) in site.table.rows.enumerated()
       where !row.isTotal && columns.allSatisfy(row.cells.indices.contains) {
-        let stated = row.cells[column].shown.trimmingCharacters(in: .whitespacesAndNewlines)
+        let stated = row.cells[column].shown.trimmedOfWhiteSpace
         let place = site.place(row: index, column: column)
         do {
           guard let expected = try DashboardRule.cell(of: relation, in: row.cells.map(\.shown)),
@@ -83,8 +83,7 @@ public struct DerivedColumnRule: ReportRule {
       var satisfied = 0
       var failed: [(row: Int, arrow: String, new: Measured, old: Measured)] = []
       for row in table.rows.indices where table.rows[row].cells.indices.contains(column) {
-        let arrow = table.rows[row].cells[column].shown.trimmingCharacters(
-          in: .whitespacesAndNewlines)
+        let arrow = table.rows[row].cells[column].shown.trimmedOfWhiteSpace
         guard let a = site.figure(row, new), let b = site.figure(row, old),
           let rising = ["↑": true, "▲": true, "⬆": true, "↓": false, "▼": false, "⬇": false][arrow]
         else { continue }

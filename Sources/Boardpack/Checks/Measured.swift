@@ -18,9 +18,11 @@ public struct Measured: Sendable, Equatable {
   public init?(_ cell: Cell, header: String = "") {
     // "- 1,294,118": a sign set apart from its figure.
     var shown = cell.shown.trimmedOfWhiteSpace
-    if let first = shown.first, "-−–+(".contains(first) {
-      shown = shown.replacingOccurrences(
-        of: #"^([-−–+(])\s+(?=[£\d])"#, with: "$1", options: .regularExpression)
+    if let sign = shown.first, "-−–+(".contains(sign) {
+      let figure = shown.dropFirst().drop { $0.isWhitespace }
+      if let next = figure.first, next == "£" || next.isASCII && next.isNumber {
+        shown = String(sign) + figure
+      }
     }
     var value = cell.value.number
     if value == nil {

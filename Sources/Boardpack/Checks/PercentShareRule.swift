@@ -151,7 +151,7 @@ public struct PercentShareRule: ReportRule {
   ]
 
   private static func isComparison(_ word: Substring?) -> Bool {
-    comparisons.contains(word?.trimmingCharacters(in: .whitespaces).lowercased() ?? "")
+    comparisons.contains(word.map { String($0).trimmedOfSpaces.lowercased() } ?? "")
   }
 
   /// A figure standing on its own ("in Q2" is a name, not a figure).

@@ -120,7 +120,7 @@ extension Report {
     for case .table(let table) in blocks {
       let pairs = [table.columns.map(\.header)] + table.rows.map { $0.cells.map(\.shown) }
       for pair in pairs where pair.count >= 2 {
-        guard pair[0].trimmingCharacters(in: .whitespaces).lowercased() == "report date" else {
+        guard pair[0].trimmedOfSpaces.lowercased() == "report date" else {
           continue
         }
         let text = pair[1].replacingOccurrences(
@@ -138,7 +138,7 @@ extension Report {
       let firstCells =
         table.rows.compactMap { $0.cells.first?.shown } + table.columns.prefix(1).map(\.header)
       return firstCells.contains {
-        $0.trimmingCharacters(in: .whitespaces).lowercased() == "report date"
+        $0.trimmedOfSpaces.lowercased() == "report date"
       }
     case .paragraph(let paragraph): return paragraph.style?.lowercased() == "letterhead"
     default: return false
@@ -174,7 +174,7 @@ extension Report {
     let firstNumbered = blocks.firstIndex { number(of: $0) != nil } ?? blocks.count
     let headings = blocks[..<firstNumbered].compactMap { block -> (level: Int, text: String)? in
       guard case .heading(let heading) = block else { return nil }
-      let text = heading.content.plainText.trimmingCharacters(in: .whitespacesAndNewlines)
+      let text = heading.content.plainText.trimmedOfWhiteSpace
       let lower = text.lowercased().trimmingCharacters(in: .punctuationCharacters)
       guard !text.isEmpty, !genericHeadings.contains(lower), CalendarDate(parsing: text) == nil
       else { return nil }

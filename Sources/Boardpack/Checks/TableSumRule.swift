@@ -60,7 +60,7 @@ public struct TableSumRule: ReportRule {
   /// next row labelled "Total …".
   private func checkBreakdowns(_ site: TableSite, into findings: inout Findings) {
     let labels = site.table.rows.map {
-      $0.cells.first?.shown.lowercased().trimmingCharacters(in: .whitespaces) ?? ""
+      $0.cells.first?.shown.lowercased().trimmedOfSpaces ?? ""
     }
     for (index, label) in labels.enumerated().dropLast()
     where label.hasPrefix("total") && labels[index + 1].hasPrefix("of which") {

@@ -33,7 +33,7 @@ public struct TextTotalRule: ReportRule {
     let table = site.table
     guard !table.rows.isEmpty else { return }
     for (column, header) in table.columns.enumerated()
-    where !header.header.trimmingCharacters(in: .whitespaces).isEmpty
+    where !header.header.trimmedOfSpaces.isEmpty
       && table.rows.indices.allSatisfy({ site.isBlank($0, column) })
     {
       findings.add(
