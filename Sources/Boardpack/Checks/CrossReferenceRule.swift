@@ -120,7 +120,7 @@ public struct CrossReferenceRule: ReportRule {
       if Self.isExternal(match.range, in: text) { continue }
       guard let first = match[2].flatMap({ Int($0) }) else { continue }
       let last = match[3].flatMap { Int($0) } ?? first
-      let missing = [first, last].filter { !numbers.contains($0) }
+      let missing = Set([first, last]).filter { !numbers.contains($0) }.sorted()
       guard !missing.isEmpty else { continue }
       let shown = String(text[match.range])
       findings.add(

@@ -110,9 +110,9 @@ public struct PercentShareRule: ReportRule {
     }
   }
 
-  /// "2144 referrals, 516 of which were self-referrals (24.1%)".
+  /// "2144 referrals, 516 of which were self-referrals (24.1%)", "1,000 calls, of which 250 (25%)".
   private static let partsOfWhich = TextPattern(
-    #"(?:^|[^\d.,£])(\d[\d,]*)(?![\d.,%])\s+([a-z][^.;%]{0,60}?),?\s+(\d[\d,]*)\s+of\s+(?:which|whom)\b[^.;%\d]{0,80}?\(?(\d+(?:\.\d+)?)%\)?(\s+[a-z]+)?"#,
+    #"(?:^|[^\d.,£])(\d[\d,]*)(?![\d.,%])\s+([a-z][^.;%]{0,60}?),?\s+(?:(\d[\d,]*)\s+of\s+(?:which|whom)|of\s+(?:which|whom)\s+(\d[\d,]*))\b[^.;%\d]{0,80}?\(?(\d+(?:\.\d+)?)%\)?(\s+[a-z]+)?"#,
     needing: ["which", "whom"], ["%"])
 
   /// "220 of 9,876 eligible victims … 2.23%", "30 out of 45 (67%)".
@@ -120,28 +120,50 @@ public struct PercentShareRule: ReportRule {
     #"(?:^|[^\d.,£])(\d[\d,]*)\s+(?:out\s+)?of\s+(?:the\s+)?(\d[\d,]*)(?![\d.,%])([^.;%\d]{0,80}?)\(?(\d+(?:\.\d+)?)%\)?(\s+[a-z]+)?"#,
     needing: ["%"], ["of"])
 
+  /// "9/20 (45%)".
+  private static let slashPairs = TextPattern(
+    #"(?:^|[^\d.,/£])(?<part>\d[\d,]*)\s*/\s*(?<whole>\d[\d,]*)\s*\((?<share>\d+(?:\.\d+)?)%\)"#,
+    needing: ["/"], ["%"])
+
+  /// "45% (9 of 20 respondents)", "45% (9/20)".
+  private static let sharesFirst = TextPattern(
+    #"(?:^|[^\d.,£])(?<share>\d+(?:\.\d+)?)%\s*\((?<part>\d[\d,]*)\s*(?:/|(?:out\s+)?of)\s*(?<whole>\d[\d,]*)(?![\d.,%])"#,
+    needing: ["%"], ["("])
+
   /// "220 of 9,876 eligible victims … are repeat victims, 2.23%", "30 out of 45 (67%)" and "2144
   /// referrals, 516 of which were self-referrals (24.1%)": the first percentage after the pair,
-  /// when no other figure comes between, in the same sentence.
+  /// when no other figure comes between, in the same sentence. Also a share and its counts side by
+  /// side: "9/20 (45%)", "45% (9 of 20)".
   private func checkOfCounts(_ passage: Passage, into findings: inout Findings) {
+    func check(part: Substring?, whole: Substring?, share: Substring?) {
+      guard let part = part.flatMap({ Measured(text: String($0)) }),
+        let whole = whole.flatMap({ Measured(text: String($0)) }),
+        let share = share.flatMap({ Measured(text: $0 + "%") }), part.value <= whole.value
+      else { return }
+      compare(part, of: whole, share, passage, into: &findings)
+    }
     for match in Self.partsOfWhich.matches(in: passage.text) {
       // No other figure between the whole and its part ("in Q2" is a name, not a figure).
       guard let between = match[2], Self.figures.firstMatch(in: between) == nil,
-        let total = match[1].flatMap({ Measured(text: String($0)) }),
-        let part = match[3].flatMap({ Measured(text: String($0)) }),
-        let share = match[4].flatMap({ Measured(text: $0 + "%") }),
-        part.value <= total.value, !Self.isComparison(match[5])
+        !Self.isComparison(match[6])
       else { continue }
-      compare(part, of: total, share, passage, into: &findings)
+      check(part: match[3] ?? match[4], whole: match[1], share: match[5])
     }
-    for match in Self.partsOf.matches(in: passage.text) {
-      guard let part = match[1].flatMap({ Measured(text: String($0)) }),
-        let total = match[2].flatMap({ Measured(text: String($0)) }),
-        let share = match[4].flatMap({ Measured(text: $0 + "%") }),
-        part.value <= total.value, !Self.isComparison(match[5])
-      else { continue }
-      compare(part, of: total, share, passage, into: &findings)
+    for match in Self.partsOf.matches(in: passage.text) where !Self.isComparison(match[5]) {
+      check(part: match[1], whole: match[2], share: match[4])
     }
+    for match in Self.slashPairs.matches(in: passage.text) + Self.sharesFirst.matches(in: passage.text)
+    where !Self.isFinancialYear(match["part"], match["whole"]) {
+      check(part: match["part"], whole: match["whole"], share: match["share"])
+    }
+  }
+
+  /// "25/26": two years, not a part and its whole.
+  private static func isFinancialYear(_ first: Substring?, _ second: Substring?) -> Bool {
+    guard let first, let second, first.count == 2, second.count == 2,
+      let start = Int(first), let end = Int(second)
+    else { return false }
+    return end == (start + 1) % 100
   }
 
   /// Words after a percentage that make it a change or a share of something else, not this share.

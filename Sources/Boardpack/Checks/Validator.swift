@@ -9,7 +9,7 @@ public struct Validator: Sendable {
 
   public init() {
     rules = [
-      TableSumRule(), DerivedColumnRule(), PercentShareRule(), TextTotalRule(),
+      TableSumRule(), DerivedColumnRule(), PercentShareRule(), PercentChangeRule(), TextTotalRule(),
       CrossReferenceRule(),
       NumberingRule(), DateRule(), AccessibilityRule(),
     ]

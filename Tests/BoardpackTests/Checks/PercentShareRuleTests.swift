@@ -18,6 +18,9 @@ import Testing
     "Approximately 28/30 people attended their 30 sessions.",
     "3 of 5 bids were successful, a 20% increase on last year.",
     "FreeVa received 2144 referrals in Q2, 516 of which were self-referrals (24.1%).",
+    "There were 1,000 calls, of which 250 (25%) were abandoned.",
+    "Satisfaction was 45% (9 of 20 respondents), and 9/20 (45%) said so again.",
+    "Spending in Q2 of 25/26 (12%) was low.",
   ])
   func isSilentOnConsistentText(_ text: String) {
     #expect(PercentShareRule().findings(in: [Build.paragraph(51, text)]) == [])
@@ -36,6 +39,17 @@ import Testing
     let text = "FreeVa received 2144 referrals in Q2, 516 of which were self-referrals (34.1%)."
     let found = PercentShareRule().findings(in: [Build.paragraph(23, text)])
     #expect(found.map(\.expected) == ["24.1%"])
+  }
+
+  @Test(arguments: [
+    ("There were 1,000 calls, of which 250 (20%) were abandoned.", "25%"),
+    ("Satisfaction was 40% (9 of 20 respondents).", "45%"),
+    ("The figure of 9/20 (40%) is low.", "45%"),
+  ])
+  func findsAShareBesideItsCounts(_ text: String, expected: String) {
+    let found = PercentShareRule().findings(in: [Build.paragraph(8, text)])
+    #expect(found.map(\.expected) == [expected])
+    #expect(found.map(\.rule) == [.percentShare])
   }
 
   @Test func findsPartsThatDoNotAddUp() {
