@@ -43,8 +43,15 @@ public struct DateRule: ReportRule {
       + ")\\b\\s*(?<lastYear>\\d{4})?",
     needing: monthClues.map { $0.lowercased() })
 
-  private static let slashDates = TextPattern(
-    #"(?:^|[^\d/.-])(\d{1,2})/(\d{1,2})/(\d{4})(?![\d/])"#, needing: ["/"])
+  /// "31/06/2026" and "2026-06-31".
+  private static let numericDates = [
+    TextPattern(
+      #"(?:^|[^\d/.-])(?<day>\d{1,2})/(?<month>\d{1,2})/(?<year>\d{4})(?![\d/])"#,
+      needing: ["/"]),
+    TextPattern(
+      #"(?:^|[^\d/.-])(?<year>(?:19|20)\d\d)-(?<month>\d\d)-(?<day>\d\d)(?![\d/-])"#,
+      needing: ["-"]),
+  ]
 
   // MARK: Dates and weekdays
 
@@ -79,15 +86,15 @@ public struct DateRule: ReportRule {
           stated: shown, expected: "\(actual) \(dated.longUK)")
       }
     }
-    for match in Self.slashDates.matches(in: passage.text) {
-      guard let dayText = match[1], let monthText = match[2], let yearText = match[3],
-        let day = Int(dayText), let month = Int(monthText), let year = Int(yearText)
+    for match in Self.numericDates.flatMap({ $0.matches(in: passage.text) }) {
+      guard let day = match["day"].flatMap({ Int($0) }),
+        let month = match["month"].flatMap({ Int($0) }),
+        let year = match["year"].flatMap({ Int($0) }),
+        !CalendarDate(year: year, month: month, day: day).isValid
       else { continue }
-      if !CalendarDate(year: year, month: month, day: day).isValid {
-        findings.add(
-          .date, .error, "no such date", at: passage.place,
-          stated: "\(dayText)/\(monthText)/\(yearText)")
-      }
+      findings.add(
+        .date, .error, "no such date", at: passage.place,
+        stated: String(match.text.drop { !$0.isNumber }))
     }
   }
 

@@ -36,6 +36,16 @@ import Testing
     #expect(found.first?.location.column == "Description / Brief")
   }
 
+  @Test(arguments: [
+    ("Applications close on 31/06/2026.", "31/06/2026"),
+    ("The data were extracted on 2026-02-30 from the system.", "2026-02-30"),
+  ])
+  func findsAnImpossibleNumericDate(_ text: String, _ stated: String) {
+    let found = DateRule().findings(in: [Build.paragraph(4, text)])
+    #expect(found.map(\.message) == ["no such date"])
+    #expect(found.map(\.stated) == [stated])
+  }
+
   @Test func findsAWrongWeekday() {
     let found = DateRule().findings(in: [
       Build.paragraph(10, "The panel met on Monday 18th February 2025.")
