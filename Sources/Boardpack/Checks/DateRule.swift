@@ -55,6 +55,11 @@ public struct DateRule: ReportRule {
 
   // MARK: Dates and weekdays
 
+  /// Words just before a date that put it in the future: "is scheduled for the", "will be held on".
+  private static let futureEvents = TextPattern(
+    #"(?i)\b(?:(?:is|are)\s+(?:scheduled|due|planned|booked|set)(?:\s+to\s+(?:take\s+place|be\s+held|meet))?|will\s+(?:be\s+held|take\s+place|meet|be\s+published|be\s+presented))\s+(?:for|on)\s+(?:the\s+)?$"#,
+    needing: ["is", "are", "will"])
+
   private func checkDates(
     _ passage: Passage, near reportDate: CalendarDate?, into findings: inout Findings
   ) {
@@ -75,15 +80,24 @@ public struct DateRule: ReportRule {
             at: passage.place, stated: shown)
           continue
         }
-        guard let stated = match["weekday"].map(String.init),
-          let dated = year != nil ? date : Self.nearest(day: day, month: month, to: reportDate),
-          let actual = dated.weekday, actual != stated
+        guard let dated = year != nil ? date : Self.nearest(day: day, month: month, to: reportDate)
         else { continue }
         let assumed = year == nil ? " (taking the year to be \(dated.year))" : ""
-        findings.add(
-          .date, .error, "\(dated.longUK) is a \(actual), not a \(stated)\(assumed)",
-          at: passage.place,
-          stated: shown, expected: "\(actual) \(dated.longUK)")
+        if let stated = match["weekday"].map(String.init), let actual = dated.weekday,
+          actual != stated
+        {
+          findings.add(
+            .date, .error, "\(dated.longUK) is a \(actual), not a \(stated)\(assumed)",
+            at: passage.place,
+            stated: shown, expected: "\(actual) \(dated.longUK)")
+        }
+        let before = passage.text[..<match.range.lowerBound].suffix(60)
+        if let reportDate, dated < reportDate, Self.futureEvents.firstMatch(in: before) != nil {
+          findings.add(
+            .date, .warning,
+            "an event still to come is dated before the report (\(reportDate.longUK))\(assumed)",
+            at: passage.place, stated: shown, expected: "a date after \(reportDate.longUK)")
+        }
       }
     }
     for match in Self.numericDates.flatMap({ $0.matches(in: passage.text) }) {

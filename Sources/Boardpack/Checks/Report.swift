@@ -115,8 +115,25 @@ extension Report {
     return nil
   }
 
-  /// The date in the "Report Date" row of the first title block among `blocks`.
+  /// The date in the "Report Date" row of the first title block among `blocks`; else a heading
+  /// before the first numbered paragraph that is, or ends with, a whole date ("20th JUNE 2025",
+  /// "POLICE AND CRIME PANEL – 9 JUNE 2026").
   private static func reportDate(in blocks: [Block]) -> CalendarDate? {
+    titleBlockDate(in: blocks) ?? headingDate(in: blocks)
+  }
+
+  private static func headingDate(in blocks: [Block]) -> CalendarDate? {
+    for block in blocks {
+      if number(of: block) != nil { return nil }
+      guard case .heading(let heading) = block else { continue }
+      let text = heading.content.plainText
+      let tail = text.split(whereSeparator: { ",–—-:".contains($0) }).last.map(String.init) ?? ""
+      if let date = CalendarDate(parsing: tail), date.day != nil, date.isValid { return date }
+    }
+    return nil
+  }
+
+  private static func titleBlockDate(in blocks: [Block]) -> CalendarDate? {
     for case .table(let table) in blocks {
       let pairs = [table.columns.map(\.header)] + table.rows.map { $0.cells.map(\.shown) }
       for pair in pairs where pair.count >= 2 {

@@ -46,6 +46,21 @@ import Testing
     #expect(found.map(\.stated) == [stated])
   }
 
+  @Test func findsAnEventStillToComeDatedBeforeTheReport() {
+    let blocks = [
+      Build.table([["Report Date", "21st April 2026"], ["Report Author", "Lizzie Starr"]]),
+      Build.paragraph(1, "The only meeting is scheduled for the 25th of March 2026."),
+      Build.paragraph(2, "The next board will be held on 28th April; the last was held on 26th March."),
+    ]
+    let report = Report.reports(in: Build.document(blocks)).first!
+    var findings = Findings(file: "paper.xhtml", report: report.title)
+    DateRule().check(report, into: &findings)
+    let found = findings.diagnostics
+    #expect(found.map(\.severity) == [.warning])
+    #expect(found.map(\.stated) == ["25th of March 2026"])
+    #expect(found.first?.location.paragraph == "1")
+  }
+
   @Test func findsAWrongWeekday() {
     let found = DateRule().findings(in: [
       Build.paragraph(10, "The panel met on Monday 18th February 2025.")

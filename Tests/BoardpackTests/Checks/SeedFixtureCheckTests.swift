@@ -13,7 +13,8 @@ import Testing
   static let agendaPackFindings: [String] =
     [
       "numbering error (i)", "numbering error 72", "table-sum error 413", "table-sum error 30",
-      "table-sum error 162", "table-sum error 39", "date error 31st June",
+      "table-sum error 162", "table-sum error 39", "date warning 25th of March 2026",
+      "date error 31st June",
       "fy-label error 2025/2025", "derived-column error ↓", "table-sum error 12,759,259",
       "table-sum warning 12,739,137", "table-sum warning 8,092,406",
       "derived-column warning 38,315", "derived-column warning 8,092,406", "numbering error 4",
@@ -44,12 +45,24 @@ import Testing
     ("lrscsb-2024-03-22.fodt", []),
     ("lrscsb-2024-03-22.libreoffice.xhtml", []),
     ("lrscsb-2024-03-22.xhtml", []),
-    ("lrscsb-2025-06-20.fodt", ["text-total warning £40,474.77", "numbering error 10"]),
+    (
+      "lrscsb-2025-06-20.fodt",
+      [
+        "text-total warning £40,474.77", "numbering error 10",
+        "date warning Tuesday 10th June 2025",
+      ]
+    ),
     (
       "lrscsb-2025-06-20.libreoffice.xhtml",
       ["text-total warning £40,474.77", "numbering error 10"]
     ),
-    ("lrscsb-2025-06-20.xhtml", ["text-total warning £40,474.77", "numbering error 10"]),
+    (
+      "lrscsb-2025-06-20.xhtml",
+      [
+        "text-total warning £40,474.77", "numbering error 10",
+        "date warning Tuesday 10th June 2025",
+      ]
+    ),
     ("membership-review-2026-06-23.xhtml", []),
     ("minutes-2026-02-04.xhtml", ["numbering error (i)", "numbering error 72"]),
     ("minutes-2026-02-12.xhtml", []),
@@ -60,21 +73,21 @@ import Testing
       "pcc-update-q4-2026-04-21.fodt",
       [
         "table-sum error 413", "table-sum error 30", "table-sum error 162", "table-sum error 39",
-        "date error 31st June",
+        "date warning 25th of March 2026", "date error 31st June",
       ]
     ),
     (
       "pcc-update-q4-2026-04-21.libreoffice.xhtml",
       [
         "table-sum error 413", "table-sum error 30", "table-sum error 162", "table-sum error 39",
-        "date error 31st June",
+        "date warning 25th of March 2026", "date error 31st June",
       ]
     ),
     (
       "pcc-update-q4-2026-04-21.xhtml",
       [
         "table-sum error 413", "table-sum error 30", "table-sum error 162", "table-sum error 39",
-        "date error 31st June",
+        "date warning 25th of March 2026", "date error 31st June",
       ]
     ),
     ("plan-delivery-q3-2026-04-21.fodt", ["fy-label error 2025/2025", "derived-column error ↓"]),
