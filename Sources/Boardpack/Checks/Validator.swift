@@ -9,7 +9,7 @@ public struct Validator: Sendable {
 
   public init() {
     rules = [
-      TableSumRule(), DerivedColumnRule(), PercentShareRule(), PercentChangeRule(), TextTotalRule(),
+      TableSumRule(), DerivedColumnRule(), PercentShareRule(), PercentChangeRule(), TextTotalRule(), ListCountRule(),
       CrossReferenceRule(),
       NumberingRule(), DateRule(), AccessibilityRule(),
     ]
