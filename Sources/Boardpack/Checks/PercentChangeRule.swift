@@ -36,8 +36,9 @@ public struct PercentChangeRule: ReportRule {
       TextPattern("(?i)" + pair + gap + change + #"\s+"# + word + #"\b"#, needing: needs, ["%"]),
       // from 120 to 150, an increase of 25%
       TextPattern("(?i)" + pair + gap + word + #"\s+of\s+"# + change, needing: needs, ["%"]),
-      // a 25% increase from 120 to 150
-      TextPattern("(?i)" + change + #"\s+"# + word + gap + pair, needing: needs, ["%"]),
+      // a 25% increase in arrests from 120 to 150 (words only between: no new clause)
+      TextPattern(
+        "(?i)" + change + #"\s+"# + word + #"\s+(?:[a-z]+\s+){0,4}?"# + pair, needing: needs, ["%"]),
     ]
   }()
 

@@ -30,6 +30,8 @@ import Testing
     "Young people aged from 12 to 17, a 20% increase on last year.",
     "The precept went from 66% to 58%, placing a greater burden on local taxpayers.",
     "Sessions ran from 12 to 17 with a programme called Crowd Control.",
+    "Crime fell from 40,861 to 38,000 in the year (a 7% reduction), and rose from 13,202 to 14,000, a 6% increase.",
+    "There was a 25% rise in arrests from 120 to 150.",
   ])
   func isSilentOnConsistentText(_ text: String) {
     #expect(PercentChangeRule().findings(in: [Build.paragraph(5, text)]) == [])
