@@ -26,7 +26,11 @@ public struct PercentChangeRule: ReportRule {
   /// no other figure comes between them.
   private static let patterns: [TextPattern] = {
     // Not an age range: "aged from 12 to 17".
-    let pair = #"(?<!\bages\s)(?<!\baged\s)\bfrom\s+(?<old>"# + figure + #")\s+to\s+(?<new>"# + figure + ")"
+    // A unit after a figure: "£6.9m", "£900k", "2.1 million".
+    let unit = #"\s?(?:m|bn|k|million|billion|thousand)\b"#
+    let pair =
+      #"(?<!\bages\s)(?<!\baged\s)\bfrom\s+(?<old>"# + figure + ")(?<oldUnit>" + unit
+      + #")?\s+to\s+(?<new>"# + figure + ")(?<newUnit>" + unit + ")?"
     let word = "(?<word>" + rises + "|" + falls + ")"
     let change = #"(?<change>\d+(?:\.\d+)?)%"#
     let gap = #"[^.;:\d%£]{0,40}?"#
@@ -47,6 +51,8 @@ public struct PercentChangeRule: ReportRule {
       let old = Measured(text: String(oldText)), let new = Measured(text: String(newText)),
       let stated = match["change"].flatMap({ Measured(text: $0 + "%") }),
       let word = match["word"]?.lowercased(), old.value != 0,
+      // "from £900k to £1.2m" is not read: the units would have to be converted.
+      match["oldUnit"]?.filter(\.isLetter) == match["newUnit"]?.filter(\.isLetter),
       let relative = Measured.range(new, old, { $1 == 0 ? nil : ($0 - $1) / $1 * 100 })
     else { return }
     let rising = Self.rises.split(separator: "|").contains { $0 == word }

@@ -32,6 +32,8 @@ import Testing
     "Sessions ran from 12 to 17 with a programme called Crowd Control.",
     "Crime fell from 40,861 to 38,000 in the year (a 7% reduction), and rose from 13,202 to 14,000, a 6% increase.",
     "There was a 25% rise in arrests from 120 to 150.",
+    "The budget rose from £6.897m to £10.497m, a 52% increase.",
+    "The budget rose from £900k to £1.2m, a 33% increase.",
   ])
   func isSilentOnConsistentText(_ text: String) {
     #expect(PercentChangeRule().findings(in: [Build.paragraph(5, text)]) == [])
