@@ -30,11 +30,16 @@ public struct TableSumRule: ReportRule {
     var bodyStart = 0
     for (index, row) in table.rows.enumerated() where row.isTotal {
       defer { bodyStart = index + 1 }
-      let body = (bodyStart..<index).filter { !table.rows[$0].isTotal }
+      var body = (bodyStart..<index).filter { !table.rows[$0].isTotal }
+      // A total printed first stands for the rows under it, up to the next total.
+      if index == 0 {
+        body = Array(table.rows.indices.dropFirst().prefix { !table.rows[$0].isTotal })
+      }
       checkShares(site, total: index, body: body, into: &findings)
       compare(
         site, total: index, with: body,
-        "total row does not equal the sum of the \(body.count) rows above it", into: &findings)
+        "total row does not equal the sum of the \(body.count) rows \(index == 0 ? "below" : "above") it",
+        into: &findings)
     }
   }
 

@@ -38,6 +38,16 @@ import Testing
     #expect(found.allSatisfy { $0.severity == .warning })
   }
 
+  @Test func checksATotalPrintedAboveItsRows() {
+    let rows = [
+      ["Area", "Referrals"], ["Total", "60"], ["Charnwood", "25"], ["Melton", "30"],
+    ]
+    let found = TableSumRule().findings(in: [Build.table(rows)])
+    #expect(found.map(\.stated) == ["60"])
+    #expect(found.map(\.expected) == ["55"])
+    #expect(found.first?.message == "total row does not equal the sum of the 2 rows below it")
+  }
+
   @Test func checksATotalAgainstTheRowsOfWhichItIsMade() {
     let found = TableSumRule().findings(in: [Build.table(Seeds.s106Agreements)])
     #expect(found.map(\.location.column) == ["10/03/2026 £"])
