@@ -33,7 +33,8 @@ public struct DateRule: ReportRule {
     let monthFirst =
       "\\b" + weekday + "(?<month>" + monthPattern
       + ")\\s+(?<day>\\d{1,2})(?:st|nd|rd|th)\\b,?(?:\\s+(?<year>\\d{4})\\b)?"
-    return [dayFirst, monthFirst].map { TextPattern($0, needing: monthClues) }
+    let digits = (0...9).map(String.init)
+    return [dayFirst, monthFirst].map { TextPattern($0, needing: monthClues, digits) }
   }()
 
   /// "April - June 2026", "between January and March".
