@@ -16,12 +16,19 @@ public struct Reference: Sendable, Equatable {
   public var through: Label?
   /// The text as shown; set by `CrossReferences.resolve` when generating, kept as read when reading a file.
   public var shown: String
+  /// Read from a file whose word processor prints its targets' numbers itself (ODF
+  /// `text:bookmark-ref` fields, as Boardpack writes them), so they cannot go out of date.
+  public var hasNumberFields: Bool
   public var location: SourceLocation?
 
-  public init(target: Label, through: Label? = nil, shown: String = "", location: SourceLocation? = nil) {
+  public init(
+    target: Label, through: Label? = nil, shown: String = "", hasNumberFields: Bool = false,
+    location: SourceLocation? = nil
+  ) {
     self.target = target
     self.through = through
     self.shown = shown
+    self.hasNumberFields = hasNumberFields
     self.location = location
   }
 }

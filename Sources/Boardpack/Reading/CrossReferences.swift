@@ -89,6 +89,28 @@ public enum CrossReferences {
     try document.blocks.rewriteReferences(shown)
   }
 
+  /// Shows each reference with number fields as its word processor prints it: with its target
+  /// paragraphs' current numbers, whatever text the file stored ("paragraphs 69 to 79" after a
+  /// paragraph was inserted above 69 prints, and is read, as "paragraphs 70 to 80").
+  static func showCurrentNumbers(in document: inout Document) {
+    var numbers: [Label: Int] = [:]
+    document.blocks.forEachBlock { block in
+      if case .paragraph(let paragraph) = block, let label = paragraph.label,
+        let number = paragraph.number
+      {
+        numbers[label] = number
+      }
+    }
+    document.blocks.rewriteReferences { reference in
+      guard reference.hasNumberFields, let first = numbers[reference.target] else {
+        return reference.shown
+      }
+      let words = reference.shown.prefix { !$0.isNumber }
+      guard let through = reference.through else { return words + String(first) }
+      return numbers[through].map { words + "\(first) to \($0)" } ?? reference.shown
+    }
+  }
+
   /// Gathers labels and numbers in reading order.
   private struct Collector {
     var targets: [Label: Target] = [:]
@@ -144,9 +166,9 @@ public enum CrossReferences {
 
 extension [Block] {
   /// Replaces the shown text of every reference, wherever it sits.
-  fileprivate mutating func rewriteReferences(_ shown: (Reference) throws(BoardpackError) -> String)
-    throws(BoardpackError)
-  {
+  fileprivate mutating func rewriteReferences<Failure: Error>(
+    _ shown: (Reference) throws(Failure) -> String
+  ) throws(Failure) {
     for index in indices {
       switch self[index] {
       case .heading(var heading):
@@ -184,9 +206,9 @@ extension [Block] {
 }
 
 extension [Inline] {
-  fileprivate mutating func rewriteReferences(_ shown: (Reference) throws(BoardpackError) -> String)
-    throws(BoardpackError)
-  {
+  fileprivate mutating func rewriteReferences<Failure: Error>(
+    _ shown: (Reference) throws(Failure) -> String
+  ) throws(Failure) {
     for index in indices {
       switch self[index] {
       case .reference(var reference):

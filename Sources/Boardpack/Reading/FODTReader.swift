@@ -92,7 +92,9 @@ public struct FODTReader {
         at: SourceLocation(file: file, line: root.line))
     }
     let blocks = try reader.blocks(in: text)
-    return Document(metadata: reader.metadata, blocks: PrintedNumbering.assemble(blocks))
+    var document = Document(metadata: reader.metadata, blocks: PrintedNumbering.assemble(blocks))
+    CrossReferences.showCurrentNumbers(in: &document)
+    return document
   }
 
   // MARK: Metadata and styles
@@ -529,6 +531,8 @@ public struct FODTReader {
     var content: [Inline] = []
     var bookmarks: [String] = []
     var frames: [XMLNode] = []
+    /// The bookmarks named by number fields (`text:bookmark-ref`), in order.
+    var numberFields: [String] = []
   }
 
   private func inlines(of element: XMLNode) -> Run {
@@ -544,6 +548,7 @@ public struct FODTReader {
         let inner = inlines(of: child)
         run.bookmarks += inner.bookmarks
         run.frames += inner.frames
+        run.numberFields += inner.numberFields
         let styleChain = chain(child.attribute("style-name", namespace: Namespace.text))
         var content = inner.content
         if styleChain.contains(where: { $0.style?.italic == true || $0.name == "Emphasis" }) {
@@ -559,14 +564,23 @@ public struct FODTReader {
         let href = child.attribute("href", namespace: Namespace.xlink) ?? ""
         if href.hasPrefix("#") {
           let shown = normalised(inner.content).plainText
+          let fields = inner.numberFields
           run.content.append(
             .reference(
               Reference(
-                target: Label(String(href.dropFirst())), shown: shown,
+                target: Label(String(href.dropFirst())),
+                through: fields.count == 2 ? Label(fields[1]) : nil, shown: shown,
+                hasNumberFields: !fields.isEmpty && fields[0] == String(href.dropFirst()),
                 location: location(child.line))))
         } else {
           run.content.append(.link(url: href, content: inner.content))
         }
+      case (Namespace.text, "bookmark-ref"):
+        let format = child.attribute("reference-format", namespace: Namespace.text) ?? ""
+        if format.hasPrefix("number"), let name = child.attribute("ref-name", namespace: Namespace.text) {
+          run.numberFields.append(name)
+        }
+        run.content += inlines(of: child).content
       case (Namespace.text, "bookmark"), (Namespace.text, "bookmark-start"):
         if let name = child.attribute("name", namespace: Namespace.text) {
           run.bookmarks.append(name)
@@ -591,6 +605,7 @@ public struct FODTReader {
         run.content += inner.content
         run.bookmarks += inner.bookmarks
         run.frames += inner.frames
+        run.numberFields += inner.numberFields
       }
     }
     return run

@@ -70,11 +70,23 @@ private final class FODTBodyRendering {
   private var numberingStarted = false
   private var figureCount = 0
 
+  /// The number of every labelled numbered paragraph, which references print as fields.
+  private let paragraphNumbers: [Label: Int]
+
   init(_ document: Document, _ reference: ReferenceDocument) {
     self.document = document
     self.reference = reference
     styles = reference.names
     anchors = Anchors(document)
+    var numbers: [Label: Int] = [:]
+    document.blocks.forEachBlock { block in
+      if case .paragraph(let paragraph) = block, let label = paragraph.label,
+        let number = paragraph.number
+      {
+        numbers[label] = number
+      }
+    }
+    paragraphNumbers = numbers
   }
 
   func writeBody() {
@@ -428,11 +440,33 @@ private final class FODTBodyRendering {
         xml.attribute("xlink:href", "#" + Anchors.name(of: reference.target))
         xml.attribute("text:style-name", styles.reference)
         xml.attribute("text:visited-style-name", styles.reference)
-        writeText(reference.shown.isEmpty ? reference.target.name : reference.shown)
+        writeReferenceText(reference)
         xml.end()
       case .lineBreak:
         xml.element("text:line-break")
       }
+    }
+  }
+
+  /// A reference to numbered paragraphs prints their numbers as fields that LibreOffice keeps up
+  /// to date ("paragraphs <69> to <79>"), so inserting a paragraph cannot leave it stale; any other
+  /// reference is its text.
+  private func writeReferenceText(_ reference: Reference) {
+    let targets = [reference.target] + (reference.through.map { [$0] } ?? [])
+    let numbers = targets.compactMap { paragraphNumbers[$0] }
+    let printed = numbers.map(String.init).joined(separator: " to ")
+    guard numbers.count == targets.count, reference.shown.hasSuffix(" " + printed) else {
+      writeText(reference.shown.isEmpty ? reference.target.name : reference.shown)
+      return
+    }
+    writeText(String(reference.shown.dropLast(printed.count)))
+    for (index, (target, number)) in zip(targets, numbers).enumerated() {
+      if index > 0 { writeText(" to ") }
+      xml.start("text:bookmark-ref")
+      xml.attribute("text:reference-format", "number")
+      xml.attribute("text:ref-name", Anchors.name(of: target))
+      writeText(String(number))
+      xml.end()
     }
   }
 

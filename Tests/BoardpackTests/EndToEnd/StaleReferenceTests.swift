@@ -2,9 +2,9 @@ import Boardpack
 import Foundation
 import Testing
 
-/// An author inserts a paragraph in LibreOffice: the numbers move (they are LibreOffice's own), the
-/// text of a cross-reference does not, and the validator says so.
-@Test func aReferenceLeftBehindByAnInsertedParagraphIsReported() throws {
+/// The Q4 report as Boardpack writes it, with a paragraph inserted above paragraph 1 as an author
+/// would in LibreOffice: every paragraph number moves up by one.
+private func q4WithAnInsertedParagraph() throws -> String {
   let document = try ExamplePaperTests.generate("pcc-update-2026-04-21-q4")
   let fodt = String(
     decoding: FODTWriter(reference: WritingFixtures.reference).render(document), as: UTF8.self)
@@ -14,8 +14,28 @@ import Testing
     contentsOf:
       #"<text:list-item><text:p text:style-name="BP_20_Numbered">An inserted paragraph.</text:p></text:list-item>"#,
     at: firstItem.lowerBound)
+  return edited
+}
+
+/// Boardpack prints a reference's paragraph numbers as LibreOffice fields: after the insertion
+/// LibreOffice prints the new numbers, the reader reads them, and the validator has nothing to say.
+@Test func aReferenceWithNumberFieldsFollowsAnInsertedParagraph() throws {
+  let edited = try q4WithAnInsertedParagraph()
+  #expect(edited.contains(#"<text:bookmark-ref text:reference-format="number" text:ref-name="force-performance-board">69</text:bookmark-ref>"#))
+  let printed = try LibreOffice.text(of: Data(edited.utf8), named: "edited.fodt")
+  #expect(printed.contains("covered in paragraphs 70 to 80 of this report"))
 
   let read = try PaperFile.read(Data(edited.utf8), name: "edited.fodt", isODF: true)
+  #expect(Validator().check(read, file: "edited.fodt").filter { $0.rule == .crossReference } == [])
+}
+
+/// A reference typed as text (as in a paper written elsewhere) stays as it was when the numbers
+/// move, and the validator says so.
+@Test func aTypedReferenceLeftBehindByAnInsertedParagraphIsReported() throws {
+  let typed = try q4WithAnInsertedParagraph().replacingOccurrences(
+    of: #"<text:bookmark-ref [^>]*>([0-9]+)</text:bookmark-ref>"#, with: "$1",
+    options: .regularExpression)
+  let read = try PaperFile.read(Data(typed.utf8), name: "edited.fodt", isODF: true)
   let findings = Validator().check(read, file: "edited.fodt").filter { $0.rule == .crossReference }
   #expect(findings.map(\.stated) == ["paragraphs 69 to 79"])
   #expect(findings.map(\.expected) == ["paragraph 70"])

@@ -36,7 +36,7 @@ import Testing
     #expect(text.contains(#"<text:bookmark text:name="request"/>"#))
     #expect(
       text.contains(
-        ##"<text:a xlink:type="simple" xlink:href="#request" text:style-name="BP_20_Reference" text:visited-style-name="BP_20_Reference">paragraph 2</text:a>"##
+        ##"<text:a xlink:type="simple" xlink:href="#request" text:style-name="BP_20_Reference" text:visited-style-name="BP_20_Reference">paragraph <text:bookmark-ref text:reference-format="number" text:ref-name="request">2</text:bookmark-ref></text:a>"##
       ))
     #expect(
       text.contains(
