@@ -25,7 +25,7 @@ public struct CrossReferenceRule: ReportRule {
   // MARK: Links
 
   private func checkLinks(_ report: Report, into findings: inout Findings) {
-    let numbers = Self.numberedLabels(report.blocks)
+    let numbers = report.blocks.paragraphNumbers
     for (reference, paragraph) in report.references {
       checkShownNumbers(reference, numbers, at: paragraph, into: &findings)
       // A link to "#" is a link whose address was lost (as in papers converted from PDF), not a cross-reference.
@@ -38,15 +38,6 @@ public struct CrossReferenceRule: ReportRule {
           at: Place(paragraph: paragraph), stated: target.name)
       }
     }
-  }
-
-  /// The number of every labelled numbered paragraph, as it stands now (after any edits).
-  private static func numberedLabels(_ blocks: [Block]) -> [Label: Int] {
-    var result: [Label: Int] = [:]
-    for case .paragraph(let paragraph) in blocks {
-      if let label = paragraph.label, let number = paragraph.number { result[label] = number }
-    }
-    return result
   }
 
   /// A link shown as "paragraph 12" or "paragraphs 12 to 15" must still name its targets' numbers:

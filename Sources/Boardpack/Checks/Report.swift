@@ -76,25 +76,12 @@ extension Report {
   /// of every table row by its key (first or second cell).
   public static func labels(in blocks: [Block]) -> Set<Label> {
     var result: Set<Label> = []
-    for block in blocks {
-      switch block {
-      case .heading(let heading): result.formUnion([heading.label].compactMap { $0 })
-      case .paragraph(let paragraph):
-        result.formUnion([paragraph.label].compactMap { $0 })
-        result.formUnion(labels(in: paragraph.children))
-      case .list(let list):
-        for item in list.items {
-          result.formUnion([item.label].compactMap { $0 })
-          result.formUnion(labels(in: item.children))
-        }
-      case .quotation(let inner): result.formUnion(labels(in: inner))
-      case .table(let table):
-        result.formUnion([table.label].compactMap { $0 } + table.rows.compactMap(\.label))
+    blocks.forEachBlock { block in
+      result.formUnion(block.ownLabels)
+      // A row keyed "34" answers to `{ref:row-34}` whether or not it was labelled.
+      if case .table(let table) = block {
         result.formUnion(
-          table.rows.flatMap { row in row.cells.prefix(2).compactMap { rowLabel(forKey: $0.shown) }
-          })
-      case .figure(let figure): result.formUnion([figure.label].compactMap { $0 })
-      case .pageBreak: continue
+          table.rows.flatMap { row in row.cells.prefix(2).compactMap { rowLabel(forKey: $0.shown) } })
       }
     }
     return result

@@ -93,14 +93,7 @@ public enum CrossReferences {
   /// paragraphs' current numbers, whatever text the file stored ("paragraphs 69 to 79" after a
   /// paragraph was inserted above 69 prints, and is read, as "paragraphs 70 to 80").
   static func showCurrentNumbers(in document: inout Document) {
-    var numbers: [Label: Int] = [:]
-    document.blocks.forEachBlock { block in
-      if case .paragraph(let paragraph) = block, let label = paragraph.label,
-        let number = paragraph.number
-      {
-        numbers[label] = number
-      }
-    }
+    let numbers = document.blocks.paragraphNumbers
     document.blocks.rewriteReferences { reference in
       guard reference.hasNumberFields, let first = numbers[reference.target] else {
         return reference.shown

@@ -8,16 +8,7 @@ struct Anchors {
 
   init(_ document: Document) {
     document.blocks.forEachBlock { block in
-      switch block {
-      case .heading(let heading): insert(heading.label)
-      case .paragraph(let paragraph): insert(paragraph.label)
-      case .list(let list): list.items.forEach { insert($0.label) }
-      case .table(let table):
-        insert(table.label)
-        table.rows.forEach { insert($0.label) }
-      case .figure(let figure): insert(figure.label)
-      case .quotation, .pageBreak: break
-      }
+      for label in block.ownLabels { labels.insert(Anchors.name(of: label)) }
     }
   }
 
@@ -37,10 +28,6 @@ struct Anchors {
     unique(base, avoiding: labels)
   }
 
-  private mutating func insert(_ label: Label?) {
-    if let label { labels.insert(Anchors.name(of: label)) }
-  }
-
   private mutating func unique(_ base: String, avoiding reserved: Set<String>) -> String {
     var candidate = base
     var suffix = 1
@@ -50,22 +37,5 @@ struct Anchors {
     }
     issued.insert(candidate)
     return candidate
-  }
-}
-
-extension [Block] {
-  /// Calls `body` for each block and, depth first in reading order, each block nested in it
-  /// (paragraph children, list items, quotations, rich table cells).
-  func forEachBlock(_ body: (Block) -> Void) {
-    for block in self {
-      body(block)
-      switch block {
-      case .paragraph(let paragraph): paragraph.children.forEachBlock(body)
-      case .list(let list): list.items.forEach { $0.children.forEachBlock(body) }
-      case .quotation(let blocks): blocks.forEachBlock(body)
-      case .table(let table): table.rows.forEach { $0.cells.forEach { $0.blocks.forEachBlock(body) } }
-      case .heading, .figure, .pageBreak: break
-      }
-    }
   }
 }

@@ -78,15 +78,7 @@ private final class FODTBodyRendering {
     self.reference = reference
     styles = reference.names
     anchors = Anchors(document)
-    var numbers: [Label: Int] = [:]
-    document.blocks.forEachBlock { block in
-      if case .paragraph(let paragraph) = block, let label = paragraph.label,
-        let number = paragraph.number
-      {
-        numbers[label] = number
-      }
-    }
-    paragraphNumbers = numbers
+    paragraphNumbers = document.blocks.paragraphNumbers
   }
 
   func writeBody() {
