@@ -10,12 +10,13 @@ public struct CrossReferenceRule: ReportRule {
   public func check(_ report: Report, into findings: inout Findings) {
     checkLinks(report, into: &findings)
     let paragraphs = Set(report.paragraphNumbers)
+    let sections = Self.sections(report)
     let passages = report.passages
     let tables = tableNumbers(report.tables, passages)
     let appendices = appendixKeys(report, passages)
     let rows = serialKeys(report.tables)
     for passage in passages where !passage.quoted {
-      if !paragraphs.isEmpty { checkParagraphs(passage, paragraphs, into: &findings) }
+      if !paragraphs.isEmpty { checkParagraphs(passage, paragraphs, sections, into: &findings) }
       checkTables(passage, tables, into: &findings)
       checkAppendices(passage, appendices, into: &findings)
       if let rows { checkRows(passage, rows, into: &findings) }
@@ -101,25 +102,86 @@ public struct CrossReferenceRule: ReportRule {
 
   /// "paragraph 12", "paragraphs 68-80", "para. 5".
   private static let paragraphs = TextPattern(
-    #"(?i)\b(paragraphs?|paras?\.?)\s+(\d+)(?:\s*(?:-|–|to|and|&)\s*(\d+))?"#, needing: ["para"])
+    #"(?i)\b(?:paragraphs?|paras?\.?)\s+(?<first>\d+)(?:\s*(?<separator>-|–|to|and|&)\s*(?<last>\d+))?"#,
+    needing: ["para"])
 
   private func checkParagraphs(
-    _ passage: Passage, _ numbers: Set<Int>, into findings: inout Findings
+    _ passage: Passage, _ numbers: Set<Int>, _ sections: [Section], into findings: inout Findings
   ) {
     let text = passage.text
     for match in Self.paragraphs.matches(in: text) {
       if Self.isExternal(match.range, in: text) { continue }
-      guard let first = match[2].flatMap({ Int($0) }) else { continue }
-      let last = match[3].flatMap { Int($0) } ?? first
-      let missing = Set([first, last]).filter { !numbers.contains($0) }.sorted()
-      guard !missing.isEmpty else { continue }
+      guard let first = match["first"].flatMap({ Int($0) }) else { continue }
+      let last = match["last"].flatMap { Int($0) } ?? first
       let shown = String(text[match.range])
-      findings.add(
-        .crossReference, .error,
-        "\(shown) refers to paragraph \(missing.map(String.init).joined(separator: " and ")), which this report does not have",
-        at: passage.place, stated: shown,
-        expected: "a paragraph from \(numbers.min()!) to \(numbers.max()!)")
+      let missing = Set([first, last]).filter { !numbers.contains($0) }.sorted()
+      guard missing.isEmpty else {
+        findings.add(
+          .crossReference, .error,
+          "\(shown) refers to paragraph \(missing.map(String.init).joined(separator: " and ")), which this report does not have",
+          at: passage.place, stated: shown,
+          expected: "a paragraph from \(numbers.min()!) to \(numbers.max()!)")
+        continue
+      }
+      if first < last, ["-", "–", "to"].contains(match["separator"]?.lowercased()) {
+        checkRange(first...last, shown, sections, passage, into: &findings)
+      }
     }
+  }
+
+  /// A run of numbered paragraphs under one heading.
+  struct Section {
+    var title: String
+    var numbers: ClosedRange<Int>
+  }
+
+  /// The report's sections, in order; paragraphs before the first heading belong to none.
+  private static func sections(_ report: Report) -> [Section] {
+    var result: [Section] = []
+    var title: String?
+    for entry in report.entries {
+      switch entry {
+      case .passage(let passage) where passage.isHeading:
+        title = passage.text
+      case .numbered(let number):
+        guard let current = title else { continue }
+        if let last = result.last, last.title == current, last.numbers.upperBound < number {
+          result[result.count - 1].numbers = last.numbers.lowerBound...number
+        } else {
+          result.append(Section(title: current, numbers: number...number))
+        }
+        title = current
+      default: continue
+      }
+    }
+    return result
+  }
+
+  /// A range that takes in one whole section and a stray paragraph of the sections beside it
+  /// ("paragraphs 68-80" where "Holding the Force to Account" is 69 to 79) most likely meant the
+  /// section: the text was written before paragraphs moved, or loosely.
+  private func checkRange(
+    _ range: ClosedRange<Int>, _ shown: String, _ sections: [Section], _ passage: Passage,
+    into findings: inout Findings
+  ) {
+    let starts = Set(sections.map(\.numbers.lowerBound))
+    let ends = Set(sections.map(\.numbers.upperBound))
+    guard !starts.contains(range.lowerBound) || !ends.contains(range.upperBound),
+      let section = sections.first(where: { section in
+        (0...1).contains(section.numbers.lowerBound - range.lowerBound)
+          && (0...1).contains(range.upperBound - section.numbers.upperBound)
+      })
+    else { return }
+    let strays = [range.lowerBound, range.upperBound].filter { !section.numbers.contains($0) }
+    let named = strays.compactMap { stray in
+      sections.first { $0.numbers.contains(stray) }.map { "paragraph \(stray) (\"\($0.title)\")" }
+    }
+    let expected =
+      "paragraphs \(section.numbers.lowerBound) to \(section.numbers.upperBound)"
+    findings.add(
+      .crossReference, .warning,
+      "\(shown) takes in \(named.joined(separator: " and ")) beside \"\(section.title)\", which is \(expected)",
+      at: passage.place, stated: shown, expected: expected)
   }
 
   /// "Table One" opening a caption or line.

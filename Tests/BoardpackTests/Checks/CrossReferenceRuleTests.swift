@@ -40,6 +40,33 @@ import Testing
     #expect(found.allSatisfy { $0.severity == .error })
   }
 
+  /// Sections "Pension Forfeiture" 1–3, "Holding the Force to Account" 4–8, "Prevention" 9–10,
+  /// and a paragraph 11 that refers to paragraphs.
+  static func sections(referringTo reference: String) -> [Block] {
+    [Build.heading("Pension Forfeiture")] + Build.numbered([1, 2, 3])
+      + [Build.heading("Holding the Force to Account")] + Build.numbered([4, 5, 6, 7, 8])
+      + [Build.heading("Prevention")] + Build.numbered([9, 10])
+      + [Build.paragraph(11, "This is covered in \(reference) of this report.")]
+  }
+
+  @Test func warnsOfARangeThatOverrunsASection() {
+    let found = CrossReferenceRule().findings(in: Self.sections(referringTo: "paragraphs 3-9"))
+    #expect(found.map(\.severity) == [.warning])
+    #expect(found.map(\.expected) == ["paragraphs 4 to 8"])
+    #expect(
+      found.first?.message
+        == #"paragraphs 3-9 takes in paragraph 3 ("Pension Forfeiture") and paragraph 9 ("Prevention") beside "Holding the Force to Account", which is paragraphs 4 to 8"#
+    )
+  }
+
+  @Test(arguments: [
+    "paragraphs 4 to 8", "paragraphs 1-8", "paragraphs 5 to 7", "paragraphs 3 and 9",
+    "paragraphs 4 to 10",
+  ])
+  func isSilentOnRangesThatKeepToSections(_ reference: String) {
+    #expect(CrossReferenceRule().findings(in: Self.sections(referringTo: reference)) == [])
+  }
+
   @Test func warnsOfAMissingAppendix() {
     let found = CrossReferenceRule().findings(
       in: Build.numbered([1]) + [Build.paragraph(2, "The dashboard is attached as Appendix 2.")])

@@ -13,7 +13,8 @@ import Testing
   static let agendaPackFindings: [String] =
     [
       "numbering error (i)", "numbering error 72", "table-sum error 413", "table-sum error 30",
-      "table-sum error 162", "table-sum error 39", "date warning 25th of March 2026",
+      "table-sum error 162", "table-sum error 39",
+        "cross-reference warning paragraphs 68-80", "date warning 25th of March 2026",
       "date error 31st June",
       "fy-label error 2025/2025", "derived-column error ↓", "table-sum error 12,759,259",
       "table-sum warning 12,739,137", "table-sum warning 8,092,406",
@@ -73,21 +74,24 @@ import Testing
       "pcc-update-q4-2026-04-21.fodt",
       [
         "table-sum error 413", "table-sum error 30", "table-sum error 162", "table-sum error 39",
-        "date warning 25th of March 2026", "date error 31st June",
+        "cross-reference warning paragraphs 68-80", "date warning 25th of March 2026",
+        "date error 31st June",
       ]
     ),
     (
       "pcc-update-q4-2026-04-21.libreoffice.xhtml",
       [
         "table-sum error 413", "table-sum error 30", "table-sum error 162", "table-sum error 39",
-        "date warning 25th of March 2026", "date error 31st June",
+        "cross-reference warning paragraphs 68-80", "date warning 25th of March 2026",
+        "date error 31st June",
       ]
     ),
     (
       "pcc-update-q4-2026-04-21.xhtml",
       [
         "table-sum error 413", "table-sum error 30", "table-sum error 162", "table-sum error 39",
-        "date warning 25th of March 2026", "date error 31st June",
+        "cross-reference warning paragraphs 68-80", "date warning 25th of March 2026",
+        "date error 31st June",
       ]
     ),
     ("plan-delivery-q3-2026-04-21.fodt", ["fy-label error 2025/2025", "derived-column error ↓"]),
