@@ -53,18 +53,20 @@ public struct XMLNode: @unchecked Sendable {
   }
 
   /// The child nodes in document order.
-  public var children: [XMLNode] {
+  public var children: [XMLNode] { children { _ in true } }
+
+  /// The child elements in document order.
+  public var elements: [XMLNode] { children { $0.pointee.type == XML_ELEMENT_NODE } }
+
+  private func children(where isIncluded: (xmlNodePtr) -> Bool) -> [XMLNode] {
     var result: [XMLNode] = []
     var child = pointer.pointee.children
     while let node = child {
-      result.append(XMLNode(document: document, pointer: node))
+      if isIncluded(node) { result.append(XMLNode(document: document, pointer: node)) }
       child = node.pointee.next
     }
     return result
   }
-
-  /// The child elements in document order.
-  public var elements: [XMLNode] { children.filter(\.isElement) }
 
   /// The text of this node and all its descendants.
   public var text: String {

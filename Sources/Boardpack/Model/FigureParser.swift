@@ -42,14 +42,11 @@ public enum FigureParser {
 
   /// The most specific type that reads every one of `samples` (blank and Nil fit any figure type).
   public static func inferType(of samples: [String]) -> ValueType {
-    let filled = samples.map { $0.trimmingCharacters(in: .whitespaces) }.filter {
-      !$0.isEmpty && !isNil($0)
-    }
+    let filled = samples.map(\.trimmedOfSpaces).filter { !$0.isEmpty && !isNil($0) }
     guard !filled.isEmpty else { return .text }
     for type in [ValueType.money, .percent, .count, .decimal] {
-      let fits = filled.allSatisfy { parse($0, as: type) != nil }
-      let marked = type != .money || filled.contains { $0.contains("£") }
-      if fits && marked { return type }
+      let marked = type != .money || filled.contains { $0.contains("£" as Character) }
+      if marked && filled.allSatisfy({ parse($0, as: type) != nil }) { return type }
     }
     return .text
   }

@@ -49,6 +49,8 @@ public struct FODTReader {
   private var isBoardpack = false
   private var relations: [String: [Relation]] = [:]
   private var styles: [String: Style] = [:]
+  /// Per style name, the style and its ancestors (see `chain(_:)`).
+  private var chains: [String: [(name: String, style: Style?)]] = [:]
   /// How one level of a list style numbers its items.
   private struct ListLevel {
     /// "1", "a", "A", "i", "I", or "" for bullets.
@@ -81,6 +83,7 @@ public struct FODTReader {
       default: break
       }
     }
+    reader.resolveChains()
     let body = root.elements.first { $0.name == "body" && $0.namespace == Namespace.office }
     guard
       let text = body?.elements.first(where: {
@@ -164,15 +167,29 @@ public struct FODTReader {
     }
   }
 
+  /// Each style's chain (see `chain(_:)`), worked out once when all styles are read, so that
+  /// names are decoded once per style rather than once per paragraph.
+  private mutating func resolveChains() {
+    for name in styles.keys {
+      var chain: [(String, Style?)] = []
+      var current: String? = name
+      while let next = current, chain.count < 16 {
+        chain.append((Self.decoded(next), styles[next]))
+        current = styles[next]?.parent
+      }
+      chains[name] = chain
+    }
+  }
+
+  /// A style name as the user sees it: ODF writes "Heading 1" as `Heading_20_1`.
+  private static func decoded(_ name: String) -> String {
+    name.replacingOccurrences(of: "_20_", with: " ")
+  }
+
   /// The style and its ancestors, nearest first, as decoded names ("Heading 1", "BP Table Caption").
   private func chain(_ name: String?) -> [(name: String, style: Style?)] {
-    var result: [(String, Style?)] = []
-    var current = name
-    while let next = current, result.count < 16 {
-      result.append((next.replacingOccurrences(of: "_20_", with: " "), styles[next]))
-      current = styles[next]?.parent
-    }
-    return result
+    guard let name else { return [] }
+    return chains[name] ?? [(Self.decoded(name), nil)]
   }
 
   private func headingLevel(_ styleName: String?) -> Int? {
@@ -467,15 +484,16 @@ public struct FODTReader {
   private mutating func cells(of row: XMLNode) throws(BoardpackError) -> [TableBuilder.RawCell] {
     var result: [TableBuilder.RawCell] = []
     for cell in row.elements where cell.name == "table-cell" && cell.namespace == Namespace.table {
-      let paragraphs = cell.elements.filter {
+      let children = cell.elements
+      let paragraphs = children.filter {
         $0.namespace == Namespace.text && ($0.name == "p" || $0.name == "h")
       }
-      let isRich = paragraphs.count != cell.elements.count || paragraphs.count > 1
+      let isRich = paragraphs.count != children.count || paragraphs.count > 1
       let shown =
         isRich
         ? PrintedText.normalised([.text(cell.text)]).plainText
         : normalised(paragraphs.flatMap { inlines(of: $0).content + [.text(" ")] }).plainText
-      let blocks = isRich ? try self.blocks(in: cell) : []
+      let blocks = isRich ? try self.blocks(of: children) : []
       let valueType = cell.attribute("value-type", namespace: Namespace.office)
       let rawValue = cell.attribute("value", namespace: Namespace.office).flatMap {
         Decimal(string: $0, locale: Locale(identifier: "en_US_POSIX"))

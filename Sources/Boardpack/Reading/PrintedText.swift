@@ -18,21 +18,27 @@ enum PrintedText {
     trimmed(merged(inlines, collapsing: collapsing))
   }
 
-  /// The marker `text` starts with, and the text after it; nil when it starts with none.
+  /// The marker `text` starts with, and how many characters it takes with the space after it;
+  /// nil when it starts with none or nothing follows it.
   /// `previousLetter` lets "i" after "h" read as a letter rather than a roman one.
   static func marker(in text: String, previousLetter: Character? = nil) -> (
-    marker: Marker, rest: String
+    marker: Marker, length: Int
   )? {
-    let scalars = Array(text.prefix(12))
-    guard let space = scalars.firstIndex(where: { $0 == " " || $0 == "\t" || $0 == "\u{A0}" })
+    guard
+      let space = text.prefix(12).firstIndex(where: { $0 == " " || $0 == "\t" || $0 == "\u{A0}" }),
+      let marker = marker(spelledBy: text[..<space], previousLetter: previousLetter)
     else { return nil }
-    let token = String(scalars[..<space])
-    let rest = String(text.dropFirst(space)).trimmingLeadingSpace()
+    let rest = text[space...].drop(while: \.isLayoutSpace)
     guard !rest.isEmpty else { return nil }
+    return (marker, text.distance(from: text.startIndex, to: rest.startIndex))
+  }
+
+  /// The marker `token` ("12.", "(b)", "iv.") spells, if it spells one.
+  private static func marker(spelledBy token: Substring, previousLetter: Character?) -> Marker? {
     if token.hasSuffix("."), let number = Int(token.dropLast()), token.count <= 5, number > 0 {
-      return (.number(number), rest)
+      return .number(number)
     }
-    var body = Substring(token)
+    var body = token
     if body.hasPrefix("(") && body.hasSuffix(")") {
       body = body.dropFirst().dropLast()
     } else if body.hasSuffix(".") || body.hasSuffix(")") {
@@ -46,10 +52,9 @@ enum PrintedText {
     if body.count == 1, let letter = lower.first {
       let follows = previousLetter?.asciiValue.map { Character(UnicodeScalar($0 + 1)) } == letter
       return isRoman && !follows
-        ? (.roman(printed: token), rest) : (.letter(printed: token, letter: letter), rest)
+        ? .roman(printed: String(token)) : .letter(printed: String(token), letter: letter)
     }
-    if isRoman { return (.roman(printed: token), rest) }
-    return nil
+    return isRoman ? .roman(printed: String(token)) : nil
   }
 
   /// `inlines` without their first `count` characters of text (a printed marker and its space).
@@ -63,11 +68,14 @@ enum PrintedText {
       }
       switch inline {
       case .text(let text):
-        if text.count <= remaining {
-          remaining -= text.count
-        } else {
-          result.append(.text(String(text.dropFirst(remaining))))
+        // Counting only as far as `remaining`: the text is often a whole paragraph.
+        if let cut = text.index(text.startIndex, offsetBy: remaining, limitedBy: text.endIndex),
+          cut < text.endIndex
+        {
+          result.append(.text(String(text[cut...])))
           remaining = 0
+        } else {
+          remaining -= text.count
         }
       case .strong(let content), .emphasis(let content):
         let length = content.plainText.count
@@ -151,19 +159,31 @@ enum PrintedText {
     return result
   }
 
+  /// `text` with each run of spaces, tabs and line ends as one space. These are one-byte ASCII
+  /// scalars, which never occur inside a multi-byte UTF-8 sequence, so the work is on bytes.
   private static func collapse(_ text: String) -> String {
-    var result = String.UnicodeScalarView()
-    var inSpace = false
-    for scalar in text.unicodeScalars {
-      if scalar == " " || scalar == "\n" || scalar == "\t" || scalar == "\r" {
-        if !inSpace { result.append(" ") }
-        inSpace = true
-      } else {
-        result.append(scalar)
-        inSpace = false
-      }
+    func isSpace(_ byte: UInt8) -> Bool {
+      byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D
     }
-    return String(result)
+    let utf8 = text.utf8
+    return String(unsafeUninitializedCapacity: utf8.count) { buffer in
+      var count = 0
+      var inSpace = false
+      for byte in utf8 {
+        if isSpace(byte) {
+          if !inSpace {
+            buffer[count] = 0x20
+            count += 1
+          }
+          inSpace = true
+        } else {
+          buffer[count] = byte
+          count += 1
+          inSpace = false
+        }
+      }
+      return count
+    }
   }
 
   /// Collapses whitespace and merges neighbouring text, inside containers too, without trimming.
