@@ -30,7 +30,10 @@ public struct XMLNode: @unchecked Sendable {
 
   /// The value of an attribute, by local name and namespace URI (nil for no namespace).
   public func attribute(_ name: String, namespace: String? = nil) -> String? {
-    let value = namespace.map { xmlGetNsProp(pointer, name, $0) } ?? xmlGetNoNsProp(pointer, name)
+    let value = name.withXMLChars { name in
+      guard let namespace else { return xmlGetNoNsProp(pointer, name) }
+      return namespace.withXMLChars { xmlGetNsProp(pointer, name, $0) }
+    }
     guard let value else { return nil }
     defer { clibxml2_free(value) }
     return String(cString: value)
@@ -70,6 +73,8 @@ public struct XMLNode: @unchecked Sendable {
 
   /// The text of this node and all its descendants.
   public var text: String {
+    // A text node's own content, read in place rather than through the copy xmlNodeGetContent makes.
+    if isText { return pointer.pointee.content.map { String(cString: $0) } ?? "" }
     guard let content = xmlNodeGetContent(pointer) else { return "" }
     defer { clibxml2_free(content) }
     return String(cString: content)

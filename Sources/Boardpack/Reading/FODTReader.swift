@@ -183,7 +183,7 @@ public struct FODTReader {
 
   /// A style name as the user sees it: ODF writes "Heading 1" as `Heading_20_1`.
   private static func decoded(_ name: String) -> String {
-    name.replacingOccurrences(of: "_20_", with: " ")
+    name.utf8.contains(UInt8(ascii: "_")) ? name.replacingOccurrences(of: "_20_", with: " ") : name
   }
 
   /// The style and its ancestors, nearest first, as decoded names ("Heading 1", "BP Table Caption").
@@ -281,7 +281,8 @@ public struct FODTReader {
     }
     let run = inlines(of: element)
     let content = normalised(run.content)
-    let names = Set(chain(styleName).map(\.name))
+    let chain = chain(styleName)
+    let names = chain.map(\.name)
     let label = run.bookmarks.first.map { Label($0) }
     if names.contains("Title") {
       if metadata.title.isEmpty { metadata.title = content.plainText }
@@ -300,8 +301,7 @@ public struct FODTReader {
           .paragraph(Paragraph(content: content, label: label, location: location(element.line))))
       }
     } else if content.isEmpty {
-      if names.contains("BP Page Break")
-        || chain(styleName).contains(where: { $0.style?.breakBefore == true })
+      if names.contains("BP Page Break") || chain.contains(where: { $0.style?.breakBefore == true })
       {
         result.append(.pageBreak)
       }
@@ -309,9 +309,7 @@ public struct FODTReader {
       figure.caption = content
       result[result.count - 1] = .figure(figure)
     } else {
-      let style = chain(styleName).map(\.name).first {
-        $0.hasPrefix("BP ") && !Self.structuralStyles.contains($0)
-      }
+      let style = names.first { $0.hasPrefix("BP ") && !Self.structuralStyles.contains($0) }
       let paragraph = Block.paragraph(
         Paragraph(
           content: content, label: label, style: style.map { String($0.dropFirst(3)) },
@@ -452,7 +450,7 @@ public struct FODTReader {
         builder.header = cells
       } else {
         let raw = TableBuilder.RawRow(cells: cells, location: location(row.line))
-        builder.rows += Array(repeating: raw, count: repetitions(of: row, "number-rows-repeated"))
+        builder.rows += repeatElement(raw, count: repetitions(of: row, "number-rows-repeated"))
       }
     }
     return try builder.table()
@@ -506,7 +504,7 @@ public struct FODTReader {
         valueType == "currency" ? .money : valueType == "percentage" ? .percent : nil
       let raw = TableBuilder.RawCell(
         shown: shown, blocks: blocks, declared: declared, declaredType: declaredType)
-      result += Array(repeating: raw, count: repetitions(of: cell, "number-columns-repeated"))
+      result += repeatElement(raw, count: repetitions(of: cell, "number-columns-repeated"))
     }
     return result
   }
