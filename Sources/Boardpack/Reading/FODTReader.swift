@@ -487,10 +487,11 @@ public struct FODTReader {
         $0.namespace == Namespace.text && ($0.name == "p" || $0.name == "h")
       }
       let isRich = paragraphs.count != children.count || paragraphs.count > 1
+      // A cell that is not rich holds one paragraph at most.
       let shown =
         isRich
         ? PrintedText.normalised([.text(cell.text)]).plainText
-        : normalised(paragraphs.flatMap { inlines(of: $0).content + [.text(" ")] }).plainText
+        : normalised(paragraphs.first.map { inlines(of: $0).content } ?? []).plainText
       let blocks = isRich ? try self.blocks(of: children) : []
       let valueType = cell.attribute("value-type", namespace: Namespace.office)
       let rawValue = cell.attribute("value", namespace: Namespace.office).flatMap {
