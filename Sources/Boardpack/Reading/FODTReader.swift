@@ -170,12 +170,14 @@ public struct FODTReader {
   /// Each style's chain (see `chain(_:)`), worked out once when all styles are read, so that
   /// names are decoded once per style rather than once per paragraph.
   private mutating func resolveChains() {
+    let decodedNames = styles.keys.reduce(into: [:]) { $0[$1] = Self.decoded($1) }
     for name in styles.keys {
       var chain: [(String, Style?)] = []
       var current: String? = name
       while let next = current, chain.count < 16 {
-        chain.append((Self.decoded(next), styles[next]))
-        current = styles[next]?.parent
+        let style = styles[next]
+        chain.append((decodedNames[next] ?? Self.decoded(next), style))
+        current = style?.parent
       }
       chains[name] = chain
     }
