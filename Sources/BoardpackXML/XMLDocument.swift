@@ -7,13 +7,17 @@ public final class XMLDocument: @unchecked Sendable {
 
   /// Parses untrusted bytes: no network, no DTD loading, no entity substitution, and any
   /// document that declares entities is refused, so no bomb or external entity is ever expanded.
+  /// The tree is read-only: short text is stored compactly (`XML_PARSE_COMPACT`), which libxml2
+  /// allows only for trees that are never modified.
   public init(parsing data: Data, name: String) throws(XMLError) {
     XMLLibrary.prepare()
     guard let context = xmlNewParserCtxt() else {
       throw XMLError(file: name, message: "cannot create an XML parser")
     }
     defer { xmlFreeParserCtxt(context) }
-    let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue)
+    let options = Int32(
+      XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue
+        | XML_PARSE_COMPACT.rawValue)
     let parsed: xmlDocPtr? = data.withUnsafeBytes { raw in
       guard let base = raw.baseAddress, raw.count > 0 else { return nil }
       return xmlCtxtReadMemory(

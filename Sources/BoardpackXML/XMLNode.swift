@@ -30,7 +30,10 @@ public struct XMLNode: @unchecked Sendable {
 
   /// The value of an attribute, by local name and namespace URI (nil for no namespace).
   public func attribute(_ name: String, namespace: String? = nil) -> String? {
-    let value = namespace.map { xmlGetNsProp(pointer, name, $0) } ?? xmlGetNoNsProp(pointer, name)
+    let value = name.withXMLChars { name in
+      guard let namespace else { return xmlGetNoNsProp(pointer, name) }
+      return namespace.withXMLChars { xmlGetNsProp(pointer, name, $0) }
+    }
     guard let value else { return nil }
     defer { clibxml2_free(value) }
     return String(cString: value)
@@ -53,21 +56,25 @@ public struct XMLNode: @unchecked Sendable {
   }
 
   /// The child nodes in document order.
-  public var children: [XMLNode] {
+  public var children: [XMLNode] { children { _ in true } }
+
+  /// The child elements in document order.
+  public var elements: [XMLNode] { children { $0.pointee.type == XML_ELEMENT_NODE } }
+
+  private func children(where isIncluded: (xmlNodePtr) -> Bool) -> [XMLNode] {
     var result: [XMLNode] = []
     var child = pointer.pointee.children
     while let node = child {
-      result.append(XMLNode(document: document, pointer: node))
+      if isIncluded(node) { result.append(XMLNode(document: document, pointer: node)) }
       child = node.pointee.next
     }
     return result
   }
 
-  /// The child elements in document order.
-  public var elements: [XMLNode] { children.filter(\.isElement) }
-
   /// The text of this node and all its descendants.
   public var text: String {
+    // A text node's own content, read in place rather than through the copy xmlNodeGetContent makes.
+    if isText { return pointer.pointee.content.map { String(cString: $0) } ?? "" }
     guard let content = xmlNodeGetContent(pointer) else { return "" }
     defer { clibxml2_free(content) }
     return String(cString: content)

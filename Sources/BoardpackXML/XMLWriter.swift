@@ -141,7 +141,7 @@ public final class XMLWriter {
 extension String {
   /// Calls `body` with the string as NUL-terminated UTF-8 in place, where passing the string to a
   /// C function directly would copy it into a new array on every call.
-  fileprivate func withXMLChars<Result>(_ body: (UnsafePointer<xmlChar>) -> Result) -> Result {
+  func withXMLChars<Result>(_ body: (UnsafePointer<xmlChar>) -> Result) -> Result {
     withCString { body(UnsafeRawPointer($0).assumingMemoryBound(to: xmlChar.self)) }
   }
 }

@@ -11,7 +11,7 @@ public enum FigureParser {
     if isNil(trimmed) { return .nilValue }
     var body = Substring(trimmed)
     var negative = false
-    if body.hasPrefix("(") && body.hasSuffix(")") {
+    if body.first == "(" && body.last == ")" {
       negative = true
       body = body.dropFirst().dropLast()
     }
@@ -21,10 +21,10 @@ public enum FigureParser {
     }
     switch type {
     case .money:
-      guard body.hasPrefix("£") else { return number(body, negative).map(Value.money) }
+      guard body.first == "£" else { return number(body, negative).map(Value.money) }
       return number(body.dropFirst(), negative).map(Value.money)
     case .percent:
-      guard body.hasSuffix("%") else { return nil }
+      guard body.last == "%" else { return nil }
       return number(body.dropLast(), negative).map(Value.percent)
     case .points:
       let stripped =
@@ -42,14 +42,13 @@ public enum FigureParser {
 
   /// The most specific type that reads every one of `samples` (blank and Nil fit any figure type).
   public static func inferType(of samples: [String]) -> ValueType {
-    let filled = samples.map { $0.trimmingCharacters(in: .whitespaces) }.filter {
-      !$0.isEmpty && !isNil($0)
-    }
+    let filled = samples.map(\.trimmedOfSpaces).filter { !$0.isEmpty && !isNil($0) }
     guard !filled.isEmpty else { return .text }
     for type in [ValueType.money, .percent, .count, .decimal] {
-      let fits = filled.allSatisfy { parse($0, as: type) != nil }
-      let marked = type != .money || filled.contains { $0.contains("£") }
-      if fits && marked { return type }
+      // Money needs a "£" in the column: a look for the scalar is cheaper than parsing every cell,
+      // and a "£" that is part of a longer character fails to parse anyway.
+      let marked = type != .money || filled.contains { $0.unicodeScalars.contains("£") }
+      if marked && filled.allSatisfy({ parse($0, as: type) != nil }) { return type }
     }
     return .text
   }
@@ -62,8 +61,9 @@ public enum FigureParser {
 
   /// "Nil", "nil", "-", "–" and "—" all state a zero.
   public static func isNil(_ text: String) -> Bool {
-    // Lowercasing never makes fewer scalars, so longer text cannot become one of these.
-    text.unicodeScalars.count <= 3 && ["nil", "-", "–", "—"].contains(text.lowercased())
+    // Lowercasing never makes fewer scalars, so longer text cannot become one of these; counting
+    // only the first four scalars keeps a long cell's check short.
+    text.unicodeScalars.prefix(4).count <= 3 && ["nil", "-", "–", "—"].contains(text.lowercased())
   }
 
   /// Digits with optional grouping commas in threes and at most one decimal point, spaces around

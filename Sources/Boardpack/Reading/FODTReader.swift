@@ -49,6 +49,8 @@ public struct FODTReader {
   private var isBoardpack = false
   private var relations: [String: [Relation]] = [:]
   private var styles: [String: Style] = [:]
+  /// Per style name, the style and its ancestors (see `chain(_:)`).
+  private var chains: [String: [(name: String, style: Style?)]] = [:]
   /// How one level of a list style numbers its items.
   private struct ListLevel {
     /// "1", "a", "A", "i", "I", or "" for bullets.
@@ -81,6 +83,7 @@ public struct FODTReader {
       default: break
       }
     }
+    reader.resolveChains()
     let body = root.elements.first { $0.name == "body" && $0.namespace == Namespace.office }
     guard
       let text = body?.elements.first(where: {
@@ -166,15 +169,31 @@ public struct FODTReader {
     }
   }
 
+  /// Each style's chain (see `chain(_:)`), worked out once when all styles are read, so that
+  /// names are decoded once per style rather than once per paragraph.
+  private mutating func resolveChains() {
+    let decodedNames = styles.keys.reduce(into: [:]) { $0[$1] = Self.decoded($1) }
+    for name in styles.keys {
+      var chain: [(String, Style?)] = []
+      var current: String? = name
+      while let next = current, chain.count < 16 {
+        let style = styles[next]
+        chain.append((decodedNames[next] ?? Self.decoded(next), style))
+        current = style?.parent
+      }
+      chains[name] = chain
+    }
+  }
+
+  /// A style name as the user sees it: ODF writes "Heading 1" as `Heading_20_1`.
+  private static func decoded(_ name: String) -> String {
+    name.utf8.contains(UInt8(ascii: "_")) ? name.replacingOccurrences(of: "_20_", with: " ") : name
+  }
+
   /// The style and its ancestors, nearest first, as decoded names ("Heading 1", "BP Table Caption").
   private func chain(_ name: String?) -> [(name: String, style: Style?)] {
-    var result: [(String, Style?)] = []
-    var current = name
-    while let next = current, result.count < 16 {
-      result.append((next.replacingOccurrences(of: "_20_", with: " "), styles[next]))
-      current = styles[next]?.parent
-    }
-    return result
+    guard let name else { return [] }
+    return chains[name] ?? [(Self.decoded(name), nil)]
   }
 
   private func headingLevel(_ styleName: String?) -> Int? {
@@ -266,7 +285,8 @@ public struct FODTReader {
     }
     let run = inlines(of: element)
     let content = normalised(run.content)
-    let names = Set(chain(styleName).map(\.name))
+    let chain = chain(styleName)
+    let names = chain.map(\.name)
     let label = run.bookmarks.first.map { Label($0) }
     if names.contains("Title") {
       if metadata.title.isEmpty { metadata.title = content.plainText }
@@ -285,8 +305,7 @@ public struct FODTReader {
           .paragraph(Paragraph(content: content, label: label, location: location(element.line))))
       }
     } else if content.isEmpty {
-      if names.contains("BP Page Break")
-        || chain(styleName).contains(where: { $0.style?.breakBefore == true })
+      if names.contains("BP Page Break") || chain.contains(where: { $0.style?.breakBefore == true })
       {
         result.append(.pageBreak)
       }
@@ -294,9 +313,7 @@ public struct FODTReader {
       figure.caption = content
       result[result.count - 1] = .figure(figure)
     } else {
-      let style = chain(styleName).map(\.name).first {
-        $0.hasPrefix("BP ") && !Self.structuralStyles.contains($0)
-      }
+      let style = names.first { $0.hasPrefix("BP ") && !Self.structuralStyles.contains($0) }
       let paragraph = Block.paragraph(
         Paragraph(
           content: content, label: label, style: style.map { String($0.dropFirst(3)) },
@@ -437,7 +454,7 @@ public struct FODTReader {
         builder.header = cells
       } else {
         let raw = TableBuilder.RawRow(cells: cells, location: location(row.line))
-        builder.rows += Array(repeating: raw, count: repetitions(of: row, "number-rows-repeated"))
+        builder.rows += repeatElement(raw, count: repetitions(of: row, "number-rows-repeated"))
       }
     }
     return try builder.table()
@@ -469,15 +486,17 @@ public struct FODTReader {
   private mutating func cells(of row: XMLNode) throws(BoardpackError) -> [TableBuilder.RawCell] {
     var result: [TableBuilder.RawCell] = []
     for cell in row.elements where cell.name == "table-cell" && cell.namespace == Namespace.table {
-      let paragraphs = cell.elements.filter {
+      let children = cell.elements
+      let paragraphs = children.filter {
         $0.namespace == Namespace.text && ($0.name == "p" || $0.name == "h")
       }
-      let isRich = paragraphs.count != cell.elements.count || paragraphs.count > 1
+      let isRich = paragraphs.count != children.count || paragraphs.count > 1
+      // A cell that is not rich holds one paragraph at most.
       let shown =
         isRich
         ? PrintedText.normalised([.text(cell.text)]).plainText
-        : normalised(paragraphs.flatMap { inlines(of: $0).content + [.text(" ")] }).plainText
-      let blocks = isRich ? try self.blocks(in: cell) : []
+        : normalised(paragraphs.first.map { inlines(of: $0).content } ?? []).plainText
+      let blocks = isRich ? try self.blocks(of: children) : []
       let valueType = cell.attribute("value-type", namespace: Namespace.office)
       let rawValue = cell.attribute("value", namespace: Namespace.office).flatMap {
         Decimal(string: $0, locale: Locale(identifier: "en_US_POSIX"))
@@ -490,7 +509,7 @@ public struct FODTReader {
         valueType == "currency" ? .money : valueType == "percentage" ? .percent : nil
       let raw = TableBuilder.RawCell(
         shown: shown, blocks: blocks, declared: declared, declaredType: declaredType)
-      result += Array(repeating: raw, count: repetitions(of: cell, "number-columns-repeated"))
+      result += repeatElement(raw, count: repetitions(of: cell, "number-columns-repeated"))
     }
     return result
   }

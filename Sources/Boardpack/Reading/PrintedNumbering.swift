@@ -10,21 +10,17 @@ enum PrintedNumbering {
       case .paragraph(var paragraph) where paragraph.number == nil:
         let text = paragraph.content.plainText
         switch PrintedText.marker(in: text, previousLetter: lastLetter(in: result)) {
-        case (.number(let number), let rest)?:
+        case (.number(let number), let length)?:
           paragraph.number = number
-          paragraph.content = PrintedText.dropping(text.count - rest.count, from: paragraph.content)
+          paragraph.content = PrintedText.dropping(length, from: paragraph.content)
           result.append(.paragraph(paragraph))
-        case (.letter(let marker, _), let rest)?:
+        case (.letter(let marker, _), let length)?:
           append(
-            List(
-              style: .letter,
-              items: [item(paragraph, marker: marker, dropping: text.count - rest.count)]),
+            List(style: .letter, items: [item(paragraph, marker: marker, dropping: length)]),
             to: &result)
-        case (.roman(let marker), let rest)?:
+        case (.roman(let marker), let length)?:
           append(
-            List(
-              style: .roman,
-              items: [item(paragraph, marker: marker, dropping: text.count - rest.count)]),
+            List(style: .roman, items: [item(paragraph, marker: marker, dropping: length)]),
             to: &result)
         default:
           result.append(block)
@@ -46,7 +42,7 @@ enum PrintedNumbering {
     var previous: Character?
     for item in list.items {
       let text = item.content.plainText
-      guard let (marker, rest) = PrintedText.marker(in: text, previousLetter: previous) else {
+      guard let (marker, length) = PrintedText.marker(in: text, previousLetter: previous) else {
         return list
       }
       let (printed, itemStyle): (String, List.Style)
@@ -61,7 +57,7 @@ enum PrintedNumbering {
       style = itemStyle
       items.append(
         ListItem(
-          content: PrintedText.dropping(text.count - rest.count, from: item.content),
+          content: PrintedText.dropping(length, from: item.content),
           children: item.children,
           marker: printed, label: item.label))
     }

@@ -15,24 +15,34 @@ enum PrintedText {
   /// as a browser or word processor shows them, which Boardpack's own papers do not need: their
   /// writers put no layout whitespace inside a paragraph, so spaces and tabs there are content.
   static func normalised(_ inlines: [Inline], collapsing: Bool = true) -> [Inline] {
-    trimmed(merged(inlines, collapsing: collapsing))
+    var result = merged(inlines, collapsing: collapsing)
+    trimSpace(&result)
+    return result
   }
 
-  /// The marker `text` starts with, and the text after it; nil when it starts with none.
+  /// The marker `text` starts with, and how many characters it takes with the space after it;
+  /// nil when it starts with none or nothing follows it.
   /// `previousLetter` lets "i" after "h" read as a letter rather than a roman one.
   static func marker(in text: String, previousLetter: Character? = nil) -> (
-    marker: Marker, rest: String
+    marker: Marker, length: Int
   )? {
-    let scalars = Array(text.prefix(12))
-    guard let space = scalars.firstIndex(where: { $0 == " " || $0 == "\t" || $0 == "\u{A0}" })
+    guard
+      let space = text.prefix(12).firstIndex(where: \.isMarkerSpace),
+      let marker = marker(spelledBy: text[..<space], previousLetter: previousLetter)
     else { return nil }
-    let token = String(scalars[..<space])
-    let rest = String(text.dropFirst(space)).trimmingLeadingSpace()
+    let rest = text[space...].drop(while: \.isLayoutSpace)
     guard !rest.isEmpty else { return nil }
+    return (marker, text.distance(from: text.startIndex, to: rest.startIndex))
+  }
+
+  /// The marker `token` ("12.", "(b)", "iv.") spells, if it spells one.
+  private static func marker(spelledBy token: Substring, previousLetter: Character?) -> Marker? {
+    // Every marker ends with "." or ")"; most first words of a paragraph do not.
+    guard token.last == "." || token.last == ")" else { return nil }
     if token.hasSuffix("."), let number = Int(token.dropLast()), token.count <= 5, number > 0 {
-      return (.number(number), rest)
+      return .number(number)
     }
-    var body = Substring(token)
+    var body = token
     if body.hasPrefix("(") && body.hasSuffix(")") {
       body = body.dropFirst().dropLast()
     } else if body.hasSuffix(".") || body.hasSuffix(")") {
@@ -46,10 +56,9 @@ enum PrintedText {
     if body.count == 1, let letter = lower.first {
       let follows = previousLetter?.asciiValue.map { Character(UnicodeScalar($0 + 1)) } == letter
       return isRoman && !follows
-        ? (.roman(printed: token), rest) : (.letter(printed: token, letter: letter), rest)
+        ? .roman(printed: String(token)) : .letter(printed: String(token), letter: letter)
     }
-    if isRoman { return (.roman(printed: token), rest) }
-    return nil
+    return isRoman ? .roman(printed: String(token)) : nil
   }
 
   /// `inlines` without their first `count` characters of text (a printed marker and its space).
@@ -63,11 +72,14 @@ enum PrintedText {
       }
       switch inline {
       case .text(let text):
-        if text.count <= remaining {
-          remaining -= text.count
-        } else {
-          result.append(.text(String(text.dropFirst(remaining))))
+        // Counting only as far as `remaining`: the text is often a whole paragraph.
+        if let cut = text.index(text.startIndex, offsetBy: remaining, limitedBy: text.endIndex),
+          cut < text.endIndex
+        {
+          result.append(.text(String(text[cut...])))
           remaining = 0
+        } else {
+          remaining -= text.count
         }
       case .strong(let content), .emphasis(let content):
         let length = content.plainText.count
@@ -87,14 +99,16 @@ enum PrintedText {
         result.append(inline)
       }
     }
-    return trimmed(result)
+    trimSpace(&result)
+    return result
   }
 
   /// The appendix number of a heading such as "Appendix One – CSP projects" or "Appendix 1".
   static func appendixNumber(_ heading: String) -> Int? {
-    let words = heading.split(whereSeparator: {
+    // The first two words are all it needs; the rest of a long heading stays unsplit.
+    let words = heading.split(maxSplits: 2) {
       $0 == " " || $0 == "\u{A0}" || $0 == ":" || $0 == "."
-    })
+    }
     guard words.count >= 2, words[0].lowercased() == "appendix" else { return nil }
     let word = words[1].lowercased()
     if let number = Int(word) { return number }
@@ -151,19 +165,47 @@ enum PrintedText {
     return result
   }
 
+  /// `text` with each run of spaces, tabs and line ends as one space. These are one-byte ASCII
+  /// scalars, which never occur inside a multi-byte UTF-8 sequence, so the work is on bytes.
   private static func collapse(_ text: String) -> String {
-    var result = String.UnicodeScalarView()
-    var inSpace = false
-    for scalar in text.unicodeScalars {
-      if scalar == " " || scalar == "\n" || scalar == "\t" || scalar == "\r" {
-        if !inSpace { result.append(" ") }
-        inSpace = true
-      } else {
-        result.append(scalar)
-        inSpace = false
+    func isSpace(_ byte: UInt8) -> Bool {
+      byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D
+    }
+    var text = text
+    let collapsed: String? = text.withUTF8 { bytes in
+      guard needsCollapsing(bytes) else { return nil }
+      return String(unsafeUninitializedCapacity: bytes.count) { buffer in
+        var count = 0
+        var inSpace = false
+        for byte in bytes {
+          if isSpace(byte) {
+            if !inSpace {
+              buffer[count] = 0x20
+              count += 1
+            }
+            inSpace = true
+          } else {
+            buffer[count] = byte
+            count += 1
+            inSpace = false
+          }
+        }
+        return count
       }
     }
-    return String(result)
+    return collapsed ?? text
+  }
+
+  /// Whether `bytes` hold a tab, a line end or two spaces in a row: something `collapse` changes.
+  private static func needsCollapsing(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    var previous: UInt8 = 0
+    for byte in bytes {
+      if byte == 0x09 || byte == 0x0A || byte == 0x0D || (byte == 0x20 && previous == 0x20) {
+        return true
+      }
+      previous = byte
+    }
+    return false
   }
 
   /// Collapses whitespace and merges neighbouring text, inside containers too, without trimming.
@@ -197,27 +239,35 @@ enum PrintedText {
     return result
   }
 
-  private static func trimmed(_ inlines: [Inline]) -> [Inline] {
-    var result = inlines
-    if case .text(let first) = result.first {
+  /// Trims layout space from the text at both ends of `inlines`, in place.
+  private static func trimSpace(_ inlines: inout [Inline]) {
+    if case .text(let first) = inlines.first {
       let text = first.trimmingLeadingSpace()
-      if text.isEmpty { result.removeFirst() } else { result[0] = .text(text) }
+      if text.isEmpty { inlines.removeFirst() } else { inlines[0] = .text(text) }
     }
-    if case .text(let last) = result.last {
+    if case .text(let last) = inlines.last {
       let text = last.trimmingTrailingSpace()
-      if text.isEmpty { result.removeLast() } else { result[result.count - 1] = .text(text) }
+      if text.isEmpty { inlines.removeLast() } else { inlines[inlines.count - 1] = .text(text) }
     }
-    return result
   }
 
 }
 
 extension String {
+  // A layout space Character starts and ends with a layout-space scalar, so a look at the end
+  // scalar (cheap) spares the look at the end Character (slow) for most text.
+
   fileprivate func trimmingLeadingSpace() -> String {
-    String(drop(while: \.isLayoutSpace))
+    guard unicodeScalars.first?.isLayoutSpace == true, first?.isLayoutSpace == true else {
+      return self
+    }
+    return String(drop(while: \.isLayoutSpace))
   }
 
   fileprivate func trimmingTrailingSpace() -> String {
+    guard unicodeScalars.last?.isLayoutSpace == true, last?.isLayoutSpace == true else {
+      return self
+    }
     guard let last = lastIndex(where: { !$0.isLayoutSpace }) else { return "" }
     return String(self[...last])
   }
@@ -226,7 +276,21 @@ extension String {
 extension Character {
   /// Space, tab, no-break space and line ends: what papers trim from the ends of their text.
   fileprivate var isLayoutSpace: Bool {
+    // "\r\n" is one Character, whose `asciiValue` is that of "\n".
+    guard let ascii = asciiValue else { return self == "\u{A0}" }
+    return ascii == 0x20 || ascii == 0x09 || ascii == 0x0A || ascii == 0x0D
+  }
+
+  /// Space, tab or no-break space: what separates a printed marker from its text.
+  fileprivate var isMarkerSpace: Bool {
+    guard let ascii = asciiValue else { return self == "\u{A0}" }
+    return ascii == 0x20 || ascii == 0x09
+  }
+}
+
+extension Unicode.Scalar {
+  /// Space, tab, no-break space, line feed or carriage return.
+  fileprivate var isLayoutSpace: Bool {
     self == " " || self == "\t" || self == "\u{A0}" || self == "\n" || self == "\r"
-      || self == "\r\n"
   }
 }

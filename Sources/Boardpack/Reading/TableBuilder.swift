@@ -37,16 +37,17 @@ struct TableBuilder {
   static let cellLimit = 1_000_000
 
   func table() throws(BoardpackError) -> Table {
-    let width = max(header.count, rows.map(\.cells.count).max() ?? 0)
+    let width = max(header.count, rows.map { $0.cells.count }.max() ?? 0)
     guard width * max(rows.count, 1) <= Self.cellLimit else {
       throw BoardpackError(
         "a table of \(rows.count) rows by \(width) columns is larger than Boardpack reads "
           + "(\(Self.cellLimit) cells)", at: location)
     }
     let padded = rows.map { row in
-      RawRow(
-        cells: row.cells + Array(repeating: RawCell(shown: ""), count: width - row.cells.count),
-        markedTotal: row.markedTotal, location: row.location)
+      guard row.cells.count < width else { return row }
+      var padded = row
+      padded.cells += repeatElement(RawCell(shown: ""), count: width - row.cells.count)
+      return padded
     }
     let columns = (0..<width).map { index in
       Column(
