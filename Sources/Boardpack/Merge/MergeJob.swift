@@ -6,8 +6,9 @@ import Foundation
 /// Nothing is published until everything is checked: the template's fields against the header,
 /// every row's values, the file names and the expected totals. Rows are streamed once, checked and
 /// rendered together, each letter's files going to a hidden staging folder that is renamed into
-/// place only when the whole file is good (and removed otherwise), so memory does not grow with the
-/// number of letters; only the file names and the manifest do, a few bytes a row.
+/// place only when the whole file is good (and removed otherwise). The manifest is staged too,
+/// written as rows complete, and names the files to publish, so memory does not grow with the
+/// number of letters: the file namer keeps 8 bytes a letter, and `--combined` holds the letters.
 public struct MergeJob: Sendable {
   public var template: LetterTemplate
   public var dataPath: String
@@ -90,13 +91,13 @@ public struct MergeJob: Sendable {
     let staging = Staging(outputFolder: outputFolder)
     let pass: Pass
     do {
-      pass = try stream(reader, binder, namer, staging: combined ? nil : staging)
+      pass = try stream(reader, binder, namer, staging)
     } catch {
       staging.discard()
       throw error
     }
     let checked = clock.now
-    let letters = pass.names.count - pass.invalid.count
+    let letters = pass.rows - pass.invalid.count
     guard pass.invalid.isEmpty || skipInvalid else {
       staging.discard()
       return MergeReport(
@@ -104,43 +105,44 @@ public struct MergeJob: Sendable {
         writing: .zero)
     }
     var written: [String] = []
-    if combined {
-      if let document = pass.document {
+    do {
+      if combined, let document = pass.document {
         written = try writers.write(document, named: Self.combinedName, into: outputFolder)
       }
-    } else {
-      try staging.publish(pass.names, extensions: writers.extensions)
+    } catch {
+      staging.discard()
+      throw error
     }
-    let manifestPath = "\(outputFolder)/\(Self.manifestName).csv"
-    try OutputFile.write(pass.manifest.data, to: manifestPath)
-    written.append(manifestPath)
+    try staging.publish(extensions: combined ? [] : writers.extensions)
+    written.append("\(outputFolder)/\(Self.manifestName).csv")
     return MergeReport(
       letters: letters, invalidRows: pass.invalid, written: written,
       checking: checked - started, writing: clock.now - checked)
   }
 
-  /// What the pass found: a file name for each good row (nil for a bad one), the bad rows, the
-  /// manifest and, with `--combined`, the good rows' letters in one document.
+  /// What the pass found: how many rows it read, the bad ones and, with `--combined`, the good
+  /// rows' letters in one document.
   struct Pass {
-    var names: [String?] = []
+    var rows = 0
     var invalid: [BoardpackError] = []
-    var manifest: MergeManifest
     var document: Document?
   }
 
   /// The one pass over the data: on all cores, checks each row and binds and renders the good ones
-  /// into `staging` (or, without it, into the combined document); names the good rows in order and
-  /// compares the expected totals.
-  func stream(_ reader: CSVReader, _ binder: LetterBinder, _ namer: FileNamer, staging: Staging?)
+  /// into `staging` (or, with `--combined`, into the combined document); names the good rows in
+  /// order in the staged manifest and compares the expected totals.
+  func stream(_ reader: CSVReader, _ binder: LetterBinder, _ namer: FileNamer, _ staging: Staging)
     throws(BoardpackError) -> Pass
   {
     var namer = namer
-    var pass = Pass(manifest: MergeManifest(figures: template.manifest))
+    var pass = Pass()
+    let manifest = try MergeManifest(path: staging.manifestPath, figures: template.manifest)
     var sums = [Decimal](repeating: 0, count: expectedTotals.count)
     let keyIndex = template.key.flatMap(reader.header.firstIndex(of:))
     let totalled = expectedTotals.map(\.column)
     let blank = template.manifest.map { _ in "" }
     let writers = self.writers
+    let combined = self.combined
     let progress = ProgressBar(
       total: showsProgress ? Self.estimatedRows(in: dataPath) : 0, enabled: showsProgress)
     defer { progress.finish() }
@@ -156,9 +158,9 @@ public struct MergeJob: Sendable {
       guard case .success(let reviewed) = review else { return (review, nil) }
       let letter = Result { () throws(BoardpackError) -> Document? in
         let letter = try binder.letter(in: reviewed.scope)
-        guard let staging else { return letter }
+        guard !combined else { return letter }
         for file in writers.render(letter) {
-          try OutputFile.create(file.data, at: staging.path(of: row.row, file.extension))
+          try OutputFile.create(file.pieces, at: staging.path(of: row.row, file.extension))
         }
         return nil
       }
@@ -178,14 +180,15 @@ public struct MergeJob: Sendable {
       if let document = try letter?.get(), name != nil {
         MergeJob.append(document, to: &pass.document)
       }
-      pass.names.append(name)
-      pass.manifest.add(
+      pass.rows += 1
+      try manifest.add(
         row: row.row, file: name ?? "", key: keyIndex.map { row.fields[$0] } ?? "",
         status: name == nil ? "skipped: \(pass.invalid.last!.message)" : "written",
         figures: (try? review.get().manifest) ?? blank)
-      progress.update(pass.names.count)
+      progress.update(pass.rows)
     }
-    guard !pass.names.isEmpty else {
+    try manifest.close()
+    guard pass.rows > 0 else {
       throw BoardpackError(
         "the CSV file has a header but no rows; there is nothing to merge",
         at: SourceLocation(file: dataPath, line: 2))

@@ -15,6 +15,11 @@ public struct FODTWriter: Sendable {
 
   /// The document as UTF-8 flat ODF bytes.
   public func render(_ document: Document) -> Data {
+    Data(pieces(of: document).joined())
+  }
+
+  /// The document's bytes in pieces, the reference document's styles among them uncopied.
+  func pieces(of document: Document) -> [Data] {
     let body = FODTBodyRendering(document, reference)
     body.writeBody()
     let content = body.xml.finishFragment()
@@ -24,7 +29,7 @@ public struct FODTWriter: Sendable {
     for namespace in ODF.namespaces { xml.attribute("xmlns:" + namespace.prefix, namespace.uri) }
     xml.attribute("office:version", "1.3")
     xml.attribute("office:mimetype", "application/vnd.oasis.opendocument.text")
-    xml.text("\n")
+    xml.raw("\n")
     xml.start("office:meta")
     xml.element("meta:generator", text: "Boardpack")
     xml.element("dc:title", text: document.metadata.title)
@@ -35,13 +40,13 @@ public struct FODTWriter: Sendable {
       xml.element("meta:user-defined", ["meta:name": "bp:relations:" + table.name], text: table.relations)
     }
     xml.end()
-    xml.text("\n")
+    xml.raw("\n")
     xml.copy(reference.parts)
     xml.start("office:body")
     xml.start("office:text")
-    xml.text("\n")
+    xml.raw("\n")
     xml.copy(content)
-    return xml.finish()
+    return xml.finishPieces()
   }
 }
 
@@ -490,5 +495,5 @@ private final class FODTBodyRendering {
     if spaces > 1 { xml.element("text:s", ["text:c": String(spaces - 1)]) }
   }
 
-  private func newline() { xml.text("\n") }
+  private func newline() { xml.raw("\n") }
 }

@@ -8,9 +8,14 @@ public struct XHTMLWriter: Sendable {
 
   /// The document as UTF-8 XHTML bytes.
   public func render(_ document: Document) -> Data {
+    Data(pieces(of: document).joined())
+  }
+
+  /// The document's bytes in pieces, the stylesheet among them uncopied.
+  func pieces(of document: Document) -> [Data] {
     let rendering = XHTMLRendering(document)
     rendering.writeDocument()
-    return rendering.xml.finish()
+    return rendering.xml.finishPieces()
   }
 }
 
@@ -293,7 +298,7 @@ private final class XHTMLRendering {
   }
 
   /// A line break between block elements, where whitespace is insignificant, so that output diffs by line.
-  private func newline() { xml.text("\n") }
+  private func newline() { xml.raw("\n") }
 
   /// "End of Report" → "bp-end-of-report".
   static func className(ofStyle style: String) -> String {
