@@ -78,7 +78,7 @@ public final class XMLWriter {
   /// Writes markup that needs no escaping, such as a line break between elements.
   public func raw(_ markup: StaticString) {
     markup.withUTF8Buffer { bytes in
-      xmlTextWriterWriteRawLen(writer, bytes.baseAddress!, Int32(bytes.count))
+      _ = xmlTextWriterWriteRawLen(writer, bytes.baseAddress!, Int32(bytes.count))
     }
   }
 
@@ -96,6 +96,14 @@ public final class XMLWriter {
   /// Closes every open element and returns the bytes.
   public func finish() -> Data {
     XMLFragment(pieces: finishPieces()).data
+  }
+
+  /// Takes the output so far, leaving the writer where it was, so that a long document can be
+  /// written out as it grows.
+  public func drain() -> [Data] {
+    cut()
+    defer { pieces = [] }
+    return pieces
   }
 
   /// Closes every open element and returns the bytes in pieces, to be written one after another.

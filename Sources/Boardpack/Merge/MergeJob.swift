@@ -8,7 +8,8 @@ import Foundation
 /// rendered together, each letter's files going to a hidden staging folder that is renamed into
 /// place only when the whole file is good (and removed otherwise). The manifest is staged too,
 /// written as rows complete, and names the files to publish, so memory does not grow with the
-/// number of letters: the file namer keeps 8 bytes a letter, and `--combined` holds the letters.
+/// number of letters (the file namer keeps 8 bytes a letter). With `--combined`, letters are
+/// added to the one document's staged files in row order as they are bound.
 public struct MergeJob: Sendable {
   public var template: LetterTemplate
   public var dataPath: String
@@ -106,8 +107,9 @@ public struct MergeJob: Sendable {
     }
     var written: [String] = []
     do {
-      if combined, let document = pass.document {
-        written = try writers.write(document, named: Self.combinedName, into: outputFolder)
+      for name in pass.combinedFiles {
+        written.append("\(outputFolder)/\(name)")
+        try OutputFile.move("\(staging.folder)/\(name)", to: written.last!)
       }
     } catch {
       staging.discard()
@@ -120,16 +122,16 @@ public struct MergeJob: Sendable {
       checking: checked - started, writing: clock.now - checked)
   }
 
-  /// What the pass found: how many rows it read, the bad ones and, with `--combined`, the good
-  /// rows' letters in one document.
+  /// What the pass found: how many rows it read, the bad ones and, with `--combined`, the names of
+  /// the staged files holding the good rows' letters (none when no row is good).
   struct Pass {
     var rows = 0
     var invalid: [BoardpackError] = []
-    var document: Document?
+    var combinedFiles: [String] = []
   }
 
   /// The one pass over the data: on all cores, checks each row and binds and renders the good ones
-  /// into `staging` (or, with `--combined`, into the combined document); names the good rows in
+  /// into `staging` (with `--combined`, into the one document's staged files); names the good rows in
   /// order in the staged manifest and compares the expected totals.
   func stream(_ reader: CSVReader, _ binder: LetterBinder, _ namer: FileNamer, _ staging: Staging)
     throws(BoardpackError) -> Pass
@@ -143,6 +145,7 @@ public struct MergeJob: Sendable {
     let blank = template.manifest.map { _ in "" }
     let writers = self.writers
     let combined = self.combined
+    var combinedStream: PaperStream?
     let progress = ProgressBar(
       total: showsProgress ? Self.estimatedRows(in: dataPath) : 0, enabled: showsProgress)
     defer { progress.finish() }
@@ -178,7 +181,12 @@ public struct MergeJob: Sendable {
       // A good row's letter binds (the review checked every value it uses), so a failure here is a
       // file that could not be written, which stops the merge.
       if let document = try letter?.get(), name != nil {
-        MergeJob.append(document, to: &pass.document)
+        if let combinedStream {
+          try combinedStream.append(MergeJob.continuation(document))
+        } else {
+          combinedStream = try writers.stream(
+            document, named: Self.combinedName, into: staging.folder)
+        }
       }
       pass.rows += 1
       try manifest.add(
@@ -188,6 +196,10 @@ public struct MergeJob: Sendable {
       progress.update(pass.rows)
     }
     try manifest.close()
+    if let combinedStream {
+      try combinedStream.finish()
+      pass.combinedFiles = writers.extensions.map { "\(Self.combinedName).\($0)" }
+    }
     guard pass.rows > 0 else {
       throw BoardpackError(
         "the CSV file has a header but no rows; there is nothing to merge",
@@ -208,19 +220,15 @@ public struct MergeJob: Sendable {
     return max(0, data.reduce(0) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) } - 1)
   }
 
-  /// Adds `letter` to a combined document: after a page break, with its letterhead and title, unless it is the first.
-  static func append(_ letter: Document, to combined: inout Document?) {
-    guard combined != nil else {
-      combined = letter
-      return
-    }
-    combined!.blocks.append(.pageBreak)
-    combined!.blocks += letter.metadata.letterhead.map {
-      .paragraph(Paragraph(content: [.text($0)], style: "Letterhead"))
-    }
-    combined!.blocks.append(
-      .paragraph(Paragraph(content: [.text(letter.metadata.title)], style: "Title")))
-    combined!.blocks += letter.blocks
+  /// The blocks that add `letter` to a combined document after the first: a page break, its
+  /// letterhead and title, then its own blocks.
+  static func continuation(_ letter: Document) -> [Block] {
+    [.pageBreak]
+      + letter.metadata.letterhead.map {
+        .paragraph(Paragraph(content: [.text($0)], style: "Letterhead"))
+      }
+      + [.paragraph(Paragraph(content: [.text(letter.metadata.title)], style: "Title"))]
+      + letter.blocks
   }
 
   /// The template checked against the data's `header` and the joined files.

@@ -6,27 +6,16 @@ import Foundation
 /// Rows go to the file as they are added, through a small buffer, so the manifest does not grow in
 /// memory with the number of rows; the file is complete once `close()` returns.
 final class MergeManifest {
-  let path: String
-  private let file: FileHandle
+  private let file: FileSink
   private var bytes: [UInt8] = []
   /// Bytes held before they are written to the file.
   private static let bufferSize = 64 * 1024
 
   /// Creates the file at `path` (and its folder) and writes the header.
   init(path: String, figures: [String]) throws(BoardpackError) {
-    self.path = path
-    let folder = (path as NSString).deletingLastPathComponent
-    try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-    guard FileManager.default.createFile(atPath: path, contents: nil),
-      let file = FileHandle(forWritingAtPath: path)
-    else {
-      throw BoardpackError("cannot write the manifest", at: SourceLocation(file: path))
-    }
-    self.file = file
+    file = try FileSink(path: path)
     try append(["row", "file", "key", "status"] + figures)
   }
-
-  deinit { try? file.close() }
 
   func add(row: Int, file: String, key: String, status: String, figures: [String])
     throws(BoardpackError)
@@ -37,9 +26,7 @@ final class MergeManifest {
   /// Writes what is buffered and closes the file.
   func close() throws(BoardpackError) {
     try flush()
-    do { try file.close() } catch {
-      throw BoardpackError("cannot write the manifest: \(error)", at: SourceLocation(file: path))
-    }
+    try file.close()
   }
 
   /// Adds a record; a field holding a quote, comma or line break is quoted, its quotes doubled.
@@ -62,9 +49,7 @@ final class MergeManifest {
 
   private func flush() throws(BoardpackError) {
     guard !bytes.isEmpty else { return }
-    do { try file.write(contentsOf: bytes) } catch {
-      throw BoardpackError("cannot write the manifest: \(error)", at: SourceLocation(file: path))
-    }
+    try file.write([Data(bytes)])
     bytes.removeAll(keepingCapacity: true)
   }
 }

@@ -3,22 +3,13 @@
 ///
 /// Names contain no whitespace, so one name serves as an XHTML `id` and an ODF bookmark.
 struct Anchors {
-  private var labels: Set<String> = []
+  private let blocks: [Block]
+  /// The names of the document's labels, gathered when a name is first generated.
+  private var labels: Set<String>?
   private var issued: Set<String> = []
 
   init(_ document: Document) {
-    document.blocks.forEachBlock { block in
-      switch block {
-      case .heading(let heading): insert(heading.label)
-      case .paragraph(let paragraph): insert(paragraph.label)
-      case .list(let list): list.items.forEach { insert($0.label) }
-      case .table(let table):
-        insert(table.label)
-        table.rows.forEach { insert($0.label) }
-      case .figure(let figure): insert(figure.label)
-      case .quotation, .pageBreak: break
-      }
-    }
+    blocks = document.blocks
   }
 
   /// The name a reference to `label` links to.
@@ -34,11 +25,28 @@ struct Anchors {
 
   /// A fresh anchor built from `base` for a node without a label.
   mutating func anchor(generatedFrom base: String) -> String {
-    unique(base, avoiding: labels)
+    if labels == nil { labels = Anchors.labels(in: blocks) }
+    return unique(base, avoiding: labels!)
   }
 
-  private mutating func insert(_ label: Label?) {
-    if let label { labels.insert(Anchors.name(of: label)) }
+  private static func labels(in blocks: [Block]) -> Set<String> {
+    var labels: Set<String> = []
+    func insert(_ label: Label?) {
+      if let label { labels.insert(Anchors.name(of: label)) }
+    }
+    blocks.forEachBlock { block in
+      switch block {
+      case .heading(let heading): insert(heading.label)
+      case .paragraph(let paragraph): insert(paragraph.label)
+      case .list(let list): list.items.forEach { insert($0.label) }
+      case .table(let table):
+        insert(table.label)
+        table.rows.forEach { insert($0.label) }
+      case .figure(let figure): insert(figure.label)
+      case .quotation, .pageBreak: break
+      }
+    }
+    return labels
   }
 
   private mutating func unique(_ base: String, avoiding reserved: Set<String>) -> String {

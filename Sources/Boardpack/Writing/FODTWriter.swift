@@ -22,8 +22,59 @@ public struct FODTWriter: Sendable {
   func pieces(of document: Document) -> [Data] {
     let body = FODTBodyRendering(document, reference)
     body.writeBody()
-    let content = body.xml.finishFragment()
+    let content = body.xml.finishPieces()
+    let frame = frame(document.metadata, tables: body.tables)
+    return frame.head + content + frame.tail
+  }
 
+  /// Starts writing `first` to `path`; `append(_:)` adds blocks after it and `finish()` ends the file.
+  func stream(_ first: Document, to path: String) throws(BoardpackError) -> Stream {
+    try Stream(writer: self, first: first, path: path)
+  }
+
+  /// An ODF document written as it grows: the body goes to a spool file beside `path`, since the
+  /// metadata before it lists every table, and the whole file is put together by `finish()`.
+  final class Stream {
+    private let writer: FODTWriter
+    private let metadata: Metadata
+    private let body: FODTBodyRendering
+    private let path: String
+    private let spool: FileSink
+
+    fileprivate init(writer: FODTWriter, first: Document, path: String) throws(BoardpackError) {
+      self.writer = writer
+      metadata = first.metadata
+      self.path = path
+      spool = try FileSink(path: path + ".body")
+      body = FODTBodyRendering(first, writer.reference)
+      body.writeBody()
+      try spool.write(body.xml.drain())
+    }
+
+    func append(_ blocks: [Block]) throws(BoardpackError) {
+      body.writeBlocks(blocks)
+      try spool.write(body.xml.drain())
+    }
+
+    /// Writes the file: the metadata and styles, the spooled body and the end.
+    func finish() throws(BoardpackError) {
+      try spool.write(body.xml.finishPieces())
+      try spool.close()
+      let frame = writer.frame(metadata, tables: body.tables)
+      let file = try FileSink(path: path)
+      try file.write(frame.head)
+      try file.write(contentsOf: spool.path)
+      try file.write(frame.tail)
+      try file.close()
+      unlink(spool.path)
+    }
+  }
+
+  /// What surrounds a body: everything up to the opening of `office:text` (the metadata, with the
+  /// relations of `tables`, and the reference document's styles), and the end tags after it.
+  private func frame(_ metadata: Metadata, tables: [(name: String, relations: String)]) -> (
+    head: [Data], tail: [Data]
+  ) {
     let xml = XMLWriter()
     xml.start("office:document")
     for namespace in ODF.namespaces { xml.attribute("xmlns:" + namespace.prefix, namespace.uri) }
@@ -32,11 +83,11 @@ public struct FODTWriter: Sendable {
     xml.raw("\n")
     xml.start("office:meta")
     xml.element("meta:generator", text: "Boardpack")
-    xml.element("dc:title", text: document.metadata.title)
-    for field in document.metadata.boardpackFields {
+    xml.element("dc:title", text: metadata.title)
+    for field in metadata.boardpackFields {
       xml.element("meta:user-defined", ["meta:name": field.name], text: field.value)
     }
-    for table in body.tables {
+    for table in tables {
       xml.element("meta:user-defined", ["meta:name": "bp:relations:" + table.name], text: table.relations)
     }
     xml.end()
@@ -45,8 +96,7 @@ public struct FODTWriter: Sendable {
     xml.start("office:body")
     xml.start("office:text")
     xml.raw("\n")
-    xml.copy(content)
-    return xml.finishPieces()
+    return (xml.drain(), xml.finishPieces())
   }
 }
 
@@ -84,7 +134,12 @@ private final class FODTBodyRendering {
 
   func writeBody() {
     writeFrontMatter(document.metadata)
-    writeBlocks(document.blocks, Context(paragraphStyle: styles.text, itemStyle: styles.numbered))
+    writeBlocks(document.blocks)
+  }
+
+  /// Writes blocks at the top level of the body, after those written so far.
+  func writeBlocks(_ blocks: [Block]) {
+    writeBlocks(blocks, Context(paragraphStyle: styles.text, itemStyle: styles.numbered))
   }
 
   private func writeFrontMatter(_ metadata: Metadata) {
@@ -452,9 +507,13 @@ private final class FODTBodyRendering {
   /// second and later of several spaces `text:s`, since ODF collapses white space.
   private func writeText(_ text: String) {
     var previous: UInt8 = 0
-    let plain = !text.utf8.contains { byte in
-      defer { previous = byte }
-      return byte == 9 || byte == 10 || byte == 13 || (byte == 32 && previous == 32)
+    var plain = true
+    for byte in text.utf8 {
+      if byte == 9 || byte == 10 || byte == 13 || (byte == 32 && previous == 32) {
+        plain = false
+        break
+      }
+      previous = byte
     }
     guard !plain else {
       xml.text(text)

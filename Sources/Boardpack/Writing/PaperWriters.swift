@@ -25,6 +25,15 @@ public struct PaperWriters: Sendable {
     return files
   }
 
+  /// Starts `folder/name.xhtml` and/or `folder/name.fodt` with `first`, to grow a block at a time.
+  func stream(_ first: Document, named name: String, into folder: String)
+    throws(BoardpackError) -> PaperStream
+  {
+    let path = folder + "/" + name + "."
+    return try PaperStream(
+      first, xhtml: xhtml.map { ($0, path + "xhtml") }, fodt: fodt.map { ($0, path + "fodt") })
+  }
+
   /// Writes `document` as `folder/name.xhtml` and/or `folder/name.fodt`; returns the paths written.
   public func write(_ document: Document, named name: String, into folder: String)
     throws(BoardpackError) -> [String]
