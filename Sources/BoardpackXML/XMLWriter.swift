@@ -1,57 +1,55 @@
 internal import CLibXML2
 import Foundation
 
-/// Streams XML through libxml2's text writer into memory; every name and value is escaped by
-/// libxml2, and characters XML 1.0 forbids are replaced, so the output is always well-formed.
+/// Streams XML into memory; every name and value is escaped, and characters XML 1.0 forbids are
+/// replaced, so the output is always well-formed.
 ///
-/// The output is kept as pieces: what this writer wrote, and the copied fragments' own bytes, so
-/// that a large part every document shares (a reference document's styles) is never copied.
+/// The bytes are those libxml2's `xmlTextWriter` writes (no indentation; in text `<`, `>`, `&`,
+/// `"` and CR escaped; in attributes also tab and line breaks, and in a fragment, which declares no
+/// encoding, every non-ASCII character as a hexadecimal reference; an element with no content
+/// closed as `<name/>`; a line break at the end),
+/// produced in Swift because the C writer's calls, copies and allocations cost more than the
+/// writing. The output is kept as pieces: what this writer wrote, and the copied fragments' own
+/// bytes, so that a large part every document shares (a reference document's styles) is never
+/// copied.
 public final class XMLWriter {
-  private let buffer: xmlBufferPtr
-  private let writer: xmlTextWriterPtr
-  /// The output before what is in `buffer`.
+  /// The output since the last piece was cut, and where the writer is.
+  private var markup: Markup
+  /// The output before `markup`'s bytes.
   private var pieces: [Data] = []
 
   /// Starts a document with an XML declaration.
   public convenience init() {
-    self.init(capacity: 64 * 1024)
-    xmlTextWriterStartDocument(writer, "1.0", "UTF-8", nil)
+    self.init(capacity: 16 * 1024, isFragment: false)
+    markup.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
   }
 
   /// Starts a fragment: markup without an XML declaration, finished with `finishFragment()`.
-  public static func fragment() -> XMLWriter { XMLWriter(capacity: 4 * 1024) }
+  public static func fragment() -> XMLWriter { XMLWriter(capacity: 4 * 1024, isFragment: true) }
 
-  private init(capacity: Int) {
-    XMLLibrary.prepare()
-    buffer = xmlBufferCreateSize(capacity)
-    writer = xmlNewTextWriterMemory(buffer, 0)
-  }
-
-  deinit {
-    xmlFreeTextWriter(writer)
-    xmlBufferFree(buffer)
+  private init(capacity: Int, isFragment: Bool) {
+    markup = Markup(referencesNonASCII: isFragment)
+    markup.bytes.reserveCapacity(capacity)
   }
 
   /// Opens an element by qualified name, for example `text:p`.
   public func start(_ name: String) {
-    name.withXMLChars { xmlTextWriterStartElement(writer, $0) }
+    markup.start(name)
   }
 
-  /// Writes an attribute on the element just opened.
+  /// Writes an attribute on the element just opened (and nothing once it has content).
   public func attribute(_ name: String, _ value: String) {
-    name.withXMLChars { name in
-      XMLWriter.clean(value).withXMLChars { xmlTextWriterWriteAttribute(writer, name, $0) }
-    }
+    markup.attribute(name, value)
   }
 
-  /// Writes escaped character data.
+  /// Writes escaped character data (outside any element, as it is).
   public func text(_ value: String) {
-    XMLWriter.clean(value).withXMLChars { xmlTextWriterWriteString(writer, $0) }
+    markup.text(value)
   }
 
   /// Closes the innermost open element.
   public func end() {
-    xmlTextWriterEndElement(writer)
+    markup.end()
   }
 
   /// Writes `<name attributes…>text</name>`, or an empty element when there is no text.
@@ -69,21 +67,18 @@ public final class XMLWriter {
     let out = xmlBufferCreate()
     defer { xmlBufferFree(out) }
     xmlNodeDump(out, node.document.pointer, node.pointer, 0, 0)
-    if let content = xmlBufferContent(out) {
-      xmlTextWriterFlush(writer)
-      xmlTextWriterWriteRawLen(writer, content, xmlBufferLength(out))
-    }
+    guard let content = xmlBufferContent(out) else { return }
+    markup.raw(UnsafeBufferPointer(start: content, count: Int(xmlBufferLength(out))))
   }
 
   /// Writes markup that needs no escaping, such as a line break between elements.
-  public func raw(_ markup: StaticString) {
-    markup.withUTF8Buffer { bytes in
-      _ = xmlTextWriterWriteRawLen(writer, bytes.baseAddress!, Int32(bytes.count))
-    }
+  public func raw(_ text: StaticString) {
+    text.withUTF8Buffer { markup.raw($0) }
   }
 
   /// Adds a fragment's bytes verbatim, closing the start tag just written if need be.
   public func copy(_ fragment: XMLFragment) {
+    markup.closeStartTag()
     cut()
     pieces += fragment.pieces
   }
@@ -106,22 +101,169 @@ public final class XMLWriter {
     return pieces
   }
 
-  /// Closes every open element and returns the bytes in pieces, to be written one after another.
+  /// Closes every open element, ends the output with a line break and returns it in pieces, to be
+  /// written one after another.
   public func finishPieces() -> [Data] {
-    xmlTextWriterEndDocument(writer)
+    markup.finish()
     cut()
     return pieces
   }
 
-  /// Moves what libxml2 has written so far to `pieces`, first closing a start tag left open.
+  /// Moves the bytes written so far to `pieces`.
   private func cut() {
-    var nothing: xmlChar = 0
-    xmlTextWriterWriteRawLen(writer, &nothing, 0)
-    xmlTextWriterFlush(writer)
-    let count = Int(xmlBufferLength(buffer))
-    guard count > 0, let content = xmlBufferContent(buffer) else { return }
-    pieces.append(Data(bytes: content, count: count))
-    xmlBufferEmpty(buffer)
+    guard !markup.bytes.isEmpty else { return }
+    pieces.append(Data(markup.bytes))
+    markup.bytes.removeAll(keepingCapacity: true)
+  }
+
+  /// The bytes and the open elements: a value, so that each call on the writer checks for
+  /// exclusive access once, not once a byte.
+  private struct Markup {
+    var bytes: [UInt8] = []
+    /// The names of the open elements, innermost last.
+    var open: [String] = []
+    /// Whether the innermost element's start tag is still open for attributes.
+    var inStartTag = false
+    /// Whether attributes hold non-ASCII characters as references (libxml2 does when no encoding
+    /// was declared).
+    let referencesNonASCII: Bool
+
+    init(referencesNonASCII: Bool) {
+      self.referencesNonASCII = referencesNonASCII
+    }
+
+    mutating func start(_ name: String) {
+      closeStartTag()
+      bytes.append(UInt8(ascii: "<"))
+      append(name)
+      open.append(name)
+      inStartTag = true
+    }
+
+    mutating func attribute(_ name: String, _ value: String) {
+      guard inStartTag else { return }
+      bytes.append(UInt8(ascii: " "))
+      append(name)
+      bytes.append(UInt8(ascii: "="))
+      bytes.append(UInt8(ascii: "\""))
+      escape(value, inAttribute: true)
+      bytes.append(UInt8(ascii: "\""))
+    }
+
+    mutating func text(_ value: String) {
+      guard !open.isEmpty else {
+        append(XMLWriter.clean(value))
+        return
+      }
+      closeStartTag()
+      escape(value, inAttribute: false)
+    }
+
+    mutating func end() {
+      guard let name = open.popLast() else { return }
+      if inStartTag {
+        bytes.append(UInt8(ascii: "/"))
+        bytes.append(UInt8(ascii: ">"))
+        inStartTag = false
+      } else {
+        bytes.append(UInt8(ascii: "<"))
+        bytes.append(UInt8(ascii: "/"))
+        append(name)
+        bytes.append(UInt8(ascii: ">"))
+      }
+    }
+
+    mutating func raw(_ markup: UnsafeBufferPointer<UInt8>) {
+      closeStartTag()
+      bytes.append(contentsOf: markup)
+    }
+
+    mutating func finish() {
+      while !open.isEmpty { end() }
+      bytes.append(UInt8(ascii: "\n"))
+    }
+
+    /// Writes the `>` of a start tag still open for attributes.
+    mutating func closeStartTag() {
+      guard inStartTag else { return }
+      bytes.append(UInt8(ascii: ">"))
+      inStartTag = false
+    }
+
+    mutating func append(_ text: String) {
+      bytes.append(contentsOf: text.utf8)
+    }
+
+    /// Appends `value`, its forbidden characters replaced, escaped as text or as an attribute
+    /// value in double quotes.
+    mutating func escape(_ value: String, inAttribute: Bool) {
+      let start = bytes.count
+      let escaped = value.utf8.withContiguousStorageIfAvailable {
+        escapePlainly(
+          $0, inAttribute: inAttribute, referencingNonASCII: inAttribute && referencesNonASCII)
+      }
+      guard escaped != true else { return }
+      // A character XML forbids, perhaps, or (in an attribute) one outside ASCII: one at a time.
+      bytes.removeSubrange(start...)
+      for scalar in XMLWriter.clean(value).unicodeScalars {
+        if !scalar.isASCII {
+          guard inAttribute && referencesNonASCII else {
+            bytes.append(contentsOf: String(scalar).utf8)
+            continue
+          }
+          append("&#x" + String(scalar.value, radix: 16, uppercase: true) + ";")
+        } else if let reference = Markup.reference(
+          for: UInt8(scalar.value), inAttribute: inAttribute)
+        {
+          append(reference)
+        } else {
+          bytes.append(UInt8(scalar.value))
+        }
+      }
+    }
+
+    /// Escapes `utf8` byte by byte; false, leaving part of it written, on a byte that needs more:
+    /// a control character or 0xEF (which starts U+FFFE and U+FFFF), or any non-ASCII byte when
+    /// `referencingNonASCII`.
+    private mutating func escapePlainly(
+      _ utf8: UnsafeBufferPointer<UInt8>, inAttribute: Bool, referencingNonASCII: Bool
+    ) -> Bool {
+      var run = 0
+      for index in utf8.indices {
+        let byte = utf8[index]
+        if byte == 0xEF || (byte >= 0x80 && referencingNonASCII)
+          || (byte < 0x20 && byte != 0x9 && byte != 0xA && byte != 0xD)
+        {
+          return false
+        }
+        guard let reference = Markup.reference(for: byte, inAttribute: inAttribute) else {
+          continue
+        }
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run..<index]))
+        append(reference)
+        run = index + 1
+      }
+      bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run...]))
+      return true
+    }
+
+    private mutating func append(_ text: StaticString) {
+      text.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    }
+
+    /// The reference written for an ASCII character, or nil when it is written as it is.
+    private static func reference(for byte: UInt8, inAttribute: Bool) -> StaticString? {
+      switch byte {
+      case UInt8(ascii: "<"): "&lt;"
+      case UInt8(ascii: ">"): "&gt;"
+      case UInt8(ascii: "&"): "&amp;"
+      case UInt8(ascii: "\""): "&quot;"
+      case 0xD: "&#13;"
+      case 0xA where inAttribute: "&#10;"
+      case 0x9 where inAttribute: "&#9;"
+      default: nil
+      }
+    }
   }
 
   /// Replaces characters XML 1.0 forbids (most C0 controls, lone surrogates, U+FFFE/U+FFFF).
@@ -167,14 +309,6 @@ public final class XMLWriter {
     case 0x9, 0xA, 0xD, 0x20...0xD7FF, 0xE000...0xFFFD, 0x10000...0x10FFFF: true
     default: false
     }
-  }
-}
-
-extension String {
-  /// Calls `body` with the string as NUL-terminated UTF-8 in place, where passing the string to a
-  /// C function directly would copy it into a new array on every call.
-  fileprivate func withXMLChars<Result>(_ body: (UnsafePointer<xmlChar>) -> Result) -> Result {
-    withCString { body(UnsafeRawPointer($0).assumingMemoryBound(to: xmlChar.self)) }
   }
 }
 

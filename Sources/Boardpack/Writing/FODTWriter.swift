@@ -506,16 +506,14 @@ private final class FODTBodyRendering {
   /// Writes text as ODF keeps it: a tab is `text:tab`, a newline `text:line-break`, and the
   /// second and later of several spaces `text:s`, since ODF collapses white space.
   private func writeText(_ text: String) {
-    var previous: UInt8 = 0
-    var plain = true
-    for byte in text.utf8 {
-      if byte == 9 || byte == 10 || byte == 13 || (byte == 32 && previous == 32) {
-        plain = false
-        break
+    let plain = { (utf8: UnsafeBufferPointer<UInt8>) in
+      !utf8.indices.contains { index in
+        let byte = utf8[index]
+        return byte == 9 || byte == 10 || byte == 13
+          || (byte == 32 && index > 0 && utf8[index - 1] == 32)
       }
-      previous = byte
     }
-    guard !plain else {
+    guard !(text.utf8.withContiguousStorageIfAvailable(plain) ?? false) else {
       xml.text(text)
       return
     }
