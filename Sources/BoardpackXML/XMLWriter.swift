@@ -231,6 +231,12 @@ public final class XMLWriter {
       var run = 0
       for index in utf8.indices {
         let byte = utf8[index]
+        // Most bytes: printable ASCII other than " & < >, written as they are.
+        if byte >= 0x20 && byte < 0x80 && byte != 0x22 && byte != 0x26 && byte != 0x3C
+          && byte != 0x3E
+        {
+          continue
+        }
         if byte == 0xEF || (byte >= 0x80 && referencingNonASCII)
           || (byte < 0x20 && byte != 0x9 && byte != 0xA && byte != 0xD)
         {
