@@ -131,8 +131,8 @@ public struct MergeJob: Sendable {
   }
 
   /// The one pass over the data: on all cores, checks each row and binds and renders the good ones
-  /// into `staging` (with `--combined`, into the one document's staged files); names the good rows in
-  /// order in the staged manifest and compares the expected totals.
+  /// into `staging` (with `--combined`, into the one document's staged files); names the good rows
+  /// in order in the staged manifest and compares the expected totals.
   func stream(_ reader: CSVReader, _ binder: LetterBinder, _ namer: FileNamer, _ staging: Staging)
     throws(BoardpackError) -> Pass
   {

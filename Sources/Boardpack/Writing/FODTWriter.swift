@@ -27,7 +27,7 @@ public struct FODTWriter: Sendable {
     return frame.head + content + frame.tail
   }
 
-  /// Starts writing `first` to `path`; `append(_:)` adds blocks after it and `finish()` ends the file.
+  /// Starts writing `first` to `path`; `append(_:)` adds blocks after it, `finish()` ends the file.
   func stream(_ first: Document, to path: String) throws(BoardpackError) -> Stream {
     try Stream(writer: self, first: first, path: path)
   }

@@ -18,7 +18,7 @@ public struct XHTMLWriter: Sendable {
     return rendering.xml.finishPieces()
   }
 
-  /// Starts writing `first` to `path`; `append(_:)` adds blocks after it and `finish()` ends the file.
+  /// Starts writing `first` to `path`; `append(_:)` adds blocks after it, `finish()` ends the file.
   func stream(_ first: Document, to path: String) throws(BoardpackError) -> Stream {
     try Stream(first: first, path: path)
   }
