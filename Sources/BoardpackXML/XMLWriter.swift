@@ -13,43 +13,51 @@ import Foundation
 /// bytes, so that a large part every document shares (a reference document's styles) is never
 /// copied.
 public final class XMLWriter {
-  /// The output since the last piece was cut, and where the writer is.
-  private var markup: Markup
+  /// The output since the last piece was cut, and where the writer is; held by pointer, since each
+  /// access to a class's stored property is checked for exclusivity at run time, a cost the writer
+  /// would pay on every call.
+  private let markup: UnsafeMutablePointer<Markup>
   /// The output before `markup`'s bytes.
   private var pieces: [Data] = []
 
   /// Starts a document with an XML declaration.
   public convenience init() {
     self.init(capacity: 16 * 1024, isFragment: false)
-    markup.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
+    markup.pointee.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
   }
 
   /// Starts a fragment: markup without an XML declaration, finished with `finishFragment()`.
   public static func fragment() -> XMLWriter { XMLWriter(capacity: 4 * 1024, isFragment: true) }
 
   private init(capacity: Int, isFragment: Bool) {
-    markup = Markup(referencesNonASCII: isFragment)
-    markup.bytes.reserveCapacity(capacity)
+    markup = .allocate(capacity: 1)
+    markup.initialize(to: Markup(referencesNonASCII: isFragment))
+    markup.pointee.bytes.reserveCapacity(capacity)
+  }
+
+  deinit {
+    markup.deinitialize(count: 1)
+    markup.deallocate()
   }
 
   /// Opens an element by qualified name, for example `text:p`.
   public func start(_ name: String) {
-    markup.start(name)
+    markup.pointee.start(name)
   }
 
   /// Writes an attribute on the element just opened (and nothing once it has content).
   public func attribute(_ name: String, _ value: String) {
-    markup.attribute(name, value)
+    markup.pointee.attribute(name, value)
   }
 
   /// Writes escaped character data (outside any element, as it is).
   public func text(_ value: String) {
-    markup.text(value)
+    markup.pointee.text(value)
   }
 
   /// Closes the innermost open element.
   public func end() {
-    markup.end()
+    markup.pointee.end()
   }
 
   /// Writes `<name attributes…>text</name>`, or an empty element when there is no text.
@@ -68,17 +76,17 @@ public final class XMLWriter {
     defer { xmlBufferFree(out) }
     xmlNodeDump(out, node.document.pointer, node.pointer, 0, 0)
     guard let content = xmlBufferContent(out) else { return }
-    markup.raw(UnsafeBufferPointer(start: content, count: Int(xmlBufferLength(out))))
+    markup.pointee.raw(UnsafeBufferPointer(start: content, count: Int(xmlBufferLength(out))))
   }
 
   /// Writes markup that needs no escaping, such as a line break between elements.
   public func raw(_ text: StaticString) {
-    text.withUTF8Buffer { markup.raw($0) }
+    text.withUTF8Buffer { markup.pointee.raw($0) }
   }
 
   /// Adds a fragment's bytes verbatim, closing the start tag just written if need be.
   public func copy(_ fragment: XMLFragment) {
-    markup.closeStartTag()
+    markup.pointee.closeStartTag()
     cut()
     pieces += fragment.pieces
   }
@@ -104,20 +112,20 @@ public final class XMLWriter {
   /// Closes every open element, ends the output with a line break and returns it in pieces, to be
   /// written one after another.
   public func finishPieces() -> [Data] {
-    markup.finish()
+    markup.pointee.finish()
     cut()
     return pieces
   }
 
   /// Moves the bytes written so far to `pieces`.
   private func cut() {
-    guard !markup.bytes.isEmpty else { return }
-    pieces.append(Data(markup.bytes))
-    markup.bytes.removeAll(keepingCapacity: true)
+    guard !markup.pointee.bytes.isEmpty else { return }
+    pieces.append(Data(markup.pointee.bytes))
+    markup.pointee.bytes.removeAll(keepingCapacity: true)
   }
 
-  /// The bytes and the open elements: a value, so that each call on the writer checks for
-  /// exclusive access once, not once a byte.
+  /// The bytes and the open elements: a value, whose methods change the bytes with no run-time
+  /// exclusivity checks.
   private struct Markup {
     var bytes: [UInt8] = []
     /// The names of the open elements, innermost last.
