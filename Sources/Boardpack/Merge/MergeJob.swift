@@ -82,6 +82,12 @@ public struct MergeJob: Sendable {
         "--expect-total names \"\(total.column)\", which is not a column",
         at: SourceLocation(file: dataPath))
     }
+    // The staged manifest is read back by its header to publish the letters, so names must differ.
+    for column in template.manifest where MergeManifest.ownColumns.contains(column) {
+      throw BoardpackError(
+        "the manifest column \"\(column)\" has the name of one of the manifest's own columns (\(MergeManifest.ownColumns.joined(separator: ", ")))",
+        at: SourceLocation(file: template.path))
+    }
     guard let pattern = namePattern ?? template.fileName ?? template.key.map({ "{\($0)}" }) else {
       throw BoardpackError(
         "give --name, or \"file-name\" or \"key\" in the template",

@@ -6,6 +6,8 @@ import Foundation
 /// Rows go to the file as they are added, through a small buffer, so the manifest does not grow in
 /// memory with the number of rows; the file is complete once `close()` returns.
 final class MergeManifest {
+  /// The columns every manifest starts with, before the template's.
+  static let ownColumns = ["row", "file", "key", "status"]
   private let file: FileSink
   private var bytes: [UInt8] = []
   /// Bytes held before they are written to the file.
@@ -14,7 +16,7 @@ final class MergeManifest {
   /// Creates the file at `path` (and its folder) and writes the header.
   init(path: String, figures: [String]) throws(BoardpackError) {
     file = try FileSink(path: path)
-    try append(["row", "file", "key", "status"] + figures)
+    try append(Self.ownColumns + figures)
   }
 
   func add(row: Int, file: String, key: String, status: String, figures: [String])
