@@ -3,9 +3,14 @@ import Foundation
 
 /// Streams XML through libxml2's text writer into memory; every name and value is escaped by
 /// libxml2, and characters XML 1.0 forbids are replaced, so the output is always well-formed.
+///
+/// The output is kept as pieces: what this writer wrote, and the copied fragments' own bytes, so
+/// that a large part every document shares (a reference document's styles) is never copied.
 public final class XMLWriter {
   private let buffer: xmlBufferPtr
   private let writer: xmlTextWriterPtr
+  /// The output before what is in `buffer`.
+  private var pieces: [Data] = []
 
   /// Starts a document with an XML declaration.
   public convenience init() {
@@ -70,26 +75,53 @@ public final class XMLWriter {
     }
   }
 
-  /// Copies a fragment's bytes verbatim, closing the start tag just written if need be.
-  public func copy(_ fragment: XMLFragment) {
-    fragment.data.withUnsafeBytes { bytes in
-      guard let base = bytes.baseAddress else { return }
-      xmlTextWriterWriteRawLen(
-        writer, base.assumingMemoryBound(to: xmlChar.self), Int32(bytes.count))
+  /// Writes markup that needs no escaping, such as a line break between elements.
+  public func raw(_ markup: StaticString) {
+    markup.withUTF8Buffer { bytes in
+      _ = xmlTextWriterWriteRawLen(writer, bytes.baseAddress!, Int32(bytes.count))
     }
+  }
+
+  /// Adds a fragment's bytes verbatim, closing the start tag just written if need be.
+  public func copy(_ fragment: XMLFragment) {
+    cut()
+    pieces += fragment.pieces
   }
 
   /// Closes every open element and returns the markup as a fragment for `copy(_:)`.
   public func finishFragment() -> XMLFragment {
-    XMLFragment(data: finish())
+    XMLFragment(pieces: finishPieces())
   }
 
   /// Closes every open element and returns the bytes.
   public func finish() -> Data {
+    XMLFragment(pieces: finishPieces()).data
+  }
+
+  /// Takes the output so far, leaving the writer where it was, so that a long document can be
+  /// written out as it grows.
+  public func drain() -> [Data] {
+    cut()
+    defer { pieces = [] }
+    return pieces
+  }
+
+  /// Closes every open element and returns the bytes in pieces, to be written one after another.
+  public func finishPieces() -> [Data] {
     xmlTextWriterEndDocument(writer)
+    cut()
+    return pieces
+  }
+
+  /// Moves what libxml2 has written so far to `pieces`, first closing a start tag left open.
+  private func cut() {
+    var nothing: xmlChar = 0
+    xmlTextWriterWriteRawLen(writer, &nothing, 0)
     xmlTextWriterFlush(writer)
-    guard let content = xmlBufferContent(buffer) else { return Data() }
-    return Data(bytes: content, count: Int(xmlBufferLength(buffer)))
+    let count = Int(xmlBufferLength(buffer))
+    guard count > 0, let content = xmlBufferContent(buffer) else { return }
+    pieces.append(Data(bytes: content, count: count))
+    xmlBufferEmpty(buffer)
   }
 
   /// Replaces characters XML 1.0 forbids (most C0 controls, lone surrogates, U+FFFE/U+FFFF).
@@ -149,6 +181,9 @@ extension String {
 /// Well-formed markup serialised once by an `XMLWriter` and copied verbatim into many documents,
 /// so that a part every document shares (a reference document's styles) is built only once.
 public struct XMLFragment: Sendable, Equatable {
+  /// The markup as UTF-8 bytes, in the pieces it was written in.
+  public let pieces: [Data]
+
   /// The markup as UTF-8 bytes.
-  public let data: Data
+  public var data: Data { pieces.count == 1 ? pieces[0] : Data(pieces.joined()) }
 }

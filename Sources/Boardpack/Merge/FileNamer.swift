@@ -5,6 +5,10 @@ import Foundation
 /// Names never hold path separators, control characters or a leading dot, are never empty, and
 /// stay inside the output folder. A clash (ignoring case) gets "-2", "-3", … in row order, so the
 /// same data always gives the same names.
+///
+/// To find clashes the namer keeps a 64-bit hash of each name given out, not the name, so a merge
+/// of many rows holds 8 bytes a letter. Two different names with the same hash (about one chance in
+/// 10^19 for a pair) would give the later a needless suffix: still unique, and the same every run.
 public struct FileNamer: Sendable {
   enum Part: Sendable, Equatable {
     case literal(String)
@@ -16,7 +20,8 @@ public struct FileNamer: Sendable {
 
   let pattern: String
   let parts: [Part]
-  private var used: Set<String>
+  /// The hashes of the names given out and reserved, ignoring case.
+  private var used: Set<UInt64>
 
   /// Checks `pattern` against the data's `header`; `reserved` names (without extension) are never given out.
   public init(pattern: String, header: [String], reserved: [String] = []) throws(BoardpackError) {
@@ -60,7 +65,7 @@ public struct FileNamer: Sendable {
     }
     self.pattern = pattern
     self.parts = parts
-    self.used = Set(reserved.map { $0.lowercased() })
+    self.used = Set(reserved.map(FileNamer.hash))
   }
 
   /// The next letter's name (without extension), or an error at the row's line when it comes out empty.
@@ -80,11 +85,16 @@ public struct FileNamer: Sendable {
     }
     var candidate = name
     var suffix = 1
-    while !used.insert(candidate.lowercased()).inserted {
+    while !used.insert(FileNamer.hash(candidate)).inserted {
       suffix += 1
       candidate = "\(name)-\(suffix)"
     }
     return candidate
+  }
+
+  /// FNV-1a over the name's lower-case UTF-8: the same on every run, unlike `Hasher`.
+  static func hash(_ name: String) -> UInt64 {
+    name.lowercased().utf8.reduce(0xcbf2_9ce4_8422_2325) { ($0 ^ UInt64($1)) &* 0x100_0000_01b3 }
   }
 
   /// Control characters, path separators and characters Windows forbids in names.

@@ -6,8 +6,10 @@ import Foundation
 /// Nothing is published until everything is checked: the template's fields against the header,
 /// every row's values, the file names and the expected totals. Rows are streamed once, checked and
 /// rendered together, each letter's files going to a hidden staging folder that is renamed into
-/// place only when the whole file is good (and removed otherwise), so memory does not grow with the
-/// number of letters; only the file names and the manifest do, a few bytes a row.
+/// place only when the whole file is good (and removed otherwise). The manifest is staged too,
+/// written as rows complete, and names the files to publish, so memory does not grow with the
+/// number of letters (the file namer keeps 8 bytes a letter). With `--combined`, letters are
+/// added to the one document's staged files in row order as they are bound.
 public struct MergeJob: Sendable {
   public var template: LetterTemplate
   public var dataPath: String
@@ -80,6 +82,12 @@ public struct MergeJob: Sendable {
         "--expect-total names \"\(total.column)\", which is not a column",
         at: SourceLocation(file: dataPath))
     }
+    // The staged manifest is read back by its header to publish the letters, so names must differ.
+    for column in template.manifest where MergeManifest.ownColumns.contains(column) {
+      throw BoardpackError(
+        "the manifest column \"\(column)\" has the name of one of the manifest's own columns (\(MergeManifest.ownColumns.joined(separator: ", ")))",
+        at: SourceLocation(file: template.path))
+    }
     guard let pattern = namePattern ?? template.fileName ?? template.key.map({ "{\($0)}" }) else {
       throw BoardpackError(
         "give --name, or \"file-name\" or \"key\" in the template",
@@ -90,13 +98,13 @@ public struct MergeJob: Sendable {
     let staging = Staging(outputFolder: outputFolder)
     let pass: Pass
     do {
-      pass = try stream(reader, binder, namer, staging: combined ? nil : staging)
+      pass = try stream(reader, binder, namer, staging)
     } catch {
       staging.discard()
       throw error
     }
     let checked = clock.now
-    let letters = pass.names.count - pass.invalid.count
+    let letters = pass.rows - pass.invalid.count
     guard pass.invalid.isEmpty || skipInvalid else {
       staging.discard()
       return MergeReport(
@@ -104,43 +112,46 @@ public struct MergeJob: Sendable {
         writing: .zero)
     }
     var written: [String] = []
-    if combined {
-      if let document = pass.document {
-        written = try writers.write(document, named: Self.combinedName, into: outputFolder)
+    do {
+      for name in pass.combinedFiles {
+        written.append("\(outputFolder)/\(name)")
+        try OutputFile.move("\(staging.folder)/\(name)", to: written.last!)
       }
-    } else {
-      try staging.publish(pass.names, extensions: writers.extensions)
+    } catch {
+      staging.discard()
+      throw error
     }
-    let manifestPath = "\(outputFolder)/\(Self.manifestName).csv"
-    try OutputFile.write(pass.manifest.data, to: manifestPath)
-    written.append(manifestPath)
+    try staging.publish(extensions: combined ? [] : writers.extensions)
+    written.append("\(outputFolder)/\(Self.manifestName).csv")
     return MergeReport(
       letters: letters, invalidRows: pass.invalid, written: written,
       checking: checked - started, writing: clock.now - checked)
   }
 
-  /// What the pass found: a file name for each good row (nil for a bad one), the bad rows, the
-  /// manifest and, with `--combined`, the good rows' letters in one document.
+  /// What the pass found: how many rows it read, the bad ones and, with `--combined`, the names of
+  /// the staged files holding the good rows' letters (none when no row is good).
   struct Pass {
-    var names: [String?] = []
+    var rows = 0
     var invalid: [BoardpackError] = []
-    var manifest: MergeManifest
-    var document: Document?
+    var combinedFiles: [String] = []
   }
 
   /// The one pass over the data: on all cores, checks each row and binds and renders the good ones
-  /// into `staging` (or, without it, into the combined document); names the good rows in order and
-  /// compares the expected totals.
-  func stream(_ reader: CSVReader, _ binder: LetterBinder, _ namer: FileNamer, staging: Staging?)
+  /// into `staging` (with `--combined`, into the one document's staged files); names the good rows
+  /// in order in the staged manifest and compares the expected totals.
+  func stream(_ reader: CSVReader, _ binder: LetterBinder, _ namer: FileNamer, _ staging: Staging)
     throws(BoardpackError) -> Pass
   {
     var namer = namer
-    var pass = Pass(manifest: MergeManifest(figures: template.manifest))
+    var pass = Pass()
+    let manifest = try MergeManifest(path: staging.manifestPath, figures: template.manifest)
     var sums = [Decimal](repeating: 0, count: expectedTotals.count)
     let keyIndex = template.key.flatMap(reader.header.firstIndex(of:))
     let totalled = expectedTotals.map(\.column)
     let blank = template.manifest.map { _ in "" }
     let writers = self.writers
+    let combined = self.combined
+    var combinedStream: PaperStream?
     let progress = ProgressBar(
       total: showsProgress ? Self.estimatedRows(in: dataPath) : 0, enabled: showsProgress)
     defer { progress.finish() }
@@ -156,9 +167,9 @@ public struct MergeJob: Sendable {
       guard case .success(let reviewed) = review else { return (review, nil) }
       let letter = Result { () throws(BoardpackError) -> Document? in
         let letter = try binder.letter(in: reviewed.scope)
-        guard let staging else { return letter }
+        guard !combined else { return letter }
         for file in writers.render(letter) {
-          try OutputFile.create(file.data, at: staging.path(of: row.row, file.extension))
+          try OutputFile.create(file.pieces, at: staging.path(of: row.row, file.extension))
         }
         return nil
       }
@@ -176,16 +187,26 @@ public struct MergeJob: Sendable {
       // A good row's letter binds (the review checked every value it uses), so a failure here is a
       // file that could not be written, which stops the merge.
       if let document = try letter?.get(), name != nil {
-        MergeJob.append(document, to: &pass.document)
+        if let combinedStream {
+          try combinedStream.append(MergeJob.continuation(document))
+        } else {
+          combinedStream = try writers.stream(
+            document, named: Self.combinedName, into: staging.folder)
+        }
       }
-      pass.names.append(name)
-      pass.manifest.add(
+      pass.rows += 1
+      try manifest.add(
         row: row.row, file: name ?? "", key: keyIndex.map { row.fields[$0] } ?? "",
         status: name == nil ? "skipped: \(pass.invalid.last!.message)" : "written",
         figures: (try? review.get().manifest) ?? blank)
-      progress.update(pass.names.count)
+      progress.update(pass.rows)
     }
-    guard !pass.names.isEmpty else {
+    try manifest.close()
+    if let combinedStream {
+      try combinedStream.finish()
+      pass.combinedFiles = writers.extensions.map { "\(Self.combinedName).\($0)" }
+    }
+    guard pass.rows > 0 else {
       throw BoardpackError(
         "the CSV file has a header but no rows; there is nothing to merge",
         at: SourceLocation(file: dataPath, line: 2))
@@ -205,19 +226,15 @@ public struct MergeJob: Sendable {
     return max(0, data.reduce(0) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) } - 1)
   }
 
-  /// Adds `letter` to a combined document: after a page break, with its letterhead and title, unless it is the first.
-  static func append(_ letter: Document, to combined: inout Document?) {
-    guard combined != nil else {
-      combined = letter
-      return
-    }
-    combined!.blocks.append(.pageBreak)
-    combined!.blocks += letter.metadata.letterhead.map {
-      .paragraph(Paragraph(content: [.text($0)], style: "Letterhead"))
-    }
-    combined!.blocks.append(
-      .paragraph(Paragraph(content: [.text(letter.metadata.title)], style: "Title")))
-    combined!.blocks += letter.blocks
+  /// The blocks that add `letter` to a combined document after the first: a page break, its
+  /// letterhead and title, then its own blocks.
+  static func continuation(_ letter: Document) -> [Block] {
+    [.pageBreak]
+      + letter.metadata.letterhead.map {
+        .paragraph(Paragraph(content: [.text($0)], style: "Letterhead"))
+      }
+      + [.paragraph(Paragraph(content: [.text(letter.metadata.title)], style: "Title"))]
+      + letter.blocks
   }
 
   /// The template checked against the data's `header` and the joined files.

@@ -19,34 +19,38 @@ struct Staging: Sendable {
     "\(folder)/\(row).\(fileExtension)"
   }
 
-  /// Renames the files of each named row (`names[row - 1]`) to `NAME.EXTENSION` in the output
-  /// folder, on all cores, then removes the staging folder with what is left in it: the files of
-  /// rows not named. The first failure, in row order, is thrown once every rename has been tried.
-  func publish(_ names: [String?], extensions: [String]) throws(BoardpackError) {
+  /// Where the manifest is written during the pass; it is published with the letters.
+  var manifestPath: String { "\(folder)/\(MergeJob.manifestName).csv" }
+
+  /// Renames the files (one per extension in `extensions`) of each row the staged manifest names
+  /// to `NAME.EXTENSION` in the output folder, reading the manifest back a window at a time on all
+  /// cores, then moves the manifest into place and removes the staging folder with what is left in
+  /// it: the files of rows not named. The first failure, in row order, is thrown once every rename
+  /// has been tried.
+  func publish(extensions: [String]) throws(BoardpackError) {
     defer { try? FileManager.default.removeItem(atPath: folder) }
-    let chunk = RowPipeline.chunkSize * 8
-    let chunks = (names.count + chunk - 1) / chunk
-    let failures = [BoardpackError?](unsafeUninitializedCapacity: chunks) { buffer, count in
-      // Each chunk initialises its own element of the buffer.
-      nonisolated(unsafe) let output = buffer
-      DispatchQueue.concurrentPerform(iterations: chunks) { index in
+    var failure: BoardpackError?
+    if !extensions.isEmpty {
+      try RowPipeline.run(try CSVReader(path: manifestPath)) { record -> BoardpackError? in
+        // The manifest's columns are row, file, …; a bad row has no file.
+        guard let row = Int(record.fields[0]), !record.fields[1].isEmpty else { return nil }
         var failure: BoardpackError?
-        for row in index * chunk..<min(names.count, (index + 1) * chunk) {
-          guard let name = names[row] else { continue }
-          for fileExtension in extensions {
-            do throws(BoardpackError) {
-              try OutputFile.move(
-                path(of: row + 1, fileExtension), to: "\(outputFolder)/\(name).\(fileExtension)")
-            } catch {
-              failure = failure ?? error
-            }
+        for fileExtension in extensions {
+          do throws(BoardpackError) {
+            try OutputFile.move(
+              path(of: row, fileExtension),
+              to: "\(outputFolder)/\(record.fields[1]).\(fileExtension)")
+          } catch {
+            failure = failure ?? error
           }
         }
-        (output.baseAddress! + index).initialize(to: failure)
+        return failure
+      } collect: { _, error in
+        failure = failure ?? error
       }
-      count = chunks
     }
-    if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
+    if let failure { throw failure }
+    try OutputFile.move(manifestPath, to: "\(outputFolder)/\(MergeJob.manifestName).csv")
   }
 
   /// Removes every staged file, and the output folder if the merge created it and it is empty.

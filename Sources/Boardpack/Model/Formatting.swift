@@ -12,7 +12,11 @@ public enum UKFormat {
 
   /// "1,234.50" for (1234.5, places: 2); thousands separators, no sign for zero.
   public static func number(_ value: Decimal, places: Int = 0, grouped: Bool = true) -> String {
-    let rounded = rounded(value, places: places)
+    text(ofRounded: rounded(value, places: places), places: places, grouped: grouped)
+  }
+
+  /// `number(_:places:grouped:)` for a value already rounded to `places`.
+  private static func text(ofRounded rounded: Decimal, places: Int, grouped: Bool) -> String {
     let negative = rounded < 0
     let digits = Array((negative ? -rounded : rounded).plainText.utf8)
     let point = digits.firstIndex(of: UInt8(ascii: ".")) ?? digits.endIndex
@@ -33,8 +37,9 @@ public enum UKFormat {
 
   /// "£1,234.56"; "Nil" for zero when `nilForZero`; "-£12.00" for a negative amount.
   public static func money(_ value: Decimal, places: Int = 2, nilForZero: Bool = true) -> String {
-    if nilForZero && rounded(value, places: places) == 0 { return "Nil" }
-    let text = number(value < 0 ? -value : value, places: places)
+    let rounded = rounded(value, places: places)
+    if nilForZero && rounded == 0 { return "Nil" }
+    let text = text(ofRounded: rounded < 0 ? -rounded : rounded, places: places, grouped: true)
     return (value < 0 ? "-£" : "£") + text
   }
 

@@ -3,13 +3,13 @@
 ///
 /// Names contain no whitespace, so one name serves as an XHTML `id` and an ODF bookmark.
 struct Anchors {
-  private var labels: Set<String> = []
+  private let blocks: [Block]
+  /// The names of the document's labels, gathered when a name is first generated.
+  private var labels: Set<String>?
   private var issued: Set<String> = []
 
   init(_ document: Document) {
-    document.blocks.forEachBlock { block in
-      for label in block.ownLabels { labels.insert(Anchors.name(of: label)) }
-    }
+    blocks = document.blocks
   }
 
   /// The name a reference to `label` links to.
@@ -25,7 +25,16 @@ struct Anchors {
 
   /// A fresh anchor built from `base` for a node without a label.
   mutating func anchor(generatedFrom base: String) -> String {
-    unique(base, avoiding: labels)
+    if labels == nil { labels = Anchors.labels(in: blocks) }
+    return unique(base, avoiding: labels!)
+  }
+
+  private static func labels(in blocks: [Block]) -> Set<String> {
+    var labels: Set<String> = []
+    blocks.forEachBlock { block in
+      for label in block.ownLabels { labels.insert(Anchors.name(of: label)) }
+    }
+    return labels
   }
 
   private mutating func unique(_ base: String, avoiding reserved: Set<String>) -> String {

@@ -15,33 +15,88 @@ public struct FODTWriter: Sendable {
 
   /// The document as UTF-8 flat ODF bytes.
   public func render(_ document: Document) -> Data {
+    Data(pieces(of: document).joined())
+  }
+
+  /// The document's bytes in pieces, the reference document's styles among them uncopied.
+  func pieces(of document: Document) -> [Data] {
     let body = FODTBodyRendering(document, reference)
     body.writeBody()
-    let content = body.xml.finishFragment()
+    let content = body.xml.finishPieces()
+    let frame = frame(document.metadata, tables: body.tables)
+    return frame.head + content + frame.tail
+  }
 
+  /// Starts writing `first` to `path`; `append(_:)` adds blocks after it, `finish()` ends the file.
+  func stream(_ first: Document, to path: String) throws(BoardpackError) -> Stream {
+    try Stream(writer: self, first: first, path: path)
+  }
+
+  /// An ODF document written as it grows: the body goes to a spool file beside `path`, since the
+  /// metadata before it lists every table, and the whole file is put together by `finish()`.
+  final class Stream {
+    private let writer: FODTWriter
+    private let metadata: Metadata
+    private let body: FODTBodyRendering
+    private let path: String
+    private let spool: FileSink
+
+    fileprivate init(writer: FODTWriter, first: Document, path: String) throws(BoardpackError) {
+      self.writer = writer
+      metadata = first.metadata
+      self.path = path
+      spool = try FileSink(path: path + ".body")
+      body = FODTBodyRendering(first, writer.reference)
+      body.writeBody()
+      try spool.write(body.xml.drain())
+    }
+
+    func append(_ blocks: [Block]) throws(BoardpackError) {
+      body.writeBlocks(blocks)
+      try spool.write(body.xml.drain())
+    }
+
+    /// Writes the file: the metadata and styles, the spooled body and the end.
+    func finish() throws(BoardpackError) {
+      try spool.write(body.xml.finishPieces())
+      try spool.close()
+      let frame = writer.frame(metadata, tables: body.tables)
+      let file = try FileSink(path: path)
+      try file.write(frame.head)
+      try file.write(contentsOf: spool.path)
+      try file.write(frame.tail)
+      try file.close()
+      unlink(spool.path)
+    }
+  }
+
+  /// What surrounds a body: everything up to the opening of `office:text` (the metadata, with the
+  /// relations of `tables`, and the reference document's styles), and the end tags after it.
+  private func frame(_ metadata: Metadata, tables: [(name: String, relations: String)]) -> (
+    head: [Data], tail: [Data]
+  ) {
     let xml = XMLWriter()
     xml.start("office:document")
     for namespace in ODF.namespaces { xml.attribute("xmlns:" + namespace.prefix, namespace.uri) }
     xml.attribute("office:version", "1.3")
     xml.attribute("office:mimetype", "application/vnd.oasis.opendocument.text")
-    xml.text("\n")
+    xml.raw("\n")
     xml.start("office:meta")
     xml.element("meta:generator", text: "Boardpack")
-    xml.element("dc:title", text: document.metadata.title)
-    for field in document.metadata.boardpackFields {
+    xml.element("dc:title", text: metadata.title)
+    for field in metadata.boardpackFields {
       xml.element("meta:user-defined", ["meta:name": field.name], text: field.value)
     }
-    for table in body.tables {
+    for table in tables {
       xml.element("meta:user-defined", ["meta:name": "bp:relations:" + table.name], text: table.relations)
     }
     xml.end()
-    xml.text("\n")
+    xml.raw("\n")
     xml.copy(reference.parts)
     xml.start("office:body")
     xml.start("office:text")
-    xml.text("\n")
-    xml.copy(content)
-    return xml.finish()
+    xml.raw("\n")
+    return (xml.drain(), xml.finishPieces())
   }
 }
 
@@ -83,7 +138,12 @@ private final class FODTBodyRendering {
 
   func writeBody() {
     writeFrontMatter(document.metadata)
-    writeBlocks(document.blocks, Context(paragraphStyle: styles.text, itemStyle: styles.numbered))
+    writeBlocks(document.blocks)
+  }
+
+  /// Writes blocks at the top level of the body, after those written so far.
+  func writeBlocks(_ blocks: [Block]) {
+    writeBlocks(blocks, Context(paragraphStyle: styles.text, itemStyle: styles.numbered))
   }
 
   private func writeFrontMatter(_ metadata: Metadata) {
@@ -472,12 +532,14 @@ private final class FODTBodyRendering {
   /// Writes text as ODF keeps it: a tab is `text:tab`, a newline `text:line-break`, and the
   /// second and later of several spaces `text:s`, since ODF collapses white space.
   private func writeText(_ text: String) {
-    var previous: UInt8 = 0
-    let plain = !text.utf8.contains { byte in
-      defer { previous = byte }
-      return byte == 9 || byte == 10 || byte == 13 || (byte == 32 && previous == 32)
+    let plain = { (utf8: UnsafeBufferPointer<UInt8>) in
+      !utf8.indices.contains { index in
+        let byte = utf8[index]
+        return byte == 9 || byte == 10 || byte == 13
+          || (byte == 32 && index > 0 && utf8[index - 1] == 32)
+      }
     }
-    guard !plain else {
+    guard !(text.utf8.withContiguousStorageIfAvailable(plain) ?? false) else {
       xml.text(text)
       return
     }
@@ -516,5 +578,5 @@ private final class FODTBodyRendering {
     if spaces > 1 { xml.element("text:s", ["text:c": String(spaces - 1)]) }
   }
 
-  private func newline() { xml.text("\n") }
+  private func newline() { xml.raw("\n") }
 }

@@ -35,6 +35,8 @@ extension Metadata {
 extension Table {
   /// The relations as JSON with sorted keys, e.g. `[{"totalRow":{}}]`, as both formats store them.
   var relationsJSON: String {
+    // Most tables (every merged letter's) declare none: spare them an encoder.
+    guard !relations.isEmpty else { return "[]" }
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
     guard let data = try? encoder.encode(relations) else { return "[]" }

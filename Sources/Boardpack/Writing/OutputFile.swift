@@ -4,42 +4,28 @@ import Foundation
 /// which is then renamed over it, so a failed run never leaves a half-written paper.
 public enum OutputFile {
   public static func write(_ data: Data, to path: String) throws(BoardpackError) {
+    try write([data], to: path)
+  }
+
+  /// Writes `pieces` one after another as the file at `path`.
+  public static func write(_ pieces: [Data], to path: String) throws(BoardpackError) {
     let slash = path.lastIndex(of: "/")
     let folder = slash.map { String(path[..<$0]) } ?? "."
     let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
     let temporary = "\(folder)/.\(name).\(UUID().uuidString).tmp"
-    try create(data, at: temporary)
+    try create(pieces, at: temporary)
     try move(temporary, to: path)
   }
 
-  /// Writes `data` as a new file at `path` (creating its folder if need be) with no temporary file:
-  /// for files that are renamed into place later, or removed when the run fails.
-  static func create(_ data: Data, at path: String) throws(BoardpackError) {
-    var descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
-    if descriptor < 0 && errno == ENOENT {
-      let folder = (path as NSString).deletingLastPathComponent
-      try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-      descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
-    }
-    guard descriptor >= 0 else { throw failure(at: path) }
-    let written = data.withUnsafeBytes { bytes in
-      var offset = 0
-      while offset < bytes.count {
-        let count = Foundation.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
-        if count < 0 && errno == EINTR { continue }
-        guard count > 0 else { return false }
-        offset += count
-      }
-      return true
-    }
-    guard written else {
-      let error = failure(at: path)
-      close(descriptor)
-      unlink(path)
-      throw error
-    }
-    guard close(descriptor) == 0 else {
-      let error = failure(at: path)
+  /// Writes `pieces`, one after another, as a new file at `path` (creating its folder if need be)
+  /// with no temporary file: for files that are renamed into place later, or removed when the run
+  /// fails.
+  static func create(_ pieces: [Data], at path: String) throws(BoardpackError) {
+    let file = try FileSink(path: path)
+    do throws(BoardpackError) {
+      try file.write(pieces)
+      try file.close()
+    } catch {
       unlink(path)
       throw error
     }
@@ -48,15 +34,9 @@ public enum OutputFile {
   /// Renames the file at `source` to `target`, replacing any file there.
   static func move(_ source: String, to target: String) throws(BoardpackError) {
     guard rename(source, target) == 0 else {
-      let error = failure(at: target)
+      let error = FileSink.failure(at: target)
       unlink(source)
       throw error
     }
-  }
-
-  /// The error for a failed system call on `path`, from `errno`.
-  private static func failure(at path: String) -> BoardpackError {
-    BoardpackError(
-      "cannot write the file: \(String(cString: strerror(errno)))", at: SourceLocation(file: path))
   }
 }

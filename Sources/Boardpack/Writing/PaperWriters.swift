@@ -16,12 +16,22 @@ public struct PaperWriters: Sendable {
     (xhtml == nil ? [] : ["xhtml"]) + (fodt == nil ? [] : ["fodt"])
   }
 
-  /// `document` in each chosen format, with the file extension for it.
-  func render(_ document: Document) -> [(extension: String, data: Data)] {
-    var files: [(extension: String, data: Data)] = []
-    if let xhtml { files.append(("xhtml", xhtml.render(document))) }
-    if let fodt { files.append(("fodt", fodt.render(document))) }
+  /// `document` in each chosen format, with the file extension for it, as pieces to write one
+  /// after another.
+  func render(_ document: Document) -> [(extension: String, pieces: [Data])] {
+    var files: [(extension: String, pieces: [Data])] = []
+    if let xhtml { files.append(("xhtml", xhtml.pieces(of: document))) }
+    if let fodt { files.append(("fodt", fodt.pieces(of: document))) }
     return files
+  }
+
+  /// Starts `folder/name.xhtml` and/or `folder/name.fodt` with `first`, to grow a block at a time.
+  func stream(_ first: Document, named name: String, into folder: String)
+    throws(BoardpackError) -> PaperStream
+  {
+    let path = folder + "/" + name + "."
+    return try PaperStream(
+      first, xhtml: xhtml.map { ($0, path + "xhtml") }, fodt: fodt.map { ($0, path + "fodt") })
   }
 
   /// Writes `document` as `folder/name.xhtml` and/or `folder/name.fodt`; returns the paths written.
@@ -31,7 +41,7 @@ public struct PaperWriters: Sendable {
     var written: [String] = []
     for file in render(document) {
       let path = folder + "/" + name + "." + file.extension
-      try OutputFile.write(file.data, to: path)
+      try OutputFile.write(file.pieces, to: path)
       written.append(path)
     }
     return written

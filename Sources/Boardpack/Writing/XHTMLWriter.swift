@@ -8,9 +8,43 @@ public struct XHTMLWriter: Sendable {
 
   /// The document as UTF-8 XHTML bytes.
   public func render(_ document: Document) -> Data {
+    Data(pieces(of: document).joined())
+  }
+
+  /// The document's bytes in pieces, the stylesheet among them uncopied.
+  func pieces(of document: Document) -> [Data] {
     let rendering = XHTMLRendering(document)
     rendering.writeDocument()
-    return rendering.xml.finish()
+    return rendering.xml.finishPieces()
+  }
+
+  /// Starts writing `first` to `path`; `append(_:)` adds blocks after it, `finish()` ends the file.
+  func stream(_ first: Document, to path: String) throws(BoardpackError) -> Stream {
+    try Stream(first: first, path: path)
+  }
+
+  /// An XHTML document written to its file as it grows.
+  final class Stream {
+    private let rendering: XHTMLRendering
+    private let file: FileSink
+
+    fileprivate init(first: Document, path: String) throws(BoardpackError) {
+      file = try FileSink(path: path)
+      rendering = XHTMLRendering(first)
+      rendering.writeStart()
+      try file.write(rendering.xml.drain())
+    }
+
+    func append(_ blocks: [Block]) throws(BoardpackError) {
+      rendering.writeBlocks(blocks)
+      try file.write(rendering.xml.drain())
+    }
+
+    func finish() throws(BoardpackError) {
+      rendering.writeEnd()
+      try file.write(rendering.xml.finishPieces())
+      try file.close()
+    }
   }
 }
 
@@ -26,6 +60,12 @@ private final class XHTMLRendering {
   }
 
   func writeDocument() {
+    writeStart()
+    writeEnd()
+  }
+
+  /// Writes the head, the front matter and the document's blocks, leaving the body open.
+  func writeStart() {
     let metadata = document.metadata
     xml.start("html")
     xml.attribute("xmlns", "http://www.w3.org/1999/xhtml")
@@ -48,6 +88,10 @@ private final class XHTMLRendering {
     newline()
     writeFrontMatter(metadata)
     writeBlocks(document.blocks)
+  }
+
+  /// Closes the body and the document.
+  func writeEnd() {
     xml.end()
     newline()
     xml.end()
@@ -80,7 +124,7 @@ private final class XHTMLRendering {
 
   // MARK: Blocks
 
-  private func writeBlocks(_ blocks: [Block]) {
+  func writeBlocks(_ blocks: [Block]) {
     for block in blocks { writeBlock(block) }
   }
 
@@ -293,7 +337,7 @@ private final class XHTMLRendering {
   }
 
   /// A line break between block elements, where whitespace is insignificant, so that output diffs by line.
-  private func newline() { xml.text("\n") }
+  private func newline() { xml.raw("\n") }
 
   /// "End of Report" → "bp-end-of-report".
   static func className(ofStyle style: String) -> String {

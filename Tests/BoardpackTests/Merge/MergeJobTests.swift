@@ -107,6 +107,20 @@ import Testing
       manifest[2] == "2,csp-letter-Charnwood,Charnwood,written,\"£89,530.24\",\"£89,530.24\",£0.00")
   }
 
+  @Test func refusesAManifestColumnNamedLikeOneOfTheManifestsOwn() throws {
+    let template = try MergeFixtures.small(
+      in: directory,
+      MergeFixtures.smallTemplate.replacingOccurrences(
+        of: "manifest: [Amount, Left]", with: "manifest: [Amount, status]"))
+    let data = directory.write("data.csv", "Name,Amount,Spent,status\nZoë,£1,Nil,new\n")
+    #expect(
+      throws: BoardpackError(
+        "the manifest column \"status\" has the name of one of the manifest's own columns (row, file, key, status)",
+        at: SourceLocation(file: template.path))
+    ) { try job(template, data).run() }
+    #expect(!outputExists)
+  }
+
   @Test func refusesAWrongExpectedTotalBeforeWriting() throws {
     var job = job(
       try LetterTemplate(contentsOf: MergeFixtures.letterTemplate), MergeFixtures.partners)
