@@ -107,7 +107,9 @@ public struct XHTMLReader {
     let classes = Self.classes(of: element)
     switch element.name {
     case "h1", "h2", "h3", "h4", "h5", "h6":
-      return heading(element)
+      return heading(element, level: Int(element.name.dropFirst()) ?? 1)
+    case "p" where Self.headingLevel(ofStyleClasses: classes) != nil:
+      return heading(element, level: Self.headingLevel(ofStyleClasses: classes)!)
     case "p":
       return paragraph(element, classes: classes)
     case "div" where classes.contains("bp-para"):
@@ -131,8 +133,16 @@ public struct XHTMLReader {
     }
   }
 
-  private mutating func heading(_ element: XMLNode) -> [Block] {
-    var level = Int(element.name.dropFirst()) ?? 1
+  /// LibreOffice writes a heading that is outside its outline as a paragraph of class
+  /// "Heading_20_2" (its style "Heading 2").
+  private static func headingLevel(ofStyleClasses classes: Set<String>) -> Int? {
+    classes.lazy.compactMap { name in
+      name.hasPrefix("Heading_20_") ? Int(name.dropFirst("Heading_20_".count)) : nil
+    }.first
+  }
+
+  private mutating func heading(_ element: XMLNode, level: Int) -> [Block] {
+    var level = level
     let content = normalised(inlines(of: element))
     if isBoardpack {
       if level == 1 {

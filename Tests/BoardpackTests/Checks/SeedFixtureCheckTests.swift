@@ -55,7 +55,10 @@ import Testing
     ),
     (
       "lrscsb-2025-06-20.libreoffice.xhtml",
-      ["text-total warning £40,474.77", "numbering error 10"]
+      [
+        "text-total warning £40,474.77", "numbering error 10",
+        "date warning Tuesday 10th June 2025",
+      ]
     ),
     (
       "lrscsb-2025-06-20.xhtml",

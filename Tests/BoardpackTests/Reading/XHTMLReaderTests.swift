@@ -178,6 +178,20 @@ import Testing
     #expect(figure.altText == "")
   }
 
+  @Test func readsLibreOfficeHeadingParagraphsAsHeadings() throws {
+    let document = try Self.document(
+      """
+      <p class="Heading_20_1">20th JUNE 2025</p>
+      <p class="Heading_20_2">Background</p>
+      <p class="Text_20_body">1. The OPCC supports the Commissioner.</p>
+      """)
+    let headings = document.blocks.compactMap { block -> String? in
+      guard case .heading(let heading) = block else { return nil }
+      return "\(heading.level) \(heading.content.plainText)"
+    }
+    #expect(headings == ["1 20th JUNE 2025", "2 Background"])
+  }
+
   @Test func readsForeignTables() throws {
     let document = try Self.document(
       """
