@@ -31,14 +31,18 @@ public struct TableSumRule: ReportRule {
     for (index, row) in table.rows.enumerated() where row.isTotal {
       defer { bodyStart = index + 1 }
       var body = (bodyStart..<index).filter { !table.rows[$0].isTotal }
-      // A total printed first stands for the rows under it, up to the next total.
+      // A total printed first stands for the rows under it, up to the next total; a total
+      // straight after sub-totals ("Grand total") stands for them.
       if index == 0 {
         body = Array(table.rows.indices.dropFirst().prefix { !table.rows[$0].isTotal })
+      } else if body.isEmpty {
+        body = (0..<index).filter { table.rows[$0].isTotal }
       }
       checkShares(site, total: index, body: body, into: &findings)
+      let parts = body.allSatisfy { table.rows[$0].isTotal } ? "sub-totals" : "rows"
       compare(
         site, total: index, with: body,
-        "total row does not equal the sum of the \(body.count) rows \(index == 0 ? "below" : "above") it",
+        "total row does not equal the sum of the \(body.count) \(parts) \(index == 0 ? "below" : "above") it",
         into: &findings)
     }
   }

@@ -52,6 +52,16 @@ public struct Row: Sendable, Equatable {
     self.label = label
   }
 
+  /// Whether a row's first cell marks it a total row: "Total", "Totals", "Grand total", "Overall
+  /// total" or "Sub-total", with or without a colon.
+  public static func isTotalLabel(_ text: String) -> Bool {
+    var label = text.trimmedOfWhiteSpace.lowercased()
+    if label.hasSuffix(":") { label.removeLast() }
+    return [
+      "total", "totals", "grand total", "overall total", "sub-total", "subtotal", "sub total",
+    ].contains(label)
+  }
+
   /// The label of the row whose key cell reads `key`: "34" → `row-34`, "A/1" → `row-a-1`; nil for an
   /// empty key. Lower-cased, each run of characters other than letters and digits becomes one `-`.
   public static func label(forKey key: String) -> Label? {

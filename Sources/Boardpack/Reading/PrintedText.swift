@@ -123,12 +123,6 @@ enum PrintedText {
     return nil
   }
 
-  /// "Total" and "Totals" label total rows.
-  static func isTotalLabel(_ text: String) -> Bool {
-    let lower = text.trimmedOfWhiteSpace.lowercased()
-    return lower == "total" || lower == "totals"
-  }
-
   /// The item marker for `index` (0-based) in a list numbered with `format` ("1", "a", "A", "i", "I").
   static func generatedMarker(_ index: Int, format: String) -> String {
     switch format {

@@ -61,7 +61,7 @@ struct TableBuilder {
         cells: zip(row.cells, columns).map { cell, column in
           Cell(value: value(of: cell, as: column.type), shown: cell.shown, blocks: cell.blocks)
         },
-        isTotal: row.markedTotal || PrintedText.isTotalLabel(row.cells.first?.shown ?? ""),
+        isTotal: row.markedTotal || Row.isTotalLabel(row.cells.first?.shown ?? ""),
         location: row.location)
     }
     return Table(

@@ -4,7 +4,7 @@ import Foundation
 /// Small builders for the checks' tests: tables from rows of strings, paragraphs from text.
 enum Build {
   /// A table whose first row is the header; column types are inferred and rows labelled
-  /// "Total" or "Totals" are total rows, as the readers do.
+  /// "Total", "Grand total", "Sub-total"… are total rows, as the readers do.
   static func table(_ rows: [[String]], caption: String = "", relations: [Relation] = []) -> Block {
     let header = rows[0]
     let body = Array(rows.dropFirst())
@@ -17,7 +17,7 @@ enum Build {
         cells: cells.enumerated().map { index, shown in
           Cell(value: FigureParser.parse(shown, as: types[index]) ?? .text(shown), shown: shown)
         },
-        isTotal: ["total", "totals"].contains(cells.first?.lowercased() ?? ""))
+        isTotal: Row.isTotalLabel(cells.first ?? ""))
     }
     return .table(
       Table(

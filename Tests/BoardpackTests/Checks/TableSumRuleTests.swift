@@ -48,6 +48,17 @@ import Testing
     #expect(found.first?.message == "total row does not equal the sum of the 2 rows below it")
   }
 
+  @Test func checksSubTotalsAndTheGrandTotalOfThem() {
+    let rows = [
+      ["Area", "Referrals"], ["Charnwood", "25"], ["Melton", "30"], ["Sub-total:", "55"],
+      ["Blaby", "10"], ["Rutland", "5"], ["Sub-total:", "15"], ["Grand total", "75"],
+    ]
+    let found = TableSumRule().findings(in: [Build.table(rows)])
+    #expect(found.map(\.stated) == ["75"])
+    #expect(found.map(\.expected) == ["70"])
+    #expect(found.first?.message == "total row does not equal the sum of the 2 sub-totals above it")
+  }
+
   @Test func checksATotalAgainstTheRowsOfWhichItIsMade() {
     let found = TableSumRule().findings(in: [Build.table(Seeds.s106Agreements)])
     #expect(found.map(\.location.column) == ["10/03/2026 £"])
