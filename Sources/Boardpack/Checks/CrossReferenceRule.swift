@@ -100,9 +100,10 @@ public struct CrossReferenceRule: ReportRule {
       || otherDocuments.prefixMatch(in: text[range.upperBound...]) != nil
   }
 
-  /// "paragraph 12", "paragraphs 68-80", "para. 5".
+  /// "paragraph 12", "paragraphs 68-80", "para. 5"; not "paragraph 1.14" (sub-numbered paragraphs,
+  /// which the model does not number).
   private static let paragraphs = TextPattern(
-    #"(?i)\b(?:paragraphs?|paras?\.?)\s+(?<first>\d+)(?:\s*(?<separator>-|–|to|and|&)\s*(?<last>\d+))?"#,
+    #"(?i)\b(?:paragraphs?|paras?\.?)\s+(?<first>\d+)(?!\.\d)(?:\s*(?<separator>-|–|to|and|&)\s*(?<last>\d+)(?!\.\d))?"#,
     needing: ["para"])
 
   private func checkParagraphs(
