@@ -103,7 +103,7 @@ public struct CrossReferenceRule: ReportRule {
   /// "paragraph 12", "paragraphs 68-80", "para. 5"; not "paragraph 1.14" (sub-numbered paragraphs,
   /// which the model does not number).
   private static let paragraphs = TextPattern(
-    #"(?i)\b(?:paragraphs?|paras?\.?)\s+(?<first>\d+)(?!\.\d)(?:\s*(?<separator>-|–|to|and|&)\s*(?<last>\d+)(?!\.\d))?"#,
+    #"(?i)\b(?:paragraphs?|paras?\.?)\s+(?<first>\d++)(?!\.\d)(?:\s*(?<separator>-|–|to|and|&)\s*(?<last>\d++)(?!\.\d))?"#,
     needing: ["para"])
 
   private func checkParagraphs(

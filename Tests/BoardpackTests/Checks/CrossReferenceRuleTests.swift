@@ -19,7 +19,7 @@ import Testing
         Build.paragraph(
           nil,
           "As paragraph 40 in the previous report said, and Table 7 of the HMICFRS report shows."),
-        Build.paragraph(nil, "The Chairman referred to paragraph 31.14 and paragraphs 32.4 to 32.5."),
+        Build.paragraph(nil, "The Chairman referred to paragraph 251.14 and paragraphs 232.4 to 232.5."),
         Build.paragraph(
           19,
           "The number of referrals into drug treatment, row 34, shows a reduction; so does row 57."),
