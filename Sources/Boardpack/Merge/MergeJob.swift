@@ -4,11 +4,12 @@ import Foundation
 /// row (or one combined document) plus a manifest.
 ///
 /// Nothing is published until everything is checked: the template's fields against the header,
-/// every row's values, the file names and the expected totals. Rows are streamed once, checked and
-/// rendered together, each letter's files going to a hidden staging folder that is renamed into
-/// place only when the whole file is good (and removed otherwise). The manifest is staged too,
-/// written as rows complete, and names the files to publish, so memory does not grow with the
-/// number of letters (the file namer keeps 8 bytes a letter). With `--combined`, letters are
+/// every row's values, the file names and the expected totals. Rows are named as they are read,
+/// then checked and rendered together, each letter's files going under their final names to a
+/// hidden staging folder that is published only when the whole file is good (and removed
+/// otherwise). The manifest is staged too, written as rows complete, and names the files to
+/// publish, so memory does not grow with the number of letters (the file namer keeps 8 bytes a
+/// letter). With `--combined`, letters are
 /// added to the one document's staged files in row order as they are bound.
 public struct MergeJob: Sendable {
   public var template: LetterTemplate
@@ -111,18 +112,11 @@ public struct MergeJob: Sendable {
         letters: 0, invalidRows: pass.invalid, written: [], checking: checked - started,
         writing: .zero)
     }
-    var written: [String] = []
-    do {
-      for name in pass.combinedFiles {
-        written.append("\(outputFolder)/\(name)")
-        try OutputFile.move("\(staging.folder)/\(name)", to: written.last!)
-      }
-    } catch {
-      staging.discard()
-      throw error
+    try staging.publish(
+      files: pass.combinedFiles, extensions: combined ? [] : writers.extensions)
+    let written = (pass.combinedFiles + ["\(Self.manifestName).csv"]).map {
+      "\(outputFolder)/\($0)"
     }
-    try staging.publish(extensions: combined ? [] : writers.extensions)
-    written.append("\(outputFolder)/\(Self.manifestName).csv")
     return MergeReport(
       letters: letters, invalidRows: pass.invalid, written: written,
       checking: checked - started, writing: clock.now - checked)
@@ -162,24 +156,33 @@ public struct MergeJob: Sendable {
       >,
       letter: Result<Document?, BoardpackError>?
     )
-    try RowPipeline.run(reader) { row -> Work in
-      let review = binder.review(row, totalling: totalled)
-      guard case .success(let reviewed) = review else { return (review, nil) }
+    // Rows are named as they are read, so each letter is staged under its final name; a bad row
+    // keeps its name too, so mending it later renames no other letter.
+    try RowPipeline.run(reader) { row in
+      (
+        row: row,
+        name: Result { () throws(BoardpackError) in try namer.name(for: row, in: dataPath) }
+      )
+    } work: { item -> Work in
+      let review = binder.review(item.row, totalling: totalled)
+      guard case .success(let reviewed) = review, case .success(let name) = item.name else {
+        return (review, nil)
+      }
       let letter = Result { () throws(BoardpackError) -> Document? in
         let letter = try binder.letter(in: reviewed.scope)
         guard !combined else { return letter }
         for file in writers.render(letter) {
-          try OutputFile.create(file.pieces, at: staging.path(of: row.row, file.extension))
+          try OutputFile.create(file.pieces, at: staging.path(of: name, file.extension))
         }
         return nil
       }
       return (review, letter)
-    } collect: { row, work throws(BoardpackError) in
-      let (review, letter) = work
+    } collect: { item, work throws(BoardpackError) in
+      let (row, (review, letter)) = (item.row, work)
       var name: String?
       do throws(BoardpackError) {
         let amounts = try review.get().amounts
-        name = try namer.name(for: row, in: dataPath)
+        name = try item.name.get()
         for index in sums.indices { sums[index] += amounts[index] }
       } catch {
         pass.invalid.append(error)

@@ -1,7 +1,8 @@
 import Foundation
 
-/// Streams a CSV file's records through `work` on all cores, a bounded window at a time, and hands
-/// the results to `collect` in file order; memory depends on the window, not on the file's length.
+/// Streams a CSV file's records, each made into an item by `reading` as it is read (in file order,
+/// on one thread), through `work` on all cores, a bounded window at a time, and hands the results
+/// to `collect` in file order; memory depends on the window, not on the file's length.
 ///
 /// While one window is being worked on, the next is read and the one before is collected, so
 /// reading and collecting overlap the work; at most three windows are in memory.
@@ -11,22 +12,23 @@ enum RowPipeline {
   /// Chunks per core in a window.
   static let chunksPerCore = 4
 
-  static func run<Result>(
+  static func run<Item: Sendable, Result>(
     _ reader: CSVReader,
-    work: @escaping @Sendable (CSVRecord) -> Result,
-    collect: (CSVRecord, Result) throws(BoardpackError) -> Void
+    reading: (CSVRecord) -> Item,
+    work: @escaping @Sendable (Item) -> Result,
+    collect: (Item, Result) throws(BoardpackError) -> Void
   ) throws(BoardpackError) {
     let window = chunkSize * chunksPerCore * ProcessInfo.processInfo.activeProcessorCount
-    var batch: [CSVRecord] = []
-    var inFlight: Window<Result>?
+    var batch: [Item] = []
+    var inFlight: Window<Item, Result>?
     // Whatever happens, no window is left running after we return.
     defer { inFlight?.finished.wait() }
-    func deliver(_ window: Window<Result>) throws(BoardpackError) {
+    func deliver(_ window: Window<Item, Result>) throws(BoardpackError) {
       window.finished.wait()
-      for (record, result) in zip(window.records, window.results) { try collect(record, result) }
+      for (item, result) in zip(window.items, window.results) { try collect(item, result) }
     }
     try reader.forEachRecord { record throws(BoardpackError) in
-      batch.append(record)
+      batch.append(reading(record))
       guard batch.count == window else { return }
       // Start this window before collecting the last, so the cores work while `collect` runs.
       let previous = inFlight
@@ -40,27 +42,27 @@ enum RowPipeline {
     if !batch.isEmpty { try deliver(Window(batch, work: work)) }
   }
 
-  /// A window of records being worked on in the background; `results` is ready once `finished` is passed.
-  final class Window<Result>: @unchecked Sendable {
-    let records: [CSVRecord]
+  /// A window of items being worked on in the background; `results` is ready once `finished` is passed.
+  final class Window<Item: Sendable, Result>: @unchecked Sendable {
+    let items: [Item]
     /// Written once by the background work before `finished` is left, read only after waiting on it.
     var results: [Result] = []
     let finished = DispatchGroup()
 
-    init(_ records: [CSVRecord], work: @escaping @Sendable (CSVRecord) -> Result) {
-      self.records = records
+    init(_ items: [Item], work: @escaping @Sendable (Item) -> Result) {
+      self.items = items
       finished.enter()
       DispatchQueue.global().async { [self] in
-        results = RowPipeline.process(records, work: work)
+        results = RowPipeline.process(items, work: work)
         finished.leave()
       }
     }
   }
 
-  /// `work` applied to every record, chunks spread over the cores.
-  static func process<Result>(_ records: [CSVRecord], work: @Sendable (CSVRecord) -> Result)
+  /// `work` applied to every item, chunks spread over the cores.
+  static func process<Item: Sendable, Result>(_ items: [Item], work: @Sendable (Item) -> Result)
     -> [Result]
   {
-    records.concurrentMap(chunkSize: chunkSize, work)
+    items.concurrentMap(chunkSize: chunkSize, work)
   }
 }

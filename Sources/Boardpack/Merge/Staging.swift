@@ -1,44 +1,64 @@
 import Foundation
 
-/// A hidden folder inside a merge's output folder that holds each letter's files, named by row,
-/// until every row has been checked: then they are renamed into place, or all removed.
+/// A hidden folder that holds a merge's files under their final names until every row has been
+/// checked: then they are published into the output folder, or all removed.
+///
+/// When the output folder is not there before the merge, the staging folder is its hidden sibling
+/// and publishing renames it into place in one call; otherwise it is inside the output folder and
+/// each file is renamed into place.
 struct Staging: Sendable {
   let outputFolder: String
   let folder: String
-  /// Whether the output folder was there before the merge; if not, `discard()` removes it when empty.
+  /// Whether the output folder was there before the merge (so the staging folder is inside it).
   let outputExisted: Bool
 
   init(outputFolder: String) {
+    var outputFolder = outputFolder
+    while outputFolder.count > 1, outputFolder.hasSuffix("/") { outputFolder.removeLast() }
     self.outputFolder = outputFolder
-    folder = "\(outputFolder)/.boardpack-merge-\(UUID().uuidString)"
     outputExisted = FileManager.default.fileExists(atPath: outputFolder)
+    let hidden = ".boardpack-merge-\(UUID().uuidString)"
+    if outputExisted {
+      folder = "\(outputFolder)/\(hidden)"
+    } else {
+      let slash = outputFolder.lastIndex(of: "/")
+      let parent = slash.map { String(outputFolder[...$0]) } ?? ""
+      let name =
+        slash.map { String(outputFolder[outputFolder.index(after: $0)...]) } ?? outputFolder
+      folder = "\(parent).\(name)\(hidden)"
+    }
   }
 
-  /// Where the file with `fileExtension` for data row `row` (1-based) is staged.
-  func path(of row: Int, _ fileExtension: String) -> String {
-    "\(folder)/\(row).\(fileExtension)"
+  /// Where the file named `name` with `fileExtension` is staged.
+  func path(of name: String, _ fileExtension: String) -> String {
+    "\(folder)/\(name).\(fileExtension)"
   }
 
   /// Where the manifest is written during the pass; it is published with the letters.
-  var manifestPath: String { "\(folder)/\(MergeJob.manifestName).csv" }
+  var manifestPath: String { path(of: MergeJob.manifestName, "csv") }
 
-  /// Renames the files (one per extension in `extensions`) of each row the staged manifest names
-  /// to `NAME.EXTENSION` in the output folder, reading the manifest back a window at a time on all
-  /// cores, then moves the manifest into place and removes the staging folder with what is left in
-  /// it: the files of rows not named. The first failure, in row order, is thrown once every rename
-  /// has been tried.
-  func publish(extensions: [String]) throws(BoardpackError) {
+  /// Puts every staged file in the output folder: the whole staging folder at once when the output
+  /// folder is still not there, else file by file: the `files` given, then those (one per extension
+  /// in `extensions`) of each row the staged manifest names, reading it back a window at a time on
+  /// all cores, then the manifest. The staging folder is removed afterwards. The first failure, in
+  /// row order, is thrown once every rename has been tried.
+  func publish(files: [String], extensions: [String]) throws(BoardpackError) {
+    if !outputExisted, rename(folder, outputFolder) == 0 { return }
     defer { try? FileManager.default.removeItem(atPath: folder) }
+    try? FileManager.default.createDirectory(
+      atPath: outputFolder, withIntermediateDirectories: true)
+    for file in files { try OutputFile.move("\(folder)/\(file)", to: "\(outputFolder)/\(file)") }
     var failure: BoardpackError?
     if !extensions.isEmpty {
-      try RowPipeline.run(try CSVReader(path: manifestPath)) { record -> BoardpackError? in
+      try RowPipeline.run(try CSVReader(path: manifestPath), reading: { $0 }) {
+        record -> BoardpackError? in
         // The manifest's columns are row, file, …; a bad row has no file.
-        guard let row = Int(record.fields[0]), !record.fields[1].isEmpty else { return nil }
+        guard !record.fields[1].isEmpty else { return nil }
         var failure: BoardpackError?
         for fileExtension in extensions {
           do throws(BoardpackError) {
             try OutputFile.move(
-              path(of: row, fileExtension),
+              path(of: record.fields[1], fileExtension),
               to: "\(outputFolder)/\(record.fields[1]).\(fileExtension)")
           } catch {
             failure = failure ?? error
@@ -53,9 +73,8 @@ struct Staging: Sendable {
     try OutputFile.move(manifestPath, to: "\(outputFolder)/\(MergeJob.manifestName).csv")
   }
 
-  /// Removes every staged file, and the output folder if the merge created it and it is empty.
+  /// Removes every staged file.
   func discard() {
     try? FileManager.default.removeItem(atPath: folder)
-    if !outputExisted { rmdir(outputFolder) }
   }
 }

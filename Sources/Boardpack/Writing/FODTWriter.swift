@@ -8,9 +8,11 @@ import Foundation
 /// first one, so LibreOffice numbers them itself and renumbers them when an author edits the paper.
 public struct FODTWriter: Sendable {
   private let reference: ReferenceDocument
+  private let frame: Frame
 
   public init(reference: ReferenceDocument) {
     self.reference = reference
+    frame = Frame(reference)
   }
 
   /// The document as UTF-8 flat ODF bytes.
@@ -75,28 +77,44 @@ public struct FODTWriter: Sendable {
   private func frame(_ metadata: Metadata, tables: [(name: String, relations: String)]) -> (
     head: [Data], tail: [Data]
   ) {
-    let xml = XMLWriter()
-    xml.start("office:document")
-    for namespace in ODF.namespaces { xml.attribute("xmlns:" + namespace.prefix, namespace.uri) }
-    xml.attribute("office:version", "1.3")
-    xml.attribute("office:mimetype", "application/vnd.oasis.opendocument.text")
-    xml.raw("\n")
-    xml.start("office:meta")
-    xml.element("meta:generator", text: "Boardpack")
+    let xml = XMLWriter.fragment()
     xml.element("dc:title", text: metadata.title)
     for field in metadata.boardpackFields {
       xml.element("meta:user-defined", ["meta:name": field.name], text: field.value)
     }
     for table in tables {
-      xml.element("meta:user-defined", ["meta:name": "bp:relations:" + table.name], text: table.relations)
+      xml.element(
+        "meta:user-defined", ["meta:name": "bp:relations:" + table.name], text: table.relations)
     }
-    xml.end()
-    xml.raw("\n")
-    xml.copy(reference.parts)
-    xml.start("office:body")
-    xml.start("office:text")
-    xml.raw("\n")
-    return (xml.drain(), xml.finishPieces())
+    return (frame.opening + xml.drain() + frame.middle, frame.closing)
+  }
+
+  /// The parts of a frame that are the same in every file, serialised once: up to the metadata's
+  /// own fields, from after them up to the opening of `office:text`, and the end tags.
+  private struct Frame: Sendable {
+    let opening: [Data]
+    let middle: [Data]
+    let closing: [Data]
+
+    init(_ reference: ReferenceDocument) {
+      let xml = XMLWriter()
+      xml.start("office:document")
+      for namespace in ODF.namespaces { xml.attribute("xmlns:" + namespace.prefix, namespace.uri) }
+      xml.attribute("office:version", "1.3")
+      xml.attribute("office:mimetype", "application/vnd.oasis.opendocument.text")
+      xml.raw("\n")
+      xml.start("office:meta")
+      xml.element("meta:generator", text: "Boardpack")
+      opening = xml.drain()
+      xml.end()
+      xml.raw("\n")
+      xml.copy(reference.parts)
+      xml.start("office:body")
+      xml.start("office:text")
+      xml.raw("\n")
+      middle = xml.drain()
+      closing = xml.finishPieces()
+    }
   }
 }
 

@@ -14,8 +14,47 @@ public struct XHTMLWriter: Sendable {
   /// The document's bytes in pieces, the stylesheet among them uncopied.
   func pieces(of document: Document) -> [Data] {
     let rendering = XHTMLRendering(document)
-    rendering.writeDocument()
-    return rendering.xml.finishPieces()
+    rendering.writeHead()
+    let head = rendering.xml.drain()
+    rendering.writeBody()
+    return Frame.shared.opening + head + Frame.shared.middle + rendering.xml.drain()
+      + Frame.shared.closing
+  }
+
+  /// The parts of every file that no document changes, serialised once: up to the head's own
+  /// elements, from after them (the stylesheet) up to the body's content, and the end tags.
+  private struct Frame: Sendable {
+    static let shared = Frame()
+
+    let opening: [Data]
+    let middle: [Data]
+    let closing: [Data]
+
+    private init() {
+      let xml = XMLWriter()
+      xml.start("html")
+      xml.attribute("xmlns", "http://www.w3.org/1999/xhtml")
+      xml.attribute("lang", "en-GB")
+      xml.attribute("xml:lang", "en-GB")
+      xml.raw("\n")
+      xml.start("head")
+      xml.raw("\n")
+      xml.element("meta", ["charset": "UTF-8"])
+      xml.raw("\n")
+      xml.element("meta", ["name": "viewport", "content": "width=device-width, initial-scale=1"])
+      xml.raw("\n")
+      opening = xml.drain()
+      xml.copy(XHTMLWriter.styleElement)
+      xml.end()
+      xml.raw("\n")
+      xml.start("body")
+      xml.raw("\n")
+      middle = xml.drain()
+      xml.end()
+      xml.raw("\n")
+      xml.end()
+      closing = xml.finishPieces()
+    }
   }
 
   /// Starts writing `first` to `path`; `append(_:)` adds blocks after it, `finish()` ends the file.
@@ -31,7 +70,9 @@ public struct XHTMLWriter: Sendable {
     fileprivate init(first: Document, path: String) throws(BoardpackError) {
       file = try FileSink(path: path)
       rendering = XHTMLRendering(first)
-      rendering.writeStart()
+      rendering.writeHead()
+      try file.write(Frame.shared.opening + rendering.xml.drain() + Frame.shared.middle)
+      rendering.writeBody()
       try file.write(rendering.xml.drain())
     }
 
@@ -41,16 +82,16 @@ public struct XHTMLWriter: Sendable {
     }
 
     func finish() throws(BoardpackError) {
-      rendering.writeEnd()
-      try file.write(rendering.xml.finishPieces())
+      try file.write(rendering.xml.drain() + Frame.shared.closing)
       try file.close()
     }
   }
 }
 
-/// The state of one XHTML rendering: the output and the anchors handed out so far.
+/// The state of one XHTML rendering: the output (the head's and the body's own elements, which
+/// go inside `XHTMLWriter.Frame`) and the anchors handed out so far.
 private final class XHTMLRendering {
-  let xml = XMLWriter()
+  let xml = XMLWriter.fragment()
   let document: Document
   var anchors: Anchors
 
@@ -59,42 +100,20 @@ private final class XHTMLRendering {
     anchors = Anchors(document)
   }
 
-  func writeDocument() {
-    writeStart()
-    writeEnd()
-  }
-
-  /// Writes the head, the front matter and the document's blocks, leaving the body open.
-  func writeStart() {
+  /// Writes the head's elements that differ from document to document: the title and metadata.
+  func writeHead() {
     let metadata = document.metadata
-    xml.start("html")
-    xml.attribute("xmlns", "http://www.w3.org/1999/xhtml")
-    xml.attribute("lang", "en-GB")
-    xml.attribute("xml:lang", "en-GB")
-    newline()
-    xml.start("head")
-    newline()
-    element("meta", ["charset": "UTF-8"])
-    element("meta", ["name": "viewport", "content": "width=device-width, initial-scale=1"])
     element("title", text: metadata.title)
     element("meta", ["name": "generator", "content": "Boardpack"])
     for field in metadata.boardpackFields {
       element("meta", ["name": field.name, "content": field.value])
     }
-    xml.copy(XHTMLWriter.styleElement)
-    xml.end()
-    newline()
-    xml.start("body")
-    newline()
-    writeFrontMatter(metadata)
-    writeBlocks(document.blocks)
   }
 
-  /// Closes the body and the document.
-  func writeEnd() {
-    xml.end()
-    newline()
-    xml.end()
+  /// Writes the front matter and the document's blocks.
+  func writeBody() {
+    writeFrontMatter(document.metadata)
+    writeBlocks(document.blocks)
   }
 
   private func writeFrontMatter(_ metadata: Metadata) {

@@ -170,6 +170,32 @@ import Testing
         "2,,Łukasz,\"skipped: column \"\"Spent\"\" is empty\",,\n"))
   }
 
+  @Test func aSkippedRowKeepsItsNameSoTheNextLettersKeepTheirs() throws {
+    let data = directory.write("data.csv", "Name,Amount,Spent\nAda,£5,\nAda,£3,£1\n")
+    var job = job(try MergeFixtures.small(in: directory), data)
+    job.skipInvalid = true
+    #expect(try job.run().letters == 1)
+    #expect(try written("manifest.csv").contains("\n2,Ada-2,Ada,written,"))
+    #expect(
+      try FileManager.default.contentsOfDirectory(atPath: output).sorted() == [
+        "Ada-2.xhtml", "manifest.csv",
+      ])
+  }
+
+  @Test func publishesIntoAFolderThatIsThereFileByFile() throws {
+    directory.write("out/notes.txt", "mine")
+    let data = directory.write("data.csv", "Name,Amount,Spent\nZoë,£10.00,Nil\nAda,£3,£1\n")
+    #expect(try job(try MergeFixtures.small(in: directory), data).run().letters == 2)
+    #expect(
+      try FileManager.default.contentsOfDirectory(atPath: output).sorted() == [
+        "Ada.xhtml", "Zoë.xhtml", "manifest.csv", "notes.txt",
+      ])
+    #expect(
+      try FileManager.default.contentsOfDirectory(atPath: directory.path).allSatisfy {
+        !$0.hasPrefix(".")
+      })
+  }
+
   @Test func checksValuesInBranchesThatAreNotTaken() throws {
     // Spent is "Nil", so "Spent: {{Spent|money}}" is never shown, but a bad date elsewhere still counts.
     let template = try MergeFixtures.small(
