@@ -115,7 +115,7 @@ public struct LetterBinder: Sendable {
     }
     let metadata = Metadata(
       template: template.id, title: try bind(template.title, in: scope).plainText,
-      reportDate: template.date,
+      reportDate: template.date, classification: template.classification,
       letterhead: template.letterhead)
     return Document(metadata: metadata, blocks: blocks)
   }

@@ -17,7 +17,8 @@ struct TemplateReader {
   let path: String
 
   static let topLevelKeys: Set<String> = [
-    "id", "title", "letterhead", "date", "closing", "signatory", "key", "file-name", "manifest",
+    "id", "title", "letterhead", "date", "classification", "closing", "signatory", "key",
+    "file-name", "manifest",
     "computed", "joins",
     "blocks",
   ]
@@ -45,6 +46,9 @@ struct TemplateReader {
         try strings(node, "the letterhead")
       } ?? [],
       date: date,
+      classification: try fields["classification"].map { node throws(BoardpackError) in
+        try node.text("the classification")
+      },
       closing: try fields["closing"].map { node throws(BoardpackError) in try text(node) },
       signatory: try fields["signatory"].map { node throws(BoardpackError) in
         try node.items("the signatory").map(text)

@@ -10,6 +10,8 @@ public struct LetterTemplate: Sendable, Equatable {
   public var letterhead: [String]
   /// The letter's date, printed above the body.
   public var date: CalendarDate?
+  /// The protective marking the page header prints, e.g. "Official".
+  public var classification: String?
   /// The sign-off, e.g. "Yours sincerely,".
   public var closing: TemplateText?
   /// The signatory's role, one line each (never a person's name in shipped templates).
@@ -28,7 +30,7 @@ public struct LetterTemplate: Sendable, Equatable {
 
   public init(
     path: String, id: String, title: TemplateText, letterhead: [String] = [],
-    date: CalendarDate? = nil,
+    date: CalendarDate? = nil, classification: String? = nil,
     closing: TemplateText? = nil, signatory: [TemplateText] = [], key: String? = nil,
     fileName: String? = nil,
     manifest: [String] = [], computed: [ComputedColumn] = [], joins: [String: Join] = [:],
@@ -39,6 +41,7 @@ public struct LetterTemplate: Sendable, Equatable {
     self.title = title
     self.letterhead = letterhead
     self.date = date
+    self.classification = classification
     self.closing = closing
     self.signatory = signatory
     self.key = key

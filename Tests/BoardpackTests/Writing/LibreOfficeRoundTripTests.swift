@@ -5,6 +5,17 @@ import Testing
 @Suite struct LibreOfficeRoundTripTests {
   /// LibreOffice opens the paper, prints every part of it, and numbers the paragraphs itself,
   /// continuing the numbering across headings, lists and tables.
+  /// The page header prints the paper's own classification, as the reference document's field
+  /// shows the metadata.
+  @Test func theHeaderPrintsThePapersClassification() throws {
+    var paper = WritingFixtures.everything
+    paper.metadata.classification = "Official-Sensitive"
+    let output = FODTWriter(reference: WritingFixtures.reference).render(paper)
+    let printed = try LibreOffice.text(of: output, named: "sensitive.fodt")
+    let header = printed.split(whereSeparator: \.isNewline).first.map(String.init)
+    #expect(header?.trimmingCharacters(in: .whitespaces) == "OFFICIAL-SENSITIVE")
+  }
+
   @Test func libreOfficePrintsTheEverythingPaper() throws {
     let output = FODTWriter(reference: WritingFixtures.reference).render(WritingFixtures.everything)
     #expect(try WritingFixtures.schemaErrors(in: output, name: "everything.fodt") == [])
