@@ -19,8 +19,8 @@ public struct PercentChangeRule: ReportRule {
 
   /// "120", "£2,500.50", "45%"; a comma or point ending a figure is punctuation.
   private static let figure = #"£?\d+(?:,\d{3})*(?:\.\d+)?%?(?!\d|[.,]\d)"#
-  private static let rises = "increase|rise|growth|higher|more"
-  private static let falls = "decrease|reduction|fall|drop|decline|lower|fewer"
+  private static let rises: Set = ["increase", "rise", "growth", "higher", "more"]
+  private static let falls: Set = ["decrease", "reduction", "fall", "drop", "decline", "lower", "fewer"]
 
   /// "from A to B" and a change after it in the same clause, or a change and then "from A to B";
   /// no other figure comes between them.
@@ -31,7 +31,7 @@ public struct PercentChangeRule: ReportRule {
     let pair =
       #"(?<!\bages\s)(?<!\baged\s)\bfrom\s+(?<old>"# + figure + ")(?<oldUnit>" + unit
       + #")?\s+to\s+(?<new>"# + figure + ")(?<newUnit>" + unit + ")?"
-    let word = "(?<word>" + rises + "|" + falls + ")"
+    let word = "(?<word>" + rises.union(falls).sorted().joined(separator: "|") + ")"
     let change = #"(?<change>\d+(?:\.\d+)?)%"#
     let gap = #"[^.;:\d%£]{0,40}?"#
     let needs = ["from"]
@@ -55,7 +55,7 @@ public struct PercentChangeRule: ReportRule {
       match["oldUnit"]?.filter(\.isLetter) == match["newUnit"]?.filter(\.isLetter),
       let relative = Measured.range(new, old, { $1 == 0 ? nil : ($0 - $1) / $1 * 100 })
     else { return }
-    let rising = Self.rises.split(separator: "|").contains { $0 == word }
+    let rising = Self.rises.contains(word)
     let shown = String(match.text)
     if (new.value > old.value) != rising, new.value != old.value {
       findings.add(

@@ -159,7 +159,7 @@ public struct TableSumRule: ReportRule {
         let total = ScaledFigure(stated, digits: digits)
       else { continue }
       let addends = cells.map { $0.flatMap { ScaledFigure($0, digits: digits) } }
-      let isText = candidates.map { site.figure(row, $0) == nil && !site.isBlank(row, $0) }
+      let isText = zip(cells, candidates).map { $0 == nil && !site.isBlank(row, $1) }
       let tolerance = ScaledFigure.halfUnit(stated.places, digits: digits)
       for mask in 1..<subsets {
         let bit = mask.trailingZeroBitCount
