@@ -1,42 +1,22 @@
 import Foundation
 
 /// Derived columns: remaining = allocation − expenditure, change = new − old, % change =
-/// (new − old) / old, percentage-point change = new% − old%.
-///
-/// Declared relations are checked in every row. Otherwise a column headed "Remaining", "Balance",
-/// "Change", "Difference", "+/-", "% change" or "pp" is matched against the figure columns to its
-/// left: the two headed by different years (new = the later), else the pair that most rows satisfy
-/// (when they are most of the rows); the rows that break it are reported. A "Direction" column of
-/// arrows is checked the same way against the two figure columns before it (old, then new).
+/// (new − old) / old, percentage-point change = new% − old%, whether declared by the paper's
+/// generator or found in the table (`RelationFinder`); declared Direction and RAG columns by the
+/// dashboard rule, and a "Direction" column of arrows against the two figure columns before it.
 public struct DerivedColumnRule: ReportRule {
   public init() {}
 
-  /// How a derived figure follows from the pair (new, old), chosen by how the figure is printed.
-  enum Formula: Equatable {
-    case difference, sum, percentChange, pointChange
-
-    /// A "pp" figure is a point change, a "%" figure a percentage change, any other a difference.
-    static func printed(_ figure: Measured) -> Formula {
-      figure.shown.hasSuffix("pp")
-        ? .pointChange : figure.shown.hasSuffix("%") ? .percentChange : .difference
-    }
-
-    func apply(_ new: Decimal, _ old: Decimal) -> Decimal? {
-      switch self {
-      case .difference, .pointChange: new - old
-      case .sum: new + old
-      case .percentChange: old == 0 ? nil : (new - old) / old * 100
-      }
-    }
-  }
-
   public func check(_ report: Report, into findings: inout Findings) {
     for site in report.tables {
+      for relation in site.relations where relation.isDerived(in: site.layout) {
+        for line in site.layout.lines(of: relation) {
+          check(line, of: relation, in: site, into: &findings)
+        }
+      }
       if site.table.relations.isEmpty {
-        inferRelations(site, into: &findings)
         checkDirections(site, into: &findings)
       } else {
-        checkDeclared(site, into: &findings)
         checkDashboard(site, into: &findings)
       }
     }
@@ -102,180 +82,50 @@ public struct DerivedColumnRule: ReportRule {
     }
   }
 
-  private func checkDeclared(_ site: TableSite, into findings: inout Findings) {
-    for relation in site.table.relations {
-      let declared: (column: Int, new: Int, old: Int, formula: Formula)? =
-        switch relation {
-        case .difference(let column, let minuend, let subtrahend):
-          (column, minuend, subtrahend, .difference)
-        case .percentChange(let column, let new, let old): (column, new, old, .percentChange)
-        case .pointChange(let column, let new, let old): (column, new, old, .pointChange)
-        default: nil  // sums and shares have rules of their own
-        }
-      guard let (column, new, old, formula) = declared,
-        [column, new, old].allSatisfy(site.table.columns.indices.contains)
-      else { continue }
-      for failure in failures(site, column: column, new: new, old: old, formula: { _ in formula }) {
-        add(failure, site, column: column, new: new, old: old, into: &findings)
-      }
-    }
-  }
-
-  private static let keywords = [
-    "remaining", "balance", "change", "difference", "variance", "+/-", "pp", "increase", "decrease",
-  ]
-
-  /// Whether a header names a derived figure ("Remaining CSP Balance", "% change", "+/- vol").
-  static func isDerivedHeader(_ header: String) -> Bool {
-    let words = header.lowercased().split(whereSeparator: {
-      $0.isWhitespace || $0 == "(" || $0 == ")"
-    }).map(String.init)
-    return Self.keywords.contains { keyword in
-      words.contains(keyword) || (keyword.count > 3 && header.lowercased().contains(keyword))
-    }
-  }
-
-  private func inferRelations(_ site: TableSite, into findings: inout Findings) {
-    let table = site.table
-    for (column, header) in table.columns.enumerated()
-    where Self.isDerivedHeader(header.header) {
-      let operands = (0..<column).filter {
-        !Self.isDerivedHeader(table.columns[$0].header) && site.figureCount($0) > 0
-      }
-      if let (new, old) = yearPair(table, operands) {
-        for failure in failures(site, column: column, new: new, old: old, formula: Formula.printed)
-        {
-          add(failure, site, column: column, new: new, old: old, into: &findings)
-        }
-        continue
-      }
-      var best: (new: Int, old: Int, formula: (Measured) -> Formula, satisfied: Int, failed: Int)?
-      for new in operands {
-        for old in operands where old != new {
-          let allNegative = table.rows.indices.allSatisfy {
-            (site.figure($0, old)?.value ?? 0) <= 0
-          }
-          for formula in formulas(adding: allNegative) {
-            let satisfied = satisfiedRows(
-              site, column: column, new: new, old: old, formula: formula)
-            let failed = failures(site, column: column, new: new, old: old, formula: formula).filter
-            { $0.verdict == .disagrees }.count
-            if best == nil || satisfied > best!.satisfied {
-              best = (new, old, formula, satisfied, failed)
-            }
-          }
-        }
-      }
-      guard let best, best.satisfied >= 2, best.satisfied > best.failed else { continue }
-      for failure in failures(
-        site, column: column, new: best.new, old: best.old, formula: best.formula)
-      {
-        add(failure, site, column: column, new: best.new, old: best.old, into: &findings)
-      }
-    }
-  }
-
-  /// The candidate readings of a derived figure: by its printing, and as a sum when the
-  /// subtracted column is printed negative ("- 1,294,118").
-  private func formulas(adding allNegative: Bool) -> [(Measured) -> Formula] {
-    allNegative ? [Formula.printed, { _ in .sum }] : [Formula.printed]
-  }
-
-  /// The operand columns headed by two different years, later first ("2025" and "2024").
-  private func yearPair(_ table: Table, _ operands: [Int]) -> (Int, Int)? {
-    let dated = operands.compactMap { column in
-      year(table.columns[column].header).map { (column, $0) }
-    }
-    guard dated.count == 2, dated[0].1 != dated[1].1 else { return nil }
-    return dated[0].1 > dated[1].1 ? (dated[0].0, dated[1].0) : (dated[1].0, dated[0].0)
-  }
-
-  /// A year or financial year heading a column ("2025", "2024/25", "Baseline 2024/25").
-  private func year(_ header: String) -> Int? {
-    Self.years.firstMatch(in: header)?[1].flatMap { Int($0) }
-  }
-
-  private static let years = TextPattern(#"\b(20\d\d)(?:[-/]\d{2,4})?\b"#, needing: ["20"])
-
-  /// One row whose derived figure disagrees with its operands.
-  struct Failure {
-    var row: Int
-    var stated: Measured
-    var expected: Measured
-    var formula: Formula
-    var verdict: Measured.Verdict
-    /// For a "%" figure between two percentages that is in fact their point difference.
-    var isPointsAsPercent: Bool
-  }
-
-  private func evaluate(
-    _ site: TableSite, row: Int, column: Int, new: Int, old: Int, formula: (Measured) -> Formula
-  )
-    -> (Measured, Measured, Formula, Measured, Measured)?
-  {
-    guard let stated = site.figure(row, column), let a = site.figure(row, new),
-      let b = site.figure(row, old)
-    else { return nil }
-    let chosen = formula(stated)
-    guard let expected = Measured.range(a, b, chosen.apply) else { return nil }
-    return (stated, expected, chosen, a, b)
-  }
-
-  private func satisfiedRows(
-    _ site: TableSite, column: Int, new: Int, old: Int, formula: (Measured) -> Formula
-  ) -> Int {
-    site.table.rows.indices.filter { row in
-      evaluate(site, row: row, column: column, new: new, old: old, formula: formula).map {
-        $0.0.agrees(with: $0.1)
-      } ?? false
-    }.count
-  }
-
-  private func failures(
-    _ site: TableSite, column: Int, new: Int, old: Int, formula: (Measured) -> Formula
-  ) -> [Failure] {
-    site.table.rows.indices.compactMap { row in
-      guard
-        let (stated, expected, chosen, a, b) = evaluate(
-          site, row: row, column: column, new: new, old: old, formula: formula)
-      else { return nil }
-      let verdict = stated.verdict(against: expected)
-      guard verdict != .agrees else { return nil }
-      let percents = a.shown.hasSuffix("%") && b.shown.hasSuffix("%")
-      let points =
-        Measured.range(a, b, Formula.pointChange.apply).map(stated.agrees(with:)) ?? false
-      return Failure(
-        row: row, stated: stated, expected: expected, formula: chosen, verdict: verdict,
-        isPointsAsPercent: chosen == .percentChange && percents && points)
-    }
-  }
-
-  private func add(
-    _ failure: Failure, _ site: TableSite, column: Int, new: Int, old: Int,
+  /// One row of a change column: a warning for a point difference printed with a % sign as if
+  /// it were a percentage change, else what the relation's basis makes of a row that breaks it.
+  private func check(
+    _ line: RelationLine, of relation: TableRelation, in site: TableSite,
     into findings: inout Findings
   ) {
     let columns = site.table.columns
-    let newName = "\"\(columns[new].header)\""
-    let oldName = "\"\(columns[old].header)\""
-    let place = site.place(row: failure.row, column: column)
-    let expected = Measured.show(failure.expected.value, like: failure.stated.shown)
-    if failure.isPointsAsPercent {
+    if case .percentChange(_, let new, let old) = relation.relation,
+      line.stated.shown.hasSuffix("%"), line.holds,
+      site.figure(line.row, new)?.unit == .percent, site.figure(line.row, old)?.unit == .percent,
+      let change = site.figure(line.row, new).flatMap({ a in
+        site.figure(line.row, old).flatMap { b in
+          Measured.range(a, b) { relation.convention.change($0, $1) }
+        }
+      }), !line.stated.agrees(with: change)
+    {
       findings.add(
         .derivedColumn, .warning,
         "a change between two percentages is printed as a % change but is their difference in percentage points",
-        at: place, stated: failure.stated.shown,
-        expected: "\(failure.stated.shown.dropLast())pp, or a change of \(expected)")
+        at: site.place(row: line.row, column: line.column), stated: line.stated.shown,
+        expected:
+          "\(line.stated.shown.dropLast())pp, or a change of \(Measured.show(change.value, like: line.stated.shown))"
+      )
       return
     }
-    let message =
-      switch failure.formula {
-      case .difference: "\(columns[column].header) is not \(newName) minus \(oldName)"
-      case .sum: "\(columns[column].header) is not \(newName) less the amount in \(oldName)"
-      case .percentChange: "percentage change is not (\(newName) − \(oldName)) / \(oldName)"
-      case .pointChange: "percentage-point change is not \(newName) − \(oldName)"
-      }
-    findings.add(
-      .derivedColumn, failure.verdict, message, at: place, stated: failure.stated,
-      expected: failure.expected)
+    guard !line.holds else { return }
+    func name(_ column: Int) -> String { "\"\(columns[column].header)\"" }
+    let reversed = relation.convention == .reversed
+    let message: String
+    switch relation.relation {
+    case .difference(let column, let new, let old):
+      message = "\(columns[column].header) is not \(name(reversed ? old : new)) minus \(name(reversed ? new : old))"
+    case .totalColumn(let column, let parts):
+      message = "\(columns[column].header) is not \(name(parts[0])) less the amount in \(name(parts[1]))"
+    case .percentChange(_, let new, let old):
+      message =
+        reversed
+        ? "percentage change is not (\(name(old)) − \(name(new))) / \(name(old))"
+        : "percentage change is not (\(name(new)) − \(name(old))) / \(name(old))"
+    case .pointChange(_, let new, let old):
+      message = "percentage-point change is not \(name(new)) − \(name(old))"
+    default:
+      return
+    }
+    findings.add(.derivedColumn, relation, line, message, in: site)
   }
 }

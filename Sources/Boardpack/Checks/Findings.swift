@@ -58,3 +58,27 @@ public struct Place: Sendable, Equatable {
     self.column = column
   }
 }
+
+extension Findings {
+  /// A line that breaks one of a table's relations, worth what the relation's basis makes it: an
+  /// error (or a rounding warning) against a declared or established relation; against a
+  /// tentative one, a warning when the difference looks like a slip of the pen, else nothing.
+  mutating func add(
+    _ rule: Diagnostic.Rule, _ relation: TableRelation, _ line: RelationLine, _ message: String,
+    in site: TableSite
+  ) {
+    let place = site.place(row: line.row, column: line.column)
+    switch relation.basis {
+    case .declared, .established:
+      add(
+        rule, line.stated.verdict(against: line.expected), message, at: place,
+        stated: line.stated, expected: line.expected)
+    case .tentative:
+      guard line.looksLikeSlip else { return }
+      add(
+        rule, .warning, message + " (by what one mistyped or transposed digit makes)", at: place,
+        stated: line.stated.shown,
+        expected: Measured.show(line.expected.value, like: line.stated.shown))
+    }
+  }
+}

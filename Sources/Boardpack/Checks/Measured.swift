@@ -1,8 +1,8 @@
 import Foundation
 
 /// A printed figure with what its printing leaves uncertain: rounded figures (percentages,
-/// decimals, whole pounds) stand for anything within half a unit of their last printed place;
-/// counts and money in pence are exact.
+/// decimals, whole currency units, anything in a table stated in thousands or millions) stand for
+/// anything within half a unit of their last printed place; counts and money in pence are exact.
 public struct Measured: Sendable, Equatable {
   public var value: Decimal
   /// Half a unit of the last printed place when the figure was rounded, else 0.
@@ -11,38 +11,47 @@ public struct Measured: Sendable, Equatable {
   public var places: Int
   /// The figure as printed.
   public var shown: String
-  /// Money printed in whole pounds, which may have been rounded from pence.
+  /// What the figure measures: a plain amount, a percentage, points.
+  public var unit: PrintedFigure.Unit = .plain
+  /// Money printed in whole units with no stated scale, which may have been rounded from pence.
   public var isWholePounds = false
 
-  /// Reads a cell: its typed value, or else its text read as a figure of any type.
-  public init?(_ cell: Cell, header: String = "") {
-    // "- 1,294,118": a sign set apart from its figure.
-    var shown = cell.shown.trimmedOfWhiteSpace
-    if let sign = shown.first, "-−–+(".contains(sign) {
-      let figure = shown.dropFirst().drop { $0.isWhitespace }
-      if let next = figure.first, next == "£" || next.isASCII && next.isNumber {
-        shown = String(sign) + figure
-      }
+  /// What a column tells about its figures beyond what each cell prints.
+  public struct Context: Sendable, Equatable {
+    /// The unit the header gives ("Change (%)"), for cells that print none.
+    public var unit: PrintedFigure.Unit?
+    /// The header or table names a currency ("£", "$m", "Total Agreements £").
+    public var isMoney = false
+    /// The table states a scale ("in millions", "£000"): every figure is rounded.
+    public var isScaled = false
+
+    public init(unit: PrintedFigure.Unit? = nil, isMoney: Bool = false, isScaled: Bool = false) {
+      self.unit = unit
+      self.isMoney = isMoney
+      self.isScaled = isScaled
     }
-    var value = cell.value.number
-    if value == nil {
-      for type in [ValueType.money, .percent, .points, .count, .decimal] {
-        if let number = FigureParser.parse(shown, as: type)?.number {
-          value = number
-          break
-        }
-      }
+  }
+
+  /// Reads a cell: its typed value when the file declares one, else its printed text.
+  public init?(_ cell: Cell, context: Context = Context()) {
+    let shown = cell.shown.trimmedOfWhiteSpace
+    guard let printed = PrintedFigure(reading: shown) else {
+      guard let value = cell.value.number else { return nil }
+      self.init(value: value, places: FigureParser.places(in: shown), shown: shown)
+      return
     }
-    guard let value else { return nil }
-    let places = FigureParser.places(in: shown)
-    let isNil = FigureParser.isNil(shown)
-    let isMoney = shown.contains("£") || header.contains("£") || cell.value.isMoney
+    let unit = printed.unit == .plain ? context.unit ?? .plain : printed.unit
+    let isMoney = printed.currency != nil || context.isMoney || cell.value.isMoney
     let rounded =
-      shown.hasSuffix("%") || shown.hasSuffix("pp") || (isMoney ? places == 0 : places > 0)
+      unit != .plain || context.isScaled || printed.scale != nil
+      || (isMoney ? printed.places == 0 : printed.places > 0)
     self.init(
-      value: value, slack: rounded && !isNil ? Measured.halfUnit(places) : 0, places: places,
-      shown: shown)
-    isWholePounds = isMoney && places == 0 && !isNil
+      value: cell.value.number ?? printed.value,
+      slack: rounded && !printed.isNil ? Measured.halfUnit(printed.places) : 0,
+      places: printed.places, shown: shown)
+    self.unit = unit
+    isWholePounds =
+      isMoney && printed.places == 0 && !printed.isNil && !context.isScaled && printed.scale == nil
   }
 
   /// Reads a figure printed in text ("£40,474.77", "413", "34.8%").

@@ -1,6 +1,8 @@
 import Foundation
 
-/// A table in a report with its name for diagnostics and the text just before and after it.
+/// A table in a report with its name for diagnostics, the text just before and after it, what
+/// the table is (`TableLayout`) and the relations between its figures: those its generator
+/// declared, else those `RelationFinder` finds in it.
 public struct TableSite: Sendable {
   public let table: Table
   /// The caption, label or "Table One" line; else "table N" counting the report's tables from 1.
@@ -8,10 +10,8 @@ public struct TableSite: Sendable {
   public let paragraph: Int?
   public let before: Passage?
   public let after: Passage?
-  /// Every cell read as a figure once, `figures[row][column]`; nil for text and blank cells.
-  public let figures: [[Measured?]]
-  /// Whether each cell prints nothing, `blanks[row][column]`.
-  private let blanks: [[Bool]]
+  public let layout: TableLayout
+  public let relations: [TableRelation]
 
   init(table: Table, name: String, paragraph: Int?, before: Passage?, after: Passage?) {
     self.table = table
@@ -19,17 +19,15 @@ public struct TableSite: Sendable {
     self.paragraph = paragraph
     self.before = before
     self.after = after
-    figures = table.rows.map { row in
-      row.cells.indices.map { column in
-        Measured(
-          row.cells[column],
-          header: table.columns.indices.contains(column) ? table.columns[column].header : "")
-      }
-    }
-    blanks = table.rows.map { row in
-      row.cells.map { $0.shown.trimmedOfWhiteSpace.isEmpty }
-    }
+    layout = TableLayout(table, context: [before?.text, after?.text].compactMap { $0 })
+    relations =
+      table.relations.isEmpty
+      ? RelationFinder(layout).relations()
+      : table.relations.flatMap { Self.declared($0, in: table) }
   }
+
+  /// Every cell read as a figure once, `figures[row][column]`; nil for text and blank cells.
+  public var figures: [[Measured?]] { layout.figures }
 
   /// The figure in a cell; nil when it holds none or does not exist.
   public func figure(_ row: Int, _ column: Int) -> Measured? {
@@ -39,12 +37,34 @@ public struct TableSite: Sendable {
 
   /// Whether a cell is missing or prints nothing.
   public func isBlank(_ row: Int, _ column: Int) -> Bool {
-    !blanks[row].indices.contains(column) || blanks[row][column]
+    layout.isBlank(row, column)
   }
 
   /// The rows of `column` that hold a figure.
   public func figureCount(_ column: Int) -> Int {
     table.rows.indices.filter { figure($0, column) != nil }.count
+  }
+
+  /// A declared relation as the checks take it: `totalRow` becomes one row sum per total row, of
+  /// the body rows since the total before it; a total printed first stands for the rows under it,
+  /// and a total straight after sub-totals for them.
+  private static func declared(_ relation: Relation, in table: Table) -> [TableRelation] {
+    guard relation == .totalRow else { return [TableRelation(relation, basis: .declared)] }
+    var result: [TableRelation] = []
+    var bodyStart = 0
+    for (index, row) in table.rows.enumerated() where row.isTotal {
+      defer { bodyStart = index + 1 }
+      var body = (bodyStart..<index).filter { !table.rows[$0].isTotal }
+      if index == 0 {
+        body = Array(table.rows.indices.dropFirst().prefix { !table.rows[$0].isTotal })
+      } else if body.isEmpty {
+        body = (0..<index).filter { table.rows[$0].isTotal }
+      }
+      if !body.isEmpty {
+        result.append(TableRelation(.rowSum(row: index, of: body), basis: .declared))
+      }
+    }
+    return result
   }
 
   /// The place of a cell: the row by its label (first text cell) or number, the column by its header.

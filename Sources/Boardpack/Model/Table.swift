@@ -127,6 +127,9 @@ public enum Value: Sendable, Equatable {
 public enum Relation: Sendable, Equatable, Codable {
   /// Total rows sum the body rows in every numeric column.
   case totalRow
+  /// `row` = the sum of the rows `of` in every additive column (row indices, 0-based): a total
+  /// found in a table, above or below its parts.
+  case rowSum(row: Int, of: [Int])
   /// `column` = the sum of `of` in every row.
   case totalColumn(column: Int, of: [Int])
   /// `column` = `minuend` − `subtrahend` (remaining = allocation − expenditure; change = new − old).

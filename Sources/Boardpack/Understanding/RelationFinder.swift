@@ -1,0 +1,293 @@
+import Foundation
+
+/// Finds the arithmetic a table holds, as a careful reader would before calling a figure wrong:
+/// totals and sub-totals by row (below or above their parts, grand totals over sub-totals,
+/// "Less:" rows and "of which" breakdowns), totals by column (roll-forwards among them), and
+/// changes between two columns matched by arithmetic, whatever the columns' order or the report's
+/// sign convention.
+///
+/// A relation is kept only with evidence: it holds exactly (within the printed precision of its
+/// figures) in at least one line with two or more non-zero parts, and is then `established` when
+/// it holds in more lines than it fails, or is labelled as a total; a relation seen in one line
+/// only is `tentative`.
+///
+/// Row totals are found as a parser reduces a stack: rows are pushed in order, and a row that
+/// equals the sum of the last few items is a total that replaces them, so that a grand total meets
+/// the sub-totals and not their parts. Candidate blocks come from prefix sums kept in a hash per
+/// column, so a table costs time linear in its cells times its columns.
+public struct RelationFinder: Sendable {
+  public let layout: TableLayout
+
+  public init(_ layout: TableLayout) {
+    self.layout = layout
+  }
+
+  /// Every relation found, row totals first.
+  public func relations() -> [TableRelation] {
+    let grid = ScaledGrid(layout)
+    let rows = layout.table.rows.indices
+    let below = rowSums(grid, order: Array(rows), excluding: [])
+    let totals = Set(below.compactMap { if case .rowSum(let row, _) = $0.relation { row } else { nil } })
+    let above = rowSums(grid, order: rows.reversed(), excluding: totals)
+    let changes = changeColumns()
+    return below + above + breakdowns() + columnSums(grid, skipping: changes.map(\.column))
+      + changes.map(\.relation)
+  }
+
+  // MARK: Row totals
+
+  /// The stack of a row-total search: items are rows (a total standing for the rows it sums) or
+  /// headings (nil), which separate blocks but add nothing; with running totals per column and,
+  /// per column, where each running total occurs.
+  private struct Stack {
+    var rows: [Int?] = []
+    var prefixes: [ScaledGrid.Prefix]
+    var positions: [[Int64: [Int]]]
+
+    init(columns: Int) {
+      prefixes = Array(repeating: ScaledGrid.Prefix(), count: columns)
+      positions = Array(repeating: [0: [0]], count: columns)
+    }
+
+    mutating func push(_ row: Int?, _ figures: [ScaledGrid.Figure?]) {
+      rows.append(row)
+      for column in prefixes.indices {
+        prefixes[column].append(figures[column])
+        positions[column][prefixes[column].sums.last!, default: []].append(rows.count)
+      }
+    }
+
+    mutating func pop(to count: Int) {
+      for column in prefixes.indices {
+        while prefixes[column].count > count {
+          positions[column][prefixes[column].sums.last!]?.removeLast()
+          prefixes[column].removeLast()
+        }
+      }
+      rows.removeLast(rows.count - count)
+    }
+
+    /// Where the items after the last heading begin.
+    var blockStart: Int { (rows.lastIndex { $0 == nil }).map { $0 + 1 } ?? 0 }
+
+    /// Starts of runs ending at the top that might sum to `figures`: those whose sum is exactly
+    /// some figure of the row, the run after the last heading, and the whole stack.
+    func starts(for figures: [ScaledGrid.Figure?]) -> Set<Int> {
+      var starts: Set<Int> = [0, blockStart]
+      for (column, figure) in figures.enumerated() {
+        guard let figure else { continue }
+        let wanted = prefixes[column].sums.last! - figure.value
+        starts.formUnion(positions[column][wanted, default: []].suffix(3))
+      }
+      return starts.filter { rows.count - $0 >= 2 }
+    }
+
+    /// Lines where the run from `start` holds (with two non-zero parts) and where it fails.
+    func evidence(_ figures: [ScaledGrid.Figure?], from start: Int) -> Evidence {
+      var evidence = Evidence()
+      for (column, figure) in figures.enumerated() {
+        guard let figure else { continue }
+        switch prefixes[column].compare(figure, from: start) {
+        case .holds: evidence.holds += 1
+        case .fails: evidence.fails += 1
+        case .agrees, nil: break
+        }
+      }
+      return evidence
+    }
+  }
+
+  /// Lines where a relation holds with two or more non-zero parts, and lines where it fails.
+  private struct Evidence: Comparable {
+    var holds = 0
+    var fails = 0
+
+    /// More lines holding is better; then fewer failing.
+    static func < (a: Evidence, b: Evidence) -> Bool {
+      (a.holds, -a.fails) < (b.holds, -b.fails)
+    }
+  }
+
+  /// Totals that sum the rows before them in `order` (rows top to bottom for totals below their
+  /// parts, bottom to top for totals above them); `excluding` rows are not taken as totals.
+  private func rowSums(_ grid: ScaledGrid, order: [Int], excluding: Set<Int>) -> [TableRelation] {
+    let columns = layout.figureColumns.filter(layout.isAdditive)
+    guard !columns.isEmpty else { return [] }
+    var stack = Stack(columns: columns.count)
+    var found: [TableRelation] = []
+    var inBreakdown = false
+    for row in order {
+      if layout.headingRows.contains(row) {
+        inBreakdown = Self.opensBreakdown(layout.label(row))
+        stack.push(nil, Array(repeating: nil, count: columns.count))
+        continue
+      }
+      let deducted = layout.isDeduction(row)
+      let figures = columns.map { column in
+        grid.figures[row][column].map { figure in
+          var figure = figure
+          if deducted && figure.value > 0 { figure.value.negate() }
+          return figure
+        }
+      }
+      if inBreakdown || figures.allSatisfy({ $0 == nil }) { continue }
+      if !excluding.contains(row),
+        let (start, basis) = total(figures, in: stack, labelled: layout.isLabelledTotal(row))
+      {
+        found.append(TableRelation(.rowSum(row: row, of: stack.rows[start...].compactMap { $0 }), basis: basis))
+        stack.pop(to: start)
+      }
+      stack.push(row, figures)
+    }
+    return found
+  }
+
+  /// Where the run of items that `figures` total begins, and how sure that is; nil when the
+  /// row is no total. A labelled total that no run satisfies stands for the run after the last
+  /// heading, tentatively.
+  private func total(_ figures: [ScaledGrid.Figure?], in stack: Stack, labelled: Bool)
+    -> (start: Int, basis: TableRelation.Basis)?
+  {
+    let scored = stack.starts(for: figures).map { ($0, stack.evidence(figures, from: $0)) }
+    guard let (start, evidence) = scored.max(by: { ($0.1, $0.0) < ($1.1, $1.0) }),
+      let basis = basis(evidence, labelled: labelled)
+    else { return nil }
+    if evidence.holds > 0 { return (start, basis) }
+    let natural = stack.blockStart
+    return stack.rows.count - natural >= 2 ? (natural, basis) : nil
+  }
+
+  /// What the evidence makes of a relation: established when it holds in two lines and in more
+  /// than it fails (or in one, for a labelled total), tentative when it holds in one line or is
+  /// only labelled, nothing otherwise.
+  private func basis(_ evidence: Evidence, labelled: Bool) -> TableRelation.Basis? {
+    let (holds, fails) = (evidence.holds, evidence.fails)
+    if holds >= 2 && holds > fails || labelled && holds >= 1 && holds >= fails {
+      return .established
+    }
+    if holds >= 1 && holds >= fails || labelled { return .tentative }
+    return nil
+  }
+
+  // MARK: Breakdowns
+
+  private static func opensBreakdown(_ label: String) -> Bool {
+    TableLayout.words(label).starts(with: ["of", "which"])
+  }
+
+  /// "Total value of all agreements", then "of which:", then the rows it breaks down into, up to
+  /// the next labelled total or heading.
+  private func breakdowns() -> [TableRelation] {
+    let rows = layout.table.rows.indices
+    return rows.dropFirst().compactMap { row in
+      guard layout.headingRows.contains(row), Self.opensBreakdown(layout.label(row)),
+        !layout.headingRows.contains(row - 1)
+      else { return nil }
+      let parts = rows[(row + 1)...].prefix {
+        !layout.headingRows.contains($0) && !layout.isLabelledTotal($0)
+      }
+      guard !parts.isEmpty else { return nil }
+      return TableRelation(.rowSum(row: row - 1, of: Array(parts)), basis: .established)
+    }
+  }
+
+  // MARK: Column totals
+
+  /// Columns that are the sum of a run of neighbouring figure columns (to their left or right),
+  /// in the rows that have them: "Total", "Dec 28, 2019" = opening + acquisitions + transfers +
+  /// other. A result column ("Remaining") found among two parts is a difference.
+  private func columnSums(_ grid: ScaledGrid, skipping changeColumns: [Int]) -> [TableRelation] {
+    let order = layout.figureColumns.filter {
+      layout.isAdditive($0) && !changeColumns.contains($0)
+    }
+    guard order.count >= 3 else { return [] }
+    let rows = layout.table.rows.indices.filter { !layout.isRatioRow($0) }
+    let prefixes = rows.map { row in
+      var prefix = ScaledGrid.Prefix()
+      for column in order { prefix.append(grid.figures[row][column]) }
+      return prefix
+    }
+    var found: [TableRelation] = []
+    for (position, column) in order.enumerated() {
+      let runs =
+        (0..<position).filter { position - $0 >= 2 }.map { ($0, position) }
+        + (position + 1..<order.count).filter { $0 - position >= 2 }.map { (position + 1, $0 + 1) }
+      let scored = runs.map { run in
+        var evidence = Evidence()
+        for (index, row) in rows.enumerated() {
+          guard let stated = grid.figures[row][column] else { continue }
+          switch prefixes[index].compare(stated, from: run.0, to: run.1) {
+          case .holds: evidence.holds += 1
+          case .fails: evidence.fails += 1
+          case .agrees, nil: break
+          }
+        }
+        return (run, evidence)
+      }
+      guard
+        let (run, evidence) = scored.max(by: { a, b in
+          (a.1, a.0.0 - a.0.1) < (b.1, b.0.0 - b.0.1)
+        }), evidence.holds >= 1,
+        let basis = basis(evidence, labelled: Self.isTotalHeader(layout.table.columns[column].header))
+      else { continue }
+      found.append(TableRelation(named(column, Array(order[run.0..<run.1])), basis: basis))
+    }
+    return found
+  }
+
+  private static func isTotalHeader(_ header: String) -> Bool {
+    let words = TableLayout.words(header)
+    return words.first == "total" || words.last == "total"
+  }
+
+  /// `column` = the sum of `parts`, as a difference when one of two parts is a result column
+  /// ("Allocation" = "Expenditure" + "Remaining" is "Remaining" = "Allocation" − "Expenditure").
+  private func named(_ column: Int, _ parts: [Int]) -> Relation {
+    if parts.count == 2, let result = parts.first(where: layout.isResultColumn),
+      let other = parts.first(where: { $0 != result })
+    {
+      return .difference(column: result, minuend: column, subtrahend: other)
+    }
+    return .totalColumn(column: column, of: parts)
+  }
+
+  // MARK: Changes
+
+  /// Change columns ("Change", "% Change YoY", "Increase (decrease)") against the pair of figure
+  /// columns near them that the most rows satisfy, in the sign convention that fits.
+  private func changeColumns() -> [(column: Int, relation: TableRelation)] {
+    let changes = layout.figureColumns.filter(layout.isChangeColumn)
+    let operands = layout.figureColumns.filter { !changes.contains($0) }
+    return changes.compactMap { column in
+      // Percentage points compare percentages; other changes compare amounts.
+      let wanted: PrintedFigure.Unit = layout.units[column] == .points ? .percent : .plain
+      let candidates = operands.filter { layout.units[$0] == wanted }
+      let near = Array(candidates.filter { $0 < column }.suffix(2) + candidates.filter { $0 > column }.prefix(2))
+      let unit = layout.units[column]
+      var best: (relation: TableRelation, holds: Int, fails: Int)?
+      for new in near {
+        for old in near where old != new {
+          let conventions: [TableRelation.Convention] =
+            unit == .percent ? TableRelation.Convention.allCases : [.standard, .reversed]
+          for convention in conventions {
+            let relation: Relation =
+              switch unit {
+              case .percent: .percentChange(column: column, new: new, old: old)
+              case .points: .pointChange(column: column, new: new, old: old)
+              default: .difference(column: column, minuend: new, subtrahend: old)
+              }
+            let candidate = TableRelation(relation, basis: .established, convention: convention)
+            let lines = layout.lines(of: candidate)
+            let holds = lines.filter { $0.isInformative && $0.holds }.count
+            let fails = lines.filter { !$0.holds }.count
+            if best == nil || (holds, -fails) > (best!.holds, -best!.fails) {
+              best = (candidate, holds, fails)
+            }
+          }
+        }
+      }
+      guard let best, best.holds >= 2, best.holds > best.fails else { return nil }
+      return (column, best.relation)
+    }
+  }
+}

@@ -1,0 +1,92 @@
+import Foundation
+
+/// A table's additive figures as whole numbers of a tenth of its finest printed place, so that the
+/// searches for totals add in 64-bit integers instead of `Decimal`s: a figure, its rounding slack
+/// and the half unit of its own last place, all exact.
+struct ScaledGrid {
+  /// One figure: its value, the slack of its rounding, and half a unit of its last printed place.
+  struct Figure {
+    var value: Int64
+    var slack: Int64
+    var halfUnit: Int64
+  }
+
+  /// `figures[row][column]`; nil where the cell holds no additive figure (or one too large).
+  let figures: [[Figure?]]
+
+  /// Figures this large could overflow when a few thousand of them are added.
+  private static let limit: Int64 = 1 << 50
+
+  init(_ layout: TableLayout) {
+    let columns = layout.figureColumns.filter(layout.isAdditive)
+    let rows = layout.table.rows.indices
+    let width = layout.table.columns.count
+    let measured = rows.map { row in
+      (0..<width).map { column -> Measured? in
+        guard columns.contains(column), !layout.isRatioRow(row) else { return nil }
+        return layout.figure(row, column, in: .plain)
+      }
+    }
+    let places = min(measured.joined().compactMap { $0?.places }.max() ?? 0, 8)
+    let factor = Decimal(sign: .plus, exponent: places + 1, significand: 1)
+    func scaled(_ value: Decimal) -> Int64? {
+      let scaled = value * factor
+      let whole = NSDecimalNumber(decimal: scaled).int64Value
+      return Decimal(whole) == scaled && abs(whole) < Self.limit ? whole : nil
+    }
+    figures = measured.map { row in
+      row.map { figure in
+        guard let figure, let value = scaled(figure.value), let slack = scaled(figure.slack),
+          let halfUnit = scaled(Measured.halfUnit(figure.places))
+        else { return nil }
+        return Figure(value: value, slack: slack, halfUnit: halfUnit)
+      }
+    }
+  }
+
+  /// Running totals of one line of figures (a column's rows, or a row's columns), so that the sum
+  /// of any run of them costs one subtraction.
+  struct Prefix {
+    private(set) var sums: [Int64] = [0]
+    private(set) var slacks: [Int64] = [0]
+    /// How many figures, and how many non-zero figures, the first i items hold.
+    private(set) var counts: [Int] = [0]
+    private(set) var nonZero: [Int] = [0]
+
+    var count: Int { sums.count - 1 }
+
+    mutating func append(_ figure: Figure?) {
+      sums.append(sums.last! + (figure?.value ?? 0))
+      slacks.append(slacks.last! + (figure?.slack ?? 0))
+      counts.append(counts.last! + (figure == nil ? 0 : 1))
+      nonZero.append(nonZero.last! + (figure.map { $0.value != 0 ? 1 : 0 } ?? 0))
+    }
+
+    mutating func removeLast() {
+      sums.removeLast()
+      slacks.removeLast()
+      counts.removeLast()
+      nonZero.removeLast()
+    }
+
+    /// How `stated` compares with the items from `start` to the end: nil when the run holds no
+    /// figure; holding (and whether two or more of its figures are non-zero) or failing.
+    func compare(_ stated: Figure, from start: Int, to end: Int? = nil) -> Comparison? {
+      let end = end ?? count
+      guard counts[end] - counts[start] > 0 else { return nil }
+      let sum = sums[end] - sums[start]
+      let slack = slacks[end] - slacks[start]
+      guard abs(stated.value - sum) <= stated.halfUnit + slack else { return .fails }
+      return nonZero[end] - nonZero[start] >= 2 && stated.value != 0 ? .holds : .agrees
+    }
+  }
+
+  /// How a stated figure compares with a run of others.
+  enum Comparison {
+    /// It is their sum, and two or more of them are not zero: evidence of a relation.
+    case holds
+    /// It is their sum, but that says little (one figure, or zeros).
+    case agrees
+    case fails
+  }
+}

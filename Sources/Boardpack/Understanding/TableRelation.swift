@@ -1,0 +1,172 @@
+import Foundation
+
+/// A relation between a table's figures and what establishes it: declared by the generator of a
+/// Boardpack paper, or found in the table itself by `RelationFinder`. Every check of a table's
+/// arithmetic goes through these, whichever way they came.
+public struct TableRelation: Sendable, Equatable {
+  /// How sure the relation is, and so what a line that breaks it is worth.
+  public enum Basis: Sendable, Equatable {
+    /// Seen in one line only: a line that breaks it is worth a warning when it looks like a slip
+    /// of the pen, and nothing otherwise.
+    case tentative
+    /// Labelled as a total, or holding in more of the table's lines than it fails: a line that
+    /// breaks it is an error.
+    case established
+    /// Declared by the paper's generator: a line that breaks it is an error.
+    case declared
+  }
+
+  /// How a change is signed.
+  public enum Convention: Sendable, Equatable, CaseIterable {
+    /// New less old, over old.
+    case standard
+    /// Over the old figure's size, so that a loss that shrinks is a rise.
+    case overMagnitude
+    /// Old less new: a cost that rises shown as a negative change.
+    case reversed
+  }
+
+  public var relation: Relation
+  public var basis: Basis
+  public var convention: Convention
+
+  public init(_ relation: Relation, basis: Basis, convention: Convention = .standard) {
+    self.relation = relation
+    self.basis = basis
+    self.convention = convention
+  }
+
+  /// Whether the relation is a change between two figures (checked as a derived column) rather
+  /// than a sum (checked as a table sum).
+  public func isDerived(in layout: TableLayout) -> Bool {
+    switch relation {
+    case .difference, .percentChange, .pointChange: true
+    // "Total remaining" = agreements + spent, with spent printed negative.
+    case .totalColumn(let column, let parts): parts.count == 2 && layout.isResultColumn(column)
+    default: false
+    }
+  }
+}
+
+/// One line of a relation: a printed figure and what the relation makes it.
+public struct RelationLine: Sendable {
+  public var row: Int
+  public var column: Int
+  public var stated: Measured
+  public var expected: Measured
+  /// At least two non-zero figures went into the line, so that its holding says something.
+  public var isInformative: Bool
+
+  public var holds: Bool { stated.agrees(with: expected) }
+
+  /// The difference is what one wrong digit, or two adjacent digits swapped, would make: a whole
+  /// number of the last printed place that is d × 10^k or 9 × d × 10^k with d from 1 to 9.
+  public var looksLikeSlip: Bool {
+    let places = max(stated.places, expected.places)
+    var units = abs(stated.value - expected.value) * Decimal(sign: .plus, exponent: places, significand: 1)
+    guard units > 0, units == UKFormat.rounded(units, places: 0) else { return false }
+    while units >= 10, units == UKFormat.rounded(units / 10, places: 0) * 10 { units /= 10 }
+    return units <= 9 || (units <= 81 && units == UKFormat.rounded(units / 9, places: 0) * 9)
+  }
+}
+
+extension TableLayout {
+  /// The lines of `relation`: one per column of a row sum, one per row of a column relation,
+  /// skipping lines where a figure is missing, of another unit, or text stands among the parts.
+  public func lines(of relation: TableRelation) -> [RelationLine] {
+    switch relation.relation {
+    case .rowSum(let row, let parts):
+      return figureColumns.filter(isAdditive).compactMap { column in
+        sumLine(row: row, column: column, stated: (row, column), parts: parts.map { ($0, column) })
+      }
+    case .totalColumn(let column, let parts):
+      return table.rows.indices.compactMap { row in
+        guard !isRatioRow(row) else { return nil }
+        return sumLine(row: row, column: column, stated: (row, column), parts: parts.map { (row, $0) })
+      }
+    case .difference(let column, let minuend, let subtrahend):
+      return changeLines(relation, column: column, new: minuend, old: subtrahend)
+    case .percentChange(let column, let new, let old), .pointChange(let column, let new, let old):
+      return changeLines(relation, column: column, new: new, old: old)
+    case .totalRow, .share, .direction, .rag:
+      return []
+    }
+  }
+
+  /// A column whose figures add up: plain amounts, not rates, averages or percentages.
+  public func isAdditive(_ column: Int) -> Bool {
+    units[column] == .plain && !isRatioColumn(column)
+  }
+
+  /// The cell's figure when it is in the unit of its column.
+  func figure(_ row: Int, _ column: Int, in unit: PrintedFigure.Unit) -> Measured? {
+    guard let figure = figure(row, column), figure.unit == unit else { return nil }
+    return figure
+  }
+
+  private func sumLine(
+    row: Int, column: Int, stated place: (Int, Int), parts: [(Int, Int)]
+  ) -> RelationLine? {
+    guard let stated = figure(place.0, place.1, in: .plain), !isRatioRow(place.0) else {
+      return nil
+    }
+    var addends: [Measured] = []
+    for (partRow, partColumn) in parts {
+      if var figure = figure(partRow, partColumn, in: .plain), !isRatioRow(partRow) {
+        if isDeduction(partRow) && figure.value > 0 { figure.value.negate() }
+        addends.append(figure)
+      } else if !isBlank(partRow, partColumn) && !headingRows.contains(partRow) {
+        return nil
+      }
+    }
+    guard !addends.isEmpty else { return nil }
+    return RelationLine(
+      row: row, column: column, stated: stated, expected: Measured.sum(addends),
+      isInformative: addends.filter { $0.value != 0 }.count >= 2 && stated.value != 0)
+  }
+
+  /// One line per row of a change column against the two columns it compares.
+  private func changeLines(_ relation: TableRelation, column: Int, new: Int, old: Int)
+    -> [RelationLine]
+  {
+    let percent: Bool
+    if case .percentChange = relation.relation { percent = true } else { percent = false }
+    let convention = relation.convention
+    return table.rows.indices.compactMap { row in
+      guard let stated = figure(row, column), !FigureParser.isNil(stated.shown),
+        let a = figure(row, new), let b = figure(row, old), a.unit == b.unit
+      else { return nil }
+      // A change in a rate may be printed in points in a column of percentage changes.
+      let rates = a.unit == .percent || isRatioRow(row)
+      var formulas: [(Decimal, Decimal) -> Decimal?] = []
+      if percent { formulas.append(convention.change) }
+      if !percent || rates { formulas.append(convention.difference) }
+      let candidates = formulas.compactMap { Measured.range(a, b, $0) }
+      guard let expected = candidates.first(where: stated.agrees(with:)) ?? candidates.first else {
+        return nil
+      }
+      let spread = Measured.halfUnit(stated.places) * 4
+      return RelationLine(
+        row: row, column: column, stated: stated, expected: expected,
+        isInformative: a.value != 0 && b.value != 0 && a.value != b.value
+          && expected.slack <= spread)
+    }
+  }
+}
+
+extension TableRelation.Convention {
+  /// The change from `old` to `new` in this convention, as a percentage; nil over a zero.
+  func change(_ new: Decimal, _ old: Decimal) -> Decimal? {
+    guard old != 0 else { return nil }
+    switch self {
+    case .standard: return (new - old) / old * 100
+    case .overMagnitude: return (new - old) / abs(old) * 100
+    case .reversed: return (old - new) / old * 100
+    }
+  }
+
+  /// The difference from `old` to `new` in this convention.
+  func difference(_ new: Decimal, _ old: Decimal) -> Decimal? {
+    self == .reversed ? old - new : new - old
+  }
+}
