@@ -68,6 +68,7 @@ extension Findings {
     in site: TableSite
   ) {
     let place = site.place(row: line.row, column: line.column)
+    guard relation.basis == .declared || line.parts >= 2 else { return }
     switch relation.basis {
     case .declared, .established:
       add(

@@ -61,10 +61,11 @@ public struct PrintedFigure: Sendable, Equatable {
 
   /// Marks after the digits, longest first; each must end the figure or be followed by a space,
   /// a bracket or a footnote marker.
+  /// Basis points are read as hundredths of a percentage point.
   private static let suffixes: [(mark: [Unicode.Scalar], unit: Unit?, scale: String?)] = {
     let marks: [(String, Unit?, String?)] = [
-      ("ppts", .points, nil), ("ppt", .points, nil), ("pp", .points, nil), ("bps", .points, nil),
-      ("bp", .points, nil), ("%", .percent, nil), ("x", .multiple, nil), ("bn", nil, "bn"),
+      ("ppts", .points, nil), ("ppt", .points, nil), ("pp", .points, nil), ("bps", .points, "bp"),
+      ("bp", .points, "bp"), ("%", .percent, nil), ("x", .multiple, nil), ("bn", nil, "bn"),
       ("m", nil, "m"), ("k", nil, "k"),
     ]
     return marks.map { (Array($0.0.unicodeScalars), $0.1, $0.2) }
@@ -134,9 +135,12 @@ public struct PrintedFigure: Sendable, Equatable {
         }
       }
       guard opened == closed else { return nil }
+      let basisPoints = scale == "bp"
+      let points = basisPoints ? value * Decimal(sign: .plus, exponent: -2, significand: 1) : value
       return PrintedFigure(
-        value: negative || opened == 1 ? -value : value, places: places, unit: unit,
-        currency: currency, isNil: false, scale: scale)
+        value: negative || opened == 1 ? -points : points,
+        places: basisPoints ? places + 2 : places, unit: unit, currency: currency, isNil: false,
+        scale: basisPoints ? nil : scale)
     }
 
     /// Digits with grouping commas in threes and at most one decimal point, read exactly.

@@ -451,7 +451,7 @@ public struct FODTReader {
     for (row, isHeader) in rows(of: element) {
       let cells = try cells(of: row)
       if isHeader {
-        builder.header = cells
+        builder.headerRows.append(cells)
       } else {
         let raw = TableBuilder.RawRow(cells: cells, location: location(row.line))
         builder.rows += repeatElement(raw, count: repetitions(of: row, "number-rows-repeated"))
@@ -485,7 +485,13 @@ public struct FODTReader {
 
   private mutating func cells(of row: XMLNode) throws(BoardpackError) -> [TableBuilder.RawCell] {
     var result: [TableBuilder.RawCell] = []
-    for cell in row.elements where cell.name == "table-cell" && cell.namespace == Namespace.table {
+    for cell in row.elements where cell.namespace == Namespace.table {
+      if cell.name == "covered-table-cell" {
+        let covered = TableBuilder.RawCell(shown: "", isCovered: true)
+        result += repeatElement(covered, count: repetitions(of: cell, "number-columns-repeated"))
+        continue
+      }
+      guard cell.name == "table-cell" else { continue }
       let children = cell.elements
       let paragraphs = children.filter {
         $0.namespace == Namespace.text && ($0.name == "p" || $0.name == "h")

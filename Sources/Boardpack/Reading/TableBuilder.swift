@@ -1,8 +1,9 @@
 import Foundation
 
 /// Turns the cells a reader found in a finished paper into a typed `Table`: pads ragged rows,
-/// types each column (declared by the file, or inferred from the cells by `FigureParser`),
-/// reads each cell's value and flags "Total"/"Totals" rows.
+/// heads each column with the text of every header row above it, types each column (declared by
+/// the file, or inferred from the cells by `FigureParser`), reads each cell's value and flags
+/// "Total"/"Totals" rows.
 struct TableBuilder {
   /// One cell as found in the file.
   struct RawCell {
@@ -14,6 +15,8 @@ struct TableBuilder {
     var declared: Decimal?
     /// The cell's declared type (`data-bp-type`, `office:value-type`), when it declares one.
     var declaredType: ValueType?
+    /// Covered by a cell to its left that spans it (`colspan`, `table:covered-table-cell`).
+    var isCovered = false
   }
 
   /// One row as found in the file.
@@ -26,7 +29,8 @@ struct TableBuilder {
 
   var label: Label?
   var caption: [Inline] = []
-  var header: [RawCell] = []
+  /// The header rows, top to bottom.
+  var headerRows: [[RawCell]] = []
   var rows: [RawRow] = []
   var relations: [Relation] = []
   var location: SourceLocation
@@ -37,7 +41,8 @@ struct TableBuilder {
   static let cellLimit = 1_000_000
 
   func table() throws(BoardpackError) -> Table {
-    let width = max(header.count, rows.map { $0.cells.count }.max() ?? 0)
+    let width = max(
+      headerRows.map(\.count).max() ?? 0, rows.map { $0.cells.count }.max() ?? 0)
     guard width * max(rows.count, 1) <= Self.cellLimit else {
       throw BoardpackError(
         "a table of \(rows.count) rows by \(width) columns is larger than Boardpack reads "
@@ -49,11 +54,13 @@ struct TableBuilder {
       padded.cells += repeatElement(RawCell(shown: ""), count: width - row.cells.count)
       return padded
     }
+    let headers = self.headers(width: width)
+    let lastHeader = headerRows.last ?? []
     let columns = (0..<width).map { index in
       Column(
-        header: index < header.count ? header[index].shown : "",
+        header: headers[index],
         type: columnType(
-          index < header.count ? header[index].declaredType : nil,
+          index < lastHeader.count ? lastHeader[index].declaredType : nil,
           cells: padded.map { $0.cells[index] }))
     }
     let tableRows = padded.map { row in
@@ -67,6 +74,34 @@ struct TableBuilder {
     return Table(
       label: label, caption: caption, columns: columns, rows: tableRows, relations: relations,
       location: location)
+  }
+
+  /// Each column's header: the text of every header row over it, top to bottom. A cell that a
+  /// spanning cell covers takes its text; so does a blank cell of an upper row beside a filled one
+  /// over a filled cell below (a merged heading flattened: "2019" over "Amount" and "%").
+  private func headers(width: Int) -> [String] {
+    var parts = Array(repeating: [String](), count: width)
+    for (level, row) in headerRows.enumerated() {
+      let isLast = level == headerRows.count - 1
+      let below = level + 1 < headerRows.count ? headerRows[level + 1] : []
+      var spanning = ""
+      for index in 0..<width {
+        let cell = index < row.count ? row[index] : RawCell(shown: "")
+        let text = cell.shown.trimmedOfWhiteSpace
+        if !text.isEmpty {
+          spanning = text
+          parts[index].append(text)
+        } else if !spanning.isEmpty, index > 0,
+          cell.isCovered
+            || (!isLast && index < below.count && !below[index].shown.trimmedOfWhiteSpace.isEmpty)
+        {
+          parts[index].append(spanning)
+        } else {
+          spanning = ""
+        }
+      }
+    }
+    return parts.map { $0.joined(separator: " ") }
   }
 
   /// The header's declared type, else the type the cells declare, else the type their text reads as.

@@ -268,32 +268,38 @@ public struct XHTMLReader {
           at: location(element.line))
       }
     }
-    var body = rows
-    if let headerIndex = rows.lastIndex(where: { $0.section == "thead" }) {
-      builder.header = try rows[headerIndex].row.elements.map { cell throws(BoardpackError) in
-        try rawCell(cell)
-      }
-      body = rows.filter { $0.section != "thead" }
-    } else if let first = rows.first, !first.row.elements.isEmpty,
-      Self.isHeaderRow(first.row)
-    {
-      builder.header = try first.row.elements.map { cell throws(BoardpackError) in try rawCell(cell)
-      }
-      body.removeFirst()
+    // The header rows: those in <thead>, else the leading rows that are headers.
+    let headerCount =
+      rows.contains { $0.section == "thead" }
+      ? rows.prefix { $0.section == "thead" }.count
+      : rows.prefix { !$0.row.elements.isEmpty && Self.isHeaderRow($0.row) }.count
+    for (row, _) in rows.prefix(headerCount) {
+      builder.headerRows.append(try cells(of: row))
     }
-    for (row, section) in body {
-      let cells = try row.elements.filter { $0.name == "th" || $0.name == "td" }.map {
-        cell throws(BoardpackError) in try rawCell(cell)
-      }
+    for (row, section) in rows.dropFirst(headerCount) where section != "thead" {
       builder.rows.append(
         TableBuilder.RawRow(
-          cells: cells, markedTotal: section == "tfoot", location: location(row.line)))
+          cells: try cells(of: row), markedTotal: section == "tfoot", location: location(row.line)))
     }
     // A title block fills the metadata; Boardpack's own is not a block of the paper.
     let table = try builder.table()
     let isTitleBlock = metadata.absorbTitleBlock(table)
     return isTitleBlock && classes.contains("bp-title-block") ? [] : [.table(table)]
   }
+
+  /// The cells of a row, a cell spanning columns followed by the cells it covers.
+  private mutating func cells(of row: XMLNode) throws(BoardpackError) -> [TableBuilder.RawCell] {
+    var cells: [TableBuilder.RawCell] = []
+    for cell in row.elements where cell.name == "th" || cell.name == "td" {
+      cells.append(try rawCell(cell))
+      let span = min(max(cell.attribute("colspan").flatMap { Int($0) } ?? 1, 1), Self.spanLimit)
+      cells += repeatElement(TableBuilder.RawCell(shown: "", isCovered: true), count: span - 1)
+    }
+    return cells
+  }
+
+  /// The most columns one cell may span: far beyond any paper's table.
+  private static let spanLimit = 1_000
 
   private mutating func rawCell(_ cell: XMLNode) throws(BoardpackError) -> TableBuilder.RawCell {
     let hasBlocks =

@@ -30,8 +30,13 @@ public struct RelationFinder: Sendable {
     let totals = Set(below.compactMap { if case .rowSum(let row, _) = $0.relation { row } else { nil } })
     let above = rowSums(grid, order: rows.reversed(), excluding: totals)
     let changes = changeColumns()
-    return below + above + breakdowns() + columnSums(grid, skipping: changes.map(\.column))
+    let all = below + above + breakdowns() + columnSums(grid, skipping: changes.map(\.column))
       + changes.map(\.relation)
+    if ProcessInfo.processInfo.environment["BP_DEBUG"] != nil {
+      print("TABLE units=\(layout.units) labels=\(layout.labelColumns) headings=\(layout.headingRows.sorted()) scaled=\(layout.isScaled)")
+      for r in all { print("  ", r.basis, r.relation, r.convention) }
+    }
+    return all
   }
 
   // MARK: Row totals
@@ -70,6 +75,14 @@ public struct RelationFinder: Sendable {
     /// Where the items after the last heading begin.
     var blockStart: Int { (rows.lastIndex { $0 == nil }).map { $0 + 1 } ?? 0 }
 
+    /// Whether the run from `start` is a whole block: it starts the table or follows a heading,
+    /// or begins at or just after a total (a running total and what is added to it).
+    func isWholeBlock(from start: Int, totals: Set<Int>) -> Bool {
+      start == 0 || rows[start - 1] == nil
+        || rows[start - 1].map(totals.contains) == true
+        || rows[start].map(totals.contains) == true
+    }
+
     /// Starts of runs ending at the top that might sum to `figures`: those whose sum is exactly
     /// some figure of the row, the run after the last heading, and the whole stack.
     func starts(for figures: [ScaledGrid.Figure?]) -> Set<Int> {
@@ -88,7 +101,7 @@ public struct RelationFinder: Sendable {
       for (column, figure) in figures.enumerated() {
         guard let figure else { continue }
         switch prefixes[column].compare(figure, from: start) {
-        case .holds: evidence.holds += 1
+        case .holds(let weight): evidence.weight += weight
         case .fails: evidence.fails += 1
         case .agrees, nil: break
         }
@@ -97,14 +110,15 @@ public struct RelationFinder: Sendable {
     }
   }
 
-  /// Lines where a relation holds with two or more non-zero parts, and lines where it fails.
+  /// The weight of the lines where a relation holds (see `ScaledGrid.Comparison`: 2 for a line
+  /// that could hardly hold by chance), and the number of lines where it fails.
   private struct Evidence: Comparable {
-    var holds = 0
+    var weight = 0
     var fails = 0
 
-    /// More lines holding is better; then fewer failing.
+    /// More weight is better; then fewer failing lines.
     static func < (a: Evidence, b: Evidence) -> Bool {
-      (a.holds, -a.fails) < (b.holds, -b.fails)
+      (a.weight, -a.fails) < (b.weight, -b.fails)
     }
   }
 
@@ -116,6 +130,7 @@ public struct RelationFinder: Sendable {
     var stack = Stack(columns: columns.count)
     var found: [TableRelation] = []
     var inBreakdown = false
+    var totals: Set<Int> = []
     for row in order {
       if layout.headingRows.contains(row) {
         inBreakdown = Self.opensBreakdown(layout.label(row))
@@ -132,40 +147,63 @@ public struct RelationFinder: Sendable {
       }
       if inBreakdown || figures.allSatisfy({ $0 == nil }) { continue }
       if !excluding.contains(row),
-        let (start, basis) = total(figures, in: stack, labelled: layout.isLabelledTotal(row))
+        let (start, basis) = total(
+          figures, in: stack, labelled: layout.isLabelledTotal(row), totals: totals)
       {
+        let labelled = layout.isLabelledTotal(row)
         found.append(TableRelation(.rowSum(row: row, of: stack.rows[start...].compactMap { $0 }), basis: basis))
-        stack.pop(to: start)
+        // A total seen in one line only stays beside its parts, so that a later total can still
+        // take them, unless its label says it is one.
+        if basis == .established || labelled {
+          totals.insert(row)
+          stack.pop(to: start)
+        }
       }
       stack.push(row, figures)
     }
-    return found
+    // A total that stayed beside its parts cannot be one of the parts of an established total.
+    let established = Set(
+      found.filter { $0.basis == .established }.flatMap { relation -> [Int] in
+        if case .rowSum(_, let parts) = relation.relation { return parts }
+        return []
+      })
+    return found.filter { relation in
+      guard case .rowSum(let row, _) = relation.relation else { return true }
+      return totals.contains(row) || !established.contains(row)
+    }
   }
 
   /// Where the run of items that `figures` total begins, and how sure that is; nil when the
-  /// row is no total. A labelled total that no run satisfies stands for the run after the last
-  /// heading, tentatively.
-  private func total(_ figures: [ScaledGrid.Figure?], in stack: Stack, labelled: Bool)
-    -> (start: Int, basis: TableRelation.Basis)?
-  {
-    let scored = stack.starts(for: figures).map { ($0, stack.evidence(figures, from: $0)) }
-    guard let (start, evidence) = scored.max(by: { ($0.1, $0.0) < ($1.1, $1.0) }),
-      let basis = basis(evidence, labelled: labelled)
-    else { return nil }
-    if evidence.holds > 0 { return (start, basis) }
+  /// row is no total. A run seen to hold in one line only must be a whole block (see
+  /// `Stack.isWholeBlock`); a labelled total that no run satisfies stands for the run after the
+  /// last heading, tentatively.
+  private func total(
+    _ figures: [ScaledGrid.Figure?], in stack: Stack, labelled: Bool, totals: Set<Int>
+  ) -> (start: Int, basis: TableRelation.Basis)? {
+    let scored = stack.starts(for: figures).compactMap { start -> (Int, Evidence, TableRelation.Basis)? in
+      let evidence = stack.evidence(figures, from: start)
+      guard let basis = basis(evidence, labelled: labelled),
+        basis == .established || stack.isWholeBlock(from: start, totals: totals)
+      else { return nil }
+      return (start, evidence, basis)
+    }
+    guard let (start, evidence, basis) = scored.max(by: { ($0.1, $0.0) < ($1.1, $1.0) }) else {
+      return nil
+    }
+    if evidence.weight > 0 { return (start, basis) }
     let natural = stack.blockStart
     return stack.rows.count - natural >= 2 ? (natural, basis) : nil
   }
 
-  /// What the evidence makes of a relation: established when it holds in two lines and in more
-  /// than it fails (or in one, for a labelled total), tentative when it holds in one line or is
-  /// only labelled, nothing otherwise.
+  /// What the evidence makes of a relation: established when it holds in more than one line and
+  /// outweighs its failures (or holds in one, for a labelled total), tentative when it holds in
+  /// one line or is only labelled, nothing otherwise.
   private func basis(_ evidence: Evidence, labelled: Bool) -> TableRelation.Basis? {
-    let (holds, fails) = (evidence.holds, evidence.fails)
-    if holds >= 2 && holds > fails || labelled && holds >= 1 && holds >= fails {
+    let (weight, against) = (evidence.weight, 2 * evidence.fails)
+    if weight >= 3 && weight > against || labelled && weight >= 2 && weight >= against {
       return .established
     }
-    if holds >= 1 && holds >= fails || labelled { return .tentative }
+    if weight >= 2 && weight >= against || labelled { return .tentative }
     return nil
   }
 
@@ -217,7 +255,7 @@ public struct RelationFinder: Sendable {
         for (index, row) in rows.enumerated() {
           guard let stated = grid.figures[row][column] else { continue }
           switch prefixes[index].compare(stated, from: run.0, to: run.1) {
-          case .holds: evidence.holds += 1
+          case .holds(let weight): evidence.weight += weight
           case .fails: evidence.fails += 1
           case .agrees, nil: break
           }
@@ -227,7 +265,7 @@ public struct RelationFinder: Sendable {
       guard
         let (run, evidence) = scored.max(by: { a, b in
           (a.1, a.0.0 - a.0.1) < (b.1, b.0.0 - b.0.1)
-        }), evidence.holds >= 1,
+        }), evidence.weight >= 1,
         let basis = basis(evidence, labelled: Self.isTotalHeader(layout.table.columns[column].header))
       else { continue }
       found.append(TableRelation(named(column, Array(order[run.0..<run.1])), basis: basis))

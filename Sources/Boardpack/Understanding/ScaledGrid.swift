@@ -70,22 +70,28 @@ struct ScaledGrid {
     }
 
     /// How `stated` compares with the items from `start` to the end: nil when the run holds no
-    /// figure; holding (and whether two or more of its figures are non-zero) or failing.
+    /// figure.
     func compare(_ stated: Figure, from start: Int, to end: Int? = nil) -> Comparison? {
       let end = end ?? count
       guard counts[end] - counts[start] > 0 else { return nil }
       let sum = sums[end] - sums[start]
       let slack = slacks[end] - slacks[start]
-      guard abs(stated.value - sum) <= stated.halfUnit + slack else { return .fails }
-      return nonZero[end] - nonZero[start] >= 2 && stated.value != 0 ? .holds : .agrees
+      // Ten units of the last place are twenty half units.
+      let size = abs(stated.value) / max(stated.halfUnit, 1)
+      if stated.value == sum && size >= 20 && nonZero[end] - nonZero[start] >= 2 {
+        return .holds(weight: size >= 200 ? 2 : 1)
+      }
+      return abs(stated.value - sum) <= stated.halfUnit + slack ? .agrees : .fails
     }
   }
 
   /// How a stated figure compares with a run of others.
   enum Comparison {
-    /// It is their sum, and two or more of them are not zero: evidence of a relation.
-    case holds
-    /// It is their sum, but that says little (one figure, or zeros).
+    /// It is exactly their sum, two or more of them are not zero, and it has two significant
+    /// digits or more: evidence of a relation, weighing 2 from three digits (a chance match is
+    /// unlikely) and 1 below.
+    case holds(weight: Int)
+    /// It is their sum within rounding, or too small or too simple a sum to tell: no evidence.
     case agrees
     case fails
   }

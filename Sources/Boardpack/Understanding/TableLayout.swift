@@ -25,9 +25,12 @@ public struct TableLayout: Sendable {
   public init(_ table: Table, context: [String] = []) {
     self.table = table
     let headers = table.columns.map(\.header)
-    let scaled = ([table.caption.plainText] + headers + context + table.rows.prefix(3).map {
+    let titles = [table.caption.plainText] + headers + table.rows.prefix(3).map {
       $0.cells.first?.shown ?? ""
-    }).contains(where: Self.statesScale)
+    }
+    let scaled =
+      titles.contains { Self.statesScale($0, inTitle: true) }
+      || context.contains { Self.statesScale($0, inTitle: false) }
     isScaled = scaled
     // First pass: each cell's own printing, to find the columns' units.
     let printed = table.rows.map { row in
@@ -95,10 +98,12 @@ public struct TableLayout: Sendable {
   /// A row labelled as a total: "Total", "Total revenue", "Sub-total:", "Revenue, total", "Balance at
   /// end of period", "Closing balance"; or a row with no label straight under rows of figures.
   public func isLabelledTotal(_ row: Int) -> Bool {
-    let words = Self.words(label(row))
-    if words.isEmpty {
+    let label = label(row)
+    if label.isEmpty {
       return row > 0 && !headingRows.contains(row) && !headingRows.contains(row - 1)
     }
+    let words = Self.words(label)
+    guard !words.isEmpty else { return false }
     let first = words.first!
     return ["total", "totals", "subtotal", "subtotals"].contains(first)
       || (first == "sub" && words.dropFirst().first == "total")
@@ -114,14 +119,18 @@ public struct TableLayout: Sendable {
     Self.words(label(row)).first.map { ["less", "deduct", "minus"].contains($0) } ?? false
   }
 
-  /// A row of rates, not amounts: "Gross margin (%)", "Basic earnings per share (cents)".
+  /// A row of rates, not amounts: "Gross margin (%)", "Basic earnings per share (cents)",
+  /// "Effective tax rate" (but not "Enacted rate change").
   public func isRatioRow(_ row: Int) -> Bool {
-    Self.namesRatio(label(row))
+    let label = label(row)
+    return Self.namesRatio(label) || ["rate", "rates"].contains(Self.words(label).last ?? "")
   }
 
   /// A column of rates, averages or prices, which do not add up.
   public func isRatioColumn(_ column: Int) -> Bool {
-    Self.namesRatio(table.columns[column].header)
+    let header = table.columns[column].header
+    return Self.namesRatio(header)
+      || Self.words(header).contains { ["rate", "rates", "price", "prices"].contains($0) }
   }
 
   /// A column of changes between two others: "Change", "% Change YoY", "Increase (decrease)",
@@ -169,8 +178,8 @@ public struct TableLayout: Sendable {
     }
     return words(lower).contains {
       [
-        "percent", "percentage", "margin", "margins", "rate", "rates", "ratio", "ratios", "eps",
-        "cents", "average", "mean", "median", "yield", "multiple", "price", "prices",
+        "percent", "percentage", "margin", "margins", "ratio", "ratios", "eps", "cents",
+        "average", "mean", "median", "yield", "multiple",
       ].contains($0)
     }
   }
@@ -179,11 +188,12 @@ public struct TableLayout: Sendable {
     header.contains { "£$€¥₹".contains($0) }
   }
 
-  /// "(in millions)", "in thousands", "£000", "$'000", "€m", "US$m", "£bn".
-  static func statesScale(_ text: String) -> Bool {
+  /// "(in millions)", "in thousands", "£000", "$'000", "€m", "US$m", "£bn"; in a title (a header,
+  /// caption or label) the bare words too: "€ million", "Thousands of dollars".
+  static func statesScale(_ text: String, inTitle: Bool) -> Bool {
     let lower = text.lowercased()
-    guard lower.contains("thousand") || lower.contains("million") || lower.contains("billion")
-      || lower.contains("000") || lower.contains("m") || lower.contains("bn")
+    if inTitle, ["thousand", "million", "billion"].contains(where: lower.contains) { return true }
+    guard ["thousand", "million", "billion", "000", "m", "bn"].contains(where: lower.contains)
     else { return false }
     return scalePattern.firstMatch(in: lower) != nil
   }

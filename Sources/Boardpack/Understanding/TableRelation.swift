@@ -56,6 +56,9 @@ public struct RelationLine: Sendable {
   public var expected: Measured
   /// At least two non-zero figures went into the line, so that its holding says something.
   public var isInformative: Bool
+  /// How many printed figures went into the line: a line of one says little when it fails too
+  /// (a roll-forward's opening and closing balances with no movements printed).
+  public var parts: Int
 
   public var holds: Bool { stated.agrees(with: expected) }
 
@@ -122,7 +125,8 @@ extension TableLayout {
     guard !addends.isEmpty else { return nil }
     return RelationLine(
       row: row, column: column, stated: stated, expected: Measured.sum(addends),
-      isInformative: addends.filter { $0.value != 0 }.count >= 2 && stated.value != 0)
+      isInformative: addends.filter { $0.value != 0 }.count >= 2 && stated.value != 0,
+      parts: addends.count)
   }
 
   /// One line per row of a change column against the two columns it compares.
@@ -132,14 +136,21 @@ extension TableLayout {
     let percent: Bool
     if case .percentChange = relation.relation { percent = true } else { percent = false }
     let convention = relation.convention
-    return table.rows.indices.compactMap { row in
+    return table.rows.indices.compactMap { row -> RelationLine? in
       guard let stated = figure(row, column), !FigureParser.isNil(stated.shown),
         let a = figure(row, new), let b = figure(row, old), a.unit == b.unit
       else { return nil }
       // A change in a rate may be printed in points in a column of percentage changes.
       let rates = a.unit == .percent || isRatioRow(row)
       var formulas: [(Decimal, Decimal) -> Decimal?] = []
-      if percent { formulas.append(convention.change) }
+      if percent && stated.unit != .points {
+        formulas.append(convention.change)
+        // Over a negative base, reports differ on the sign of a change: either is read.
+        if b.value < 0 && convention != .reversed {
+          let other: TableRelation.Convention = convention == .standard ? .overMagnitude : .standard
+          formulas.append(other.change)
+        }
+      }
       if !percent || rates { formulas.append(convention.difference) }
       let candidates = formulas.compactMap { Measured.range(a, b, $0) }
       guard let expected = candidates.first(where: stated.agrees(with:)) ?? candidates.first else {
@@ -149,7 +160,7 @@ extension TableLayout {
       return RelationLine(
         row: row, column: column, stated: stated, expected: expected,
         isInformative: a.value != 0 && b.value != 0 && a.value != b.value
-          && expected.slack <= spread)
+          && expected.slack <= spread, parts: 2)
     }
   }
 }
