@@ -42,11 +42,14 @@ public struct TableSumRule: ReportRule {
       {
         return "total does not equal the sum of the \(parts.count) rows listed under \"of which\""
       }
-      let totals = Set(
-        site.relations.compactMap { if case .rowSum(let row, _) = $0.relation { row } else { nil } })
+      let totals = Set(site.relations.compactMap(\.relation.totalledRow))
       let kind = parts.count > 1 && parts.allSatisfy(totals.contains) ? "sub-totals" : "rows"
       return
         "total row does not equal the sum of the \(parts.count) \(kind) \(first > row ? "below" : "above") it"
+    case .rowDifference(let row, let from, let less):
+      let side = from > row ? "below" : "above"
+      return
+        "total row does not equal \"\(site.layout.label(from))\" less the \(less.count == 1 ? "row" : "\(less.count) rows") \(side) it"
     case .totalColumn(_, let parts):
       return "total column does not equal the sum of \(Self.list(parts, in: site.table))"
     default:

@@ -42,7 +42,7 @@ public enum DashboardRule {
     case .rag(_, let target, let baseline, let latest):
       try rag(target: cells[target], baseline: cells[baseline], latest: cells[latest])?.rawValue
         ?? ""
-    case .totalRow, .rowSum, .totalColumn, .difference, .percentChange, .pointChange, .share:
+    case .totalRow, .rowSum, .rowDifference, .totalColumn, .difference, .percentChange, .pointChange, .share:
       nil
     }
   }

@@ -130,6 +130,9 @@ public enum Relation: Sendable, Equatable, Codable {
   /// `row` = the sum of the rows `of` in every additive column (row indices, 0-based): a total
   /// found in a table, above or below its parts.
   case rowSum(row: Int, of: [Int])
+  /// `row` = the row `from` less the rows `less`, in every additive column: "Net" = "Total" less
+  /// "Income tax benefit", with the tax printed as a positive figure.
+  case rowDifference(row: Int, from: Int, less: [Int])
   /// `column` = the sum of `of` in every row.
   case totalColumn(column: Int, of: [Int])
   /// `column` = `minuend` − `subtrahend` (remaining = allocation − expenditure; change = new − old).

@@ -77,31 +77,45 @@ struct TableBuilder {
   }
 
   /// Each column's header: the text of every header row over it, top to bottom. A cell that a
-  /// spanning cell covers takes its text; so does a blank cell of an upper row beside a filled one
-  /// over a filled cell below (a merged heading flattened: "2019" over "Amount" and "%").
+  /// spanning cell covers takes its text. A blank cell of an upper row over a qualifier ("$", "%",
+  /// "Amount") is a merged heading flattened: it takes the text of the nearest filled cell of its
+  /// row, left first, that stands over a qualifier too ("2019" over "Amount" and "%"; "Change"
+  /// over "$" and "%"), but never a heading over a year, which is complete.
   private func headers(width: Int) -> [String] {
+    let rows = headerRows.map { row in
+      (0..<width).map { index in
+        (
+          text: index < row.count ? row[index].shown.trimmedOfWhiteSpace : "",
+          isCovered: index < row.count && row[index].isCovered
+        )
+      }
+    }
     var parts = Array(repeating: [String](), count: width)
-    for (level, row) in headerRows.enumerated() {
-      let isLast = level == headerRows.count - 1
-      let below = level + 1 < headerRows.count ? headerRows[level + 1] : []
-      var spanning = ""
+    for (level, row) in rows.enumerated() {
+      let below = level + 1 < rows.count ? rows[level + 1].map(\.text) : []
+      func qualifies(_ index: Int) -> Bool {
+        !below.isEmpty && !below[index].isEmpty && !Self.namesPeriod(below[index])
+      }
       for index in 0..<width {
-        let cell = index < row.count ? row[index] : RawCell(shown: "")
-        let text = cell.shown.trimmedOfWhiteSpace
-        if !text.isEmpty {
-          spanning = text
-          parts[index].append(text)
-        } else if !spanning.isEmpty, index > 0,
-          cell.isCovered
-            || (!isLast && index < below.count && !below[index].shown.trimmedOfWhiteSpace.isEmpty)
-        {
-          parts[index].append(spanning)
-        } else {
-          spanning = ""
+        if !row[index].text.isEmpty {
+          parts[index].append(row[index].text)
+        } else if row[index].isCovered, let left = row[..<index].lastIndex(where: { !$0.text.isEmpty }) {
+          parts[index].append(row[left].text)
+        } else if index > 0, qualifies(index) {
+          let left = (1..<index).reversed().first { !row[$0].text.isEmpty }
+          let right = (index + 1..<width).first { !row[$0].text.isEmpty }
+          if let parent = [left, right].compactMap({ $0 }).first(where: qualifies) {
+            parts[index].append(row[parent].text)
+          }
         }
       }
     }
     return parts.map { $0.joined(separator: " ") }
+  }
+
+  /// A header naming a period ("2019", "FY2018", "Dec 28, 2019", "Q3"), which needs no parent.
+  private static func namesPeriod(_ text: String) -> Bool {
+    text.contains(/(19|20)\d\d|\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b|\bQ[1-4]\b/)
   }
 
   /// The header's declared type, else the type the cells declare, else the type their text reads as.

@@ -26,11 +26,19 @@ public struct RelationFinder: Sendable {
   public func relations() -> [TableRelation] {
     let grid = ScaledGrid(layout)
     let rows = layout.table.rows.indices
-    let below = rowSums(grid, order: Array(rows), excluding: [])
-    let totals = Set(below.compactMap { if case .rowSum(let row, _) = $0.relation { row } else { nil } })
-    let above = rowSums(grid, order: rows.reversed(), excluding: totals)
     let changes = changeColumns()
-    let all = below + above + breakdowns() + columnSums(grid, skipping: changes.map(\.column))
+    // A change column whose arithmetic does not hold throughout says nothing about row totals.
+    let unchecked = Set(layout.figureColumns.filter(layout.isChangeColumn)).subtracting(
+      changes.filter { $0.relation.convention == .standard }.map(\.column))
+    let below = rowTotals(grid, order: Array(rows), excluding: [], skipping: unchecked)
+    // The same equation read from below ("Gross" = "Net" + "Less: tax") is not a second one.
+    let equations = below.map { Set($0.relation.parts + [$0.relation.totalledRow!]) }
+    let above = rowTotals(
+      grid, order: rows.reversed(), excluding: Set(below.compactMap(\.relation.totalledRow)),
+      skipping: unchecked
+    ).filter { !equations.contains(Set($0.relation.parts + [$0.relation.totalledRow!])) }
+    let all =
+      below + above + breakdowns() + columnSums(grid, skipping: changes.map(\.column))
       + changes.map(\.relation)
     if ProcessInfo.processInfo.environment["BP_DEBUG"] != nil {
       print("TABLE units=\(layout.units) labels=\(layout.labelColumns) headings=\(layout.headingRows.sorted()) scaled=\(layout.isScaled)")
@@ -41,6 +49,13 @@ public struct RelationFinder: Sendable {
 
   // MARK: Row totals
 
+  /// A run of stack items a row may total: summed from `start` to the top, or (a difference) the
+  /// item at `start` less the others.
+  private struct Run: Hashable {
+    var start: Int
+    var isDifference = false
+  }
+
   /// The stack of a row-total search: items are rows (a total standing for the rows it sums) or
   /// headings (nil), which separate blocks but add nothing; with running totals per column and,
   /// per column, where each running total occurs.
@@ -48,6 +63,9 @@ public struct RelationFinder: Sendable {
     var rows: [Int?] = []
     var prefixes: [ScaledGrid.Prefix]
     var positions: [[Int64: [Int]]]
+
+    /// How far back runs are tried one by one; longer runs are found through `positions`.
+    static let window = 30
 
     init(columns: Int) {
       prefixes = Array(repeating: ScaledGrid.Prefix(), count: columns)
@@ -83,49 +101,64 @@ public struct RelationFinder: Sendable {
         || rows[start].map(totals.contains) == true
     }
 
-    /// Starts of runs ending at the top that might sum to `figures`: those whose sum is exactly
-    /// some figure of the row, the run after the last heading, and the whole stack.
-    func starts(for figures: [ScaledGrid.Figure?]) -> Set<Int> {
-      var starts: Set<Int> = [0, blockStart]
+    /// The runs of two items or more that might give `figures`: every run of the last `window`
+    /// items, the run after the last heading, the whole stack, and sums of any length that give
+    /// some figure of the row exactly.
+    func runs(for figures: [ScaledGrid.Figure?]) -> Set<Run> {
+      let n = rows.count
+      var starts = Set([0, blockStart] + Array(max(n - Self.window, 0)..<max(n - 1, 0)))
+      starts = starts.filter { n - $0 >= 2 }
+      var runs = Set(starts.flatMap { [Run(start: $0), Run(start: $0, isDifference: true)] })
       for (column, figure) in figures.enumerated() {
         guard let figure else { continue }
         let wanted = prefixes[column].sums.last! - figure.value
-        starts.formUnion(positions[column][wanted, default: []].suffix(3))
+        for start in positions[column][wanted, default: []].suffix(3) where n - start >= 2 {
+          runs.insert(Run(start: start))
+        }
       }
-      return starts.filter { rows.count - $0 >= 2 }
+      return runs
     }
 
-    /// Lines where the run from `start` holds (with two non-zero parts) and where it fails.
-    func evidence(_ figures: [ScaledGrid.Figure?], from start: Int) -> Evidence {
+    /// How well `figures` total a run, line by line.
+    func evidence(_ figures: [ScaledGrid.Figure?], _ run: Run) -> Evidence {
       var evidence = Evidence()
       for (column, figure) in figures.enumerated() {
         guard let figure else { continue }
-        switch prefixes[column].compare(figure, from: start) {
-        case .holds(let weight): evidence.weight += weight
-        case .fails: evidence.fails += 1
-        case .agrees, nil: break
-        }
+        evidence.add(prefixes[column].compare(figure, from: run.start, difference: run.isDifference))
       }
       return evidence
     }
   }
 
   /// The weight of the lines where a relation holds (see `ScaledGrid.Comparison`: 2 for a line
-  /// that could hardly hold by chance), and the number of lines where it fails.
+  /// that could hardly hold by chance), the lines where it agrees within rounding, and those where
+  /// it fails.
   private struct Evidence: Comparable {
     var weight = 0
+    var agrees = 0
     var fails = 0
 
-    /// More weight is better; then fewer failing lines.
+    mutating func add(_ comparison: ScaledGrid.Comparison?) {
+      switch comparison {
+      case .holds(let weight): self.weight += weight
+      case .agrees: agrees += 1
+      case .fails: fails += 1
+      case nil: break
+      }
+    }
+
+    /// More weight is better; then more lines agreeing than failing.
     static func < (a: Evidence, b: Evidence) -> Bool {
-      (a.weight, -a.fails) < (b.weight, -b.fails)
+      (a.weight, a.agrees - a.fails) < (b.weight, b.agrees - b.fails)
     }
   }
 
-  /// Totals that sum the rows before them in `order` (rows top to bottom for totals below their
-  /// parts, bottom to top for totals above them); `excluding` rows are not taken as totals.
-  private func rowSums(_ grid: ScaledGrid, order: [Int], excluding: Set<Int>) -> [TableRelation] {
-    let columns = layout.figureColumns.filter(layout.isAdditive)
+  /// Totals of the rows before them in `order` (rows top to bottom for totals below their parts,
+  /// bottom to top for totals above them); `excluding` rows are not taken as totals.
+  private func rowTotals(
+    _ grid: ScaledGrid, order: [Int], excluding: Set<Int>, skipping: Set<Int>
+  ) -> [TableRelation] {
+    let columns = layout.figureColumns.filter { layout.isAdditive($0) && !skipping.contains($0) }
     guard !columns.isEmpty else { return [] }
     var stack = Stack(columns: columns.count)
     var found: [TableRelation] = []
@@ -146,53 +179,58 @@ public struct RelationFinder: Sendable {
         }
       }
       if inBreakdown || figures.allSatisfy({ $0 == nil }) { continue }
+      let labelled = layout.isLabelledTotal(row)
       if !excluding.contains(row),
-        let (start, basis) = total(
-          figures, in: stack, labelled: layout.isLabelledTotal(row), totals: totals)
+        let (run, basis) = total(figures, in: stack, labelled: labelled, totals: totals)
       {
-        let labelled = layout.isLabelledTotal(row)
-        found.append(TableRelation(.rowSum(row: row, of: stack.rows[start...].compactMap { $0 }), basis: basis))
+        let parts = stack.rows[run.start...].compactMap { $0 }
+        let relation: Relation =
+          run.isDifference
+          ? .rowDifference(row: row, from: parts[0], less: Array(parts.dropFirst()))
+          : .rowSum(row: row, of: parts)
+        found.append(TableRelation(relation, basis: basis, skipping: skipping))
         // A total seen in one line only stays beside its parts, so that a later total can still
         // take them, unless its label says it is one.
         if basis == .established || labelled {
           totals.insert(row)
-          stack.pop(to: start)
+          stack.pop(to: run.start)
         }
       }
       stack.push(row, figures)
     }
-    // A total that stayed beside its parts cannot be one of the parts of an established total.
-    let established = Set(
-      found.filter { $0.basis == .established }.flatMap { relation -> [Int] in
-        if case .rowSum(_, let parts) = relation.relation { return parts }
-        return []
-      })
+    // A total that stayed beside its parts is no total if an established total takes it and its
+    // parts side by side.
+    let established = found.filter { $0.basis == .established }.map { Set($0.relation.parts) }
     return found.filter { relation in
-      guard case .rowSum(let row, _) = relation.relation else { return true }
-      return totals.contains(row) || !established.contains(row)
+      guard let row = relation.relation.totalledRow, !totals.contains(row) else { return true }
+      let parts = Set(relation.relation.parts)
+      return !established.contains { $0.contains(row) && !$0.isDisjoint(with: parts) }
     }
   }
 
-  /// Where the run of items that `figures` total begins, and how sure that is; nil when the
-  /// row is no total. A run seen to hold in one line only must be a whole block (see
-  /// `Stack.isWholeBlock`); a labelled total that no run satisfies stands for the run after the
-  /// last heading, tentatively.
+  /// The run of items that `figures` total, and how sure that is; nil when the row is no total.
+  /// A run seen to hold in one line only must be a whole block (see `Stack.isWholeBlock`); a
+  /// labelled total that no run satisfies even within rounding stands for the run after the last
+  /// heading, tentatively.
   private func total(
     _ figures: [ScaledGrid.Figure?], in stack: Stack, labelled: Bool, totals: Set<Int>
-  ) -> (start: Int, basis: TableRelation.Basis)? {
-    let scored = stack.starts(for: figures).compactMap { start -> (Int, Evidence, TableRelation.Basis)? in
-      let evidence = stack.evidence(figures, from: start)
+  ) -> (run: Run, basis: TableRelation.Basis)? {
+    let scored = stack.runs(for: figures).compactMap { run -> (Run, Evidence, TableRelation.Basis)? in
+      let evidence = stack.evidence(figures, run)
       guard let basis = basis(evidence, labelled: labelled),
-        basis == .established || stack.isWholeBlock(from: start, totals: totals)
+        basis == .established || stack.isWholeBlock(from: run.start, totals: totals)
       else { return nil }
-      return (start, evidence, basis)
+      return (run, evidence, basis)
     }
-    guard let (start, evidence, basis) = scored.max(by: { ($0.1, $0.0) < ($1.1, $1.0) }) else {
-      return nil
-    }
-    if evidence.weight > 0 { return (start, basis) }
+    // The best evidence; then a sum before a difference, and the shortest run.
+    guard
+      let (run, evidence, basis) = scored.max(by: { a, b in
+        (a.1, a.0.isDifference ? 0 : 1, a.0.start) < (b.1, b.0.isDifference ? 0 : 1, b.0.start)
+      })
+    else { return nil }
+    if evidence.weight > 0 || evidence.agrees > 0 { return (run, basis) }
     let natural = stack.blockStart
-    return stack.rows.count - natural >= 2 ? (natural, basis) : nil
+    return stack.rows.count - natural >= 2 ? (Run(start: natural), basis) : nil
   }
 
   /// What the evidence makes of a relation: established when it holds in more than one line and
@@ -254,11 +292,7 @@ public struct RelationFinder: Sendable {
         var evidence = Evidence()
         for (index, row) in rows.enumerated() {
           guard let stated = grid.figures[row][column] else { continue }
-          switch prefixes[index].compare(stated, from: run.0, to: run.1) {
-          case .holds(let weight): evidence.weight += weight
-          case .fails: evidence.fails += 1
-          case .agrees, nil: break
-          }
+          evidence.add(prefixes[index].compare(stated, from: run.0, to: run.1))
         }
         return (run, evidence)
       }
@@ -306,7 +340,7 @@ public struct RelationFinder: Sendable {
       for new in near {
         for old in near where old != new {
           let conventions: [TableRelation.Convention] =
-            unit == .percent ? TableRelation.Convention.allCases : [.standard, .reversed]
+            unit == .percent ? TableRelation.Convention.allCases : [.standard, .reversed, .favourable]
           for convention in conventions {
             let relation: Relation =
               switch unit {

@@ -69,19 +69,24 @@ struct ScaledGrid {
       nonZero.removeLast()
     }
 
-    /// How `stated` compares with the items from `start` to the end: nil when the run holds no
-    /// figure.
-    func compare(_ stated: Figure, from start: Int, to end: Int? = nil) -> Comparison? {
+    /// How `stated` compares with the items from `start` to `end` (the last, by default): with
+    /// their sum, or (`difference`) with the first of them less the others; nil when the run
+    /// holds no figure.
+    func compare(_ stated: Figure, from start: Int, to end: Int? = nil, difference: Bool = false)
+      -> Comparison?
+    {
       let end = end ?? count
       guard counts[end] - counts[start] > 0 else { return nil }
       let sum = sums[end] - sums[start]
+      // The first item less the rest: twice the first, less the whole run.
+      let expected = difference ? 2 * (sums[start + 1] - sums[start]) - sum : sum
       let slack = slacks[end] - slacks[start]
       // Ten units of the last place are twenty half units.
       let size = abs(stated.value) / max(stated.halfUnit, 1)
-      if stated.value == sum && size >= 20 && nonZero[end] - nonZero[start] >= 2 {
+      if stated.value == expected && size >= 20 && nonZero[end] - nonZero[start] >= 2 {
         return .holds(weight: size >= 200 ? 2 : 1)
       }
-      return abs(stated.value - sum) <= stated.halfUnit + slack ? .agrees : .fails
+      return abs(stated.value - expected) <= stated.halfUnit + slack ? .agrees : .fails
     }
   }
 

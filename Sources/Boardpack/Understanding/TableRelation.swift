@@ -24,16 +24,25 @@ public struct TableRelation: Sendable, Equatable {
     case overMagnitude
     /// Old less new: a cost that rises shown as a negative change.
     case reversed
+    /// Signed row by row as favourable or not (a fall in costs shown positive, a fall in sales
+    /// negative): only the size of each change is checked.
+    case favourable
   }
 
   public var relation: Relation
   public var basis: Basis
   public var convention: Convention
+  /// Columns whose lines a row total leaves out: change columns whose own arithmetic does not
+  /// hold throughout (a report that signs each change as favourable or not).
+  public var skipping: Set<Int>
 
-  public init(_ relation: Relation, basis: Basis, convention: Convention = .standard) {
+  public init(
+    _ relation: Relation, basis: Basis, convention: Convention = .standard, skipping: Set<Int> = []
+  ) {
     self.relation = relation
     self.basis = basis
     self.convention = convention
+    self.skipping = skipping
   }
 
   /// Whether the relation is a change between two figures (checked as a derived column) rather
@@ -79,13 +88,19 @@ extension TableLayout {
   public func lines(of relation: TableRelation) -> [RelationLine] {
     switch relation.relation {
     case .rowSum(let row, let parts):
-      return figureColumns.filter(isAdditive).compactMap { column in
-        sumLine(row: row, column: column, stated: (row, column), parts: parts.map { ($0, column) })
+      return rowLineColumns(relation).compactMap { column in
+        sumLine(row: row, column: column, parts: parts.map { ($0, column, false) })
+      }
+    case .rowDifference(let row, let from, let less):
+      return rowLineColumns(relation).compactMap { column in
+        sumLine(
+          row: row, column: column,
+          parts: [(from, column, false)] + less.map { ($0, column, true) })
       }
     case .totalColumn(let column, let parts):
       return table.rows.indices.compactMap { row in
         guard !isRatioRow(row) else { return nil }
-        return sumLine(row: row, column: column, stated: (row, column), parts: parts.map { (row, $0) })
+        return sumLine(row: row, column: column, parts: parts.map { (row, $0, false) })
       }
     case .difference(let column, let minuend, let subtrahend):
       return changeLines(relation, column: column, new: minuend, old: subtrahend)
@@ -94,6 +109,11 @@ extension TableLayout {
     case .totalRow, .share, .direction, .rag:
       return []
     }
+  }
+
+  /// The columns a row total is checked in: the additive ones it does not skip.
+  private func rowLineColumns(_ relation: TableRelation) -> [Int] {
+    figureColumns.filter { isAdditive($0) && !relation.skipping.contains($0) }
   }
 
   /// A column whose figures add up: plain amounts, not rates, averages or percentages.
@@ -107,16 +127,17 @@ extension TableLayout {
     return figure
   }
 
-  private func sumLine(
-    row: Int, column: Int, stated place: (Int, Int), parts: [(Int, Int)]
-  ) -> RelationLine? {
-    guard let stated = figure(place.0, place.1, in: .plain), !isRatioRow(place.0) else {
-      return nil
-    }
+  /// The figure at (`row`, `column`) against the sum of `parts`, each (row, column, subtracted).
+  private func sumLine(row: Int, column: Int, parts: [(Int, Int, Bool)]) -> RelationLine? {
+    guard let stated = figure(row, column, in: .plain), !isRatioRow(row) else { return nil }
     var addends: [Measured] = []
-    for (partRow, partColumn) in parts {
+    for (index, (partRow, partColumn, subtracted)) in parts.enumerated() {
+      // A difference needs what it is taken from.
+      if index == 0, parts.count > 1, parts[1].2, figure(partRow, partColumn, in: .plain) == nil {
+        return nil
+      }
       if var figure = figure(partRow, partColumn, in: .plain), !isRatioRow(partRow) {
-        if isDeduction(partRow) && figure.value > 0 { figure.value.negate() }
+        if (isDeduction(partRow) && figure.value > 0) != subtracted { figure.value.negate() }
         addends.append(figure)
       } else if !isBlank(partRow, partColumn) && !headingRows.contains(partRow) {
         return nil
@@ -152,7 +173,13 @@ extension TableLayout {
         }
       }
       if !percent || rates { formulas.append(convention.difference) }
-      let candidates = formulas.compactMap { Measured.range(a, b, $0) }
+      let candidates = formulas.compactMap { formula -> Measured? in
+        guard var range = Measured.range(a, b, formula) else { return nil }
+        if convention == .favourable, (range.value < 0) != (stated.value < 0) {
+          range.value.negate()
+        }
+        return range
+      }
       guard let expected = candidates.first(where: stated.agrees(with:)) ?? candidates.first else {
         return nil
       }
@@ -170,7 +197,7 @@ extension TableRelation.Convention {
   func change(_ new: Decimal, _ old: Decimal) -> Decimal? {
     guard old != 0 else { return nil }
     switch self {
-    case .standard: return (new - old) / old * 100
+    case .standard, .favourable: return (new - old) / old * 100
     case .overMagnitude: return (new - old) / abs(old) * 100
     case .reversed: return (old - new) / old * 100
     }
@@ -179,5 +206,24 @@ extension TableRelation.Convention {
   /// The difference from `old` to `new` in this convention.
   func difference(_ new: Decimal, _ old: Decimal) -> Decimal? {
     self == .reversed ? old - new : new - old
+  }
+}
+
+extension Relation {
+  /// The row a row total is printed in; nil for other relations.
+  public var totalledRow: Int? {
+    switch self {
+    case .rowSum(let row, _), .rowDifference(let row, _, _): row
+    default: nil
+    }
+  }
+
+  /// The rows (or columns) a total is made of; empty for other relations.
+  public var parts: [Int] {
+    switch self {
+    case .rowSum(_, let parts), .totalColumn(_, let parts): parts
+    case .rowDifference(_, let from, let less): [from] + less
+    default: []
+    }
   }
 }
