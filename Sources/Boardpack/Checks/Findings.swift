@@ -75,7 +75,7 @@ extension Findings {
         rule, line.stated.verdict(against: line.expected), message, at: place,
         stated: line.stated, expected: line.expected)
     case .tentative:
-      guard line.looksLikeSlip else { return }
+      guard line.verdict == .disagrees, line.looksLikeSlip else { return }
       add(
         rule, .warning, message + " (by what one mistyped or transposed digit makes)", at: place,
         stated: line.stated.shown,

@@ -13,7 +13,7 @@ public struct TableSumRule: ReportRule {
     for site in report.tables {
       for relation in site.relations where !relation.isDerived(in: site.layout) {
         guard let message = message(relation, in: site) else { continue }
-        for line in site.layout.lines(of: relation) where !line.holds {
+        for line in site.layout.lines(of: relation) where line.verdict != .agrees {
           findings.add(.tableSum, relation, line, message, in: site)
         }
       }

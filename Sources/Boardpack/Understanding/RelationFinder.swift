@@ -230,7 +230,14 @@ public struct RelationFinder: Sendable {
     else { return nil }
     if evidence.weight > 0 || evidence.agrees > 0 { return (run, basis) }
     let natural = stack.blockStart
-    return stack.rows.count - natural >= 2 ? (Run(start: natural), basis) : nil
+    guard stack.rows.count - natural >= 2 else { return nil }
+    // A labelled total of one figure under a plain list of rows (or of sub-totals only) can stand
+    // for nothing else: it is checked as firmly as one the arithmetic confirms.
+    let items = stack.rows.compactMap { $0 }
+    let plain =
+      natural == 0 && items.count == stack.rows.count && figures.compactMap({ $0 }).count == 1
+      && (items.allSatisfy(totals.contains) || !items.contains(where: totals.contains))
+    return (Run(start: natural), plain ? .established : basis)
   }
 
   /// What the evidence makes of a relation: established when it holds in more than one line and
@@ -326,40 +333,49 @@ public struct RelationFinder: Sendable {
   // MARK: Changes
 
   /// Change columns ("Change", "% Change YoY", "Increase (decrease)") against the pair of figure
-  /// columns near them that the most rows satisfy, in the sign convention that fits.
+  /// columns near them that the most rows satisfy, in the sign convention that fits; failing that,
+  /// against the two columns headed by years (the later the new), for the size of each change
+  /// only, unless it fails in most rows (and so was never that change).
   private func changeColumns() -> [(column: Int, relation: TableRelation)] {
     let changes = layout.figureColumns.filter(layout.isChangeColumn)
     let operands = layout.figureColumns.filter { !changes.contains($0) }
     return changes.compactMap { column in
-      // Percentage points compare percentages; other changes compare amounts.
-      let wanted: PrintedFigure.Unit = layout.units[column] == .points ? .percent : .plain
-      let candidates = operands.filter { layout.units[$0] == wanted }
-      let near = Array(candidates.filter { $0 < column }.suffix(2) + candidates.filter { $0 > column }.prefix(2))
       let unit = layout.units[column]
+      // Amounts or percentages, row by row (a change in points compares percentages).
+      let candidates = operands.filter { [.plain, .percent].contains(layout.units[$0]) }
+      let near = candidates.filter { $0 < column }.suffix(2) + candidates.filter { $0 > column }.prefix(2)
+      func relation(_ new: Int, _ old: Int) -> Relation {
+        switch unit {
+        case .percent: .percentChange(column: column, new: new, old: old)
+        case .points: .pointChange(column: column, new: new, old: old)
+        default: .difference(column: column, minuend: new, subtrahend: old)
+        }
+      }
+      func evidence(_ relation: TableRelation) -> (holds: Int, fails: Int, lines: Int) {
+        let lines = layout.lines(of: relation)
+        return (lines.filter { $0.isInformative && $0.holds }.count, lines.filter { !$0.holds }.count, lines.count)
+      }
+      let conventions: [TableRelation.Convention] =
+        unit == .percent ? TableRelation.Convention.allCases : [.standard, .reversed, .favourable]
       var best: (relation: TableRelation, holds: Int, fails: Int)?
       for new in near {
         for old in near where old != new {
-          let conventions: [TableRelation.Convention] =
-            unit == .percent ? TableRelation.Convention.allCases : [.standard, .reversed, .favourable]
           for convention in conventions {
-            let relation: Relation =
-              switch unit {
-              case .percent: .percentChange(column: column, new: new, old: old)
-              case .points: .pointChange(column: column, new: new, old: old)
-              default: .difference(column: column, minuend: new, subtrahend: old)
-              }
-            let candidate = TableRelation(relation, basis: .established, convention: convention)
-            let lines = layout.lines(of: candidate)
-            let holds = lines.filter { $0.isInformative && $0.holds }.count
-            let fails = lines.filter { !$0.holds }.count
+            let candidate = TableRelation(relation(new, old), basis: .established, convention: convention)
+            let (holds, fails, _) = evidence(candidate)
             if best == nil || (holds, -fails) > (best!.holds, -best!.fails) {
               best = (candidate, holds, fails)
             }
           }
         }
       }
-      guard let best, best.holds >= 2, best.holds > best.fails else { return nil }
-      return (column, best.relation)
+      if let best, best.holds >= 2, best.holds > best.fails { return (column, best.relation) }
+      let dated = near.compactMap { column in layout.year(column).map { (column, $0) } }
+      guard dated.count == 2, dated[0].1 != dated[1].1 else { return nil }
+      let (new, old) = dated[0].1 > dated[1].1 ? (dated[0].0, dated[1].0) : (dated[1].0, dated[0].0)
+      let labelled = TableRelation(relation(new, old), basis: .established, convention: .favourable)
+      let (holds, fails, lines) = evidence(labelled)
+      return holds >= fails || lines == 1 ? (column, labelled) : nil
     }
   }
 }

@@ -119,11 +119,9 @@ public struct TableLayout: Sendable {
     Self.words(label(row)).first.map { ["less", "deduct", "minus"].contains($0) } ?? false
   }
 
-  /// A row of rates, not amounts: "Gross margin (%)", "Basic earnings per share (cents)",
-  /// "Effective tax rate" (but not "Enacted rate change").
+  /// A row of rates, not amounts: "Gross margin (%)", "Basic earnings per share (cents)".
   public func isRatioRow(_ row: Int) -> Bool {
-    let label = label(row)
-    return Self.namesRatio(label) || ["rate", "rates"].contains(Self.words(label).last ?? "")
+    Self.namesRatio(label(row))
   }
 
   /// A column of rates, averages or prices, which do not add up.
@@ -212,9 +210,9 @@ public struct TableLayout: Sendable {
   private static func unit(of figures: [PrintedFigure], header: String) -> PrintedFigure.Unit {
     let printed = figures.filter { !$0.isNil }
     let counts = Dictionary(grouping: printed, by: \.unit).mapValues(\.count)
-    let needed = namesChange(header) ? 1 : (printed.count + 1) / 2
+    if namesChange(header), counts[.percent, default: 0] > 0 { return .percent }
     if let (unit, count) = counts.filter({ $0.key != .plain }).max(by: { $0.value < $1.value }),
-      count >= needed
+      count * 2 >= printed.count
     {
       return unit
     }

@@ -71,6 +71,9 @@ public struct RelationLine: Sendable {
 
   public var holds: Bool { stated.agrees(with: expected) }
 
+  /// How the stated figure compares with the expected one, rounding of whole pounds apart.
+  public var verdict: Measured.Verdict { stated.verdict(against: expected) }
+
   /// The difference is what one wrong digit, or two adjacent digits swapped, would make: a whole
   /// number of the last printed place that is d × 10^k or 9 × d × 10^k with d from 1 to 9.
   public var looksLikeSlip: Bool {
@@ -163,8 +166,10 @@ extension TableLayout {
       else { return nil }
       // A change in a rate may be printed in points in a column of percentage changes.
       let rates = a.unit == .percent || isRatioRow(row)
+      // The figure's own mark says which: "+36%" above "-3.6pp" in one column.
+      let percent = stated.unit == .percent || percent && stated.unit != .points
       var formulas: [(Decimal, Decimal) -> Decimal?] = []
-      if percent && stated.unit != .points {
+      if percent {
         formulas.append(convention.change)
         // Over a negative base, reports differ on the sign of a change: either is read.
         if b.value < 0 && convention != .reversed {
