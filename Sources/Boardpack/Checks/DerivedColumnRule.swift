@@ -118,8 +118,7 @@ public struct DerivedColumnRule: ReportRule {
       message = "\(columns[column].header) is not \(name(reversed ? old : new)) minus \(name(reversed ? new : old))"
     case .totalColumn(let column, let parts):
       message = "\(columns[column].header) is not \(name(parts[0])) less the amount in \(name(parts[1]))"
-    case .percentChange(_, let new, let old), .pointChange(_, let new, let old)
-    where line.stated.unit == .points:
+    case .percentChange(_, let new, let old) where line.stated.unit == .points:
       message = "percentage-point change is not \(name(new)) − \(name(old))"
     case .percentChange(_, let new, let old) where relation.convention == .favourable:
       message = "the size of the percentage change from \(name(old)) to \(name(new)) is not this"

@@ -37,14 +37,8 @@ public struct RelationFinder: Sendable {
       grid, order: rows.reversed(), excluding: Set(below.compactMap(\.relation.totalledRow)),
       skipping: unchecked
     ).filter { !equations.contains(Set($0.relation.parts + [$0.relation.totalledRow!])) }
-    let all =
-      below + above + breakdowns() + columnSums(grid, skipping: changes.map(\.column))
+    return below + above + breakdowns() + columnSums(grid, skipping: changes.map(\.column))
       + changes.map(\.relation)
-    if ProcessInfo.processInfo.environment["BP_DEBUG"] != nil {
-      print("TABLE units=\(layout.units) labels=\(layout.labelColumns) headings=\(layout.headingRows.sorted()) scaled=\(layout.isScaled)")
-      for r in all { print("  ", r.basis, r.relation, r.convention) }
-    }
-    return all
   }
 
   // MARK: Row totals
@@ -209,16 +203,16 @@ public struct RelationFinder: Sendable {
   }
 
   /// The run of items that `figures` total, and how sure that is; nil when the row is no total.
-  /// A run seen to hold in one line only must be a whole block (see `Stack.isWholeBlock`); a
-  /// labelled total that no run satisfies even within rounding stands for the run after the last
-  /// heading, tentatively.
+  /// An unlabelled run seen to hold in one line only must be a whole block (see
+  /// `Stack.isWholeBlock`); a labelled total that no run satisfies even within rounding stands
+  /// for the run after the last heading, tentatively.
   private func total(
     _ figures: [ScaledGrid.Figure?], in stack: Stack, labelled: Bool, totals: Set<Int>
   ) -> (run: Run, basis: TableRelation.Basis)? {
     let scored = stack.runs(for: figures).compactMap { run -> (Run, Evidence, TableRelation.Basis)? in
       let evidence = stack.evidence(figures, run)
       guard let basis = basis(evidence, labelled: labelled),
-        basis == .established || stack.isWholeBlock(from: run.start, totals: totals)
+        basis == .established || labelled || stack.isWholeBlock(from: run.start, totals: totals)
       else { return nil }
       return (run, evidence, basis)
     }
@@ -343,7 +337,7 @@ public struct RelationFinder: Sendable {
       let unit = layout.units[column]
       // Amounts or percentages, row by row (a change in points compares percentages).
       let candidates = operands.filter { [.plain, .percent].contains(layout.units[$0]) }
-      let near = candidates.filter { $0 < column }.suffix(2) + candidates.filter { $0 > column }.prefix(2)
+      let near = candidates.filter { $0 < column }.suffix(3) + candidates.filter { $0 > column }.prefix(3)
       func relation(_ new: Int, _ old: Int) -> Relation {
         switch unit {
         case .percent: .percentChange(column: column, new: new, old: old)

@@ -119,16 +119,20 @@ public struct TableLayout: Sendable {
     Self.words(label(row)).first.map { ["less", "deduct", "minus"].contains($0) } ?? false
   }
 
-  /// A row of rates, not amounts: "Gross margin (%)", "Basic earnings per share (cents)".
+  /// A row of rates, not amounts: "Gross margin (%)", "Basic earnings per share (cents)" (but
+  /// not "Weighted average shares outstanding", which add up).
   public func isRatioRow(_ row: Int) -> Bool {
-    Self.namesRatio(label(row))
+    let money = table.rows[row].cells.contains { $0.shown.contains { "£$€¥₹".contains($0) } }
+    return Self.namesRatio(label(row), money: money)
   }
 
   /// A column of rates, averages or prices, which do not add up.
   public func isRatioColumn(_ column: Int) -> Bool {
     let header = table.columns[column].header
     return Self.namesRatio(header)
-      || Self.words(header).contains { ["rate", "rates", "price", "prices"].contains($0) }
+      || Self.words(header).contains {
+        ["rate", "rates", "price", "prices", "average", "mean", "median"].contains($0)
+      }
   }
 
   /// A column of changes between two others: "Change", "% Change YoY", "Increase (decrease)",
@@ -167,18 +171,15 @@ public struct TableLayout: Sendable {
     text.lowercased().split { !$0.isLetter }.map(String.init)
   }
 
-  private static func namesRatio(_ text: String) -> Bool {
+  /// Words that make a label a rate, not an amount: "%", "percent", "per share", "ratio",
+  /// "(cents)", "(x)"; and "margin", unless `money` says the figures are in a currency ("Adjusted
+  /// gross margin $141,427").
+  private static func namesRatio(_ text: String, money: Bool = false) -> Bool {
     let lower = text.lowercased()
-    if lower.contains("%") || lower.contains("per share") || lower.contains("per cent")
-      || lower.contains("per unit") || lower.contains("(x)")
-    {
-      return true
-    }
-    return words(lower).contains {
-      [
-        "percent", "percentage", "margin", "margins", "ratio", "ratios", "eps", "cents",
-        "average", "mean", "median", "yield", "multiple",
-      ].contains($0)
+    if ["%", "(cents)", "(x)", "(times)"].contains(where: lower.contains) { return true }
+    return words(lower).contains { word in
+      ["percent", "percentage", "per", "ratio", "ratios", "eps", "yield", "multiple"].contains(word)
+        || !money && ["margin", "margins"].contains(word)
     }
   }
 
