@@ -34,8 +34,13 @@ public struct Measured: Sendable, Equatable {
 
   /// Reads a cell: its typed value when the file declares one, else its printed text.
   public init?(_ cell: Cell, context: Context = Context()) {
+    self.init(cell, printed: PrintedFigure(reading: cell.shown), context: context)
+  }
+
+  /// Reads a cell whose text has been read already as `printed`.
+  init?(_ cell: Cell, printed: PrintedFigure?, context: Context) {
     let shown = cell.shown.trimmedOfWhiteSpace
-    guard let printed = PrintedFigure(reading: shown) else {
+    guard let printed else {
       guard let value = cell.value.number else { return nil }
       self.init(value: value, places: FigureParser.places(in: shown), shown: shown)
       return

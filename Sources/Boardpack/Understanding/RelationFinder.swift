@@ -301,16 +301,11 @@ public struct RelationFinder: Sendable {
         let (run, evidence) = scored.max(by: { a, b in
           (a.1, a.0.0 - a.0.1) < (b.1, b.0.0 - b.0.1)
         }), evidence.weight >= 1,
-        let basis = basis(evidence, labelled: Self.isTotalHeader(layout.table.columns[column].header))
+        let basis = basis(evidence, labelled: layout.isTotalColumn(column))
       else { continue }
       found.append(TableRelation(named(column, Array(order[run.0..<run.1])), basis: basis))
     }
     return found
-  }
-
-  private static func isTotalHeader(_ header: String) -> Bool {
-    let words = TableLayout.words(header)
-    return words.first == "total" || words.last == "total"
   }
 
   /// `column` = the sum of `parts`, as a difference when one of two parts is a result column

@@ -13,12 +13,34 @@ public struct TableLayout: Sendable {
   public let figures: [[Measured?]]
   /// The unit each column's figures are in: what most of its cells print, else its header's.
   public let units: [PrintedFigure.Unit]
-  /// Columns of row labels (the first, and any that are mostly text or years used as labels).
-  public let labelColumns: Set<Int>
+  /// The columns that hold figures, in table order: all but the label columns (the first, and any
+  /// that are mostly text or years used as labels).
+  public let figureColumns: [Int]
   /// Rows with no figure at all: section headings, and header rows repeated in the body.
   public let headingRows: Set<Int>
   /// The table states a scale ("in millions", "£000", "$m"), so its figures are rounded.
   public let isScaled: Bool
+  /// Each row's label: the text of its first label column.
+  private let labels: [String]
+  private let rowKinds: [RowKind]
+  private let columnKinds: [ColumnKind]
+
+  /// What a row's label and cells say it is.
+  private struct RowKind {
+    var isRatio = false
+    var isDeduction = false
+    var isLabelledTotal = false
+  }
+
+  /// What a column's header says it is.
+  private struct ColumnKind {
+    var isLabel = false
+    var isRatio = false
+    var isChange = false
+    var isResult = false
+    var isTotal = false
+    var year: Int?
+  }
 
   /// Reads `table`; `context` is the text around it (caption, the paragraphs before and after),
   /// where a scale such as "(in millions)" is often given.
@@ -32,7 +54,7 @@ public struct TableLayout: Sendable {
       titles.contains { Self.statesScale($0, inTitle: true) }
       || context.contains { Self.statesScale($0, inTitle: false) }
     isScaled = scaled
-    // First pass: each cell's own printing, to find the columns' units.
+    // Each cell's own printing first, to find the columns' units.
     let printed = table.rows.map { row in
       row.cells.map { PrintedFigure(reading: $0.shown) }
     }
@@ -42,35 +64,62 @@ public struct TableLayout: Sendable {
         header: headers[column])
     }
     self.units = units
-    let figures = table.rows.map { row in
-      row.cells.indices.map { column -> Measured? in
+    let contexts = table.columns.indices.map { column in
+      Measured.Context(
+        unit: units[column] == .plain ? nil : units[column],
+        isMoney: Self.namesMoney(headers[column]), isScaled: scaled)
+    }
+    let figures = table.rows.indices.map { row in
+      table.rows[row].cells.indices.map { column -> Measured? in
         guard table.columns.indices.contains(column) else { return nil }
-        let context = Measured.Context(
-          unit: units[column] == .plain ? nil : units[column],
-          isMoney: Self.namesMoney(headers[column]), isScaled: scaled)
-        return Measured(row.cells[column], context: context)
+        return Measured(table.rows[row].cells[column], printed: printed[row][column], context: contexts[column])
       }
     }
-    labelColumns = Set(
-      table.columns.indices.filter { column in
-        Self.isLabelColumn(column, figures: figures, rows: table.rows)
-      })
-    let labelColumns = self.labelColumns
-    headingRows = Set(
-      table.rows.indices.filter { row in
-        let cells = figures[row].indices.filter {
-          !labelColumns.contains($0) && figures[row][$0] != nil
-        }
-        return cells.isEmpty || Self.isYearHeaderRow(cells.map { figures[row][$0]! })
-      })
     self.figures = figures
+    let columnKinds = headers.enumerated().map { column, header in
+      let words = Self.words(header)
+      return ColumnKind(
+        isLabel: Self.isLabelColumn(column, figures: figures, rows: table.rows),
+        isRatio: Self.namesRatio(header)
+          || words.contains { ["rate", "rates", "price", "prices", "average", "mean", "median"].contains($0) },
+        isChange: Self.namesChange(header),
+        isResult: words.contains {
+          ["remaining", "remainder", "balance", "net", "left", "outstanding"].contains($0)
+        },
+        isTotal: words.first == "total" || words.last == "total",
+        year: { let years = Self.years(in: header); return years.count == 1 ? years[0] : nil }())
+    }
+    self.columnKinds = columnKinds
+    let figureColumns = table.columns.indices.filter { !columnKinds[$0].isLabel }
+    self.figureColumns = figureColumns
+    let headingRows = Set(
+      table.rows.indices.filter { row in
+        let cells = figureColumns.compactMap { figures[row].indices.contains($0) ? figures[row][$0] : nil }
+        return cells.isEmpty || Self.isYearHeaderRow(cells)
+      })
+    self.headingRows = headingRows
+    let labelColumn = columnKinds.firstIndex(where: \.isLabel) ?? 0
+    let labels = table.rows.map { row in
+      row.cells.indices.contains(labelColumn) ? row.cells[labelColumn].shown.trimmedOfWhiteSpace : ""
+    }
+    self.labels = labels
+    rowKinds = table.rows.indices.map { row in
+      let money = table.rows[row].cells.contains { Self.namesMoney($0.shown) }
+      let words = Self.words(labels[row])
+      return RowKind(
+        isRatio: Self.namesRatio(labels[row], money: money),
+        isDeduction: words.first.map { ["less", "deduct", "minus"].contains($0) } ?? false,
+        isLabelledTotal: labels[row].isEmpty
+          ? row > 0 && !headingRows.contains(row) && !headingRows.contains(row - 1)
+          : Self.namesTotal(words))
+    }
   }
 
   /// The figure in a cell, unless its column is a label column or its row a heading; nil when it
   /// holds none or does not exist.
   public func figure(_ row: Int, _ column: Int) -> Measured? {
     guard figures.indices.contains(row), figures[row].indices.contains(column),
-      !labelColumns.contains(column), !headingRows.contains(row)
+      !columnKinds[column].isLabel, !headingRows.contains(row)
     else { return nil }
     return figures[row][column]
   }
@@ -82,63 +131,48 @@ public struct TableLayout: Sendable {
   }
 
   /// The row's label: the text of its first label column.
-  public func label(_ row: Int) -> String {
-    let column = labelColumns.min() ?? 0
-    let cells = table.rows[row].cells
-    return cells.indices.contains(column) ? cells[column].shown.trimmedOfWhiteSpace : ""
-  }
-
-  /// The columns that hold figures, in table order.
-  public var figureColumns: [Int] {
-    table.columns.indices.filter { !labelColumns.contains($0) }
-  }
-
-  // MARK: Words
+  public func label(_ row: Int) -> String { labels[row] }
 
   /// A row labelled as a total: "Total", "Total revenue", "Sub-total:", "Revenue, total", "Balance at
   /// end of period", "Closing balance"; or a row with no label straight under rows of figures.
-  public func isLabelledTotal(_ row: Int) -> Bool {
-    let label = label(row)
-    if label.isEmpty {
-      return row > 0 && !headingRows.contains(row) && !headingRows.contains(row - 1)
-    }
-    let words = Self.words(label)
-    guard !words.isEmpty else { return false }
-    let first = words.first!
-    return ["total", "totals", "subtotal", "subtotals"].contains(first)
-      || (first == "sub" && words.dropFirst().first == "total")
-      || (words.count <= 4 && ["total", "totals"].contains(words.last!))
-      || ["grand", "overall"].contains(first) && words.dropFirst().first == "total"
-      || (["closing", "ending"].contains(first) && words.contains("balance"))
-      || (["balance", "balances"].contains(first)
-        && words.contains(where: { ["end", "ending", "closing"].contains($0) }))
-  }
+  public func isLabelledTotal(_ row: Int) -> Bool { rowKinds[row].isLabelledTotal }
 
   /// A row whose figures are deducted where printed without a minus: "Less: interest".
-  public func isDeduction(_ row: Int) -> Bool {
-    Self.words(label(row)).first.map { ["less", "deduct", "minus"].contains($0) } ?? false
-  }
+  public func isDeduction(_ row: Int) -> Bool { rowKinds[row].isDeduction }
 
   /// A row of rates, not amounts: "Gross margin (%)", "Basic earnings per share (cents)" (but
   /// not "Weighted average shares outstanding", which add up).
-  public func isRatioRow(_ row: Int) -> Bool {
-    let money = table.rows[row].cells.contains { $0.shown.contains { "£$€¥₹".contains($0) } }
-    return Self.namesRatio(label(row), money: money)
-  }
+  public func isRatioRow(_ row: Int) -> Bool { rowKinds[row].isRatio }
 
   /// A column of rates, averages or prices, which do not add up.
-  public func isRatioColumn(_ column: Int) -> Bool {
-    let header = table.columns[column].header
-    return Self.namesRatio(header)
-      || Self.words(header).contains {
-        ["rate", "rates", "price", "prices", "average", "mean", "median"].contains($0)
-      }
-  }
+  public func isRatioColumn(_ column: Int) -> Bool { columnKinds[column].isRatio }
 
   /// A column of changes between two others: "Change", "% Change YoY", "Increase (decrease)",
   /// "Variance", "+/-".
-  public func isChangeColumn(_ column: Int) -> Bool {
-    Self.namesChange(table.columns[column].header)
+  public func isChangeColumn(_ column: Int) -> Bool { columnKinds[column].isChange }
+
+  /// A column that is the result of others: "Remaining", "Balance", "Net".
+  public func isResultColumn(_ column: Int) -> Bool { columnKinds[column].isResult }
+
+  /// A column headed as a total: "Total", "Grand total".
+  public func isTotalColumn(_ column: Int) -> Bool { columnKinds[column].isTotal }
+
+  /// The year a column's header names ("2019", "FY 2018", "2024/25", "Dec 28, 2019"), if it names
+  /// exactly one.
+  public func year(_ column: Int) -> Int? { columnKinds[column].year }
+
+  // MARK: Words
+
+  private static func namesTotal(_ words: [String]) -> Bool {
+    guard let first = words.first, let last = words.last else { return false }
+    let second = words.dropFirst().first
+    return ["total", "totals", "subtotal", "subtotals"].contains(first)
+      || (first == "sub" && second == "total")
+      || (words.count <= 4 && ["total", "totals"].contains(last))
+      || ["grand", "overall"].contains(first) && second == "total"
+      || (["closing", "ending"].contains(first) && words.contains("balance"))
+      || (["balance", "balances"].contains(first)
+        && words.contains(where: { ["end", "ending", "closing"].contains($0) }))
   }
 
   private static func namesChange(_ header: String) -> Bool {
@@ -151,19 +185,6 @@ public struct TableLayout: Sendable {
           "movement",
         ].contains($0)
       }
-  }
-
-  /// A column that is the result of others: "Remaining", "Balance", "Net".
-  public func isResultColumn(_ column: Int) -> Bool {
-    Self.words(table.columns[column].header).contains {
-      ["remaining", "remainder", "balance", "net", "left", "outstanding"].contains($0)
-    }
-  }
-
-  /// The year a column's header names ("2019", "FY 2018", "2024/25", "Dec 28, 2019"), if it names one.
-  public func year(_ column: Int) -> Int? {
-    let years = Self.years(in: table.columns[column].header)
-    return years.count == 1 ? years.first : nil
   }
 
   /// Lower-case words of letters only ("Rate4 (%)" → ["rate"]).
@@ -183,8 +204,8 @@ public struct TableLayout: Sendable {
     }
   }
 
-  private static func namesMoney(_ header: String) -> Bool {
-    header.contains { "£$€¥₹".contains($0) }
+  private static func namesMoney(_ text: String) -> Bool {
+    text.unicodeScalars.contains { "£$€¥₹".unicodeScalars.contains($0) }
   }
 
   /// "(in millions)", "in thousands", "£000", "$'000", "€m", "US$m", "£bn"; in a title (a header,
