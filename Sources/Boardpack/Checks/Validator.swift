@@ -11,7 +11,7 @@ public struct Validator: Sendable {
     rules = [
       TableSumRule(), DerivedColumnRule(), PercentShareRule(), PercentChangeRule(), TextTotalRule(), ListCountRule(),
       CrossReferenceRule(),
-      NumberingRule(), DateRule(), AccessibilityRule(),
+      NumberingRule(), DateRule(), FinancialYearRule(), AccessibilityRule(),
     ]
   }
 
