@@ -10,7 +10,7 @@ public struct Validator: Sendable {
   public init() {
     rules = [
       TableSumRule(), DerivedColumnRule(), PercentShareRule(), PercentChangeRule(), TextTotalRule(), ListCountRule(),
-      CrossReferenceRule(),
+      ArithmeticRule(), CrossReferenceRule(),
       NumberingRule(), DateRule(), FinancialYearRule(), AccessibilityRule(),
     ]
   }

@@ -10,7 +10,7 @@ import Testing
 
   /// The rules that read the text rather than the tables' arithmetic.
   static let textRules: [any ReportRule] = [
-    PercentChangeRule(), PercentShareRule(), TextTotalRule(), ListCountRule(),
+    PercentChangeRule(), PercentShareRule(), TextTotalRule(), ListCountRule(), ArithmeticRule(),
     CrossReferenceRule(), NumberingRule(), DateRule(), FinancialYearRule(),
   ]
 
