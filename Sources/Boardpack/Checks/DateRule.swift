@@ -1,15 +1,15 @@
 import Foundation
 
-/// Dates as printed: a weekday agrees with its date, no impossible dates ("31st June"),
-/// financial-year labels span consecutive years ("2025-26", not "2023-23"), and a quarter given
-/// with its months agrees with them (Q1 = April to June … Q4 = January to March).
+/// Dates as printed: a weekday agrees with its date, no impossible dates ("31st June"; a numeric
+/// date read in the document's order, `Report.dateOrder`), and a quarter given with its months
+/// agrees with them (Q1 = April to June … Q4 = January to March).
 public struct DateRule: ReportRule {
   public init() {}
 
   public func check(_ report: Report, into findings: inout Findings) {
     for passage in report.passages {
       checkDates(passage, near: report.date, into: &findings)
-      checkFinancialYears(passage, into: &findings)
+      checkNumericDates(passage, order: report.dateOrder, into: &findings)
       checkQuarters(passage, into: &findings)
     }
   }
@@ -44,15 +44,27 @@ public struct DateRule: ReportRule {
       + ")\\b\\s*(?<lastYear>\\d{4})?",
     needing: monthClues.map { $0.lowercased() })
 
-  /// "31/06/2026" and "2026-06-31".
-  private static let numericDates = [
-    TextPattern(
-      #"(?:^|[^\d/.-])(?<day>\d{1,2})/(?<month>\d{1,2})/(?<year>\d{4})(?![\d/])"#,
-      needing: ["/"]),
-    TextPattern(
-      #"(?:^|[^\d/.-])(?<year>(?:19|20)\d\d)-(?<month>\d\d)-(?<day>\d\d)(?![\d/-])"#,
-      needing: ["-"]),
-  ]
+  /// "31/06/2026", day or month first.
+  private static let slashedDates = TextPattern(
+    #"(?:^|[^\d/.-])(?<first>\d{1,2})/(?<second>\d{1,2})/(?<year>\d{4})(?![\d/])"#,
+    needing: ["/"])
+
+  /// "2026-06-31".
+  private static let isoDates = TextPattern(
+    #"(?:^|[^\d/.-])(?<year>(?:19|20)\d\d)-(?<month>\d\d)-(?<day>\d\d)(?![\d/-])"#,
+    needing: ["-"])
+
+  /// The dates written with slashes in `text` ("31/06/2026", "1/31/2018"), by their parts.
+  static func numericDates(in text: String) -> [(first: Int, second: Int, year: Int, shown: String)]
+  {
+    slashedDates.matches(in: text).compactMap { match in
+      guard let first = match["first"].flatMap({ Int($0) }),
+        let second = match["second"].flatMap({ Int($0) }),
+        let year = match["year"].flatMap({ Int($0) })
+      else { return nil }
+      return (first, second, year, String(match.text.drop { !$0.isNumber }))
+    }
+  }
 
   // MARK: Dates and weekdays
 
@@ -101,7 +113,19 @@ public struct DateRule: ReportRule {
         }
       }
     }
-    for match in Self.numericDates.flatMap({ $0.matches(in: passage.text) }) {
+  }
+
+  /// A numeric date that does not exist read in the document's order; when the order is unknown,
+  /// one that exists in neither (31/06/2026 is no date either way, 1/31/2018 is 31st January).
+  private func checkNumericDates(
+    _ passage: Passage, order: DateOrder?, into findings: inout Findings
+  ) {
+    let orders = order.map { [$0] } ?? [.dayFirst, .monthFirst]
+    for date in Self.numericDates(in: passage.text)
+    where orders.allSatisfy({ !$0.date(date.first, date.second, year: date.year).isValid }) {
+      findings.add(.date, .error, "no such date", at: passage.place, stated: date.shown)
+    }
+    for match in Self.isoDates.matches(in: passage.text) {
       guard let day = match["day"].flatMap({ Int($0) }),
         let month = match["month"].flatMap({ Int($0) }),
         let year = match["year"].flatMap({ Int($0) }),
@@ -128,62 +152,6 @@ public struct DateRule: ReportRule {
       abs(best.year * 12 + best.month - reportMonth) <= 9, best.isValid
     else { return nil }
     return best
-  }
-
-  // MARK: Financial years
-
-  /// "2025-26", "2025/2026".
-  private static let financialYears = TextPattern(
-    #"(?:^|[^\d/.\-–])((?:19|20)\d\d)\s?([-/–])\s?(\d{4}|\d{2})(?![\d/\-–])"#,
-    needing: ["19", "20"], ["-", "/", "–"])
-
-  private func checkFinancialYears(_ passage: Passage, into findings: inout Findings) {
-    for match in Self.financialYears.matches(in: passage.text) {
-      guard let first = match[1], let separator = match[2], let last = match[3],
-        let start = Int(first), let endDigits = Int(last)
-      else { continue }
-      let end = last.count == 2 ? (start / 100) * 100 + endDigits : endDigits
-      let nextCentury = last.count == 2 && end + 100 == start + 1
-      // Consecutive years, or a term of several years ("2024/28"), are not reported.
-      guard end <= start, !nextCentury else { continue }
-      let shown = "\(first)\(separator)\(last)"
-      let next = last.count == 2 ? String(format: "%02d", (start + 1) % 100) : "\(start + 1)"
-      findings.add(
-        .fyLabel, .error,
-        "financial year label \"\(shown)\" does not run from one year to the next",
-        at: passage.place,
-        stated: shown, expected: "\(first)\(separator)\(next)")
-    }
-    checkShortFinancialYears(passage, into: &findings)
-  }
-
-  /// "Q2 of 25/26", "FY 25/26".
-  private static let shortYearsAfterQuarters = TextPattern(
-    #"(?i)(?:\b(?:q[1-4]|quarter\s+[1-4])\s+(?:of\s+)?|\bFY\s?)(\d{2})/(\d{2})\b"#,
-    needing: ["q1", "q2", "q3", "q4", "quarter", "fy"], ["/"])
-
-  /// "25/26 financial year", "25/26 FY".
-  private static let shortYearsBeforeNames = TextPattern(
-    #"(?i)(?:^|[^\d/])(\d{2})/(\d{2})\s+(?:financial\s+year|FY)\b"#,
-    needing: ["financial", "fy"], ["/"])
-
-  /// "25/26" is read as a financial year only where the text says it is one ("Q2 of 25/26",
-  /// "FY 25/26", "25/26 financial year"); elsewhere two pairs of digits may be anything ("28/30 people").
-  private func checkShortFinancialYears(_ passage: Passage, into findings: inout Findings) {
-    let labels = (Self.shortYearsAfterQuarters.matches(in: passage.text)
-      + Self.shortYearsBeforeNames.matches(in: passage.text)).compactMap { match in
-        match[1].flatMap { first in match[2].map { (first, $0) } }
-      }
-    for (first, second) in labels {
-      guard let start = Int(first), let end = Int(second), end != (start + 1) % 100 else {
-        continue
-      }
-      findings.add(
-        .fyLabel, .error,
-        "financial year label \"\(first)/\(second)\" does not run from one year to the next",
-        at: passage.place, stated: "\(first)/\(second)",
-        expected: "\(first)/" + String(format: "%02d", (start + 1) % 100))
-    }
   }
 
   // MARK: Quarters

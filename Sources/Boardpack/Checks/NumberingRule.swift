@@ -2,6 +2,9 @@ import Foundation
 
 /// Numbered paragraphs run 1, 2, 3 … through a report with no gaps or repeats, and lettered
 /// sub-items run a, b, c (or (i), (ii), (iii)); a list split by a page break may continue its letters.
+///
+/// Where a sequence starts is checked only in a whole paper (`Report.isWholePaper`): an excerpt
+/// may start at note 3 or item (b). Even there a start at 2 is an error and a later one a warning.
 public struct NumberingRule: ReportRule {
   public init() {}
 
@@ -9,7 +12,7 @@ public struct NumberingRule: ReportRule {
   static let highestMissedStart = 3
 
   public func check(_ report: Report, into findings: inout Findings) {
-    checkParagraphs(report.paragraphNumbers, into: &findings)
+    checkParagraphs(report.paragraphNumbers, wholePaper: report.isWholePaper, into: &findings)
     var previous: [List.Style: Int] = [:]
     for entry in report.entries {
       guard case .list(var list, let paragraph) = entry, list.style != .bullet else { continue }
@@ -21,13 +24,24 @@ public struct NumberingRule: ReportRule {
         $0.marker.flatMap { Self.position(of: $0, style: list.style) }
       }
       guard let first = positions.first, let start = first else { continue }
+      let kind = list.style == .roman ? "roman-numbered" : "lettered"
       var expected = start == previous[list.style].map({ $0 + 1 }) ? start : 1
+      // The report's first list of its kind may start late in an excerpt, and it says so only
+      // as a warning in a whole paper.
+      if previous[list.style] == nil, start != 1 {
+        if report.isWholePaper {
+          let first = Self.marker(1, like: list.items[0].marker ?? "", style: list.style)
+          findings.add(
+            .numbering, .warning, "\(kind) items do not start at \(first)",
+            at: Place(paragraph: paragraph), stated: list.items[0].marker, expected: first)
+        }
+        expected = start
+      }
       for (item, position) in zip(list.items, positions) {
         guard let position else { continue }
         if position != expected {
           findings.add(
-            .numbering, .error,
-            "\(list.style == .roman ? "roman-numbered" : "lettered") items out of sequence",
+            .numbering, .error, "\(kind) items out of sequence",
             at: Place(paragraph: paragraph), stated: item.marker,
             expected: Self.marker(expected, like: item.marker ?? "", style: list.style))
         }
@@ -37,13 +51,14 @@ public struct NumberingRule: ReportRule {
     }
   }
 
-  private func checkParagraphs(_ numbers: [Int], into findings: inout Findings) {
+  private func checkParagraphs(
+    _ numbers: [Int], wholePaper: Bool, into findings: inout Findings
+  ) {
     guard let first = numbers.first else { return }
-    if first != 1 && first <= Self.highestMissedStart {
+    if first != 1 && first <= Self.highestMissedStart && wholePaper {
       findings.add(
-        .numbering, .error, "numbered paragraphs do not start at 1", at: Place(paragraph: first),
-        stated: "\(first)",
-        expected: "1")
+        .numbering, first == 2 ? .error : .warning, "numbered paragraphs do not start at 1",
+        at: Place(paragraph: first), stated: "\(first)", expected: "1")
     }
     for (previous, number) in zip(numbers, numbers.dropFirst()) where number != previous + 1 {
       let message =

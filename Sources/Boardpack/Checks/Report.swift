@@ -13,6 +13,11 @@ public struct Report: Sendable {
   /// When the report was written: its title block's Report Date, else the paper's report or
   /// meeting date; dates printed without a year are read as the nearest to it.
   public let date: CalendarDate?
+  /// A whole paper rather than an excerpt of one: it has a date, a title block or a letterhead, or
+  /// Boardpack wrote it. An excerpt may start anywhere in its paper's numbering.
+  public let isWholePaper: Bool
+  /// How the document's numeric dates read (06/07/2026); nil when nothing decides it.
+  public internal(set) var dateOrder: DateOrder?
 
   /// What a walk through the blocks meets, in reading order.
   let entries: [Entry]
@@ -21,11 +26,17 @@ public struct Report: Sendable {
   /// Every passage, including table cells (placed by table, row and column).
   public let passages: [Passage]
 
-  public init(title: String, blocks: [Block], labels: Set<Label> = [], date: CalendarDate? = nil) {
+  public init(
+    title: String, blocks: [Block], labels: Set<Label> = [], date: CalendarDate? = nil,
+    isWholePaper: Bool? = nil, dateOrder: DateOrder? = nil
+  ) {
     self.title = title
     self.blocks = blocks
     self.labels = labels
     self.date = date
+    self.isWholePaper =
+      isWholePaper ?? (date != nil || blocks.contains(where: Report.isTitleSignal))
+    self.dateOrder = dateOrder
     entries = Report.entries(of: blocks)
     tables = Report.tables(in: entries)
     passages = Report.passages(in: entries, tables: tables)
@@ -60,18 +71,23 @@ extension Report {
       }
     }
     let ranges = zip(starts, starts.dropFirst() + [blocks.count]).filter { $0 < $1 }
+    let metadata = document.metadata
+    let boardpack =
+      metadata.template != nil || !metadata.titleBlock.isEmpty || !metadata.letterhead.isEmpty
     let split = blocks
     // Each report works out its tables on its own: on all cores.
-    return Array(ranges.enumerated()).concurrentMap { position, range in
+    var reports = Array(ranges.enumerated()).concurrentMap { position, range in
       let slice = Array(split[range.0..<range.1])
-      let fallback =
-        position == 0 && !document.metadata.title.isEmpty ? document.metadata.title : nil
-      let date =
-        reportDate(in: slice) ?? document.metadata.reportDate ?? document.metadata.meetingDate
+      let fallback = position == 0 && !metadata.title.isEmpty ? metadata.title : nil
+      let date = reportDate(in: slice) ?? metadata.reportDate ?? metadata.meetingDate
       return Report(
         title: fallback ?? title(of: slice) ?? "Report \(position + 1)", blocks: slice,
-        labels: labels, date: date)
+        labels: labels, date: date, isWholePaper: boardpack ? true : nil)
     }
+    let dates = reports.flatMap(\.passages).flatMap { DateRule.numericDates(in: $0.text) }
+    let order = DateOrder(dates: dates.map { ($0.first, $0.second) }, language: metadata.language)
+    for index in reports.indices { reports[index].dateOrder = order }
+    return reports
   }
 
   /// The labels of every labelled block, list item and table in `blocks`, however deep, and

@@ -10,8 +10,8 @@ public struct Validator: Sendable {
   public init() {
     rules = [
       TableSumRule(), DerivedColumnRule(), PercentShareRule(), PercentChangeRule(), TextTotalRule(), ListCountRule(),
-      CrossReferenceRule(),
-      NumberingRule(), DateRule(), AccessibilityRule(),
+      ArithmeticRule(), CrossReferenceRule(),
+      NumberingRule(), DateRule(), FinancialYearRule(), AccessibilityRule(),
     ]
   }
 

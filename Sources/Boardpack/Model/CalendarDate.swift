@@ -170,3 +170,39 @@ public struct FinancialYear: Sendable, Equatable, Hashable, Codable {
     self.init(startYear: start)
   }
 }
+
+/// Which part of a numeric date such as 06/07/2026 is the day: the first, as in the UK (6th July),
+/// or the second, as in the US (June 7th).
+public enum DateOrder: Sendable, Equatable {
+  case dayFirst, monthFirst
+
+  /// The order of a document's numeric dates, each given as its first two parts: what the dates
+  /// themselves show (a first part over 12 is a day, a second part over 12 is a day), else, when
+  /// they show nothing or contradict each other, month first for a US language ("en-US"); nil when
+  /// neither decides.
+  ///
+  /// The dates come first because papers are often tagged with the language of the machine that
+  /// saved them: a UK paper saved by a US-English LibreOffice still prints 23/06/2026.
+  public init?(dates: [(first: Int, second: Int)], language: String?) {
+    let dayFirst = dates.contains { $0.first > 12 }
+    let monthFirst = dates.contains { $0.second > 12 }
+    if dayFirst != monthFirst {
+      self = dayFirst ? .dayFirst : .monthFirst
+    } else if let language,
+      language.split(whereSeparator: { $0 == "-" || $0 == "_" }).dropFirst().contains(where: {
+        $0.uppercased() == "US"
+      })
+    {
+      self = .monthFirst
+    } else {
+      return nil
+    }
+  }
+
+  /// The date whose first two numeric parts are `first` and `second`, read in this order.
+  public func date(_ first: Int, _ second: Int, year: Int) -> CalendarDate {
+    self == .dayFirst
+      ? CalendarDate(year: year, month: second, day: first)
+      : CalendarDate(year: year, month: first, day: second)
+  }
+}

@@ -12,6 +12,7 @@ public struct Diagnostic: Sendable, Equatable, Codable {
     case numbering
     case date
     case fyLabel = "fy-label"
+    case arithmetic
     case accessibility
   }
 

@@ -28,11 +28,14 @@ public struct Metadata: Sendable, Equatable, Codable {
   public var letterhead: [String]
   /// The rows of the title-block table, in order; empty for papers without one.
   public var titleBlock: [TitleField]
+  /// The language the file declares, as a BCP 47 tag ("en-GB", "en-US"); nil when it declares none.
+  /// It decides how numeric dates such as 1/31/2018 are read (see `DateOrder`).
+  public var language: String?
 
   public init(
     template: String? = nil, body: String? = nil, meetingDate: CalendarDate? = nil, title: String = "",
     reportDate: CalendarDate? = nil, author: Author? = nil, classification: String? = nil,
-    letterhead: [String] = [], titleBlock: [TitleField] = []
+    letterhead: [String] = [], titleBlock: [TitleField] = [], language: String? = nil
   ) {
     self.template = template
     self.body = body
@@ -43,6 +46,7 @@ public struct Metadata: Sendable, Equatable, Codable {
     self.classification = classification
     self.letterhead = letterhead
     self.titleBlock = titleBlock
+    self.language = language
   }
 }
 

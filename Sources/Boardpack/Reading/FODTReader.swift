@@ -107,6 +107,9 @@ public struct FODTReader {
       if element.name == "title" && element.namespace == Namespace.dc {
         metadata.title = element.text.trimmingCharacters(in: .whitespacesAndNewlines)
       }
+      if element.name == "language" && element.namespace == Namespace.dc {
+        metadata.language = element.text.trimmingCharacters(in: .whitespacesAndNewlines)
+      }
       guard element.name == "user-defined",
         let name = element.attribute("name", namespace: Namespace.meta),
         name.hasPrefix("bp:")
@@ -130,6 +133,11 @@ public struct FODTReader {
 
   private mutating func readStyles(_ container: XMLNode) {
     for element in container.elements {
+      if element.name == "default-style",
+        element.attribute("family", namespace: Namespace.style) == "paragraph"
+      {
+        metadata.language = metadata.language ?? Self.language(of: element)
+      }
       guard let name = element.attribute("name", namespace: Namespace.style) else { continue }
       if element.name == "list-style" {
         var levels: [Int: ListLevel] = [:]
@@ -167,6 +175,21 @@ public struct FODTReader {
         styles[name] = style
       }
     }
+  }
+
+  /// The language a style sets for its text, as a BCP 47 tag: `fo:language="en" fo:country="GB"`
+  /// is "en-GB".
+  private static func language(of style: XMLNode) -> String? {
+    for properties in style.elements where properties.name == "text-properties" {
+      guard let language = properties.attribute("language", namespace: Namespace.fo) else {
+        continue
+      }
+      guard let country = properties.attribute("country", namespace: Namespace.fo),
+        country != "none"
+      else { return language }
+      return language + "-" + country
+    }
+    return nil
   }
 
   /// Each style's chain (see `chain(_:)`), worked out once when all styles are read, so that

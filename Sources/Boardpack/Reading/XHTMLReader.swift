@@ -24,6 +24,9 @@ public struct XHTMLReader {
         at: SourceLocation(file: file, line: xml.root?.line))
     }
     var reader = XHTMLReader(file: file)
+    reader.metadata.language =
+      root.attribute("lang", namespace: "http://www.w3.org/XML/1998/namespace")
+      ?? root.attribute("lang")
     if let head = root.elements.first(where: { $0.name == "head" }) { reader.readHead(head) }
     var blocks: [Block] = []
     for body in root.elements where body.name == "body" {

@@ -44,3 +44,49 @@ import Testing
     #expect(NumberingRule().findings(in: [Build.list(.letter, ["(i)", "(ii)", "(iii)"])]) == [])
   }
 }
+
+/// Where numbering starts: an excerpt may start anywhere, a whole paper should start at 1.
+@Suite struct NumberingStartTests {
+  static let titleBlock = Build.table([
+    ["Report Date", "21st April 2026"], ["Report Author", "Lizzie Starr"],
+  ])
+
+  /// The findings on `blocks` read as the reports of a document.
+  static func findings(_ blocks: [Block]) -> [Diagnostic] {
+    Report.reports(in: Build.document(blocks, title: "")).flatMap { report in
+      var findings = Findings(file: "paper.xhtml", report: report.title)
+      NumberingRule().check(report, into: &findings)
+      return findings.diagnostics
+    }
+  }
+
+  @Test func isSilentOnAnExcerptThatStartsLate() {
+    #expect(NumberingRule().findings(in: Build.numbered([3, 4, 5])) == [])
+    #expect(NumberingRule().findings(in: Build.numbered([2, 3])) == [])
+    let items = [
+      Build.list(.letter, ["(b)", "(c)"]), Build.paragraph(nil, "Text."),
+      Build.list(.roman, ["(iii)"]),
+    ]
+    #expect(NumberingRule().findings(in: items) == [])
+  }
+
+  @Test func findsAWholePaperThatStartsLate() {
+    let atTwo = Self.findings([Self.titleBlock] + Build.numbered([2, 3]))
+    #expect(atTwo.map(\.severity) == [.error])
+    #expect(atTwo.map(\.message) == ["numbered paragraphs do not start at 1"])
+    #expect(atTwo.map(\.stated) == ["2"])
+    let atThree = Self.findings([Self.titleBlock] + Build.numbered([3, 4]))
+    #expect(atThree.map(\.severity) == [.warning])
+    let lettered = Self.findings([
+      Self.titleBlock, Build.paragraph(1, "The Panel is asked to:"),
+      Build.list(.letter, ["(b)", "(c)", "(e)"]),
+    ])
+    #expect(lettered.map(\.severity) == [.warning, .error])
+    #expect(
+      lettered.map(\.message) == [
+        "lettered items do not start at (a)", "lettered items out of sequence",
+      ])
+    #expect(lettered.map(\.stated) == ["(b)", "(e)"])
+    #expect(lettered.map(\.expected) == ["(a)", "(d)"])
+  }
+}

@@ -15,7 +15,7 @@ import Testing
       "numbering error (i)", "numbering error 72", "table-sum error 413", "table-sum error 30",
       "table-sum error 162", "table-sum error 39",
         "cross-reference warning paragraphs 68-80", "date warning 25th of March 2026",
-      "date error 31st June",
+      "arithmetic error £576.00", "arithmetic error £720.00", "date error 31st June",
       "fy-label error 2025/2025", "derived-column error ↓", "table-sum error 12,759,259",
       "table-sum warning 12,739,137", "table-sum warning 8,092,406",
       "derived-column warning 38,315", "derived-column warning 8,092,406", "numbering error 4",
@@ -78,7 +78,7 @@ import Testing
       [
         "table-sum error 413", "table-sum error 30", "table-sum error 162", "table-sum error 39",
         "cross-reference warning paragraphs 68-80", "date warning 25th of March 2026",
-        "date error 31st June",
+        "arithmetic error £576.00", "arithmetic error £720.00", "date error 31st June",
       ]
     ),
     (
@@ -86,7 +86,7 @@ import Testing
       [
         "table-sum error 413", "table-sum error 30", "table-sum error 162", "table-sum error 39",
         "cross-reference warning paragraphs 68-80", "date warning 25th of March 2026",
-        "date error 31st June",
+        "arithmetic error £576.00", "arithmetic error £720.00", "date error 31st June",
       ]
     ),
     (
@@ -94,7 +94,7 @@ import Testing
       [
         "table-sum error 413", "table-sum error 30", "table-sum error 162", "table-sum error 39",
         "cross-reference warning paragraphs 68-80", "date warning 25th of March 2026",
-        "date error 31st June",
+        "arithmetic error £576.00", "arithmetic error £720.00", "date error 31st June",
       ]
     ),
     ("plan-delivery-q3-2026-04-21.fodt", ["fy-label error 2025/2025", "derived-column error ↓"]),

@@ -17,7 +17,7 @@ import Testing
     xmlns:dc="http://purl.org/dc/elements/1.1/"
     """
 
-  static func document(meta: String = "", body: String) throws -> Document {
+  static func document(meta: String = "", styles: String = "", body: String) throws -> Document {
     let xml = """
       <?xml version="1.0" encoding="UTF-8"?>
       <office:document \(namespaces) office:version="1.3" office:mimetype="application/vnd.oasis.opendocument.text">
@@ -28,6 +28,7 @@ import Testing
       <text:list-level-style-number text:level="2" style:num-format="a" style:num-suffix="."/>
       </text:list-style>
       <text:list-style style:name="BP_20_Bullets"><text:list-level-style-bullet text:level="1" text:bullet-char="•"/></text:list-style>
+      \(styles)
       </office:styles>
       <office:automatic-styles><style:style style:name="Centred" style:family="paragraph">\
       <style:paragraph-properties fo:text-align="center"/></style:style></office:automatic-styles>
@@ -36,6 +37,19 @@ import Testing
       </office:text></office:body></office:document>
       """
     return try PaperFile.read(Data(xml.utf8), name: "inline.fodt", isODF: true)
+  }
+
+  @Test func readsTheDocumentsLanguage() throws {
+    let defaultStyle = """
+      <style:default-style style:family="paragraph">\
+      <style:text-properties fo:language="en" fo:country="US"/></style:default-style>
+      """
+    let body = "<text:p>As of 1/31/2018.</text:p>"
+    #expect(try Self.document(body: body).metadata.language == nil)
+    #expect(try Self.document(styles: defaultStyle, body: body).metadata.language == "en-US")
+    let declared = try Self.document(
+      meta: "<dc:language>en-GB</dc:language>", styles: defaultStyle, body: body)
+    #expect(declared.metadata.language == "en-GB")
   }
 
   static func numbers(_ document: Document) -> [Int] {

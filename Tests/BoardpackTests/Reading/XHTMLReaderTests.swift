@@ -192,6 +192,59 @@ import Testing
     #expect(headings == ["1 20th JUNE 2025", "2 Background"])
   }
 
+  @Test func readsNumberedNoteHeadingsAsHeadings() throws {
+    let document = try Self.document(
+      """
+      <h1>Notes to the accounts</h1>
+      <p>3. Investments in subsidiaries</p>
+      <p>The additions in the year relate to share-based payments granted to employees.</p>
+      <p>(6) INTANGIBLE ASSETS</p>
+      <p>NOTE 7 – LEASES</p>
+      <p>(b) Credit risk</p>
+      <p>Accounting policies</p>
+      <p>Credit risk arises from cash and trade receivables.</p>
+      <p>8. This Joint Prevention Strategy states that:</p>
+      <p>Prevention has clear benefits for victims and wider communities.</p>
+      <p>9. Background</p>
+      <p>10. The Panel is asked to note the report.</p>
+      """)
+    let outline = document.blocks.map { block -> String in
+      switch block {
+      case .heading(let heading): "h\(heading.level) \(heading.content.plainText)"
+      case .paragraph(let paragraph):
+        "\(paragraph.number.map { "\($0). " } ?? "")\(paragraph.content.plainText)"
+      default: "\(block)"
+      }
+    }
+    #expect(
+      outline == [
+        "h1 Notes to the accounts",
+        "h2 3. Investments in subsidiaries",
+        "The additions in the year relate to share-based payments granted to employees.",
+        "(6) INTANGIBLE ASSETS",
+        "NOTE 7 – LEASES",
+        "h2 (b) Credit risk",
+        "Accounting policies",
+        "Credit risk arises from cash and trade receivables.",
+        "8. This Joint Prevention Strategy states that:",
+        "Prevention has clear benefits for victims and wider communities.",
+        "9. Background",
+        "10. The Panel is asked to note the report.",
+      ])
+  }
+
+  @Test func readsTheDocumentsLanguage() throws {
+    #expect(try Self.document("<p>Text.</p>").metadata.language == "en-GB")
+    let xml = """
+      <?xml version="1.0" encoding="UTF-8"?>
+      <html xmlns="http://www.w3.org/1999/xhtml" lang="en-US"><head><title>10-K</title></head>
+      <body><p>As of 1/31/2018.</p></body></html>
+      """
+    let document = try PaperFile.read(Data(xml.utf8), name: "us.xhtml", isODF: false)
+    #expect(document.metadata.language == "en-US")
+    #expect(Report.reports(in: document).first?.dateOrder == .monthFirst)
+  }
+
   @Test func readsForeignTables() throws {
     let document = try Self.document(
       """
