@@ -325,6 +325,9 @@ public struct RelationFinder: Sendable {
   /// columns near them that the most rows satisfy, in the sign convention that fits; failing that,
   /// against the two columns headed by years (the later the new), for the size of each change
   /// only, unless it fails in most rows (and so was never that change).
+  /// How many rows every change hypothesis is screened on.
+  private static let sampleRows = 40
+
   private func changeColumns() -> [(column: Int, relation: TableRelation)] {
     let changes = layout.figureColumns.filter(layout.isChangeColumn)
     let operands = layout.figureColumns.filter { !changes.contains($0) }
@@ -340,22 +343,28 @@ public struct RelationFinder: Sendable {
         default: .difference(column: column, minuend: new, subtrahend: old)
         }
       }
-      func evidence(_ relation: TableRelation) -> (holds: Int, fails: Int, lines: Int) {
-        let lines = layout.lines(of: relation)
+      func evidence(_ relation: TableRelation, rows: Range<Int> = layout.table.rows.indices)
+        -> (holds: Int, fails: Int, lines: Int)
+      {
+        let lines = layout.lines(of: relation, rows: rows)
         return (lines.filter { $0.isInformative && $0.holds }.count, lines.filter { !$0.holds }.count, lines.count)
       }
       let conventions: [TableRelation.Convention] =
         unit == .percent ? TableRelation.Convention.allCases : [.standard, .reversed, .favourable]
+      let hypotheses = near.flatMap { new in
+        near.filter { $0 != new }.flatMap { old in
+          conventions.map { TableRelation(relation(new, old), basis: .established, convention: $0) }
+        }
+      }
+      // Every hypothesis on the first rows, the few best of them on every row: linear in rows.
+      let sample = layout.table.rows.indices.prefix(Self.sampleRows)
+      let screened = hypotheses.enumerated().map { ($0, $1, evidence($1, rows: sample)) }
+        .sorted { ($0.2.holds, -$0.2.fails, -$0.0) > ($1.2.holds, -$1.2.fails, -$1.0) }.prefix(3)
       var best: (relation: TableRelation, holds: Int, fails: Int)?
-      for new in near {
-        for old in near where old != new {
-          for convention in conventions {
-            let candidate = TableRelation(relation(new, old), basis: .established, convention: convention)
-            let (holds, fails, _) = evidence(candidate)
-            if best == nil || (holds, -fails) > (best!.holds, -best!.fails) {
-              best = (candidate, holds, fails)
-            }
-          }
+      for (_, candidate, _) in screened {
+        let (holds, fails, _) = evidence(candidate)
+        if best == nil || (holds, -fails) > (best!.holds, -best!.fails) {
+          best = (candidate, holds, fails)
         }
       }
       if let best, best.holds >= 2, best.holds > best.fails { return (column, best.relation) }

@@ -89,6 +89,11 @@ extension TableLayout {
   /// The lines of `relation`: one per column of a row sum, one per row of a column relation,
   /// skipping lines where a figure is missing, of another unit, or text stands among the parts.
   public func lines(of relation: TableRelation) -> [RelationLine] {
+    lines(of: relation, rows: table.rows.indices)
+  }
+
+  /// `lines(of:)` for a change between columns, in `rows` only: a sample to screen candidates on.
+  func lines(of relation: TableRelation, rows: Range<Int>) -> [RelationLine] {
     switch relation.relation {
     case .rowSum(let row, let parts):
       return rowLineColumns(relation).compactMap { column in
@@ -106,9 +111,9 @@ extension TableLayout {
         return sumLine(row: row, column: column, parts: parts.map { (row, $0, false) })
       }
     case .difference(let column, let minuend, let subtrahend):
-      return changeLines(relation, column: column, new: minuend, old: subtrahend)
+      return changeLines(relation, column: column, new: minuend, old: subtrahend, rows: rows)
     case .percentChange(let column, let new, let old), .pointChange(let column, let new, let old):
-      return changeLines(relation, column: column, new: new, old: old)
+      return changeLines(relation, column: column, new: new, old: old, rows: rows)
     case .totalRow, .share, .direction, .rag:
       return []
     }
@@ -154,13 +159,15 @@ extension TableLayout {
   }
 
   /// One line per row of a change column against the two columns it compares.
-  private func changeLines(_ relation: TableRelation, column: Int, new: Int, old: Int)
+  private func changeLines(
+    _ relation: TableRelation, column: Int, new: Int, old: Int, rows: Range<Int>
+  )
     -> [RelationLine]
   {
     let percent: Bool
     if case .percentChange = relation.relation { percent = true } else { percent = false }
     let convention = relation.convention
-    return table.rows.indices.compactMap { row -> RelationLine? in
+    return rows.compactMap { row -> RelationLine? in
       guard let stated = figure(row, column), !FigureParser.isNil(stated.shown),
         let a = figure(row, new), let b = figure(row, old), a.unit == b.unit
       else { return nil }
