@@ -1,17 +1,21 @@
 import ArgumentParser
 import Foundation
 
-/// `boardpack-bench`: the speed targets, measured in a release build (`swift run -c release boardpack-bench`).
+/// `boardpack-bench`: the speed and accuracy targets, measured in a release build
+/// (`swift run -c release boardpack-bench`).
 @main
 struct BoardpackBench: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "boardpack-bench",
-    abstract: "Measure Boardpack's speed targets; run from the package root in a release build.",
+    abstract:
+      "Measure Boardpack's speed and accuracy targets; run from the package root in a release build.",
     discussion: """
       Files are written under $TMPDIR, else /dev/shm (a tmpfs, so the disk's write bursts do not \
       skew the figures); each figure is compared with a floor measured in the same run.
       """,
-    subcommands: [GenerateBench.self, ValidateBench.self, MergeBenchCommand.self, All.self],
+    subcommands: [
+      GenerateBench.self, ValidateBench.self, MergeBenchCommand.self, AccuracyBench.self, All.self,
+    ],
     defaultSubcommand: All.self
   )
 
@@ -24,6 +28,7 @@ struct BoardpackBench: ParsableCommand {
       try GenerateBench.parse([]).run()
       try ValidateBench.parse([]).run()
       try MergeBench.run(rows: 10_000)
+      try AccuracyBench.parse([]).run()
     }
   }
 

@@ -115,8 +115,11 @@ struct TableBuilder {
 
   /// A header naming a period ("2019", "FY2018", "Dec 28, 2019", "Q3"), which needs no parent.
   private static func namesPeriod(_ text: String) -> Bool {
-    text.contains(/(19|20)\d\d|\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b|\bQ[1-4]\b/)
+    period.firstMatch(in: text) != nil
   }
+
+  private static let period = TextPattern(
+    #"(?:19|20)\d\d|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b|\bQ[1-4]\b"#)
 
   /// The header's declared type, else the type the cells declare, else the type their text reads as.
   private func columnType(_ declared: ValueType?, cells: [RawCell]) -> ValueType {

@@ -31,13 +31,21 @@ public struct RelationFinder: Sendable {
     let unchecked = Set(layout.figureColumns.filter(layout.isChangeColumn)).subtracting(
       changes.filter { $0.relation.convention == .standard }.map(\.column))
     let below = rowTotals(grid, order: Array(rows), excluding: [], skipping: unchecked)
-    // The same equation read from below ("Gross" = "Net" + "Less: tax") is not a second one.
-    let equations = below.map { Set($0.relation.parts + [$0.relation.totalledRow!]) }
     let above = rowTotals(
       grid, order: rows.reversed(), excluding: Set(below.compactMap(\.relation.totalledRow)),
-      skipping: unchecked
-    ).filter { !equations.contains(Set($0.relation.parts + [$0.relation.totalledRow!])) }
-    return below + above + breakdowns() + columnSums(grid, skipping: changes.map(\.column))
+      skipping: unchecked)
+    // One equation found both ways ("Gross" = "Net" + "Less: tax") is kept once: as a sum (a total
+    // above its parts) rather than as a difference (the last row as the first less the others).
+    func equation(_ relation: TableRelation) -> Set<Int> {
+      Set(relation.relation.parts + [relation.relation.totalledRow!])
+    }
+    let sums = Set(above.filter { if case .rowSum = $0.relation { true } else { false } }.map(equation))
+    let kept = below.filter { relation in
+      if case .rowDifference = relation.relation { return !sums.contains(equation(relation)) }
+      return true
+    }
+    let equations = Set(kept.map(equation))
+    return kept + above.filter { !equations.contains(equation($0)) } + breakdowns() + columnSums(grid, skipping: changes.map(\.column))
       + changes.map(\.relation)
   }
 
@@ -239,7 +247,9 @@ public struct RelationFinder: Sendable {
   /// one line or is only labelled, nothing otherwise.
   private func basis(_ evidence: Evidence, labelled: Bool) -> TableRelation.Basis? {
     let (weight, against) = (evidence.weight, 2 * evidence.fails)
-    if weight >= 3 && weight > against || labelled && weight >= 2 && weight >= against {
+    // For a labelled total, a line that holds within rounding supports it as an exact one would.
+    let support = weight + 2 * evidence.agrees
+    if weight >= 3 && weight > against || labelled && support >= 2 && support >= against {
       return .established
     }
     if weight >= 2 && weight >= against || labelled { return .tentative }
@@ -351,9 +361,12 @@ public struct RelationFinder: Sendable {
       }
       let conventions: [TableRelation.Convention] =
         unit == .percent ? TableRelation.Convention.allCases : [.standard, .reversed, .favourable]
-      let hypotheses = near.flatMap { new in
-        near.filter { $0 != new }.flatMap { old in
-          conventions.map { TableRelation(relation(new, old), basis: .established, convention: $0) }
+      // Conventions in order of preference, so that a tie keeps the usual reading.
+      let hypotheses = conventions.flatMap { convention in
+        near.flatMap { new in
+          near.filter { $0 != new }.map { old in
+            TableRelation(relation(new, old), basis: .established, convention: convention)
+          }
         }
       }
       // Every hypothesis on the first rows, the few best of them on every row: linear in rows.
