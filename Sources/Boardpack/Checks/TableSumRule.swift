@@ -32,26 +32,31 @@ public struct TableSumRule: ReportRule {
     .contains { header.contains($0) }
   }
 
-  /// The relation in words: "total row does not equal the sum of the 4 rows above it".
+  /// The relation in words, naming the total: "\"Total current liabilities\" is not the sum of
+  /// the 4 rows above it", "\"Net\" is not \"Total\" less the row above it".
   private func message(_ relation: TableRelation, in site: TableSite) -> String? {
+    let layout = site.layout
+    func name(row: Int) -> String {
+      layout.label(row).isEmpty ? "the total row" : "\"\(layout.label(row))\""
+    }
     switch relation.relation {
     case .rowSum(let row, let parts):
       guard let first = parts.first else { return nil }
-      if first == row + 2, site.layout.headingRows.contains(row + 1),
-        TableLayout.words(site.layout.label(row + 1)).starts(with: ["of", "which"])
+      if first == row + 2, layout.headingRows.contains(row + 1),
+        TableLayout.words(layout.label(row + 1)).starts(with: ["of", "which"])
       {
-        return "total does not equal the sum of the \(parts.count) rows listed under \"of which\""
+        return "\(name(row: row)) is not the sum of the \(parts.count) rows listed under \"of which\""
       }
       let totals = Set(site.relations.compactMap(\.relation.totalledRow))
       let kind = parts.count > 1 && parts.allSatisfy(totals.contains) ? "sub-totals" : "rows"
       return
-        "total row does not equal the sum of the \(parts.count) \(kind) \(first > row ? "below" : "above") it"
+        "\(name(row: row)) is not the sum of the \(parts.count) \(kind) \(first > row ? "below" : "above") it"
     case .rowDifference(let row, let from, let less):
-      let side = from > row ? "below" : "above"
+      let rows = less.count == 1 ? "row" : "\(less.count) rows"
+      return "\(name(row: row)) is not \(name(row: from)) less the \(rows) \(from > row ? "below" : "above") it"
+    case .totalColumn(let column, let parts):
       return
-        "total row does not equal \"\(site.layout.label(from))\" less the \(less.count == 1 ? "row" : "\(less.count) rows") \(side) it"
-    case .totalColumn(_, let parts):
-      return "total column does not equal the sum of \(Self.list(parts, in: site.table))"
+        "\"\(site.table.columns[column].header)\" is not the sum of \(Self.list(parts, in: site.table))"
     default:
       return nil
     }

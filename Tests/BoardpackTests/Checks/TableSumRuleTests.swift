@@ -4,7 +4,7 @@ import Testing
 @Suite struct TableSumRuleTests {
   @Test func findsTheQ4EngagementErrors() {
     let found = TableSumRule().findings(in: [Build.table(Seeds.engagements)])
-    let rows = found.filter { $0.message.hasPrefix("total column") }.map {
+    let rows = found.filter { $0.message.hasPrefix("\"Total Engagements since May 2024\" is not the sum of \"") }.map {
       [$0.location.row, $0.stated, $0.expected]
     }
     #expect(
@@ -12,7 +12,7 @@ import Testing
         ["Hinckley and Bosworth", "30", "27"], ["Leicester City", "162", "161"],
         ["North West Leicestershire", "39", "35"],
       ])
-    let totals = found.filter { $0.message.hasPrefix("total row") }
+    let totals = found.filter { $0.message == "\"Total\" is not the sum of the 9 rows above it" }
     #expect(totals.count == 1)
     #expect(totals.first?.location.column == "Total Engagements since May 2024")
     #expect(totals.first?.stated == "413")
@@ -45,7 +45,7 @@ import Testing
     let found = TableSumRule().findings(in: [Build.table(rows)])
     #expect(found.map(\.stated) == ["60"])
     #expect(found.map(\.expected) == ["55"])
-    #expect(found.first?.message == "total row does not equal the sum of the 2 rows below it")
+    #expect(found.first?.message == "\"Total\" is not the sum of the 2 rows below it")
   }
 
   @Test func checksSubTotalsAndTheGrandTotalOfThem() {
@@ -56,7 +56,7 @@ import Testing
     let found = TableSumRule().findings(in: [Build.table(rows)])
     #expect(found.map(\.stated) == ["75"])
     #expect(found.map(\.expected) == ["70"])
-    #expect(found.first?.message == "total row does not equal the sum of the 2 sub-totals above it")
+    #expect(found.first?.message == "\"Grand total\" is not the sum of the 2 sub-totals above it")
   }
 
   @Test func checksATotalAgainstTheRowsOfWhichItIsMade() {

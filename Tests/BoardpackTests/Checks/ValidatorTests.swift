@@ -80,7 +80,7 @@ import Testing
   @Test func printsCompilerStyleLines() {
     let diagnostic = Diagnostic(
       file: "pack.xhtml", severity: .error, rule: .tableSum,
-      message: "total column does not equal the sum of \"A\" and \"B\"",
+      message: "\"Total\" is not the sum of \"A\" and \"B\"",
       location: .init(
         report: "Commissioner's Update Report (Q4)", table: "table 2", row: "Leicester City",
         column: "Total"),
@@ -92,7 +92,7 @@ import Testing
     let text = DiagnosticPrinter().text([diagnostic, warning], files: 1)
     #expect(
       text == """
-        pack.xhtml: error: [table-sum] total column does not equal the sum of "A" and "B" (report "Commissioner's Update Report (Q4)", table "table 2", row "Leicester City", column "Total"): stated 162, expected 161
+        pack.xhtml: error: [table-sum] "Total" is not the sum of "A" and "B" (report "Commissioner's Update Report (Q4)", table "table 2", row "Leicester City", column "Total"): stated 162, expected 161
         pack.xhtml: warning: [cross-reference] Appendix 2 is missing (report "Plan", paragraph 7)
         1 error, 1 warning in 1 file
 
