@@ -47,12 +47,12 @@ public struct DateRule: ReportRule {
   /// "31/06/2026", day or month first.
   private static let slashedDates = TextPattern(
     #"(?:^|[^\d/.-])(?<first>\d{1,2})/(?<second>\d{1,2})/(?<year>\d{4})(?![\d/])"#,
-    needing: ["/"])
+    needing: ["/"], ["19", "20"])
 
   /// "2026-06-31".
   private static let isoDates = TextPattern(
     #"(?:^|[^\d/.-])(?<year>(?:19|20)\d\d)-(?<month>\d\d)-(?<day>\d\d)(?![\d/-])"#,
-    needing: ["-"])
+    needing: ["-"], ["19", "20"])
 
   /// The dates written with slashes in `text` ("31/06/2026", "1/31/2018"), by their parts.
   static func numericDates(in text: String) -> [(first: Int, second: Int, year: Int, shown: String)]

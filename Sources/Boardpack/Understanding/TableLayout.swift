@@ -196,13 +196,15 @@ public struct TableLayout: Sendable {
   /// "(cents)", "(x)"; and "margin", unless `money` says the figures are in a currency ("Adjusted
   /// gross margin $141,427").
   private static func namesRatio(_ text: String, money: Bool = false) -> Bool {
-    let lower = text.lowercased()
-    if ["%", "(cents)", "(x)", "(times)"].contains(where: lower.contains) { return true }
-    return words(lower).contains { word in
+    if ratioMarks.firstMatch(in: text) != nil { return true }
+    return words(text).contains { word in
       ["percent", "percentage", "per", "ratio", "ratios", "eps", "yield", "multiple"].contains(word)
         || !money && ["margin", "margins"].contains(word)
     }
   }
+
+  private static let ratioMarks = TextPattern(
+    #"(?i)%|\((?:cents|x|times)\)"#, needing: ["%", "(cents)", "(x)", "(times)"])
 
   private static func namesMoney(_ text: String) -> Bool {
     text.unicodeScalars.contains { "£$€¥₹".unicodeScalars.contains($0) }
@@ -211,15 +213,17 @@ public struct TableLayout: Sendable {
   /// "(in millions)", "in thousands", "£000", "$'000", "€m", "US$m", "£bn"; in a title (a header,
   /// caption or label) the bare words too: "€ million", "Thousands of dollars".
   static func statesScale(_ text: String, inTitle: Bool) -> Bool {
-    let lower = text.lowercased()
-    if inTitle, ["thousand", "million", "billion"].contains(where: lower.contains) { return true }
-    guard ["thousand", "million", "billion", "000", "m", "bn"].contains(where: lower.contains)
-    else { return false }
-    return scalePattern.firstMatch(in: lower) != nil
+    (inTitle ? titleScale : scalePattern).firstMatch(in: text) != nil
   }
 
+  private static let titleScale = TextPattern(
+    "(?i)thousand|million|billion|" + scale, needing: ["thousand", "million", "billion", "000", "m", "bn"])
+
   private static let scalePattern = TextPattern(
-    #"\b(?:in\s+(?:thousands|millions|billions)|(?:thousands|millions|billions)\s+of)\b|[$£€¥]\s?(?:'|’)?000\b|(?:'|’)000s?\b|\b000s\b|\(000\)|[$£€¥]\s?(?:m|mn|bn|k)\b|\b(?:rmb|usd|eur|gbp|hk\$|us\$)\s?(?:'000|m|mn|bn)\b|\b(?:m|bn)\s?[$£€]"#)
+    "(?i)" + scale, needing: ["thousand", "million", "billion", "000", "m", "bn"])
+
+  private static let scale =
+    #"\b(?:in\s+(?:thousands|millions|billions)|(?:thousands|millions|billions)\s+of)\b|[$£€¥]\s?(?:'|’)?000\b|(?:'|’)000s?\b|\b000s\b|\(000\)|[$£€¥]\s?(?:m|mn|bn|k)\b|\b(?:rmb|usd|eur|gbp|hk\$|us\$)\s?(?:'000|m|mn|bn)\b|\b(?:m|bn)\s?[$£€]"#
 
   private static let yearPattern = TextPattern(#"(?<![\d,.])(?:19|20)\d\d(?![\d,.%])"#)
 
