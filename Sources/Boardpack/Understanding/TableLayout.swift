@@ -80,8 +80,7 @@ public struct TableLayout: Sendable {
       let words = Self.words(header)
       return ColumnKind(
         isLabel: Self.isLabelColumn(column, figures: figures, rows: table.rows),
-        isRatio: Self.namesRatio(header)
-          || words.contains { ["rate", "rates", "price", "prices", "average", "mean", "median"].contains($0) },
+        isRatio: Self.namesRatio(header) || Self.namesRate(words),
         isChange: Self.namesChange(header),
         isResult: words.contains {
           ["remaining", "remainder", "balance", "net", "left", "outstanding"].contains($0)
@@ -175,6 +174,15 @@ public struct TableLayout: Sendable {
         && words.contains(where: { ["end", "ending", "closing"].contains($0) }))
   }
 
+  /// A heading whose last word before any unit is a rate, price or average ("Interest rate",
+  /// "Weighted average exercise price", "Average £m"), not one that merely mentions one ("Fixed
+  /// rate financial assets £m").
+  private static func namesRate(_ words: [String]) -> Bool {
+    let units: Set<String> = ["m", "bn", "k", "million", "millions", "thousand", "thousands", "in", "s"]
+    guard let last = words.last(where: { !units.contains($0) }) else { return false }
+    return ["rate", "rates", "price", "prices", "average", "mean", "median"].contains(last)
+  }
+
   private static func namesChange(_ header: String) -> Bool {
     let header = header.lowercased()
     let words = words(header)
@@ -192,9 +200,9 @@ public struct TableLayout: Sendable {
     text.lowercased().split { !$0.isLetter }.map(String.init)
   }
 
-  /// Words that make a label a rate, not an amount: "%", "percent", "per share", "ratio",
-  /// "(cents)", "(x)"; and "margin", unless `money` says the figures are in a currency ("Adjusted
-  /// gross margin $141,427").
+  /// Words that make a label a rate, not an amount: a "%" that is a unit, "(cents)", "(x)",
+  /// "percent", "per share", "ratio"; and "margin", unless `money` says the figures are in a
+  /// currency ("Adjusted gross margin $141,427").
   private static func namesRatio(_ text: String, money: Bool = false) -> Bool {
     if ratioMarks.firstMatch(in: text) != nil { return true }
     return words(text).contains { word in
@@ -203,8 +211,10 @@ public struct TableLayout: Sendable {
     }
   }
 
+  /// A "%" that is a unit, not part of a figure in the label ("Gross margin (%)", but not "Tax at
+  /// 19.0%" or "6.875% Senior Notes", which are amounts); "(cents)", "(x)".
   private static let ratioMarks = TextPattern(
-    #"(?i)%|\((?:cents|x|times)\)"#, needing: ["%", "(cents)", "(x)", "(times)"])
+    #"(?i)(?<![0-9.])%|\((?:cents|x|times)\)"#, needing: ["%", "(cents)", "(x)", "(times)"])
 
   private static func namesMoney(_ text: String) -> Bool {
     text.unicodeScalars.contains { "£$€¥₹".unicodeScalars.contains($0) }

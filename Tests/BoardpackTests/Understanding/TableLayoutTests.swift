@@ -57,3 +57,21 @@ import Testing
     #expect(layout.isDeduction(6))
   }
 }
+
+extension TableLayoutTests {
+  @Test func readsAPercentInALabelAsAUnitOnlyWhenNoFigureCarriesIt() {
+    let layout = Self.layout([
+      ["£m", "2019"], ["Tax at the domestic rate of 19.0%", "8.2"], ["6.875% Senior Notes due 2033", "445.7"],
+      ["Effective tax rate (%)", "22.6"], ["Margin %", "13.2"],
+    ])
+    #expect((0..<4).map(layout.isRatioRow) == [false, false, true, true])
+  }
+
+  @Test func readsARateColumnByItsHeadNoun() {
+    let layout = Self.layout([
+      ["", "Fixed rate financial assets £m", "Weighted average exercise price", "Interest rate", "Average £m"],
+      ["Euro", "4.1", "12.50", "3.2", "7.0"],
+    ])
+    #expect((1..<5).map(layout.isRatioColumn) == [false, true, true, true])
+  }
+}
