@@ -106,7 +106,9 @@ public struct TableLayout: Sendable {
       let money = table.rows[row].cells.contains { Self.namesMoney($0.shown) }
       let words = Self.words(labels[row])
       return RowKind(
-        isRatio: Self.namesRatio(labels[row], money: money),
+        // "Average" heads a row of averages; "Weighted average shares" is a count.
+        isRatio: Self.namesRatio(labels[row], money: money)
+          || ["average", "mean", "median"].contains(words.first ?? ""),
         isDeduction: words.first.map { ["less", "deduct", "minus"].contains($0) } ?? false,
         isLabelledTotal: labels[row].isEmpty
           ? row > 0 && !headingRows.contains(row) && !headingRows.contains(row - 1)

@@ -50,9 +50,9 @@ import Testing
       ["", "2019"], ["Gross margin (%)", "73.2"], ["Adjusted gross margin", "$141,427"],
       ["Weighted average shares outstanding", "442,319"], ["Basic earnings per share", "4.27"],
       ["Total current liabilities", "154,619"], ["Balance at end of period", "2,620"],
-      ["Less: interest", "516"], ["", "3,104"], ["Subscriptions", "12"],
+      ["Less: interest", "516"], ["", "3,104"], ["Average per month", "12"],
     ])
-    #expect((0..<9).map(layout.isRatioRow) == [true, false, false, true, false, false, false, false, false])
+    #expect((0..<9).map(layout.isRatioRow) == [true, false, false, true, false, false, false, false, true])
     #expect((0..<9).map(layout.isLabelledTotal) == [false, false, false, false, true, true, false, true, false])
     #expect(layout.isDeduction(6))
   }
