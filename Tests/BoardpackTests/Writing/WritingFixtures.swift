@@ -13,7 +13,8 @@ enum WritingFixtures {
   }()
 
   static let odfSchema: RelaxNGSchema = {
-    let path = Snapshot.packageRoot.appendingPathComponent("../shared/schemas/odf-1.3/OpenDocument-v1.3-schema.rng")
+    let path = Snapshot.packageRoot.appendingPathComponent(
+      "Tests/BoardpackTests/Fixtures/schemas/odf-1.3/OpenDocument-v1.3-schema.rng")
       .standardizedFileURL.path
     do { return try RelaxNGSchema(contentsOf: path) } catch { fatalError("\(error)") }
   }()
