@@ -95,14 +95,6 @@ public struct RelationFinder: Sendable {
     /// Where the items after the last heading begin.
     var blockStart: Int { (rows.lastIndex { $0 == nil }).map { $0 + 1 } ?? 0 }
 
-    /// Whether the run from `start` is a whole block: it starts the table or follows a heading,
-    /// or begins at or just after a total (a running total and what is added to it).
-    func isWholeBlock(from start: Int, totals: Set<Int>) -> Bool {
-      start == 0 || rows[start - 1] == nil
-        || rows[start - 1].map(totals.contains) == true
-        || rows[start].map(totals.contains) == true
-    }
-
     /// The runs of two items or more that might give `figures`: every run of the last `window`
     /// items, the run after the last heading, the whole stack, and sums of any length that give
     /// some figure of the row exactly.
@@ -211,17 +203,14 @@ public struct RelationFinder: Sendable {
   }
 
   /// The run of items that `figures` total, and how sure that is; nil when the row is no total.
-  /// An unlabelled run seen to hold in one line only must be a whole block (see
-  /// `Stack.isWholeBlock`); a labelled total that no run satisfies even within rounding stands
-  /// for the run after the last heading, tentatively.
+  /// A labelled total that no run satisfies even within rounding stands for the run after the last
+  /// heading, tentatively.
   private func total(
     _ figures: [ScaledGrid.Figure?], in stack: Stack, labelled: Bool, totals: Set<Int>
   ) -> (run: Run, basis: TableRelation.Basis)? {
     let scored = stack.runs(for: figures).compactMap { run -> (Run, Evidence, TableRelation.Basis)? in
       let evidence = stack.evidence(figures, run)
-      guard let basis = basis(evidence, labelled: labelled),
-        basis == .established || labelled || stack.isWholeBlock(from: run.start, totals: totals)
-      else { return nil }
+      guard let basis = basis(evidence, labelled: labelled) else { return nil }
       return (run, evidence, basis)
     }
     // The best evidence; then a sum before a difference, and the shortest run.
