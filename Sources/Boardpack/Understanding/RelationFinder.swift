@@ -324,6 +324,16 @@ public struct RelationFinder: Sendable {
   /// columns near them that the most rows satisfy, in the sign convention that fits; failing that,
   /// against the two columns headed by years (the later the new), for the size of each change
   /// only, unless it fails in most rows (and so was never that change).
+  /// A movement between an opening column on its left and a closing one on its right, read left to
+  /// right as a roll-forward: the closing column as the total of the other two ("Balance at end"
+  /// = "Balance at beginning" + "Increase / (Decrease)").
+  private static func rollForward(_ change: TableRelation) -> TableRelation? {
+    guard case .difference(let column, let closing, let opening) = change.relation,
+      change.convention == .standard, opening < column, column < closing
+    else { return nil }
+    return TableRelation(.totalColumn(column: closing, of: [opening, column]), basis: change.basis)
+  }
+
   /// How many rows every change hypothesis is screened on.
   private static let sampleRows = 40
 
@@ -369,7 +379,9 @@ public struct RelationFinder: Sendable {
           best = (candidate, holds, fails)
         }
       }
-      if let best, best.holds >= 2, best.holds > best.fails { return (column, best.relation) }
+      if let best, best.holds >= 2, best.holds > best.fails {
+        return (column, Self.rollForward(best.relation) ?? best.relation)
+      }
       let dated = near.compactMap { column in layout.year(column).map { (column, $0) } }
       guard dated.count == 2, dated[0].1 != dated[1].1 else { return nil }
       let (new, old) = dated[0].1 > dated[1].1 ? (dated[0].0, dated[1].0) : (dated[1].0, dated[0].0)

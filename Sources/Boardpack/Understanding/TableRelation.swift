@@ -50,8 +50,10 @@ public struct TableRelation: Sendable, Equatable {
   public func isDerived(in layout: TableLayout) -> Bool {
     switch relation {
     case .difference, .percentChange, .pointChange: true
-    // "Total remaining" = agreements + spent, with spent printed negative.
-    case .totalColumn(let column, let parts): parts.count == 2 && layout.isResultColumn(column)
+    // "Total remaining" = agreements + spent, with spent printed negative; but a closing balance
+    // of an opening one and a movement is a roll-forward total.
+    case .totalColumn(let column, let parts):
+      parts.count == 2 && layout.isResultColumn(column) && !parts.contains(where: layout.isChangeColumn)
     default: false
     }
   }

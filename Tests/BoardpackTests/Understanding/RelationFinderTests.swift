@@ -76,3 +76,14 @@ import Testing
     #expect(chance == [])
   }
 }
+
+extension RelationFinderTests {
+  @Test func readsAMovementBetweenOpeningAndClosingAsARollForward() {
+    let found = Self.relations([
+      ["", "Balance at beginning", "Increase / (Decrease)", "Balance at end"],
+      ["Accounts receivable", "$90,831", "$7,117", "$97,948"], ["Deferred revenue", "(618)", "(155)", "(773)"],
+      ["Contract assets", "1,204", "(312)", "892"],
+    ])
+    #expect(found == [TableRelation(.totalColumn(column: 3, of: [1, 2]), basis: .established)])
+  }
+}
