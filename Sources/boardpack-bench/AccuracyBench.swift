@@ -72,7 +72,8 @@ struct AccuracyBench: ParsableCommand {
   /// unplanted document does not get.
   private func scoreCorpus() throws {
     let judgments = try JSONDecoder().decode(
-      Corpus.Judgments.self, from: Data(contentsOf: URL(fileURLWithPath: corpus + "/judgments.json")))
+      Corpus.Judgments.self,
+      from: Data(contentsOf: URL(fileURLWithPath: corpus + "/judgments.json")))
     let plants = try JSONDecoder().decode(
       [Corpus.Plant].self, from: Data(contentsOf: URL(fileURLWithPath: corpus + "/planted.json")))
     let documents = try FileManager.default.contentsOfDirectory(atPath: corpus + "/tatqa")
@@ -94,7 +95,9 @@ struct AccuracyBench: ParsableCommand {
         guard verdict?.verdict != "real" else { continue }
         falseAlarms += 1
         causes[verdict?.cause ?? "(unjudged)", default: 0] += 1
-        if verdict == nil { unjudged.append("\(document): \(DiagnosticPrinter().line(diagnostic))") }
+        if verdict == nil {
+          unjudged.append("\(document): \(DiagnosticPrinter().line(diagnostic))")
+        }
       }
     }
     var detected = 0
@@ -114,7 +117,10 @@ struct AccuracyBench: ParsableCommand {
         + ", error precision \(Self.ratio(realErrors, errors)), planted recall \(Self.ratio(detected, plants.count))"
         + " (\(detected) of \(plants.count) plants)")
     if !causes.isEmpty {
-      print("  false alarms by cause: " + causes.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
+      print(
+        "  false alarms by cause: "
+          + causes.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(
+            separator: ", "))
     }
     for line in unjudged { print("  unjudged: \(line)") }
   }

@@ -113,11 +113,14 @@ public struct DerivedColumnRule: ReportRule {
     let message: String
     switch relation.relation {
     case .difference(let column, let new, let old) where relation.convention == .favourable:
-      message = "\(columns[column].header) is not the difference between \(name(new)) and \(name(old))"
+      message =
+        "\(columns[column].header) is not the difference between \(name(new)) and \(name(old))"
     case .difference(let column, let new, let old):
-      message = "\(columns[column].header) is not \(name(reversed ? old : new)) minus \(name(reversed ? new : old))"
+      message =
+        "\(columns[column].header) is not \(name(reversed ? old : new)) minus \(name(reversed ? new : old))"
     case .totalColumn(let column, let parts):
-      message = "\(columns[column].header) is not \(name(parts[0])) less the amount in \(name(parts[1]))"
+      message =
+        "\(columns[column].header) is not \(name(parts[0])) less the amount in \(name(parts[1]))"
     case .percentChange(_, let new, let old) where line.stated.unit == .points:
       message = "percentage-point change is not \(name(new)) − \(name(old))"
     case .percentChange(_, let new, let old) where relation.convention == .favourable:

@@ -45,7 +45,8 @@ public struct TableSumRule: ReportRule {
       if first == row + 2, layout.headingRows.contains(row + 1),
         TableLayout.words(layout.label(row + 1)).starts(with: ["of", "which"])
       {
-        return "\(name(row: row)) is not the sum of the \(parts.count) rows listed under \"of which\""
+        return
+          "\(name(row: row)) is not the sum of the \(parts.count) rows listed under \"of which\""
       }
       let totals = Set(site.relations.compactMap(\.relation.totalledRow))
       let kind = parts.count > 1 && parts.allSatisfy(totals.contains) ? "sub-totals" : "rows"
@@ -53,7 +54,8 @@ public struct TableSumRule: ReportRule {
         "\(name(row: row)) is not the sum of the \(parts.count) \(kind) \(first > row ? "below" : "above") it"
     case .rowDifference(let row, let from, let less):
       let rows = less.count == 1 ? "row" : "\(less.count) rows"
-      return "\(name(row: row)) is not \(name(row: from)) less the \(rows) \(from > row ? "below" : "above") it"
+      return
+        "\(name(row: row)) is not \(name(row: from)) less the \(rows) \(from > row ? "below" : "above") it"
     case .totalColumn(let column, let parts):
       return
         "\"\(site.table.columns[column].header)\" is not the sum of \(Self.list(parts, in: site.table))"
@@ -64,7 +66,9 @@ public struct TableSumRule: ReportRule {
 
   /// Column headers in quotes, joined with commas and a final "and".
   static func list(_ columns: [Int], in table: Table) -> String {
-    let names = columns.map { "\"\(table.columns.indices.contains($0) ? table.columns[$0].header : "")\"" }
+    let names = columns.map {
+      "\"\(table.columns.indices.contains($0) ? table.columns[$0].header : "")\""
+    }
     return names.count < 2
       ? names.joined() : names.dropLast().joined(separator: ", ") + " and " + names.last!
   }

@@ -6,15 +6,17 @@ import Foundation
 /// changes between two columns matched by arithmetic, whatever the columns' order or the report's
 /// sign convention.
 ///
-/// A relation is kept only with evidence: it holds exactly (within the printed precision of its
-/// figures) in at least one line with two or more non-zero parts, and is then `established` when
-/// it holds in more lines than it fails, or is labelled as a total; a relation seen in one line
-/// only is `tentative`.
+/// A relation is kept only with evidence: it holds exactly in at least one line with two or more
+/// non-zero parts and a total of two significant digits or more (see `ScaledGrid.Comparison`), and
+/// is then `established` when it holds in more lines than it fails, or is labelled as a total; a
+/// relation seen in one line only is `tentative`.
 ///
 /// Row totals are found as a parser reduces a stack: rows are pushed in order, and a row that
-/// equals the sum of the last few items is a total that replaces them, so that a grand total meets
-/// the sub-totals and not their parts. Candidate blocks come from prefix sums kept in a hash per
-/// column, so a table costs time linear in its cells times its columns.
+/// equals the sum of the last few items (or the first of them less the others) is a total that
+/// replaces them, so that a grand total meets the sub-totals and not their parts. Runs are tried
+/// one by one over the last `Stack.window` items, and further back through prefix sums kept in a
+/// hash per column; column totals try runs of neighbouring columns; change columns screen their
+/// hypotheses on a sample of rows. A table costs time linear in its cells times its columns.
 public struct RelationFinder: Sendable {
   public let layout: TableLayout
 
@@ -30,23 +32,33 @@ public struct RelationFinder: Sendable {
     // A change column whose arithmetic does not hold throughout says nothing about row totals.
     let unchecked = Set(layout.figureColumns.filter(layout.isChangeColumn)).subtracting(
       changes.filter { $0.relation.convention == .standard }.map(\.column))
-    let below = rowTotals(grid, order: Array(rows), excluding: [], skipping: unchecked)
+    // Rows under "of which" break down the row above it: that row totals nothing else, and the
+    // rest of its section, read against a breakdown, is left alone.
+    let breakdowns = self.breakdowns()
+    let brokenDown = Set(breakdowns.compactMap(\.relation.totalledRow))
+    let sections = Set(
+      brokenDown.flatMap { row in
+        rows[(row + 2)...].prefix { !layout.headingRows.contains($0) }
+      })
+    let read = rows.filter { !sections.contains($0) }
+    let below = rowTotals(grid, order: read, excluding: brokenDown, skipping: unchecked)
     let above = rowTotals(
-      grid, order: rows.reversed(), excluding: Set(below.compactMap(\.relation.totalledRow)),
-      skipping: unchecked)
+      grid, order: read.reversed(),
+      excluding: brokenDown.union(below.compactMap(\.relation.totalledRow)), skipping: unchecked)
     // One equation found both ways ("Gross" = "Net" + "Less: tax") is kept once: as a sum (a total
     // above its parts) rather than as a difference (the last row as the first less the others).
     func equation(_ relation: TableRelation) -> Set<Int> {
       Set(relation.relation.parts + [relation.relation.totalledRow!])
     }
-    let sums = Set(above.filter { if case .rowSum = $0.relation { true } else { false } }.map(equation))
+    let sums = Set(
+      above.filter { if case .rowSum = $0.relation { true } else { false } }.map(equation))
     let kept = below.filter { relation in
       if case .rowDifference = relation.relation { return !sums.contains(equation(relation)) }
       return true
     }
     let equations = Set(kept.map(equation))
-    return kept + above.filter { !equations.contains(equation($0)) } + breakdowns() + columnSums(grid, skipping: changes.map(\.column))
-      + changes.map(\.relation)
+    return kept + above.filter { !equations.contains(equation($0)) } + breakdowns
+      + columnSums(grid, skipping: changes.map(\.column)) + changes.map(\.relation)
   }
 
   // MARK: Row totals
@@ -118,7 +130,8 @@ public struct RelationFinder: Sendable {
       var evidence = Evidence()
       for (column, figure) in figures.enumerated() {
         guard let figure else { continue }
-        evidence.add(prefixes[column].compare(figure, from: run.start, difference: run.isDifference))
+        evidence.add(
+          prefixes[column].compare(figure, from: run.start, difference: run.isDifference))
       }
       return evidence
     }
@@ -156,11 +169,9 @@ public struct RelationFinder: Sendable {
     guard !columns.isEmpty else { return [] }
     var stack = Stack(columns: columns.count)
     var found: [TableRelation] = []
-    var inBreakdown = false
     var totals: Set<Int> = []
     for row in order {
       if layout.headingRows.contains(row) {
-        inBreakdown = Self.opensBreakdown(layout.label(row))
         stack.push(nil, Array(repeating: nil, count: columns.count))
         continue
       }
@@ -172,7 +183,7 @@ public struct RelationFinder: Sendable {
           return figure
         }
       }
-      if inBreakdown || figures.allSatisfy({ $0 == nil }) { continue }
+      if figures.allSatisfy({ $0 == nil }) { continue }
       let labelled = layout.isLabelledTotal(row)
       if !excluding.contains(row),
         let (run, basis) = total(figures, in: stack, labelled: labelled, totals: totals)
@@ -208,7 +219,8 @@ public struct RelationFinder: Sendable {
   private func total(
     _ figures: [ScaledGrid.Figure?], in stack: Stack, labelled: Bool, totals: Set<Int>
   ) -> (run: Run, basis: TableRelation.Basis)? {
-    let scored = stack.runs(for: figures).compactMap { run -> (Run, Evidence, TableRelation.Basis)? in
+    let scored = stack.runs(for: figures).compactMap {
+      run -> (Run, Evidence, TableRelation.Basis)? in
       let evidence = stack.evidence(figures, run)
       guard let basis = basis(evidence, labelled: labelled) else { return nil }
       return (run, evidence, basis)
@@ -344,7 +356,8 @@ public struct RelationFinder: Sendable {
       let unit = layout.units[column]
       // Amounts or percentages, row by row (a change in points compares percentages).
       let candidates = operands.filter { [.plain, .percent].contains(layout.units[$0]) }
-      let near = candidates.filter { $0 < column }.suffix(3) + candidates.filter { $0 > column }.prefix(3)
+      let near =
+        candidates.filter { $0 < column }.suffix(3) + candidates.filter { $0 > column }.prefix(3)
       func relation(_ new: Int, _ old: Int) -> Relation {
         switch unit {
         case .percent: .percentChange(column: column, new: new, old: old)
@@ -356,7 +369,10 @@ public struct RelationFinder: Sendable {
         -> (holds: Int, fails: Int, lines: Int)
       {
         let lines = layout.lines(of: relation, rows: rows)
-        return (lines.filter { $0.isInformative && $0.holds }.count, lines.filter { !$0.holds }.count, lines.count)
+        return (
+          lines.filter { $0.isInformative && $0.holds }.count, lines.filter { !$0.holds }.count,
+          lines.count
+        )
       }
       let conventions: [TableRelation.Convention] =
         unit == .percent ? TableRelation.Convention.allCases : [.standard, .reversed, .favourable]

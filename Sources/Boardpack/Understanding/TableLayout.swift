@@ -47,9 +47,11 @@ public struct TableLayout: Sendable {
   public init(_ table: Table, context: [String] = []) {
     self.table = table
     let headers = table.columns.map(\.header)
-    let titles = [table.caption.plainText] + headers + table.rows.prefix(3).map {
-      $0.cells.first?.shown ?? ""
-    }
+    let titles =
+      [table.caption.plainText] + headers
+      + table.rows.prefix(3).map {
+        $0.cells.first?.shown ?? ""
+      }
     let scaled =
       titles.contains { Self.statesScale($0, inTitle: true) }
       || context.contains { Self.statesScale($0, inTitle: false) }
@@ -72,7 +74,8 @@ public struct TableLayout: Sendable {
     let figures = table.rows.indices.map { row in
       table.rows[row].cells.indices.map { column -> Measured? in
         guard table.columns.indices.contains(column) else { return nil }
-        return Measured(table.rows[row].cells[column], printed: printed[row][column], context: contexts[column])
+        return Measured(
+          table.rows[row].cells[column], printed: printed[row][column], context: contexts[column])
       }
     }
     self.figures = figures
@@ -86,20 +89,26 @@ public struct TableLayout: Sendable {
           ["remaining", "remainder", "balance", "net", "left", "outstanding"].contains($0)
         },
         isTotal: words.first == "total" || words.last == "total",
-        year: { let years = Self.years(in: header); return years.count == 1 ? years[0] : nil }())
+        year: {
+          let years = Self.years(in: header)
+          return years.count == 1 ? years[0] : nil
+        }())
     }
     self.columnKinds = columnKinds
     let figureColumns = table.columns.indices.filter { !columnKinds[$0].isLabel }
     self.figureColumns = figureColumns
     let headingRows = Set(
       table.rows.indices.filter { row in
-        let cells = figureColumns.compactMap { figures[row].indices.contains($0) ? figures[row][$0] : nil }
+        let cells = figureColumns.compactMap {
+          figures[row].indices.contains($0) ? figures[row][$0] : nil
+        }
         return cells.isEmpty || Self.isYearHeaderRow(cells)
       })
     self.headingRows = headingRows
     let labelColumn = columnKinds.firstIndex(where: \.isLabel) ?? 0
     let labels = table.rows.map { row in
-      row.cells.indices.contains(labelColumn) ? row.cells[labelColumn].shown.trimmedOfWhiteSpace : ""
+      row.cells.indices.contains(labelColumn)
+        ? row.cells[labelColumn].shown.trimmedOfWhiteSpace : ""
     }
     self.labels = labels
     rowKinds = table.rows.indices.map { row in
@@ -180,7 +189,9 @@ public struct TableLayout: Sendable {
   /// "Weighted average exercise price", "Average £m"), not one that merely mentions one ("Fixed
   /// rate financial assets £m").
   private static func namesRate(_ words: [String]) -> Bool {
-    let units: Set<String> = ["m", "bn", "k", "million", "millions", "thousand", "thousands", "in", "s"]
+    let units: Set<String> = [
+      "m", "bn", "k", "million", "millions", "thousand", "thousands", "in", "s",
+    ]
     guard let last = words.last(where: { !units.contains($0) }) else { return false }
     return ["rate", "rates", "price", "prices", "average", "mean", "median"].contains(last)
   }
@@ -229,7 +240,8 @@ public struct TableLayout: Sendable {
   }
 
   private static let titleScale = TextPattern(
-    "(?i)thousand|million|billion|" + scale, needing: ["thousand", "million", "billion", "000", "m", "bn"])
+    "(?i)thousand|million|billion|" + scale,
+    needing: ["thousand", "million", "billion", "000", "m", "bn"])
 
   private static let scalePattern = TextPattern(
     "(?i)" + scale, needing: ["thousand", "million", "billion", "000", "m", "bn"])
@@ -282,7 +294,8 @@ public struct TableLayout: Sendable {
   private static func isYearHeaderRow(_ figures: [Measured]) -> Bool {
     figures.count >= 2 && Set(figures.map(\.value)).count == figures.count
       && figures.allSatisfy {
-        $0.unit == .plain && $0.places == 0 && $0.shown.count == 4 && $0.shown.allSatisfy(\.isNumber)
+        $0.unit == .plain && $0.places == 0 && $0.shown.count == 4
+          && $0.shown.allSatisfy(\.isNumber)
           && (1900...2100).contains($0.value)
       }
   }

@@ -53,7 +53,8 @@ public struct TableRelation: Sendable, Equatable {
     // "Total remaining" = agreements + spent, with spent printed negative; but a closing balance
     // of an opening one and a movement is a roll-forward total.
     case .totalColumn(let column, let parts):
-      parts.count == 2 && layout.isResultColumn(column) && !parts.contains(where: layout.isChangeColumn)
+      parts.count == 2 && layout.isResultColumn(column)
+        && !parts.contains(where: layout.isChangeColumn)
     default: false
     }
   }
@@ -80,7 +81,8 @@ public struct RelationLine: Sendable {
   /// number of the last printed place that is d × 10^k or 9 × d × 10^k with d from 1 to 9.
   public var looksLikeSlip: Bool {
     let places = max(stated.places, expected.places)
-    var units = abs(stated.value - expected.value) * Decimal(sign: .plus, exponent: places, significand: 1)
+    var units =
+      abs(stated.value - expected.value) * Decimal(sign: .plus, exponent: places, significand: 1)
     guard units > 0, units == UKFormat.rounded(units, places: 0) else { return false }
     while units >= 10, units == UKFormat.rounded(units / 10, places: 0) * 10 { units /= 10 }
     return units <= 9 || (units <= 81 && units == UKFormat.rounded(units / 9, places: 0) * 9)
