@@ -107,6 +107,14 @@ public struct RelationFinder: Sendable {
     /// Where the items after the last heading begin.
     var blockStart: Int { (rows.lastIndex { $0 == nil }).map { $0 + 1 } ?? 0 }
 
+    /// Whether the run from `start` is a whole block: it starts the table or follows a heading,
+    /// or begins at or just after a total (a running total and what is added to it).
+    func isWholeBlock(from start: Int, totals: Set<Int>) -> Bool {
+      start == 0 || rows[start - 1] == nil
+        || rows[start - 1].map(totals.contains) == true
+        || rows[start].map(totals.contains) == true
+    }
+
     /// The runs of two items or more that might give `figures`: every run of the last `window`
     /// items, the run after the last heading, the whole stack, and sums of any length that give
     /// some figure of the row exactly.
@@ -225,12 +233,15 @@ public struct RelationFinder: Sendable {
       guard let basis = basis(evidence, labelled: labelled) else { return nil }
       return (run, evidence, basis)
     }
-    // The best evidence; then a sum before a difference, and the shortest run.
-    guard
-      let (run, evidence, basis) = scored.max(by: { a, b in
-        (a.1, a.0.isDifference ? 0 : 1, a.0.start) < (b.1, b.0.isDifference ? 0 : 1, b.0.start)
-      })
-    else { return nil }
+    // The best evidence; then a whole block, a sum before a difference, and the shortest run.
+    func rank(_ candidate: (Run, Evidence, TableRelation.Basis)) -> (Evidence, Int, Int, Int) {
+      let run = candidate.0
+      return (
+        candidate.1, stack.isWholeBlock(from: run.start, totals: totals) ? 1 : 0,
+        run.isDifference ? 0 : 1, run.start
+      )
+    }
+    guard let (run, evidence, basis) = scored.max(by: { rank($0) < rank($1) }) else { return nil }
     if evidence.weight > 0 || evidence.agrees > 0 { return (run, basis) }
     let natural = stack.blockStart
     guard stack.rows.count - natural >= 2 else { return nil }
