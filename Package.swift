@@ -30,6 +30,8 @@ let package = Package(
       name: "boardpack-bench",
       dependencies: ["Boardpack", "BoardpackXML", .product(name: "ArgumentParser", package: "swift-argument-parser")]
     ),
+    // Fuzzing (Scripts/fuzz): libFuzzer's entry point when built with -DFUZZING, else a replayer.
+    .executableTarget(name: "boardpack-fuzz", dependencies: ["Boardpack"]),
     .testTarget(name: "BoardpackTests", dependencies: ["Boardpack", "BoardpackXML"], exclude: ["Fixtures", "Snapshots"]),
   ],
   swiftLanguageModes: [.v6]

@@ -25,7 +25,7 @@ public struct NumberingRule: ReportRule {
       }
       guard let first = positions.first, let start = first else { continue }
       let kind = list.style == .roman ? "roman-numbered" : "lettered"
-      var expected = start == previous[list.style].map({ $0 + 1 }) ? start : 1
+      var expected = start == previous[list.style].map({ $0 &+ 1 }) ? start : 1
       // The report's first list of its kind may start late in an excerpt, and it says so only
       // as a warning in a whole paper.
       if previous[list.style] == nil, start != 1 {
@@ -60,14 +60,14 @@ public struct NumberingRule: ReportRule {
         .numbering, first == 2 ? .error : .warning, "numbered paragraphs do not start at 1",
         at: Place(paragraph: first), stated: "\(first)", expected: "1")
     }
-    for (previous, number) in zip(numbers, numbers.dropFirst()) where number != previous + 1 {
+    for (previous, number) in zip(numbers, numbers.dropFirst()) where number != previous &+ 1 {
       let message =
         number <= previous
         ? "paragraph number \(number) repeats or goes back after paragraph \(previous)"
         : "paragraph numbering skips from \(previous) to \(number)"
       findings.add(
         .numbering, .error, message, at: Place(paragraph: number), stated: "\(number)",
-        expected: "\(previous + 1)")
+        expected: "\(previous &+ 1)")
     }
   }
 

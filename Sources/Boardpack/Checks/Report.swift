@@ -57,7 +57,8 @@ extension Report {
     for (index, block) in blocks.enumerated() {
       if let number = number(of: block) {
         if let previous = lastNumber, let after = lastNumberedIndex,
-          (number == 1 && previous >= 1) || number > previous + jumpThatStartsAReport
+          (number == 1 && previous >= 1)
+            || number > previous && UInt(bitPattern: number &- previous) > UInt(jumpThatStartsAReport)
         {
           starts.append(cut(blocks, after: after, before: index))
         }
@@ -220,8 +221,8 @@ extension Report {
         continue
       }
       var end = position
-      while end + 1 < numbered.count, numbered[end + 1].1 == numbered[end].1 + 1 { end += 1 }
-      if end + 1 < numbered.count, numbered[end + 1].1 == previous + 1 {
+      while end + 1 < numbered.count, numbered[end + 1].1 == numbered[end].1 &+ 1 { end += 1 }
+      if end + 1 < numbered.count, numbered[end + 1].1 == previous &+ 1 {
         for (index, _) in numbered[position...end] {
           if case .paragraph(var paragraph) = blocks[index] {
             paragraph.number = nil

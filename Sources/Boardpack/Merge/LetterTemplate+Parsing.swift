@@ -276,6 +276,10 @@ struct TemplateReader {
         throw node.error(
           "unknown format \"\(formatName)\" in \"{{\(inner)}}\"; use one of \(known)")
       }
+      guard fields.count < TemplateReader.placeholderCount else {
+        throw node.error(
+          "a text holds more than \(TemplateReader.placeholderCount) merge fields; split it into several")
+      }
       markup.unicodeScalars.append(TemplateReader.placeholder(fields.count))
       fields.append(FieldReference(column: column, format: format, location: node.location))
       rest = rest[close.upperBound...]
@@ -322,6 +326,9 @@ struct TemplateReader {
 
   /// Fields stand in the markup source as private-use characters, one per field, by index.
   static let firstPlaceholder: UInt32 = 0xE000
+
+  /// How many fields one text may hold: one placeholder each, all in the private-use area.
+  static let placeholderCount = 0xF8FF - 0xE000 + 1
 
   static func placeholder(_ index: Int) -> Unicode.Scalar {
     Unicode.Scalar(firstPlaceholder + UInt32(index))!

@@ -45,8 +45,10 @@ public struct CalendarDate: Sendable, Equatable, Hashable, Comparable, Codable {
     return CalendarDate.weekdayNames[(index + 6) % 7]
   }
 
-  /// "25th June 2026", or "June 2026" without a day.
+  /// "25th June 2026", or "June 2026" without a day; a month that does not exist (13) prints the
+  /// date as ISO rather than trapping.
   public var longUK: String {
+    guard (1...12).contains(month) else { return iso }
     let monthName = CalendarDate.monthNames[month - 1]
     guard let day else { return "\(monthName) \(year)" }
     return "\(day)\(CalendarDate.ordinalSuffix(day)) \(monthName) \(year)"
@@ -63,10 +65,12 @@ public struct CalendarDate: Sendable, Equatable, Hashable, Comparable, Codable {
   }
 
   /// The financial year (April to March) the date falls in.
-  public var financialYear: FinancialYear { FinancialYear(startYear: month >= 4 ? year : year - 1) }
+  public var financialYear: FinancialYear {
+    FinancialYear(startYear: month >= 4 ? year : year &- 1)
+  }
 
   /// The quarter of the financial year, Q1 = April to June.
-  public var quarter: Int { ((month + 8) % 12) / 3 + 1 }
+  public var quarter: Int { ((month &+ 8) % 12 + 12) % 12 / 3 + 1 }
 
   /// Parses ISO "2026-06-25", UK "25/06/2026", "25th June 2026", "25 June 2026" or "June 2026".
   /// Returns nil for text that is not a date; an impossible date parses and reports `isValid == false`.
@@ -83,9 +87,13 @@ public struct CalendarDate: Sendable, Equatable, Hashable, Comparable, Codable {
         month: digit(5) * 10 + digit(6), day: digit(8) * 10 + digit(9))
       return
     }
-    let numbers = text.split(whereSeparator: { $0 == "-" || $0 == "/" }).map(String.init)
-    if numbers.count == 3, numbers.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isNumber) }) {
-      let parts = numbers.compactMap { Int($0) }
+    // Digits of any script are read ("23-06-٢٠٢٦"); anything else that Unicode calls a number
+    // ("½", "²") or a run of digits too long for a date part is not a date.
+    let numbers = text.split(whereSeparator: { $0 == "-" || $0 == "/" })
+    if numbers.count == 3, numbers.allSatisfy({ $0.allSatisfy(DecimalDigits.isDigit) }) {
+      guard numbers.allSatisfy({ $0.count <= 4 }) else { return nil }
+      let parts = numbers.compactMap { DecimalDigits.value(of: $0) }
+      guard parts.count == 3 else { return nil }
       if numbers[0].count == 4 {
         self.init(year: parts[0], month: parts[1], day: parts[2])
       } else if numbers[2].count == 4 {
@@ -95,18 +103,21 @@ public struct CalendarDate: Sendable, Equatable, Hashable, Comparable, Codable {
       }
       return
     }
-    let words = text.split(separator: " ").map(String.init)
-    guard (2...3).contains(words.count), let year = Int(words.last!), words.last!.count == 4,
-      let month = CalendarDate.month(named: words[words.count - 2])
+    let words = text.split(separator: " ")
+    guard (2...3).contains(words.count), let last = words.last, last.count == 4,
+      let year = DecimalDigits.value(of: last),
+      let month = CalendarDate.month(named: String(words[words.count - 2]))
     else { return nil }
     if words.count == 2 {
       self.init(year: year, month: month)
       return
     }
     let dayText = words[0].lowercased()
-    let digits = dayText.prefix(while: \.isNumber)
+    let digits = dayText.prefix(while: DecimalDigits.isDigit)
     let suffix = dayText.dropFirst(digits.count)
-    guard let day = Int(digits), ["", "st", "nd", "rd", "th"].contains(suffix) else { return nil }
+    guard digits.count <= 2, let day = DecimalDigits.value(of: digits),
+      ["", "st", "nd", "rd", "th"].contains(suffix)
+    else { return nil }
     self.init(year: year, month: month, day: day)
   }
 
@@ -120,15 +131,17 @@ public struct CalendarDate: Sendable, Equatable, Hashable, Comparable, Codable {
     return day.map { month + "-" + padded($0, 2) } ?? month
   }
 
-  /// Reads `iso`'s two forms, "2026-04-21" and "2026-06", and nothing else.
+  /// Reads `iso`'s two forms, "2026-04-21" and "2026-06", of ASCII digits, and nothing else; nil
+  /// for a date that does not exist (month 13, 31st June).
   public init?(iso text: String) {
     let parts = text.split(separator: "-", omittingEmptySubsequences: false)
     guard (2...3).contains(parts.count), parts[0].count == 4,
       parts.dropFirst().allSatisfy({ $0.count == 2 }),
+      parts.allSatisfy({ $0.utf8.allSatisfy { (48...57).contains($0) } }),
       let year = Int(parts[0]), let month = Int(parts[1])
     else { return nil }
     self.init(year: year, month: month, day: parts.count == 3 ? Int(parts[2]) : nil)
-    if parts.count == 3 && day == nil { return nil }
+    if parts.count == 3 && day == nil || !isValid { return nil }
   }
 
   /// The month number of a full or three-letter English month name.
@@ -153,13 +166,15 @@ public struct FinancialYear: Sendable, Equatable, Hashable, Codable {
   public init(startYear: Int) { self.startYear = startYear }
 
   /// "2025-26".
-  public var label: String { String(format: "%d-%02d", startYear, (startYear + 1) % 100) }
+  public var label: String { String(format: "%d-%02d", startYear, (startYear &+ 1) % 100) }
 
   /// Parses "2025-26", "2025/26", "2025-2026", "25/26"; nil for anything else, including
   /// ill-formed labels such as "2023-23" (see `isWellFormedLabel`).
   public init?(label text: String) {
     let parts = text.split(whereSeparator: { $0 == "-" || $0 == "/" || $0 == "–" }).map(String.init)
-    guard parts.count == 2, let first = Int(parts[0]), let second = Int(parts[1]) else {
+    guard parts.count == 2, parts.allSatisfy({ [2, 4].contains($0.count) }),
+      let first = Int(parts[0]), let second = Int(parts[1]), first >= 0, second >= 0
+    else {
       return nil
     }
     let start = parts[0].count == 2 ? 2000 + first : first

@@ -39,7 +39,7 @@ public struct FODTReader {
     func next(level: Int, restart: Int?, first: Int) -> Int {
       if counts.count < level { counts += Array(repeating: 0, count: level - counts.count) }
       counts.removeLast(counts.count - level)
-      counts[level - 1] = restart ?? (counts[level - 1] == 0 ? first : counts[level - 1] + 1)
+      counts[level - 1] = restart ?? (counts[level - 1] == 0 ? first : counts[level - 1] &+ 1)
       return counts[level - 1]
     }
   }
@@ -290,7 +290,7 @@ public struct FODTReader {
     return [
       .heading(
         Heading(
-          level: level ?? 1, content: content, label: run.bookmarks.first.map { Label($0) },
+          level: min(max(level ?? 1, 1), 10), content: content, label: run.bookmarks.first.map { Label($0) },
           appendix: PrintedText.appendixNumber(content.plainText), location: location(element.line))
       )
     ]

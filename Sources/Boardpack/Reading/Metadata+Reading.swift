@@ -61,12 +61,13 @@ extension Metadata {
 
   /// A date as metadata and title blocks print it: ISO "2026-06-25" or "2026-06", "25/06/2026",
   /// "25th June 2026" or, as some papers space it, "25 th June 2026".
+  /// A date that does not exist (month 13, 31st June) is no date.
   static func date(_ text: String) -> CalendarDate? {
     if let date = CalendarDate(iso: text) { return date }
     var words = text.split(separator: " ").map(String.init)
     if words.count == 4, ["st", "nd", "rd", "th"].contains(words[1].lowercased()) {
       words[0] += words.remove(at: 1)
     }
-    return CalendarDate(parsing: words.joined(separator: " "))
+    return CalendarDate(parsing: words.joined(separator: " ")).flatMap { $0.isValid ? $0 : nil }
   }
 }

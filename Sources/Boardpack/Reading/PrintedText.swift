@@ -125,7 +125,12 @@ enum PrintedText {
 
   /// The item marker for `index` (0-based) in a list numbered with `format` ("1", "a", "A", "i", "I").
   static func generatedMarker(_ index: Int, format: String) -> String {
+    // A list may start anywhere (`start="-5"`, `text:start-value` of 19 digits); letters and
+    // romans are made only for positions a list can print, the rest shown as a figure.
+    let printable = format.lowercased() == "i" ? 0..<3999 : 0..<1_000_000
     switch format {
+    case _ where !printable.contains(index):
+      return "\(index &+ 1)."
     case "a", "A":
       var n = index
       var letters = ""
@@ -138,7 +143,7 @@ enum PrintedText {
       let roman = romanNumeral(index + 1)
       return "(" + (format == "I" ? roman.uppercased() : roman) + ")"
     default:
-      return "\(index + 1)."
+      return "\(index &+ 1)."
     }
   }
 

@@ -145,7 +145,8 @@ public struct XHTMLReader {
   }
 
   private mutating func heading(_ element: XMLNode, level: Int) -> [Block] {
-    var level = level
+    // A style class may name any level ("Heading_20_99999"); the model's levels are 1 to 10.
+    var level = min(max(level, 1), 10)
     let content = normalised(inlines(of: element))
     if isBoardpack {
       if level == 1 {
@@ -243,11 +244,11 @@ public struct XHTMLReader {
           style == .bullet || isBoardpack
           ? nil
           : PrintedText.generatedMarker(
-            number - 1, format: type.isEmpty ? (style == .roman ? "i" : "a") : type)
+            number &- 1, format: type.isEmpty ? (style == .roman ? "i" : "a") : type)
         items.append(
           ListItem(content: content, children: children, marker: marker, label: label(item)))
       }
-      number += 1
+      number &+= 1
     }
     guard let style else { return paragraphs }
     return [.list(List(style: style, items: items))]

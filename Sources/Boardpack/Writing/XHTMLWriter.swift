@@ -165,7 +165,7 @@ private final class XHTMLRendering {
   }
 
   private func writeHeading(_ heading: Heading) {
-    xml.start("h\(min(max(heading.level, 1) + 1, 6))")
+    xml.start("h\(min(max(heading.level, 1), 5) + 1)")
     writeAnchor(heading.label)
     if let appendix = heading.appendix { xml.attribute("data-bp-appendix", String(appendix)) }
     writeInlines(heading.content)
