@@ -7,10 +7,18 @@ public final class XMLDocument: @unchecked Sendable {
 
   /// Parses untrusted bytes: no network, no DTD loading, no entity substitution, and any
   /// document that declares entities is refused, so no bomb or external entity is ever expanded.
-  /// The tree is read-only: short text is stored compactly (`XML_PARSE_COMPACT`), which libxml2
-  /// allows only for trees that are never modified.
-  public init(parsing data: Data, name: String) throws(XMLError) {
+  /// An element with more attributes than `limits` allows is refused before libxml2 sees it, and
+  /// so is a document over 2 GiB (libxml2 takes the length as an `int`). The tree is read-only:
+  /// short text is stored compactly (`XML_PARSE_COMPACT`), which libxml2 allows only for trees
+  /// that are never modified.
+  public init(parsing data: Data, name: String, limits: XMLLimits = XMLLimits()) throws(XMLError) {
     XMLLibrary.prepare()
+    guard data.count <= Int(Int32.max) else {
+      throw XMLError(
+        file: name,
+        message: "the document is \(data.count >> 20) MB; libxml2 reads documents of at most 2 GiB")
+    }
+    try XMLPrescan.check(data, name: name, limits: limits)
     guard let context = xmlNewParserCtxt() else {
       throw XMLError(file: name, message: "cannot create an XML parser")
     }
@@ -21,7 +29,7 @@ public final class XMLDocument: @unchecked Sendable {
     let parsed: xmlDocPtr? = data.withUnsafeBytes { raw in
       guard let base = raw.baseAddress, raw.count > 0 else { return nil }
       return xmlCtxtReadMemory(
-        context, base.assumingMemoryBound(to: CChar.self), Int32(clamping: raw.count), name, nil, options)
+        context, base.assumingMemoryBound(to: CChar.self), Int32(raw.count), name, nil, options)
     }
     guard let document = parsed, context.pointee.wellFormed != 0 else {
       if let parsed { xmlFreeDoc(parsed) }

@@ -17,6 +17,8 @@ public struct LetterBinder: Sendable {
   let requirements: [(column: String, needs: Set<ValueRequirement>)]
   /// Main-data columns used as figures, parsed once per letter.
   let figureColumns: [String]
+  /// `InputLimits.letterBlocks`, read once.
+  let letterBlocks = InputLimits.current.letterBlocks
 
   public init(
     template: LetterTemplate, dataPath: String, header: [String], joins: [String: JoinedTable]
@@ -95,8 +97,11 @@ public struct LetterBinder: Sendable {
     try letter(in: try scope(for: row))
   }
 
-  /// The letter for the row of `scope`.
+  /// The letter for the row of `scope`; an error at the row's line when it would hold more blocks,
+  /// list items and table rows than `InputLimits.letterBlocks`.
   func letter(in scope: Scope) throws(BoardpackError) -> Document {
+    var scope = scope
+    scope.budget = LetterBudget(limit: letterBlocks)
     var blocks: [Block] = []
     if let date = template.date {
       blocks.append(.paragraph(Paragraph(content: [.text(date.longUK)])))
@@ -128,6 +133,8 @@ public struct LetterBinder: Sendable {
     var row: CSVRecord
     var joined: (table: JoinedTable, row: CSVRecord)?
     var figures: [String: Figure] = [:]
+    /// What is left of the letter's blocks, shared by the scopes of its `each` rows.
+    var budget: LetterBudget?
 
     /// Inside an `each`: the same letter row and figures, with `row` of `table` looked up first.
     func joining(_ table: JoinedTable, _ row: CSVRecord) -> Scope {
@@ -148,6 +155,7 @@ public struct LetterBinder: Sendable {
   func bind(_ blocks: [TemplateBlock], in scope: Scope) throws(BoardpackError) -> [Block] {
     var result: [Block] = []
     for block in blocks {
+      try spend(in: scope)
       switch block {
       case .paragraph(let text, let style):
         result.append(.paragraph(Paragraph(content: try bind(text, in: scope), style: style)))
@@ -216,15 +224,29 @@ public struct LetterBinder: Sendable {
     var result: [Output] = []
     for entry in entries {
       switch entry {
-      case .one(let content): result.append(try make(content, scope))
+      case .one(let content):
+        try spend(in: scope)
+        result.append(try make(content, scope))
       case .each(let join, let content, _):
         let rows = try joinedRows(join, in: scope)
         for row in rows.rows {
+          try spend(in: scope)
           result.append(try make(content, scope.joining(rows.table, row)))
         }
       }
     }
     return result
+  }
+
+  /// Takes one block, item or row from the letter's budget; an error at the row once it is spent.
+  func spend(in scope: Scope) throws(BoardpackError) {
+    guard let budget = scope.budget else { return }
+    budget.left -= 1
+    guard budget.left < 0 else { return }
+    throw BoardpackError(
+      "the letter for this row would hold more than \(budget.limit) blocks, list items and table rows, "
+        + "the limit; " + InputLimits.raise(.letterBlocks),
+      at: SourceLocation(file: dataPath, line: scope.row.line))
   }
 
   func bind(_ text: TemplateText, in scope: Scope) throws(BoardpackError) -> [Inline] {
@@ -355,5 +377,17 @@ public struct LetterBinder: Sendable {
         at: SourceLocation(file: cell.file, line: cell.line))
     }
     return date
+  }
+}
+
+/// The blocks, list items and table rows one letter may still bind; one per letter, used on the
+/// one thread that binds it.
+final class LetterBudget: @unchecked Sendable {
+  let limit: Int
+  var left: Int
+
+  init(limit: Int) {
+    self.limit = limit
+    left = limit
   }
 }

@@ -12,16 +12,27 @@ public struct BoardpackError: Error, Equatable, Sendable, CustomStringConvertibl
     self.sourceLine = sourceLine
   }
 
-  /// `path:line:col: error: message`, then the source line and a caret under the column.
+  /// `path:line:col: error: message`, then the source line and a caret under the column. A line
+  /// longer than `shownLength` characters is shown as the part of it around the column.
   public var description: String {
     var result = "\(location): error: \(message)"
-    if let sourceLine {
+    if var sourceLine {
+      var column = location.column ?? 0
+      if sourceLine.count > Self.shownLength {
+        let start = max(0, min(column - 1 - Self.shownLength / 2, sourceLine.count - Self.shownLength))
+        let shown = sourceLine.dropFirst(start).prefix(Self.shownLength)
+        sourceLine = (start > 0 ? "…" : "") + shown + (start + shown.count < sourceLine.count ? "…" : "")
+        column -= start - (start > 0 ? 1 : 0)
+      }
       result += "\n" + sourceLine
-      if let column = location.column, column > 0 {
+      if column > 0 {
         let indent = sourceLine.prefix(column - 1).map { $0 == "\t" ? "\t" : " " }.joined()
         result += "\n" + indent + "^"
       }
     }
     return result
   }
+
+  /// The most characters of a source line an error shows.
+  static let shownLength = 200
 }

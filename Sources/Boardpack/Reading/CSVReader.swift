@@ -98,14 +98,7 @@ private struct CSVSource: ~Copyable {
 
   /// A descriptor for reading the file at `path`.
   private static func open(_ path: String) throws(BoardpackError) -> Int32 {
-    var isDirectory: ObjCBool = false
-    let descriptor =
-      FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
-        && !isDirectory.boolValue ? Foundation.open(path, O_RDONLY | O_CLOEXEC) : -1
-    guard descriptor >= 0 else {
-      throw BoardpackError("no such CSV file", at: SourceLocation(file: path))
-    }
-    return descriptor
+    try InputFile.open(path, "CSV file")
   }
 
   deinit { close(descriptor) }

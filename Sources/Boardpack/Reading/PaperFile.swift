@@ -15,11 +15,16 @@ public enum PaperFile {
         "cannot read a paper from a .\(fileExtension) file; use one of .\(extensions.joined(separator: ", ."))",
         at: SourceLocation(file: path))
     }
-    let data: Data
-    do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
+    // libxml2 takes the length as an `int`: a larger paper is refused before it is read.
+    var info = stat()
+    if stat(path, &info) == 0, Int(info.st_size) > Int(Int32.max),
+      Int(info.st_size) <= InputLimits.current.fileSize
+    {
       throw BoardpackError(
-        "cannot read the file: \(error.localizedDescription)", at: SourceLocation(file: path))
+        "the file is \(InputLimits.size(Int(info.st_size))); papers are read by libxml2, which reads at most 2 GB",
+        at: SourceLocation(file: path))
     }
+    let data = try InputFile.read(path)
     return try read(data, name: path, isODF: fileExtension == "fodt")
   }
 
@@ -28,7 +33,10 @@ public enum PaperFile {
     -> Document
   {
     let xml: XMLDocument
-    do { xml = try XMLDocument(parsing: data, name: name) } catch {
+    let limits = XMLLimits(
+      attributesPerElement: InputLimits.current.attributes,
+      advice: InputLimits.raise(.attributes))
+    do { xml = try XMLDocument(parsing: data, name: name, limits: limits) } catch {
       throw BoardpackError(
         error.message, at: SourceLocation(file: name, line: error.line, column: error.column),
         sourceLine: error.line.flatMap { line(of: data, at: $0) })

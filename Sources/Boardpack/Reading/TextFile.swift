@@ -4,9 +4,7 @@ import Foundation
 enum TextFile {
   /// The text of `path`; an error when it is missing or not UTF-8 (naming the line of the first bad byte).
   static func read(_ path: String) throws(BoardpackError) -> String {
-    guard let data = FileManager.default.contents(atPath: path) else {
-      throw BoardpackError("no such file", at: SourceLocation(file: path))
-    }
+    let data = try InputFile.read(path)
     guard let text = String(data: data, encoding: .utf8) else {
       let lines = data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
       let line = 1 + lines.prefix { String(data: $0, encoding: .utf8) != nil }.count

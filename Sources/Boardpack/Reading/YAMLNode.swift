@@ -29,9 +29,11 @@ struct YAMLNode {
   let node: Node
   let source: Source
 
-  /// Composes `text`; malformed YAML is an error at Yams' line and column. An empty file is an empty mapping.
+  /// Composes `text`; malformed YAML is an error at Yams' line and column. An empty file is an empty
+  /// mapping. Anchors, aliases and text past the limits are refused first (`YAMLGuard`).
   static func compose(_ text: String, path: String) throws(BoardpackError) -> YAMLNode {
     let source = Source(path: path, text: text)
+    try YAMLGuard.check(text, source: source)
     do {
       return YAMLNode(
         node: try Yams.compose(yaml: text) ?? Node.mapping(Node.Mapping([])), source: source)

@@ -17,12 +17,7 @@ public final class ReferenceDocument: Sendable {
 
   /// Reads and parses the reference document at `path`.
   public convenience init(contentsOf path: String) throws(BoardpackError) {
-    let data: Data
-    do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
-      throw BoardpackError(
-        "cannot read the reference document: \(error.localizedDescription)", at: SourceLocation(file: path))
-    }
-    try self.init(parsing: data, name: path)
+    try self.init(parsing: try InputFile.read(path, "reference document"), name: path)
   }
 
   /// Parses a flat ODF text document (`.fodt`) held in memory; `name` is used in errors.
