@@ -95,6 +95,50 @@ import Testing
     #expect(written.isEmpty)
   }
 
+  /// `*` and `&` inside values are text, wherever a value wraps: only where a value starts are
+  /// they an alias or anchor.
+  @Test func starsAndAmpersandsInsideValuesAreText() throws {
+    let template = try LetterTemplate(
+      yaml: """
+        id: stars
+        title: "Letter & {{Name}} *one*"
+        key: Name
+        blocks:
+          - A paragraph that wraps
+            *onto* a line that starts with emphasis
+            &and one that starts with an ampersand.
+          - text: >
+              *folded* text
+              &more
+          - text: |
+              *literal*
+          - "*quoted* & more"
+          - '*single* ''quoted'''
+          - bullets: ["*a*", 'b & c', d *e* &f]
+          - heading: Mixed
+            level: 2
+          - if: Name is not nil   # a comment with *stars* and &ampersands
+            then:
+              - Then **bold**
+                *continues*
+        closing: "&Co"
+        """, path: "stars.yaml")
+    #expect(template.blocks.count == 8)
+    let input = """
+      template: x
+      metadata:
+        title: "T"
+      slots:
+        summary:
+          - The PCC believes
+            **strongly** that
+            *this* works.
+          - bullets: [a *b*, "*c*", x *y*]
+          - {p: x *y*}
+      """
+    _ = try PaperInput(yaml: input, path: "input.yaml")
+  }
+
   @Test func anAliasBombAsAMappingKeyIsRefusedAtOnce() throws {
     var lines = ["a0: &a0 {x: 1, y: 2}"]
     for level in 1...30 { lines.append("? &a\(level) [*a\(level - 1), *a\(level - 1)]\n: v") }
