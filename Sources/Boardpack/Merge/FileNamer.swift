@@ -58,6 +58,14 @@ public struct FileNamer: Sendable {
       throw BoardpackError(
         "the name pattern \"\(pattern)\" holds control or reserved characters", at: location)
     }
+    let fixed = parts.reduce(0) { total, part in
+      if case .literal(let text) = part { total + text.utf8.count } else { total }
+    }
+    guard fixed < Self.maximumLength else {
+      throw BoardpackError(
+        "the name pattern \"\(pattern)\" has \(fixed) bytes of fixed text, and names are at most \(Self.maximumLength) bytes; shorten it",
+        at: location)
+    }
     guard parts.contains(where: { if case .column = $0 { true } else { false } }) else {
       throw BoardpackError(
         "the name pattern \"\(pattern)\" names no column, so every letter would get the same name",
@@ -68,7 +76,10 @@ public struct FileNamer: Sendable {
     self.used = Set(reserved.map(FileNamer.hash))
   }
 
-  /// The next letter's name (without extension), or an error at the row's line when it comes out empty.
+  /// The next letter's name (without extension), or an error at the row's line when it comes out
+  /// empty or longer than `maximumLength` (a name is never cut, which could cut through its
+  /// fields and give every letter the same name). A name Windows reserves for a device (`CON`,
+  /// `nul.x`, `COM1`) gets "_" after its first part: `CON_`, `nul_.x`.
   public mutating func name(for row: CSVRecord, in path: String) throws(BoardpackError) -> String {
     var name = ""
     for part in parts {
@@ -83,6 +94,16 @@ public struct FileNamer: Sendable {
         "the file name from \"\(pattern)\" is empty", at: SourceLocation(file: path, line: row.line)
       )
     }
+    guard name.utf8.count <= Self.maximumLength else {
+      throw BoardpackError(
+        "the file name from \"\(pattern)\" would be \(name.utf8.count) bytes, more than the \(Self.maximumLength) a name may have; "
+          + "name the letters by a shorter column with --name",
+        at: SourceLocation(file: path, line: row.line))
+    }
+    if FileNamer.isReservedByWindows(name) {
+      let dot = name.firstIndex(of: ".") ?? name.endIndex
+      name = name[..<dot] + "_" + name[dot...]
+    }
     var candidate = name
     var suffix = 1
     while !used.insert(FileNamer.hash(candidate)).inserted {
@@ -90,6 +111,16 @@ public struct FileNamer: Sendable {
       candidate = "\(name)-\(suffix)"
     }
     return candidate
+  }
+
+  /// Device names Windows reserves, whatever the case and extension: `CON`, `PRN`, `AUX`, `NUL`,
+  /// `COM1`–`COM9`, `LPT1`–`LPT9` (and their superscript-digit forms).
+  static func isReservedByWindows(_ name: String) -> Bool {
+    let base = name.prefix { $0 != "." }.trimmingCharacters(in: .whitespaces).uppercased()
+    if ["CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$"].contains(base) { return true }
+    guard base.count == 4, base.hasPrefix("COM") || base.hasPrefix("LPT"), let last = base.last
+    else { return false }
+    return ("1"..."9").contains(last) || ["¹", "²", "³"].contains(last)
   }
 
   /// FNV-1a over the name's lower-case UTF-8: the same on every run, unlike `Hasher`.
@@ -118,11 +149,16 @@ public struct FileNamer: Sendable {
     return String(result)
   }
 
-  /// Without surrounding spaces, dots and hyphens (no hidden files, no ".."), and at most `maximumLength` bytes.
+  /// Without surrounding spaces, dots and hyphens (no hidden files, no ".."), and not starting
+  /// with `=`, `+` or `@` (which a spreadsheet opening the manifest would take for a formula).
   static func trimmed(_ name: String) -> String {
     let edge = { (scalar: Unicode.Scalar) in scalar == " " || scalar == "." || scalar == "-" }
-    var result = name.trimmingScalars(where: edge)
-    while result.utf8.count > maximumLength { result.removeLast() }
-    return result.trimmingScalars(where: edge)
+    let formula = { (scalar: Unicode.Scalar) in
+      edge(scalar) || scalar == "=" || scalar == "+" || scalar == "@"
+    }
+    let result = name.trimmingScalars(where: edge)
+    guard let first = result.unicodeScalars.first, formula(first) else { return result }
+    let start = result.unicodeScalars.firstIndex { !formula($0) } ?? result.unicodeScalars.endIndex
+    return String(result.unicodeScalars[start...])
   }
 }

@@ -316,6 +316,7 @@ struct TemplateReader {
         guard !url.unicodeScalars.contains(where: TemplateReader.isPlaceholder) else {
           throw node.error("a merge field cannot be part of a link address")
         }
+        guard LinkAddress.isAllowed(url) else { throw node.error(LinkAddress.refusal(url)) }
         result.append(.link(url: url, content: try inlines(content, fields: fields, node: node)))
       case .lineBreak: result.append(.lineBreak)
       case .reference: throw node.error("cross-references ({ref:…}) are not available in letters")

@@ -255,6 +255,12 @@ public struct MergeJob: Sendable {
       }
       return join
     }
+    // The template's joins stay beside the data; those given on the command line are as given.
+    for join in joins.values {
+      try InputPaths.check(
+        join.file, inside: dataFolder, "the joined file",
+        at: Origin(location: join.location, sourceLine: nil))
+    }
     joins.merge(joinOverrides) { _, override in override }
     var tables: [String: JoinedTable] = [:]
     for (name, join) in joins {

@@ -19,10 +19,55 @@ final class MergeManifest {
     try append(Self.ownColumns + figures)
   }
 
+  /// Adds a data row's record; `file` is a name `FileNamer` gave (safe as it is), the other cells
+  /// are made safe to open in a spreadsheet (`cell(_:)`).
   func add(row: Int, file: String, key: String, status: String, figures: [String])
     throws(BoardpackError)
   {
-    try append([String(row), file, key, status] + figures)
+    try append([String(row), file, Self.cell(key), Self.cell(status)] + figures.map(Self.cell))
+  }
+
+  /// `value` as a cell a spreadsheet shows as typed: a value it would run as a formula (starting
+  /// with `=`, `+`, `-`, `@`, a tab or a carriage return, as OWASP's advice on CSV injection lists
+  /// them) gets a leading `'`, unless it is a plain figure such as "-£40.00"; control characters
+  /// and the bidirectional controls that reorder text (U+202E) are written as "<U+202E>".
+  static func cell(_ value: String) -> String {
+    // Most cells are plain ASCII text: no control, nothing that starts a formula.
+    let needsEscaping = value.utf8.contains { $0 < 0x20 || $0 == 0x7F || $0 >= 0xC2 }
+    var result = value
+    if needsEscaping {
+      var escaped = ""
+      for scalar in value.unicodeScalars {
+        if scalar.properties.generalCategory == .control || isBidiControl(scalar) {
+          escaped += "<U+" + String(scalar.value, radix: 16, uppercase: true).leftPadded(to: 4) + ">"
+        } else {
+          escaped.unicodeScalars.append(scalar)
+        }
+      }
+      result = escaped
+    }
+    guard let first = value.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first),
+      !isPlainFigure(value)
+    else { return result }
+    return "'" + result
+  }
+
+  /// The characters that change the direction of the text around them (Unicode's Bidi_Control).
+  static func isBidiControl(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.value {
+    case 0x061C, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069: true
+    default: false
+    }
+  }
+
+  /// "-40", "+2.5", "-£1,234.56": a sign, an optional pound sign, then digits, commas and one dot.
+  static func isPlainFigure(_ value: String) -> Bool {
+    var rest = Substring(value)
+    if rest.first == "-" || rest.first == "+" { rest = rest.dropFirst() }
+    if rest.first == "£" { rest = rest.dropFirst() }
+    return rest.first.map { ("0"..."9").contains($0) } == true
+      && rest.allSatisfy { $0 == "," || $0 == "." || ("0"..."9").contains($0) }
+      && rest.filter { $0 == "." }.count <= 1
   }
 
   /// Writes what is buffered and closes the file.
@@ -53,5 +98,12 @@ final class MergeManifest {
     guard !bytes.isEmpty else { return }
     try file.write([Data(bytes)])
     bytes.removeAll(keepingCapacity: true)
+  }
+}
+
+extension String {
+  /// The string with zeros before it up to `width` characters.
+  fileprivate func leftPadded(to width: Int) -> String {
+    String(repeating: "0", count: max(0, width - count)) + self
   }
 }

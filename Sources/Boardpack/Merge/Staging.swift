@@ -25,7 +25,9 @@ struct Staging: Sendable {
       let parent = slash.map { String(outputFolder[...$0]) } ?? ""
       let name =
         slash.map { String(outputFolder[outputFolder.index(after: $0)...]) } ?? outputFolder
-      folder = "\(parent).\(name)\(hidden)"
+      var short = Substring(name)
+      while short.utf8.count > 64 { short.removeLast() }
+      folder = "\(parent).\(short)\(hidden)"
     }
   }
 

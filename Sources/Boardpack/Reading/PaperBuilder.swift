@@ -101,11 +101,16 @@ public struct PaperBuilder: Sendable {
           }
           result.append(.quotation(quoted))
         case .table(let table):
+          try InputPaths.check(
+            table.path, inside: table.origin.location.file.folder, "the table", at: table.origin)
           let caption =
             try table.caption.map { text throws(BoardpackError) in try inlines(text, boilerplate) }
             ?? []
           result.append(.table(try CSVTableBuilder.table(table, caption: caption)))
         case .figure(let figure):
+          if let source = figure.source {
+            try check(source, of: figure)
+          }
           let caption =
             try figure.caption.map { text throws(BoardpackError) in try inlines(text, boilerplate) }
             ?? []
@@ -135,13 +140,32 @@ public struct PaperBuilder: Sendable {
       return List(style: spec.style, items: items)
     }
 
+    /// A figure's `src:`: an http or https address, or a path inside the input's folder.
+    private func check(_ source: String, of figure: FigureSpec) throws(BoardpackError) {
+      if let scheme = LinkAddress.scheme(of: source) {
+        guard LinkAddress.imageSchemes.contains(scheme) else {
+          throw figure.origin.error(
+            "the image address \"\(source)\" is not allowed; use a path in the input's folder, or an http or https address")
+        }
+        return
+      }
+      let folder = figure.origin.location.file.folder
+      try InputPaths.check(
+        source.hasPrefix("/") ? source : (folder as NSString).appendingPathComponent(source),
+        inside: folder, "the image", at: figure.origin)
+    }
+
     /// The inlines of `text`, with `{slot:…}` and `{meta:…}` expanded first when it is boilerplate.
     private mutating func inlines(_ text: SourceText, _ boilerplate: Bool) throws(BoardpackError)
       -> [Inline]
     {
       sourceLines[text.origin.location] = text.origin.sourceLine
-      return try InlineMarkup.parse(
+      let inlines = try InlineMarkup.parse(
         boilerplate ? try expand(text) : text.text, at: text.origin.location)
+      if let refused = LinkAddress.firstRefused(in: inlines) {
+        throw text.origin.error(LinkAddress.refusal(refused))
+      }
+      return inlines
     }
 
     /// Replaces each `{slot:name}` and `{meta:field}` (not after a backslash) with its value.
@@ -190,4 +214,9 @@ public struct PaperBuilder: Sendable {
       return value ?? ""
     }
   }
+}
+
+extension String {
+  /// The folder part of a path ("" for a bare name).
+  var folder: String { (self as NSString).deletingLastPathComponent }
 }

@@ -443,7 +443,7 @@ private final class FODTBodyRendering {
     xml.attribute("draw:style-name", styles.figure)
     xml.attribute("text:anchor-type", "as-char")
     xml.attribute("svg:width", "16cm")
-    if let source = figure.source {
+    if let source = figure.source, LinkAddress.isAllowedImage(source) {
       xml.attribute("svg:height", "9cm")
       xml.attribute("style:rel-width", "100%")
       xml.attribute("style:rel-height", "scale")
@@ -497,6 +497,9 @@ private final class FODTBodyRendering {
       case .text(let text): writeText(text)
       case .strong(let content): span(styles.strong, content)
       case .emphasis(let content): span(styles.emphasis, content)
+      case .link(let url, let content) where !LinkAddress.isAllowed(url):
+        // A paper read elsewhere may link anywhere; only its text is written.
+        writeInlines(content)
       case .link(let url, let content):
         xml.start("text:a")
         xml.attribute("xlink:type", "simple")

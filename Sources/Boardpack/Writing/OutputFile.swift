@@ -12,9 +12,18 @@ public enum OutputFile {
     let slash = path.lastIndex(of: "/")
     let folder = slash.map { String(path[..<$0]) } ?? "."
     let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
-    let temporary = "\(folder)/.\(name).\(UUID().uuidString).tmp"
+    let temporary = "\(folder)/\(temporaryName(for: name))"
     try create(pieces, at: temporary)
     try move(temporary, to: path)
+  }
+
+  /// A hidden name, unique to this write, for a file that will be renamed to `name`: the name's
+  /// first 64 bytes (whole characters) and a UUID, so it fits in a folder entry (255 bytes)
+  /// whatever the length of `name`.
+  static func temporaryName(for name: String) -> String {
+    var prefix = Substring(name)
+    while prefix.utf8.count > 64 { prefix.removeLast() }
+    return ".\(prefix).\(UUID().uuidString).tmp"
   }
 
   /// Writes `pieces`, one after another, as a new file at `path` (creating its folder if need be)

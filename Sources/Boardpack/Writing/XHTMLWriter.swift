@@ -296,7 +296,7 @@ private final class XHTMLRendering {
     xml.attribute("class", "bp-figure")
     xml.attribute("data-bp-kind", figure.kind.rawValue)
     newline()
-    if let source = figure.source {
+    if let source = figure.source, LinkAddress.isAllowedImage(source) {
       element("img", ["src": source, "alt": figure.altText])
     } else {
       element(
@@ -321,6 +321,9 @@ private final class XHTMLRendering {
       case .text(let text): xml.text(text)
       case .strong(let content): wrap("strong", content)
       case .emphasis(let content): wrap("em", content)
+      case .link(let url, let content) where !LinkAddress.isAllowed(url):
+        // A paper read elsewhere may link anywhere; only its text is written.
+        writeInlines(content)
       case .link(let url, let content):
         xml.start("a")
         xml.attribute("href", url)
