@@ -56,6 +56,11 @@ struct Merge: ParsableCommand {
             .utf8))
       throw ExitCode(1)
     }
+    guard report.letters > 0 else {
+      FileHandle.standardError.write(
+        Data("nothing written: every row (\(report.invalidRows.count)) is bad; \(outputFolder) is as it was\n".utf8))
+      throw ExitCode(1)
+    }
     let skipped =
       report.invalidRows.isEmpty ? "" : ", \(report.invalidRows.count) bad row(s) skipped"
     print("\(report.letters) letter(s) written to \(outputFolder)\(skipped)")

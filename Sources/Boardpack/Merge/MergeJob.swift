@@ -96,7 +96,11 @@ public struct MergeJob: Sendable {
     }
     let namer = try FileNamer(
       pattern: pattern, header: reader.header, reserved: [Self.combinedName, Self.manifestName])
-    let staging = Staging(outputFolder: outputFolder)
+    // One merge at a time into a folder; what killed merges left there is finished or removed.
+    let lock = try MergeLock(outputFolder: outputFolder)
+    defer { lock.release() }
+    _ = try Staging.recover(outputFolder)
+    let staging = try Staging(outputFolder: outputFolder)
     let pass: Pass
     do {
       pass = try stream(reader, binder, namer, staging)
@@ -106,7 +110,8 @@ public struct MergeJob: Sendable {
     }
     let checked = clock.now
     let letters = pass.rows - pass.invalid.count
-    guard pass.invalid.isEmpty || skipInvalid else {
+    // With every row bad, nothing is published, --skip-invalid or not: the folder stays as it was.
+    guard pass.invalid.isEmpty || skipInvalid, letters > 0 else {
       staging.discard()
       return MergeReport(
         letters: 0, invalidRows: pass.invalid, written: [], checking: checked - started,
@@ -238,6 +243,15 @@ public struct MergeJob: Sendable {
       }
       + [.paragraph(Paragraph(content: [.text(letter.metadata.title)], style: "Title"))]
       + letter.blocks
+  }
+
+  /// Finishes a publish into `outputFolder` that a killed merge left half done, and removes what
+  /// killed merges left staged, as every merge does before it starts; returns whether there was
+  /// anything to do. Throws when a merge into the folder is running.
+  public static func recover(outputFolder: String) throws(BoardpackError) -> Bool {
+    let lock = try MergeLock(outputFolder: outputFolder)
+    defer { lock.release() }
+    return try Staging.recover(outputFolder)
   }
 
   /// The template checked against the data's `header` and the joined files.

@@ -62,6 +62,11 @@ final class FileSink {
     }
   }
 
+  /// Flushes the file's bytes to the disk.
+  func synchronise() throws(BoardpackError) {
+    guard fsync(descriptor) == 0 else { throw FileSink.failure(at: path) }
+  }
+
   /// Closes the file; the bytes are all in it once this returns.
   func close() throws(BoardpackError) {
     let result = Foundation.close(descriptor)

@@ -34,16 +34,32 @@ public struct PaperWriters: Sendable {
       first, xhtml: xhtml.map { ($0, path + "xhtml") }, fodt: fodt.map { ($0, path + "fodt") })
   }
 
-  /// Writes `document` as `folder/name.xhtml` and/or `folder/name.fodt`; returns the paths written.
+  /// Writes `document` as `folder/name.xhtml` and/or `folder/name.fodt`, both or neither;
+  /// returns the paths written.
   public func write(_ document: Document, named name: String, into folder: String)
     throws(BoardpackError) -> [String]
   {
+    try write([(name, document)], into: folder)
+  }
+
+  /// Writes each document as `folder/NAME.xhtml` and/or `folder/NAME.fodt`, all of them or none:
+  /// nothing is replaced until every file is written to a temporary file, and a folder in the way
+  /// of any is found before anything is written. Returns the paths written, in order.
+  public func write(_ documents: [(name: String, document: Document)], into folder: String)
+    throws(BoardpackError) -> [String]
+  {
+    let paths = documents.flatMap { name, _ in extensions.map { folder + "/" + name + "." + $0 } }
+    try OutputSet.checkTargets(paths)
+    let set = OutputSet()
     var written: [String] = []
-    for file in render(document) {
-      let path = folder + "/" + name + "." + file.extension
-      try OutputFile.write(file.pieces, to: path)
-      written.append(path)
+    for (name, document) in documents {
+      for file in render(document) {
+        let path = folder + "/" + name + "." + file.extension
+        try set.add(file.pieces, as: path)
+        written.append(path)
+      }
     }
+    try set.commit()
     return written
   }
 }

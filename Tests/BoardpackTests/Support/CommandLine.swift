@@ -14,6 +14,7 @@ enum BoardpackCLI {
 
   /// The executable `name` (`boardpack`, `boardpack-fuzz`) SwiftPM built beside this test bundle.
   static func built(_ name: String) -> URL {
+    if name.hasPrefix("/") { return URL(fileURLWithPath: name) }
     var folder = Bundle.main.bundleURL
     while !FileManager.default.isExecutableFile(atPath: folder.appendingPathComponent(name).path),
       folder.pathComponents.count > 1
