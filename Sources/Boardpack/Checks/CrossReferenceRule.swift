@@ -169,8 +169,8 @@ public struct CrossReferenceRule: ReportRule {
     let ends = Set(sections.map(\.numbers.upperBound))
     guard !starts.contains(range.lowerBound) || !ends.contains(range.upperBound),
       let section = sections.first(where: { section in
-        (0...1).contains(section.numbers.lowerBound - range.lowerBound)
-          && (0...1).contains(range.upperBound - section.numbers.upperBound)
+        (0...1).contains(section.numbers.lowerBound &- range.lowerBound)
+          && (0...1).contains(range.upperBound &- section.numbers.upperBound)
       })
     else { return }
     let strays = [range.lowerBound, range.upperBound].filter { !section.numbers.contains($0) }
