@@ -207,7 +207,8 @@ struct Staging: Sendable {
   }
 
   /// Removes the letters of the old manifest, and an old combined document, that the new set does
-  /// not have; names that are not plain file names are left alone. Best effort: a manifest that
+  /// not have (the new names are held as 8-byte hashes); names that are not plain file names are
+  /// left alone. Best effort: a manifest that
   /// cannot be read (edited by hand) removes nothing.
   static func removeOldLetters(listedIn oldManifest: String, keeping journal: Journal, in outputFolder: String) {
     let newManifest = outputFolder + "/" + MergeJob.manifestName + ".csv"
@@ -216,7 +217,7 @@ struct Staging: Sendable {
       guard let reader = try? CSVReader(path: newManifest), let file = reader.header.firstIndex(of: "file")
       else { return }
       try? reader.forEachRecord { record in
-        if !record.fields[file].isEmpty { kept.insert(FileNamer.hash(record.fields[file])) }
+        if !record.fields[file].isEmpty { kept.insert(exactHash(record.fields[file])) }
       }
     }
     for name in ["letters.xhtml", "letters.fodt"] where !journal.combined.contains(name) {
@@ -230,7 +231,7 @@ struct Staging: Sendable {
     try? reader.forEachRecord { record in
       let name = record.fields[file]
       guard !name.isEmpty, !name.contains("/"), !name.hasPrefix(".") else { return }
-      let isKept = kept.contains(FileNamer.hash(name))
+      let isKept = kept.contains(exactHash(name))
       for fileExtension in ["xhtml", "fodt"]
       where !(isKept && journal.extensions.contains(fileExtension)) {
         let path = "\(outputFolder)/\(name).\(fileExtension)"
@@ -271,6 +272,12 @@ struct Staging: Sendable {
       found = true
     }
     return found
+  }
+
+  /// FNV-1a over the name's UTF-8, case kept: on a file system that tells case apart, an old
+  /// "Blaby" is not replaced by a new "blaby".
+  static func exactHash(_ name: String) -> UInt64 {
+    name.utf8.reduce(0xcbf2_9ce4_8422_2325) { ($0 ^ UInt64($1)) &* 0x100_0000_01b3 }
   }
 
   static func exists(_ path: String) -> Bool {

@@ -5,7 +5,7 @@ import Foundation
 /// the files already replaced are put back (their old versions were kept as hard links), so the
 /// targets hold the whole old set or the whole new one.
 final class OutputSet {
-  private var files: [(temporary: String, target: String, backup: String?)] = []
+  private var files: [(temporary: String, target: String, backup: String?, existed: Bool)] = []
   private var finished = false
 
   init() {}
@@ -45,7 +45,7 @@ final class OutputSet {
       abandon()
       throw error
     }
-    files.append((temporary, target, nil))
+    files.append((temporary, target, nil, false))
   }
 
   /// Renames every file into place, or, when one cannot be, puts back what was replaced.
@@ -54,13 +54,24 @@ final class OutputSet {
     // Keep each old version under a second name, so a failed rename can be undone.
     for index in files.indices {
       let backup = files[index].temporary + ".old"
-      if link(files[index].target, backup) == 0 { files[index].backup = backup }
+      if link(files[index].target, backup) == 0 {
+        files[index].backup = backup
+        files[index].existed = true
+      } else {
+        files[index].existed = errno != ENOENT
+      }
     }
     for index in files.indices {
       guard rename(files[index].temporary, files[index].target) == 0 else {
         let error = FileSink.failure(at: files[index].target)
+        // (A file that was there but could not be linked, on a file system without hard links,
+        // keeps its new version.)
         for done in files[..<index] {
-          if let backup = done.backup { rename(backup, done.target) } else { unlink(done.target) }
+          if let backup = done.backup {
+            rename(backup, done.target)
+          } else if !done.existed {
+            unlink(done.target)
+          }
         }
         for left in files[index...] {
           unlink(left.temporary)
