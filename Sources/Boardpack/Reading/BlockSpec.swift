@@ -139,7 +139,9 @@ extension BlockSpec {
     let all = try node.entries("a block")
     let allowedKinds = allowingSlots ? kinds : kinds.filter { $0 != "slot" }
     guard let main = all.first(where: { allowedKinds.contains($0.name) }) else {
-      throw node.error("a block needs one of: \(allowedKinds.joined(separator: ", "))")
+      let guess = all.first.map { Suggestion.didYouMean($0.name, among: allowedKinds) } ?? ""
+      if guess.isEmpty, let text = textWithColon(all) { throw node.error(text) }
+      throw node.error("a block needs one of: \(allowedKinds.joined(separator: ", "))\(guess)")
     }
     let entries = try node.entries(
       "a \(main.name) block", allowed: (extraKeys[main.name] ?? []).union([main.name]))
@@ -150,12 +152,12 @@ extension BlockSpec {
       let level =
         try entries["level"].map { n throws(BoardpackError) in try integer(n, "level", in: 1...4) }
         ?? 1
-      return .heading(try value.sourceText("heading"), level: level, label: label)
+      return .heading(try value.sourceText("a heading"), level: level, label: label)
     case "appendix":
       let number = try entries["number"].map { n throws(BoardpackError) in
         try integer(n, "number", in: 1...99)
       }
-      return .appendix(try value.sourceText("appendix"), number: number, label: label)
+      return .appendix(try value.sourceText("an appendix heading"), number: number, label: label)
     case "p", "text":
       var children: [ListSpec] = []
       if let items = entries["items"] { children.append(try list(items, style: .letter)) }
@@ -182,6 +184,16 @@ extension BlockSpec {
     }
   }
 
+  /// The error for text that YAML read as a mapping because it holds ": " (`- Note: the figures
+  /// are provisional.`): one entry whose key and value are both text; nil for anything else.
+  private static func textWithColon(_ entries: [YAMLNode.Entry]) -> String? {
+    guard entries.count == 1, let entry = entries.first, entry.value.isText,
+      let value = try? entry.value.text("text")
+    else { return nil }
+    return
+      "text containing \": \" must be quoted, else YAML reads it as a key (\"\(entry.name)\") and its value; write \"\(entry.name): \(value)\""
+  }
+
   private static func integer(_ node: YAMLNode, _ what: String, in range: ClosedRange<Int>)
     throws(BoardpackError) -> Int
   {
@@ -199,8 +211,12 @@ extension BlockSpec {
         items.append(ListSpec.Item(text: try item.sourceText("a list item"), children: []))
         continue
       }
-      let entries = try item.entries(
-        "a list item", allowed: ["text", "bullets", "letters", "romans"])
+      let allowed: Set = ["text", "bullets", "letters", "romans"]
+      let all = try item.entries("a list item")
+      if !all.contains(where: { allowed.contains($0.name) }), let text = textWithColon(all) {
+        throw item.error(text)
+      }
+      let entries = try item.entries("a list item", allowed: allowed)
       guard let text = entries["text"] else { throw item.error("a list item needs text") }
       var children: [ListSpec] = []
       for (key, style) in [

@@ -140,8 +140,9 @@ public struct PaperBuilder: Sendable {
       -> [Inline]
     {
       sourceLines[text.origin.location] = text.origin.sourceLine
+      guard boilerplate else { return try InlineMarkup.parse(text) }
       return try InlineMarkup.parse(
-        boilerplate ? try expand(text) : text.text, at: text.origin.location)
+        SourceText(text: try expand(text), origin: text.origin, lines: text.lines))
     }
 
     /// Replaces each `{slot:name}` and `{meta:field}` (not after a backslash) with its value.

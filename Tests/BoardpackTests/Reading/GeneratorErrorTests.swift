@@ -10,7 +10,8 @@ import Testing
     let input = GeneratorFixture.inputHead + "  summary: one: two\n"
     #expect(
       throws: fixture.error(
-        "malformed YAML: mapping values are not allowed in this context", line: 8, column: 15,
+        "malformed YAML: mapping values are not allowed in this context; text containing \": \" must be quoted (\"…\")",
+        line: 8, column: 15,
         in: input)
     ) { try fixture.generate(input) }
   }
@@ -158,7 +159,7 @@ import Testing
     let input = GeneratorFixture.inputHead + "  summary:\n    - p: Text.\n      lable: typo\n"
     #expect(
       throws: fixture.error(
-        "unknown key \"lable\" in a p block; expected one of: bullets, items, label, p, style",
+        "unknown key \"lable\" in a p block (did you mean \"label\"?); expected one of: bullets, items, label, p, style",
         line: 10, column: 7,
         in: input)
     ) { try fixture.generate(input) }

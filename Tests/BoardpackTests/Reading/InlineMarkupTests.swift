@@ -26,10 +26,10 @@ import Testing
       ])
   }
 
-  @Test func keepsEscapesAndUnclosedMarkupAsText() throws {
+  @Test func keepsEscapesLoneAsterisksAndPlainBracesAsText() throws {
     #expect(
-      try InlineMarkup.parse(#"\*not\* \{ref:x} [no link] 5 * 3 {other}"#, at: here) == [
-        .text("*not* {ref:x} [no link] 5 * 3 {other}")
+      try InlineMarkup.parse(#"\*not\* \{ref:x} \[no link] 5 * 3 {other} Total* a]"#, at: here) == [
+        .text("*not* {ref:x} [no link] 5 * 3 {other} Total* a]")
       ])
   }
 
