@@ -11,12 +11,15 @@ public enum Suggestion {
   /// The name among `names` fewest edits from `name` (case ignored; a swap of two neighbouring
   /// letters is one edit), when the edits are at most a third of its length, and at least one;
   /// the first such name on a tie; nil when none is that near or `name` is itself among them.
+  /// Names that differ only in their digits ("row-99", "row-1") are different things, not slips.
   public static func nearest(to name: String, among names: [String]) -> String? {
     guard !names.contains(name) else { return nil }
     let word = Array(name.lowercased())
     let allowed = max(1, word.count / 3)
+    let letters = { (text: String) in text.lowercased().filter { !$0.isNumber } }
     var best: (name: String, edits: Int)?
-    for candidate in names {
+    for candidate in names
+    where letters(candidate) != letters(name) || candidate.filter(\.isNumber) == name.filter(\.isNumber) {
       let edits = distance(word, Array(candidate.lowercased()), atMost: allowed)
       if edits <= allowed, edits < best?.edits ?? Int.max { best = (candidate, edits) }
     }

@@ -51,6 +51,8 @@ struct TableSpec: Sendable, Equatable {
   let derived: [Derived]
   /// `row-labels: COLUMN`: each body row is labelled from its cell in that column (FORMATS.md §7.5).
   let rowLabels: RowLabels?
+  /// `blank: [n/a, tbc]`: texts that stand in figure columns for a figure not given, printed as written.
+  let blank: [String]
   let origin: Origin
 
   /// `row-labels: Serial No`.
@@ -122,7 +124,9 @@ extension BlockSpec {
   private static let extraKeys: [String: Set<String>] = [
     "heading": ["label", "level"], "appendix": ["label", "number"],
     "p": ["label", "style", "items", "bullets"], "text": ["label", "style", "items", "bullets"],
-    "table": ["label", "caption", "types", "total", "total-column", "derive", "row-labels"],
+    "table": [
+      "label", "caption", "types", "total", "total-column", "derive", "row-labels", "blank",
+    ],
     "figure": ["alt", "caption", "src", "label"],
   ]
 
@@ -286,6 +290,12 @@ extension BlockSpec {
     let rowLabels = try entries["row-labels"].map { node throws(BoardpackError) in
       TableSpec.RowLabels(column: try node.text("row-labels"), origin: node.origin)
     }
+    var blank: [String] = []
+    if let node = entries["blank"] {
+      for item in node.isText ? [node] : try node.items("blank") {
+        blank.append(try item.sourceText("a blank: placeholder").text)
+      }
+    }
     let path = try value.text("table")
     return TableSpec(
       path: path.hasPrefix("/") ? path : (directory as NSString).appendingPathComponent(path),
@@ -293,6 +303,7 @@ extension BlockSpec {
       caption: try entries["caption"].map { n throws(BoardpackError) in try n.sourceText("caption")
       }, types: types,
       totalRow: totalRow, totalColumn: totalColumn, derived: derived, rowLabels: rowLabels,
+      blank: blank,
       origin: origin)
   }
 

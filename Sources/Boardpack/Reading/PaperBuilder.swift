@@ -14,7 +14,7 @@ public struct PaperBuilder: Sendable {
     for value in input.slots {
       guard let slot = skeleton.slot(named: value.name) else {
         throw value.origin.error(
-          "template \"\(skeleton.id)\" has no slot \"\(value.name)\"; its slots are: \(skeleton.slots.map(\.name).joined(separator: ", "))"
+          "template \"\(skeleton.id)\" has no slot \"\(value.name)\"\(Suggestion.didYouMean(value.name, among: skeleton.slots.map(\.name))); its slots are: \(skeleton.slots.map(\.name).joined(separator: ", "))"
         )
       }
       switch (slot.kind, value.content) {

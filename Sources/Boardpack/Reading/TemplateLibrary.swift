@@ -43,7 +43,7 @@ public struct TemplateLibrary: Sendable {
     guard FileManager.default.fileExists(atPath: path) else {
       let known = (try? ids()) ?? []
       throw BoardpackError(
-        "unknown template \"\(id)\"; known templates: \(known.isEmpty ? "none in \(directory)" : known.joined(separator: ", "))",
+        "unknown template \"\(id)\"\(Suggestion.didYouMean(id, among: known)); known templates: \(known.isEmpty ? "none in \(directory)" : known.joined(separator: ", "))",
         at: origin ?? SourceLocation(file: path), sourceLine: sourceLine)
     }
     let text = try TextFile.read(path)

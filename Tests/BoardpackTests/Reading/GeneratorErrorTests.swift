@@ -45,7 +45,7 @@ import Testing
     let input = GeneratorFixture.inputHead + "  summary: [Text.]\n  sumary: [Typo.]\n"
     #expect(
       throws: fixture.error(
-        "template \"test-report\" has no slot \"sumary\"; its slots are: period, summary, background",
+        "template \"test-report\" has no slot \"sumary\" (did you mean \"summary\"?); its slots are: period, summary, background",
         line: 9, column: 3,
         in: input)
     ) { try fixture.generate(input) }
@@ -59,7 +59,7 @@ import Testing
       + "  summary:\n    - table: tables/money.csv\n      types: {Allocation: money}\n"
     #expect(
       throws: BoardpackError(
-        "row 2: \"tbc\" in column \"Allocation\" is not an amount of money",
+        "column \"Allocation\": \"tbc\" is not an amount of money; to print it as written, list it under the table's blank:, or make the column text (types:)",
         at: SourceLocation(file: csv, line: 3))
     ) { try fixture.generate(input) }
   }
