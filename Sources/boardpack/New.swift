@@ -30,14 +30,15 @@ struct New: ParsableCommand {
   private func write() throws(BoardpackError) {
     let skeleton = try TemplateLibrary(directory: templates).skeleton(template)
     let path = out ?? template + ".yaml"
-    let today = Calendar(identifier: .gregorian).dateComponents([.year, .month, .day], from: Date())
+    let today = Calendar(identifier: .gregorian).dateComponents(
+      [.year, .month, .day], from: Date())
     let starter = StarterInput(
       for: skeleton, fileName: (path as NSString).lastPathComponent,
       date: CalendarDate(year: today.year!, month: today.month!, day: today.day!))
     var files = [(path: path, text: starter.yaml)]
     if let table = starter.table {
-      files.append(
-        ((((path as NSString).deletingLastPathComponent) as NSString).appendingPathComponent(table.name), table.csv))
+      let folder = (path as NSString).deletingLastPathComponent as NSString
+      files.append((folder.appendingPathComponent(table.name), table.csv))
     }
     for file in files where FileManager.default.fileExists(atPath: file.path) {
       throw BoardpackError(

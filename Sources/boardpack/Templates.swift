@@ -50,7 +50,8 @@ struct Templates: ParsableCommand {
       for (name, join) in letter.joins.sorted(by: { $0.key < $1.key }) {
         let columns = fields.filter { $0.join == name }.map(describe)
         print(
-          "  each \(name) row (\(join.file), joined on \(join.key)): \(columns.joined(separator: ", "))")
+          "  each \(name) row (\(join.file), joined on \(join.key)): \(columns.joined(separator: ", "))"
+        )
       }
       print()
     }

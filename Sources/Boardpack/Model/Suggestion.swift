@@ -19,7 +19,9 @@ public enum Suggestion {
     let letters = { (text: String) in text.lowercased().filter { !$0.isNumber } }
     var best: (name: String, edits: Int)?
     for candidate in names
-    where letters(candidate) != letters(name) || candidate.filter(\.isNumber) == name.filter(\.isNumber) {
+    where letters(candidate) != letters(name)
+      || candidate.filter(\.isNumber) == name.filter(\.isNumber)
+    {
       let edits = distance(word, Array(candidate.lowercased()), atMost: allowed)
       if edits <= allowed, edits < best?.edits ?? Int.max { best = (candidate, edits) }
     }

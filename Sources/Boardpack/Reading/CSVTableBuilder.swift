@@ -124,7 +124,9 @@ struct CSVTableBuilder {
   private func isPlaceholder(_ text: String) -> Bool {
     let trimmed = text.trimmedOfWhiteSpace
     return !trimmed.isEmpty
-      && spec.blank.contains { $0.trimmedOfWhiteSpace.caseInsensitiveCompare(trimmed) == .orderedSame }
+      && spec.blank.contains {
+        $0.trimmedOfWhiteSpace.caseInsensitiveCompare(trimmed) == .orderedSame
+      }
   }
 
   /// The placeholder in `row` and `column`, if the cell of a figure column holds one.
@@ -140,7 +142,9 @@ struct CSVTableBuilder {
   /// not one.
   private static func figure(_ text: String, as type: ValueType) -> Value? {
     var body = Substring(text.trimmedOfWhiteSpace)
-    if let sign = body.first, "-−–+".contains(sign) { body = body.dropFirst().drop(while: \.isWhitespace) }
+    if let sign = body.first, "-−–+".contains(sign) {
+      body = body.dropFirst().drop(while: \.isWhitespace)
+    }
     guard type == .text || !body.contains(where: \.isWhitespace) else { return nil }
     return FigureParser.parse(text, as: type)
   }
@@ -148,7 +152,9 @@ struct CSVTableBuilder {
   /// The type that reads the most of `samples`, the more specific on a tie (money needs a "£" in
   /// the column), when it reads at least half of the cells that are neither empty nor Nil; else text.
   private static func inferType(of samples: [String]) -> ValueType {
-    let filled = samples.map(\.trimmedOfWhiteSpace).filter { !$0.isEmpty && !FigureParser.isNil($0) }
+    let filled = samples.map(\.trimmedOfWhiteSpace).filter {
+      !$0.isEmpty && !FigureParser.isNil($0)
+    }
     var best: (type: ValueType, count: Int) = (.text, 0)
     for type in [ValueType.money, .percent, .count, .decimal] {
       let read = filled.filter { figure($0, as: type) != nil }

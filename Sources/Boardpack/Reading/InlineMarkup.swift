@@ -15,15 +15,11 @@ public enum InlineMarkup {
   public static func parse(_ text: String, at location: SourceLocation) throws(BoardpackError)
     -> [Inline]
   {
-    var scanner = Scanner(characters: Array(text), location: location)
-    do throws(Problem) {
-      return try scanner.inlines()
-    } catch {
-      throw BoardpackError(error.message, at: location)
-    }
+    try parse(SourceText(text: text, origin: Origin(location: location, sourceLine: nil)))
   }
 
-  /// The inlines of `text`, with errors at the line and column in its file where the markup starts.
+  /// The inlines of `text`, with errors at the line and column in its file where the markup
+  /// starts, when its file's lines come with it.
   static func parse(_ text: SourceText) throws(BoardpackError) -> [Inline] {
     var scanner = Scanner(characters: Array(text.text), location: text.origin.location)
     do throws(Problem) {
@@ -171,7 +167,9 @@ public enum InlineMarkup {
     /// `{ref:…}`; any other `{key:` is an error, and so is `{Ref:`; a brace before anything else is text.
     private mutating func brace() throws(Problem) {
       var end = index + 1
-      while let next = character(at: end), next.isLetter || next.isNumber || next == "-" || next == "_" {
+      while let next = character(at: end),
+        next.isLetter || next.isNumber || next == "-" || next == "_"
+      {
         end += 1
       }
       let key = String(characters[index + 1..<end])
@@ -199,7 +197,8 @@ public enum InlineMarkup {
       default:
         throw Problem(
           offset: index,
-          message: "unknown markup \"{\(key):\"; the one brace markup is {ref:label} (\\{ for a brace)")
+          message:
+            "unknown markup \"{\(key):\"; the one brace markup is {ref:label} (\\{ for a brace)")
       }
     }
 

@@ -21,7 +21,7 @@ struct SourceText: Sendable, Equatable {
   /// (`|`, `>`) from the next line, lines folded and indented. The text's own origin when the
   /// file does not hold the text as read (text put together from placeholders).
   func origin(ofCharacter offset: Int) -> Origin {
-    guard let first = origin.location.line, let column = origin.location.column,
+    guard let first = origin.location.line, let column = origin.location.column, !lines.isEmpty,
       lines.startIndex == first - 1
     else { return origin }
     let characters = Array(text)
@@ -52,7 +52,8 @@ struct SourceText: Sendable, Equatable {
       let wanted = index < characters.count ? characters[index] : nil
       if index == offset, here == wanted {
         return Origin(
-          location: SourceLocation(file: origin.location.file, line: line + 1, column: position + 1),
+          location: SourceLocation(
+            file: origin.location.file, line: line + 1, column: position + 1),
           sourceLine: String(source))
       }
       guard let wanted else { return origin }

@@ -56,7 +56,8 @@ struct YAMLNode {
         throw source.error(
           "malformed YAML: "
             + source.explanation(
-              of: [context?.text, problem].compactMap { $0 }.joined(separator: ": "), line: mark.line,
+              of: [context?.text, problem].compactMap { $0 }.joined(separator: ": "),
+              line: mark.line,
               column: mark.column), line: mark.line, column: mark.column)
       case .reader(let problem, let offset, let value, _):
         let before = text.prefix(offset ?? 0)

@@ -47,10 +47,12 @@ public struct StarterInput: Sendable {
     for slot in skeleton.slots {
       lines.append("")
       let need = slot.isRequired ? "required" : "optional"
-      lines += Self.comment("\(slot.name) (\(slot.kind.rawValue), \(need)): \(slot.help)", indent: 2)
+      lines += Self.comment(
+        "\(slot.name) (\(slot.kind.rawValue), \(need)): \(slot.help)", indent: 2)
       if let headings = placed[slot.name], !headings.isEmpty {
         let list = headings.map { "\"\($0)\"" }.joined(separator: ", ")
-        lines += Self.comment("Printed before it by the skeleton, not to be added: \(list)", indent: 2)
+        lines += Self.comment(
+          "Printed before it by the skeleton, not to be added: \(list)", indent: 2)
       }
       let entry: [String]
       switch slot.kind {
@@ -105,7 +107,8 @@ public struct StarterInput: Sendable {
   private static func block(labelled label: Label) -> [String] {
     let key = label.name.hasPrefix("appendix") ? "appendix" : "p"
     return [
-      "  - \(key): \(quoted(toBeWritten))", "    label: \(label.name)    # the skeleton refers to it",
+      "  - \(key): \(quoted(toBeWritten))",
+      "    label: \(label.name)    # the skeleton refers to it",
     ]
   }
 
@@ -181,7 +184,9 @@ public struct StarterInput: Sendable {
 
   /// `text` as a double-quoted YAML scalar.
   private static func quoted(_ text: String) -> String {
-    "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+    "\""
+      + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(
+        of: "\"", with: "\\\"")
       + "\""
   }
 }

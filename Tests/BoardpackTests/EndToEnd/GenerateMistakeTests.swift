@@ -19,7 +19,10 @@ import Testing
   func generate(summary: String, _ arguments: [String] = []) throws -> BoardpackCLI.Result {
     fixture.directory.write("Inputs/paper.yaml", input(summary))
     return try BoardpackCLI.run(
-      ["generate", fixture.inputPath, "--templates", fixture.directory.path + "/Templates", "--out", output]
+      [
+        "generate", fixture.inputPath, "--templates", fixture.directory.path + "/Templates",
+        "--out", output,
+      ]
         + arguments)
   }
 
@@ -29,7 +32,8 @@ import Testing
 
   /// Expects the run to have printed `errors` (all of it), exited with status 1 and written nothing.
   func expectRefused(
-    _ result: BoardpackCLI.Result, _ errors: String, sourceLocation: Testing.SourceLocation = #_sourceLocation
+    _ result: BoardpackCLI.Result, _ errors: String,
+    sourceLocation: Testing.SourceLocation = #_sourceLocation
   ) {
     #expect(result.errors == errors, sourceLocation: sourceLocation)
     #expect(result.status == 1, sourceLocation: sourceLocation)
@@ -48,16 +52,26 @@ import Testing
     "to print it as written, list it under the table's blank:, or make the column text (types:)"
 
   @Test(arguments: [
-    ("Area,2025-26\nBlaby,\"£52,665.76\"\nRutland,tbc\nMelton,£40\n", "column \"2025-26\": \"tbc\" is not an amount of money like the column's other cells"),
-    ("Area,Cases\nBlaby,12\nRutland,1 234\nMelton,7\n", "column \"Cases\": \"1 234\" is not a whole number like the column's other cells"),
-    ("Area,2025-26\nBlaby,£52\nRutland,£ 20\nMelton,£40\n", "column \"2025-26\": \"£ 20\" is not an amount of money like the column's other cells"),
+    (
+      "Area,2025-26\nBlaby,\"£52,665.76\"\nRutland,tbc\nMelton,£40\n",
+      "column \"2025-26\": \"tbc\" is not an amount of money like the column's other cells"
+    ),
+    (
+      "Area,Cases\nBlaby,12\nRutland,1 234\nMelton,7\n",
+      "column \"Cases\": \"1 234\" is not a whole number like the column's other cells"
+    ),
+    (
+      "Area,2025-26\nBlaby,£52\nRutland,£ 20\nMelton,£40\n",
+      "column \"2025-26\": \"£ 20\" is not an amount of money like the column's other cells"
+    ),
   ])
   func aCellThatIsNotAFigureInAColumnOfFigures(csv: String, message: String) throws {
     let path = fixture.writeInput("tables/contracts.csv", csv)
     let result = try generate(summary: "    - table: tables/contracts.csv\n      total: row\n")
     expectRefused(
       result,
-      BoardpackError("\(message); \(Self.notAFigure)", at: SourceLocation(file: path, line: 3)).description
+      BoardpackError("\(message); \(Self.notAFigure)", at: SourceLocation(file: path, line: 3))
+        .description
         + "\n")
   }
 
@@ -195,7 +209,9 @@ import Testing
     let result = try BoardpackCLI.run([
       "generate", folder, "--templates", fixture.directory.path + "/Templates", "--out", output,
     ])
-    expectRefused(result, "\(folder): error: a folder, not a file; give the files in it, e.g. \(folder)/*.yaml\n")
+    expectRefused(
+      result,
+      "\(folder): error: a folder, not a file; give the files in it, e.g. \(folder)/*.yaml\n")
   }
 
   @Test func aTabIsCalledATab() throws {
@@ -203,10 +219,14 @@ import Testing
     expectRefused(
       try generate(summary: summary),
       atSummary(
-        "malformed YAML: a tab; YAML indents with spaces, never tabs", column: 1, line: 10, summary: summary))
+        "malformed YAML: a tab; YAML indents with spaces, never tabs", column: 1, line: 10,
+        summary: summary))
   }
 
-  @Test(arguments: ["    - Note: the figures are provisional.\n", "    - bullets:\n      - Note: the figures are provisional.\n"])
+  @Test(arguments: [
+    "    - Note: the figures are provisional.\n",
+    "    - bullets:\n      - Note: the figures are provisional.\n",
+  ])
   func textWithAColonMustBeQuoted(summary: String) throws {
     let line = summary.contains("bullets") ? 10 : 9
     expectRefused(
@@ -219,7 +239,8 @@ import Testing
   @Test func aMisspeltSlot() throws {
     fixture.directory.write("Inputs/paper.yaml", input("    - Text.\n") + "  backgroud: [More.]\n")
     let result = try BoardpackCLI.run([
-      "generate", fixture.inputPath, "--templates", fixture.directory.path + "/Templates", "--out", output,
+      "generate", fixture.inputPath, "--templates", fixture.directory.path + "/Templates", "--out",
+      output,
     ])
     expectRefused(
       result,
@@ -233,7 +254,8 @@ import Testing
     let text = "template: test-reprot\nmetadata: {title: T}\n"
     fixture.directory.write("Inputs/paper.yaml", text)
     let result = try BoardpackCLI.run([
-      "generate", fixture.inputPath, "--templates", fixture.directory.path + "/Templates", "--out", output,
+      "generate", fixture.inputPath, "--templates", fixture.directory.path + "/Templates", "--out",
+      output,
     ])
     expectRefused(
       result,
@@ -259,7 +281,8 @@ import Testing
   }
 
   @Test func aMisspeltLabel() throws {
-    let summary = "    - See {ref:engagments}.\n    - p: Engagements rose.\n      label: engagements\n"
+    let summary =
+      "    - See {ref:engagments}.\n    - p: Engagements rose.\n      label: engagements\n"
     expectRefused(
       try generate(summary: summary),
       atSummary(
@@ -269,7 +292,8 @@ import Testing
 
   @Test func aMisspeltLetterTemplate() throws {
     let result = try BoardpackCLI.run([
-      "merge", "--template", "csp-partner-leter", "--data", "Inputs/csp-partners-2026-27.csv", "--out", output,
+      "merge", "--template", "csp-partner-leter", "--data", "Inputs/csp-partners-2026-27.csv",
+      "--out", output,
     ])
     expectRefused(
       result,

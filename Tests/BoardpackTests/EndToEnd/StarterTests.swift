@@ -6,7 +6,8 @@ import Testing
 /// author starting a paper would; and `boardpack templates`, which names them.
 @Suite struct StarterTests {
   static let reportTypes: [String] = {
-    let library = TemplateLibrary(directory: Snapshot.packageRoot.appendingPathComponent("Templates").path)
+    let library = TemplateLibrary(
+      directory: Snapshot.packageRoot.appendingPathComponent("Templates").path)
     return (try? library.ids()) ?? []
   }()
 
@@ -33,7 +34,8 @@ import Testing
   @Test func aStarterShowsTheSlotsHelpAndTheSkeletonsHeadingsAndWritesItsTable() throws {
     let folder = TemporaryDirectory()
     let result = try BoardpackCLI.run(["new", "s106-update", "--out", folder.path + "/s106.yaml"])
-    #expect(result.output == "wrote \(folder.path)/s106.yaml\nwrote \(folder.path)/s106-table.csv\n")
+    #expect(
+      result.output == "wrote \(folder.path)/s106.yaml\nwrote \(folder.path)/s106-table.csv\n")
     let yaml = try String(contentsOfFile: folder.path + "/s106.yaml", encoding: .utf8)
     #expect(
       yaml.contains(
@@ -64,7 +66,8 @@ import Testing
     #expect(result.status == 1)
     #expect(
       result.errors
-        == "\(existing): error: already exists; give another file with --out, or move it away first\n")
+        == "\(existing): error: already exists; give another file with --out, or move it away first\n"
+    )
     #expect(try String(contentsOfFile: existing, encoding: .utf8) == "my own work\n")
   }
 

@@ -42,7 +42,8 @@ import Testing
 
 @Test func aURLAsLinkTextIsTextNotASecondLink() throws {
   let url = "https://example.org/a#b"
-  let inlines = try InlineMarkup.parse("see [\(url)](\(url)).", at: SourceLocation(file: "t.yaml", line: 1))
+  let inlines = try InlineMarkup.parse(
+    "see [\(url)](\(url)).", at: SourceLocation(file: "t.yaml", line: 1))
   #expect(inlines == [.text("see "), .link(url: url, content: [.text(url)]), .text(".")])
 }
 
@@ -63,11 +64,17 @@ import Testing
     ("a **bold *and italic** mix*", unclosedBold),
     ("[text(https://example.org)", noLink),
     ("[text] and more", noLink),
-    ("[a [b](https://example.org)](https://example.org)", #"a link cannot hold another "[" (\[ for a bracket)"#),
+    (
+      "[a [b](https://example.org)](https://example.org)",
+      #"a link cannot hold another "[" (\[ for a bracket)"#
+    ),
     ("[text](https://example.org/a(b", #"the link's address has no closing ")""#),
     ("see {Ref:x}", #""{Ref:" is written in lower case: {ref:label}"#),
     ("see {REF:x}", #""{REF:" is written in lower case: {ref:label}"#),
-    ("see {link:x}", #"unknown markup "{link:"; the one brace markup is {ref:label} (\{ for a brace)"#),
+    (
+      "see {link:x}",
+      #"unknown markup "{link:"; the one brace markup is {ref:label} (\{ for a brace)"#
+    ),
     (
       "by {meta:title}",
       #"{meta:…} works only in a skeleton's own text; write the text itself here (\{ for a brace)"#
@@ -87,11 +94,12 @@ import Testing
 
   @Test func readsNestedAndAdjacentMarkup() throws {
     #expect(
-      try InlineMarkup.parse("***both*** and *a **b** c* and [**x**](https://e.org/(y))", at: here) == [
-        .strong([.emphasis([.text("both")])]), .text(" and "),
-        .emphasis([.text("a "), .strong([.text("b")]), .text(" c")]), .text(" and "),
-        .link(url: "https://e.org/(y)", content: [.strong([.text("x")])]),
-      ])
+      try InlineMarkup.parse("***both*** and *a **b** c* and [**x**](https://e.org/(y))", at: here)
+        == [
+          .strong([.emphasis([.text("both")])]), .text(" and "),
+          .emphasis([.text("a "), .strong([.text("b")]), .text(" c")]), .text(" and "),
+          .link(url: "https://e.org/(y)", content: [.strong([.text("x")])]),
+        ])
   }
 
   /// One pass over the text: deep nesting neither takes exponential time nor uses the call stack.

@@ -42,7 +42,10 @@ import Testing
     #expect(table.columns.map(\.type) == [.text, .money, .money, .count, .money, .money, .percent])
     #expect(
       table.rows.map { $0.cells.map(\.shown) } == [
-        ["Blaby", "£50,000.00", "£52,665.76", "3", "£102,665.76", "£2,665.76", "99.9% (excluding TBC)"],
+        [
+          "Blaby", "£50,000.00", "£52,665.76", "3", "£102,665.76", "£2,665.76",
+          "99.9% (excluding TBC)",
+        ],
         ["Rutland", "£10,000.00", "TBC", "n/a", "£10,000.00 (excluding TBC)", "TBC", "TBC"],
         ["Melton", "£20.00", "£30.00", "4", "£50.00", "£10.00", "0.1% (excluding TBC)"],
         [
@@ -77,6 +80,9 @@ import Testing
       Issue.record("expected a table")
       return
     }
-    #expect(table.rows.map { $0.cells.map(\.shown) } == [["Blaby", "tbc"], ["Rutland", "tbc"], ["Total", "tbc"]])
+    #expect(
+      table.rows.map { $0.cells.map(\.shown) } == [
+        ["Blaby", "tbc"], ["Rutland", "tbc"], ["Total", "tbc"],
+      ])
   }
 }
