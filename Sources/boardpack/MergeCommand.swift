@@ -67,13 +67,12 @@ struct Merge: ParsableCommand {
 
   func job() throws(BoardpackError) -> MergeJob {
     let library = TemplateLibrary(directory: templates)
-    let path = template.hasSuffix(".yaml") ? template : library.directory + "/" + template + ".yaml"
     let formats = format ?? (combined ? .fodt : .all)
     let reference =
       formats.writesFODT
       ? try ReferenceDocument(contentsOf: library.directory + "/reference.fodt") : nil
     return MergeJob(
-      template: try LetterTemplate(contentsOf: path), dataPath: data, outputFolder: outputFolder,
+      template: try library.letterTemplate(template), dataPath: data, outputFolder: outputFolder,
       writers: PaperWriters(xhtml: formats.writesXHTML, fodt: reference), combined: combined,
       namePattern: name, skipInvalid: skipInvalid, expectedTotals: try expectedTotals(),
       joinOverrides: try joins())

@@ -51,6 +51,8 @@ struct TableSpec: Sendable, Equatable {
   let derived: [Derived]
   /// `row-labels: COLUMN`: each body row is labelled from its cell in that column (FORMATS.md §7.5).
   let rowLabels: RowLabels?
+  /// `blank: [n/a, tbc]`: texts that stand in figure columns for a figure not given, printed as written.
+  let blank: [String]
   let origin: Origin
 
   /// `row-labels: Serial No`.
@@ -122,7 +124,9 @@ extension BlockSpec {
   private static let extraKeys: [String: Set<String>] = [
     "heading": ["label", "level"], "appendix": ["label", "number"],
     "p": ["label", "style", "items", "bullets"], "text": ["label", "style", "items", "bullets"],
-    "table": ["label", "caption", "types", "total", "total-column", "derive", "row-labels"],
+    "table": [
+      "label", "caption", "types", "total", "total-column", "derive", "row-labels", "blank",
+    ],
     "figure": ["alt", "caption", "src", "label"],
   ]
 
@@ -139,7 +143,9 @@ extension BlockSpec {
     let all = try node.entries("a block")
     let allowedKinds = allowingSlots ? kinds : kinds.filter { $0 != "slot" }
     guard let main = all.first(where: { allowedKinds.contains($0.name) }) else {
-      throw node.error("a block needs one of: \(allowedKinds.joined(separator: ", "))")
+      let guess = all.first.map { Suggestion.didYouMean($0.name, among: allowedKinds) } ?? ""
+      if guess.isEmpty, let text = textWithColon(all) { throw node.error(text) }
+      throw node.error("a block needs one of: \(allowedKinds.joined(separator: ", "))\(guess)")
     }
     let entries = try node.entries(
       "a \(main.name) block", allowed: (extraKeys[main.name] ?? []).union([main.name]))
@@ -150,12 +156,12 @@ extension BlockSpec {
       let level =
         try entries["level"].map { n throws(BoardpackError) in try integer(n, "level", in: 1...4) }
         ?? 1
-      return .heading(try value.sourceText("heading"), level: level, label: label)
+      return .heading(try value.sourceText("a heading"), level: level, label: label)
     case "appendix":
       let number = try entries["number"].map { n throws(BoardpackError) in
         try integer(n, "number", in: 1...99)
       }
-      return .appendix(try value.sourceText("appendix"), number: number, label: label)
+      return .appendix(try value.sourceText("an appendix heading"), number: number, label: label)
     case "p", "text":
       var children: [ListSpec] = []
       if let items = entries["items"] { children.append(try list(items, style: .letter)) }
@@ -182,6 +188,16 @@ extension BlockSpec {
     }
   }
 
+  /// The error for text that YAML read as a mapping because it holds ": " (`- Note: the figures
+  /// are provisional.`): one entry whose key and value are both text; nil for anything else.
+  private static func textWithColon(_ entries: [YAMLNode.Entry]) -> String? {
+    guard entries.count == 1, let entry = entries.first, entry.value.isText,
+      let value = try? entry.value.text("text")
+    else { return nil }
+    return
+      "text containing \": \" must be quoted, else YAML reads it as a key (\"\(entry.name)\") and its value; write \"\(entry.name): \(value)\""
+  }
+
   private static func integer(_ node: YAMLNode, _ what: String, in range: ClosedRange<Int>)
     throws(BoardpackError) -> Int
   {
@@ -199,8 +215,12 @@ extension BlockSpec {
         items.append(ListSpec.Item(text: try item.sourceText("a list item"), children: []))
         continue
       }
-      let entries = try item.entries(
-        "a list item", allowed: ["text", "bullets", "letters", "romans"])
+      let allowed: Set = ["text", "bullets", "letters", "romans"]
+      let all = try item.entries("a list item")
+      if !all.contains(where: { allowed.contains($0.name) }), let text = textWithColon(all) {
+        throw item.error(text)
+      }
+      let entries = try item.entries("a list item", allowed: allowed)
       guard let text = entries["text"] else { throw item.error("a list item needs text") }
       var children: [ListSpec] = []
       for (key, style) in [
@@ -270,6 +290,12 @@ extension BlockSpec {
     let rowLabels = try entries["row-labels"].map { node throws(BoardpackError) in
       TableSpec.RowLabels(column: try node.text("row-labels"), origin: node.origin)
     }
+    var blank: [String] = []
+    if let node = entries["blank"] {
+      for item in node.isText ? [node] : try node.items("blank") {
+        blank.append(try item.sourceText("a blank: placeholder").text)
+      }
+    }
     let path = try value.text("table")
     return TableSpec(
       path: path.hasPrefix("/") ? path : (directory as NSString).appendingPathComponent(path),
@@ -277,6 +303,7 @@ extension BlockSpec {
       caption: try entries["caption"].map { n throws(BoardpackError) in try n.sourceText("caption")
       }, types: types,
       totalRow: totalRow, totalColumn: totalColumn, derived: derived, rowLabels: rowLabels,
+      blank: blank,
       origin: origin)
   }
 

@@ -14,7 +14,7 @@ public struct PaperBuilder: Sendable {
     for value in input.slots {
       guard let slot = skeleton.slot(named: value.name) else {
         throw value.origin.error(
-          "template \"\(skeleton.id)\" has no slot \"\(value.name)\"; its slots are: \(skeleton.slots.map(\.name).joined(separator: ", "))"
+          "template \"\(skeleton.id)\" has no slot \"\(value.name)\"\(Suggestion.didYouMean(value.name, among: skeleton.slots.map(\.name))); its slots are: \(skeleton.slots.map(\.name).joined(separator: ", "))"
         )
       }
       switch (slot.kind, value.content) {
@@ -140,8 +140,9 @@ public struct PaperBuilder: Sendable {
       -> [Inline]
     {
       sourceLines[text.origin.location] = text.origin.sourceLine
+      guard boilerplate else { return try InlineMarkup.parse(text) }
       return try InlineMarkup.parse(
-        boilerplate ? try expand(text) : text.text, at: text.origin.location)
+        SourceText(text: try expand(text), origin: text.origin, lines: text.lines))
     }
 
     /// Replaces each `{slot:name}` and `{meta:field}` (not after a backslash) with its value.
