@@ -456,10 +456,11 @@ public struct DOCXReader {
         let inner = inlines(of: child)
         run.bookmarks += inner.bookmarks
         run.frames += inner.frames
-        if let anchor = child.attribute("anchor", namespace: DOCX.w) {
+        let anchor = child.attribute("anchor", namespace: DOCX.w)
+        if let id = child.attribute("id", namespace: DOCX.r), let url = targets[id] {
+          add(.link(url: url + (anchor.map { "#" + $0 } ?? ""), content: inner.content), to: &run)
+        } else if let anchor {
           add(reference(to: anchor, inner.content, child), to: &run)
-        } else if let id = child.attribute("id", namespace: DOCX.r), let url = targets[id] {
-          add(.link(url: url, content: inner.content), to: &run)
         } else {
           for inline in inner.content { add(inline, to: &run) }
         }
@@ -579,10 +580,11 @@ public struct DOCXReader {
     guard let kind = words.first?.uppercased() else { return result }
     switch kind {
     case "HYPERLINK":
-      if let index = words.firstIndex(of: "\\l"), index + 1 < words.count {
-        return [reference(to: words[index + 1], result, element)]
+      let anchor = words.firstIndex(of: "\\l").flatMap { $0 + 1 < words.count ? words[$0 + 1] : nil }
+      if words.count > 1, !words[1].hasPrefix("\\") {
+        return [.link(url: words[1] + (anchor.map { "#" + $0 } ?? ""), content: result)]
       }
-      if words.count > 1 { return [.link(url: words[1], content: result)] }
+      if let anchor { return [reference(to: anchor, result, element)] }
     case "REF" where words.count > 1:
       let isNumber = words.contains { ["\\r", "\\n", "\\w"].contains($0.lowercased()) }
       let shown = normalised(result).plainText

@@ -405,8 +405,8 @@ public struct XHTMLReader {
     }.joined(separator: " ")
   }
 
-  /// A paragraph written elsewhere that captions the table after it: a centred one, or one styled
-  /// as a caption, holding no image.
+  /// A paragraph written elsewhere that captions the table after it: a centred one (by class,
+  /// style or, in HTML, `align`), or one styled as a caption, holding no image.
   private func isCaption(_ element: XMLNode) -> Bool {
     let classes = Self.classes(of: element)
     let style = (element.attribute("style") ?? "").filter { !$0.isWhitespace }
@@ -414,7 +414,7 @@ public struct XHTMLReader {
       && Self.descendants(of: element, named: "img").isEmpty
       && (!classes.isDisjoint(with: centredClasses) || classes.contains("Caption")
         || classes.contains("Table")
-        || style.contains("text-align:center"))
+        || style.contains("text-align:center") || element.attribute("align")?.lowercased() == "center")
   }
 
   /// A header row: all `<th>`, or (as LibreOffice's XHTML export writes one) every cell with text
