@@ -18,11 +18,14 @@ public enum PaperFile {
   public static let convertedExtensions = ["doc", "dot", "rtf", "wpd", "wps", "sxw", "abw", "lwp"]
   /// The name that stands for standard input.
   public static let standardInput = "-"
+  /// Standard input's name in findings and errors.
+  public static let standardInputName = "<stdin>"
 
   /// Reads the paper at `path`; `-` reads standard input, in whatever format its bytes show.
   public static func read(path: String) throws(BoardpackError) -> Document {
     if path == standardInput {
-      return try read(FileHandle.standardInput.readDataToEndOfFile(), name: path, fileExtension: "")
+      return try read(
+        FileHandle.standardInput.readDataToEndOfFile(), name: standardInputName, fileExtension: "")
     }
     let fileExtension = URL(fileURLWithPath: path).pathExtension.lowercased()
     guard (extensions + packageVariants + convertedExtensions).contains(fileExtension) else {
