@@ -32,7 +32,9 @@ let package = Package(
       name: "boardpack-bench",
       dependencies: ["Boardpack", "BoardpackXML", .product(name: "ArgumentParser", package: "swift-argument-parser")]
     ),
-    .testTarget(name: "BoardpackTests", dependencies: ["Boardpack", "BoardpackXML"], exclude: ["Fixtures", "Snapshots"]),
+    .testTarget(
+      name: "BoardpackTests", dependencies: ["Boardpack", "BoardpackXML", "ZIPFoundation"],
+      exclude: ["Fixtures", "Snapshots"]),
   ],
   swiftLanguageModes: [.v6]
 )

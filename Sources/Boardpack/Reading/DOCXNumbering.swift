@@ -1,10 +1,12 @@
 import BoardpackXML
 
-/// Word's list numbering (`word/numbering.xml`), counted as Word counts it: each numbering
-/// instance (`w:num`) numbers from its abstract definition's levels; instances of one abstract
-/// definition continue one another's count, except an instance that overrides a level
-/// (`w:lvlOverride`), which is a list of its own and starts where its override says. Counting an
-/// item restarts the levels below it (unless a level's `w:lvlRestart` says otherwise).
+/// Word's list numbering (`word/numbering.xml`), counted as Word and LibreOffice count it: each
+/// numbering instance (`w:num`) numbers from its abstract definition's levels, or the levels it
+/// overrides (`w:lvlOverride/w:lvl`); instances of one abstract definition share one count, so a
+/// second instance continues the first, and an instance that overrides a level's start
+/// (`w:startOverride`) restarts the shared count there at its first use. Counting an item
+/// restarts the levels below it, unless a level's `w:lvlRestart` says otherwise (0: never, as
+/// Word has it; LibreOffice 7.4 restarts such a level all the same).
 struct DOCXNumbering {
   /// One level of a list definition.
   struct Level {
@@ -37,8 +39,10 @@ struct DOCXNumbering {
   private var abstracts: [String: Definition] = [:]
   /// Per instance: its abstract definition's id, and its overridden levels and starts.
   private var instances: [String: (abstract: String, levels: Definition, starts: [Int: Int])] = [:]
-  /// The running count per list (abstract id, or instance id for an overriding instance), per level.
+  /// The running count per abstract definition, per level.
   private var counts: [String: [Int: Int]] = [:]
+  /// The instances and levels whose start override has been applied, as "numId/level".
+  private var overridden: Set<String> = []
 
   init() {}
 
@@ -127,13 +131,14 @@ struct DOCXNumbering {
   /// prints; nil when the instance or level is not defined (Word prints no number then).
   mutating func count(_ numId: String, level: Int) -> Marker? {
     guard let instance = instances[numId], let own = self.level(numId, level) else { return nil }
-    let overrides = !instance.levels.isEmpty || !instance.starts.isEmpty
-    let key = overrides ? "num:" + numId : instance.abstract
+    let key = instance.abstract
     var levelCounts = counts[key] ?? [:]
-    func start(_ level: Int) -> Int {
-      instance.starts[level] ?? self.level(numId, level)?.start ?? 1
+    func start(_ level: Int) -> Int { self.level(numId, level)?.start ?? 1 }
+    if let restart = instance.starts[level], overridden.insert("\(numId)/\(level)").inserted {
+      levelCounts[level] = restart
+    } else {
+      levelCounts[level] = levelCounts[level].map { $0 + 1 } ?? start(level)
     }
-    levelCounts[level] = levelCounts[level].map { $0 + 1 } ?? start(level)
     for deeper in (level + 1)..<9 {
       let restartAfter = self.level(numId, deeper)?.restartAfter
       if restartAfter.map({ $0 != 0 && level + 1 <= $0 }) ?? true {
