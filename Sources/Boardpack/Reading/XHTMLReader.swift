@@ -35,7 +35,14 @@ public struct XHTMLReader {
     return Document(metadata: reader.metadata, blocks: PrintedNumbering.assemble(blocks))
   }
 
+  /// Reads the head's title, `bp:` metadata and centred classes. A page another program wrote
+  /// from a Boardpack paper (LibreOffice's HTML export keeps the `bp:` metadata) is read as
+  /// written elsewhere: its structure is that program's.
   private mutating func readHead(_ head: XMLNode) {
+    defer {
+      let generator = head.elements.first { $0.name == "meta" && $0.attribute("name") == "generator" }
+      if let program = generator?.attribute("content"), !program.hasPrefix("Boardpack") { isBoardpack = false }
+    }
     for element in head.elements {
       if element.name == "title" {
         metadata.title = Self.plain(element.text)
@@ -215,37 +222,54 @@ public struct XHTMLReader {
     -> [Block]
   {
     let type = element.attribute("type") ?? ""
-    let style: List.Style? =
+    let listItems = element.elements.filter { $0.name == "li" }
+    // LibreOffice's XHTML export prints each item's marker in a span of its own, and numbers
+    // every <ol> from 1 whatever it prints.
+    let printed = listItems.map { Self.printedMarker(of: $0).flatMap { PrintedText.marker(in: $0 + " x") } }
+    var style: List.Style? =
       if element.name == "ul" {
         .bullet
       } else if classes.contains("bp-letter") || type == "a" || type == "A" {
         .letter
       } else if classes.contains("bp-roman") || type == "i" || type == "I" { .roman } else { nil }
+    switch printed.first??.marker {
+    case .letter? where style == nil: style = .letter
+    case .roman? where style == nil: style = .roman
+    default: break
+    }
     var number = element.attribute("start").flatMap { Int($0) } ?? 1
     var items: [ListItem] = []
     var paragraphs: [Block] = []
-    for item in element.elements where item.name == "li" {
+    for (item, printed) in zip(listItems, printed) {
       if let value = item.attribute("value").flatMap({ Int($0) }) { number = value }
+      if case .number(let value)? = printed?.marker { number = value }
       var children = try blocks(in: item)
       var content: [Inline] = []
+      // The item's own id, else its first paragraph's (LibreOffice's HTML puts bookmarks there).
+      var label = label(item)
       if case .paragraph(let first) = children.first, first.number == nil {
         content = first.content
+        label = label ?? first.label
         children.removeFirst()
       }
       if style == nil {
         paragraphs.append(
           .paragraph(
             Paragraph(
-              number: number, content: content, children: children, label: label(item),
+              number: number, content: content, children: children, label: label,
               location: location(item.line))))
       } else {
-        let marker =
+        var marker =
           style == .bullet || isBoardpack
           ? nil
           : PrintedText.generatedMarker(
             number - 1, format: type.isEmpty ? (style == .roman ? "i" : "a") : type)
+        switch printed?.marker {
+        case .letter(let shown, _)?, .roman(let shown)?: marker = shown
+        default: break
+        }
         items.append(
-          ListItem(content: content, children: children, marker: marker, label: label(item)))
+          ListItem(content: content, children: children, marker: marker, label: label))
       }
       number += 1
     }
@@ -365,7 +389,8 @@ public struct XHTMLReader {
     case "em", "i": return [.emphasis(inlines(of: node))]
     case "br": return [.lineBreak]
     case "img", "script", "style", "ul", "ol", "table", "caption", "figcaption": return []
-    case "span" where Self.classes(of: node).contains("bp-number"): return []
+    case "span" where Self.classes(of: node).contains("bp-number") || Self.isPrintedMarker(node):
+      return []
     case "a":
       let content = inlines(of: node)
       guard let href = node.attribute("href"), !href.isEmpty else { return content }
@@ -391,8 +416,14 @@ public struct XHTMLReader {
     SourceLocation(file: file, line: line.flatMap { $0 > 0 ? $0 : nil })
   }
 
+  /// The element's id; else, as LibreOffice writes a bookmark, the first anchor at its start
+  /// (`<a id="x"/>`, `<a name="x"></a>`) other than the ones its XHTML export makes up for
+  /// headings ("a__Summary").
   private func label(_ element: XMLNode) -> Label? {
-    element.attribute("id").map { Label($0) }
+    if let id = element.attribute("id") { return Label(id) }
+    let anchors = element.elements.prefix { $0.name == "a" && $0.attribute("href") == nil }
+      .compactMap { $0.attribute("id") ?? $0.attribute("name") }
+    return (anchors.first { !$0.hasPrefix("a__") } ?? anchors.first).map { Label($0) }
   }
 
   /// The model's paragraph style for the class the writer gives it: "bp-end-of-report" is
@@ -427,9 +458,26 @@ public struct XHTMLReader {
       && filled.allSatisfy { cell in
         !cell.elements.isEmpty
           && cell.elements.allSatisfy {
-            $0.name == "p" && classes(of: $0).contains("Table_20_Heading")
+            $0.name == "p"
+              && !classes(of: $0).isDisjoint(with: ["Table_20_Heading", "BP_20_Table_20_Heading"])
           }
       }
+  }
+
+  /// LibreOffice's XHTML export of a list item's marker: `<span style="display:block;float:left;…">a.</span>`.
+  private static func isPrintedMarker(_ span: XMLNode) -> Bool {
+    guard let style = span.attribute("style") else { return false }
+    let compact = style.filter { !$0.isWhitespace }
+    return compact.contains("display:block") && compact.contains("float:left")
+  }
+
+  /// The marker an item prints in such a span at the start of its first paragraph.
+  private static func printedMarker(of item: XMLNode) -> String? {
+    guard let paragraph = item.elements.first, paragraph.name == "p",
+      let span = paragraph.elements.first, span.name == "span", isPrintedMarker(span)
+    else { return nil }
+    let text = plain(span.text)
+    return text.isEmpty ? nil : text
   }
 
   private static func classes(of element: XMLNode) -> Set<String> {
