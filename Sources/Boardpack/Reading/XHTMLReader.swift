@@ -13,6 +13,8 @@ public struct XHTMLReader {
   /// Classes the head's stylesheet centres: LibreOffice's XHTML export puts a table's caption in
   /// a centred paragraph just before the table.
   private var centredClasses: Set<String> = []
+  /// The number of the last numbered paragraph read from a list.
+  private var lastNumber: Int?
 
   private init(file: String) { self.file = file }
 
@@ -32,7 +34,9 @@ public struct XHTMLReader {
     for body in root.elements where body.name == "body" {
       blocks += try reader.blocks(in: body)
     }
-    return Document(metadata: reader.metadata, blocks: PrintedNumbering.assemble(blocks))
+    var document = Document(metadata: reader.metadata, blocks: PrintedNumbering.assemble(blocks))
+    CrossReferences.showCurrentNumbers(in: &document)
+    return document
   }
 
   /// Reads the head's title, `bp:` metadata and centred classes. A page another program wrote
@@ -237,7 +241,13 @@ public struct XHTMLReader {
     case .roman? where style == nil: style = .roman
     default: break
     }
-    var number = element.attribute("start").flatMap { Int($0) } ?? 1
+    // LibreOffice's HTML export continues a numbered list whose next item follows a nested list
+    // with an <ol> that opens with that nested list and says no start.
+    let continues = element.elements.first.map { $0.name == "ol" || $0.name == "ul" } ?? false
+    var number =
+      element.attribute("start").flatMap { Int($0) }
+      ?? (continues && style == nil ? (lastNumber ?? 0) + 1 : 1)
+    defer { if style == nil { lastNumber = number - 1 } }
     var items: [ListItem] = []
     var paragraphs: [Block] = []
     for (item, printed) in zip(listItems, printed) {
@@ -396,10 +406,18 @@ public struct XHTMLReader {
       guard let href = node.attribute("href"), !href.isEmpty else { return content }
       guard href.hasPrefix("#") else { return [.link(url: href, content: content)] }
       let shown = normalised(content).plainText
+      // LibreOffice's XHTML export writes number fields as links inside the link:
+      // `<a href="#p69">paragraphs <a href="#p69">69</a> to <a href="#p79">79</a></a>`.
+      let fields = content.compactMap { inline -> Label? in
+        if case .reference(let field) = inline { return field.target }
+        return nil
+      }
+      let target = Label(String(href.dropFirst()))
       return [
         .reference(
           Reference(
-            target: Label(String(href.dropFirst())), shown: shown, location: location(node.line)))
+            target: target, through: fields.count == 2 ? fields[1] : nil, shown: shown,
+            hasNumberFields: fields.first == target, location: location(node.line)))
       ]
     default: return inlines(of: node)
     }
@@ -421,7 +439,8 @@ public struct XHTMLReader {
   /// headings ("a__Summary").
   private func label(_ element: XMLNode) -> Label? {
     if let id = element.attribute("id") { return Label(id) }
-    let anchors = element.elements.prefix { $0.name == "a" && $0.attribute("href") == nil }
+    let anchors = element.elements.drop(while: Self.isPrintedMarker)
+      .prefix { $0.name == "a" && $0.attribute("href") == nil }
       .compactMap { $0.attribute("id") ?? $0.attribute("name") }
     return (anchors.first { !$0.hasPrefix("a__") } ?? anchors.first).map { Label($0) }
   }
@@ -449,19 +468,18 @@ public struct XHTMLReader {
   }
 
   /// A header row: all `<th>`, or (as LibreOffice's XHTML export writes one) every cell with text
-  /// holding only paragraphs of its "Table Heading" style.
+  /// holding only paragraphs, some of its "Table Heading" style and none of "Table Contents".
   private static func isHeaderRow(_ row: XMLNode) -> Bool {
     let cells = row.elements
     if cells.allSatisfy({ $0.name == "th" }) { return true }
     let filled = cells.filter { !$0.text.allSatisfy(\.isWhitespace) }
-    return !filled.isEmpty
-      && filled.allSatisfy { cell in
-        !cell.elements.isEmpty
-          && cell.elements.allSatisfy {
-            $0.name == "p"
-              && !classes(of: $0).isDisjoint(with: ["Table_20_Heading", "BP_20_Table_20_Heading"])
-          }
-      }
+    let paragraphs = filled.flatMap(\.elements)
+    let headings: Set<String> = ["Table_20_Heading", "BP_20_Table_20_Heading"]
+    let contents: Set<String> = ["Table_20_Contents", "BP_20_Table_20_Contents"]
+    // A cell whose paragraph has an automatic style ("P2", a heading made bold) names neither.
+    return !filled.isEmpty && filled.allSatisfy { !$0.elements.isEmpty }
+      && paragraphs.allSatisfy { $0.name == "p" && classes(of: $0).isDisjoint(with: contents) }
+      && cells.flatMap(\.elements).contains { !classes(of: $0).isDisjoint(with: headings) }
   }
 
   /// LibreOffice's XHTML export of a list item's marker: `<span style="display:block;float:left;…">a.</span>`.
@@ -471,13 +489,16 @@ public struct XHTMLReader {
     return compact.contains("display:block") && compact.contains("float:left")
   }
 
-  /// The marker an item prints in such a span at the start of its first paragraph.
+  /// The marker an item prints in such a span at the start of its first paragraph, if any.
   private static func printedMarker(of item: XMLNode) -> String? {
     guard let paragraph = item.elements.first, paragraph.name == "p",
       let span = paragraph.elements.first, span.name == "span", isPrintedMarker(span)
     else { return nil }
-    let text = plain(span.text)
-    return text.isEmpty ? nil : text
+    var text = Substring(plain(span.text))
+    // LibreOffice 7.4 doubles a level's own prefix and suffix: "((i))" for "(i)", "a.." for "a.".
+    if text.hasPrefix("((") { text = text.dropFirst() }
+    if text.hasSuffix("..") || text.hasSuffix("))") { text = text.dropLast() }
+    return text.isEmpty ? nil : String(text)
   }
 
   private static func classes(of element: XMLNode) -> Set<String> {
