@@ -19,6 +19,8 @@ public struct DOCXReader {
   private var numbering = DOCXNumbering()
   /// The targets of the main part's relationships (hyperlinks, images), by id.
   private var targets: [String: String] = [:]
+  /// Set once the paper's title (a paragraph of style "Title") is read.
+  private var hasTitle = false
   /// The fields open in the paragraph being read, outermost first.
   private var fields: [Field] = []
 
@@ -194,7 +196,13 @@ public struct DOCXReader {
   private mutating func place(_ paragraph: ReadParagraph, after result: inout [Block]) {
     let names = paragraph.style.names
     let content = paragraph.content
-    if let level = paragraph.style.headingLevel {
+    if names.contains("Title") && !hasTitle {
+      hasTitle = true
+      if metadata.title.isEmpty { metadata.title = content.plainText }
+      return
+    }
+    // A later title opens the next paper of a pack.
+    if let level = paragraph.style.headingLevel ?? (names.contains("Title") ? 1 : nil) {
       result += paragraph.frames
       guard !content.isEmpty else { return }
       result.append(
@@ -202,10 +210,6 @@ public struct DOCXReader {
           Heading(
             level: level, content: content, label: paragraph.label,
             appendix: PrintedText.appendixNumber(content.plainText), location: paragraph.location)))
-      return
-    }
-    if names.contains("Title") {
-      if metadata.title.isEmpty { metadata.title = content.plainText }
       return
     }
     if names.contains("BP Letterhead") {

@@ -63,6 +63,8 @@ public struct FODTReader {
   private var listLevels: [String: [Int: ListLevel]] = [:]
   private var listsByID: [String: Counter] = [:]
   private var lastListByStyle: [String: Counter] = [:]
+  /// Set once the paper's title (a paragraph of style "Title") is read.
+  private var hasTitle = false
   /// The rows and cells that repetition may still add to the document.
   private var repetitionBudget = 10_000
 
@@ -319,8 +321,12 @@ public struct FODTReader {
     let chain = chain(styleName)
     let names = chain.map(\.name)
     let label = run.bookmarks.first.map { Label($0) }
-    if names.contains("Title") {
+    if names.contains("Title") && !hasTitle {
+      hasTitle = true
       if metadata.title.isEmpty { metadata.title = content.plainText }
+    } else if names.contains("Title") {
+      // A later title opens the next paper of a pack.
+      result += heading(element, level: 1)
     } else if names.contains("BP Letterhead") {
       metadata.letterhead.append(content.plainText)
     } else if names.contains("BP Meeting Date") {

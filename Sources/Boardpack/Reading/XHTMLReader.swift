@@ -13,6 +13,8 @@ public struct XHTMLReader {
   /// Classes the head's stylesheet centres: LibreOffice's XHTML export puts a table's caption in
   /// a centred paragraph just before the table.
   private var centredClasses: Set<String> = []
+  /// Set once the paper's title (Boardpack's `<h1>`) is read.
+  private var hasTitle = false
   /// The number of the last numbered paragraph read from a list.
   private var lastNumber: Int?
 
@@ -159,11 +161,13 @@ public struct XHTMLReader {
     var level = level
     let content = normalised(inlines(of: element))
     if isBoardpack {
-      if level == 1 {
+      // The paper's title is metadata; a later one opens the next paper of a pack.
+      if level == 1 && !hasTitle {
+        hasTitle = true
         if metadata.title.isEmpty { metadata.title = content.plainText }
         return []
       }
-      level -= 1
+      level = max(level - 1, 1)
     }
     let appendix =
       element.attribute("data-bp-appendix").flatMap { Int($0) }

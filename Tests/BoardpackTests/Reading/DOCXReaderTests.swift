@@ -172,3 +172,51 @@ import Testing
       } == ["Shown.", "In the box."])
   }
 }
+
+/// A pack made of papers, each opening with its title: findings name each report by its title.
+@Suite struct PackTitleTests {
+  static let styles =
+    #"<w:style w:type="paragraph" w:styleId="Title"><w:name w:val="Title"/></w:style>"#
+    + #"<w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/></w:style>"#
+
+  static let numbering =
+    #"<w:abstractNum w:abstractNumId="1">"# + WordPackage.level(0, "decimal", "%1.") + "</w:abstractNum>"
+    + #"<w:num w:numId="1"><w:abstractNumId w:val="1"/></w:num>"#
+    + #"<w:num w:numId="2"><w:abstractNumId w:val="1"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride></w:num>"#
+
+  /// A paper: its title, a section and two numbered paragraphs, the second with an impossible date.
+  static func paper(_ title: String, numId: Int) -> String {
+    WordPackage.paragraph(title, style: "Title") + WordPackage.paragraph("Purpose of Report", style: "Heading1")
+      + WordPackage.paragraph("The report sets out the work.", numId: numId)
+      + WordPackage.paragraph("The panel met on 31st June 2026.", numId: numId)
+  }
+
+  @Test func findingsNameEachReportOfAPackByItsTitle() throws {
+    let package = try WordPackage.make(
+      body: Self.paper("Item 10: Commissioner's Update Report (Q4)", numId: 1)
+        + Self.paper("Item 11: Police and Crime Plan Delivery Update", numId: 2),
+      numbering: Self.numbering, styles: Self.styles)
+    let document = try DOCXReaderTests.read(package)
+    #expect(
+      Validator().check(document, file: "pack.docx").map { $0.location.report } == [
+        "Item 10: Commissioner's Update Report (Q4)", "Item 11: Police and Crime Plan Delivery Update",
+      ])
+  }
+
+  @Test func findingsNameEachReportOfABoardpackXHTMLPackByItsTitle() throws {
+    let paper = { (title: String) in
+      "<h1>\(title)</h1><h2>Purpose of Report</h2>"
+        + #"<div class="bp-para" data-bp-number="1"><p><span class="bp-number">1.</span> The report sets out the work.</p></div>"#
+        + #"<div class="bp-para" data-bp-number="2"><p><span class="bp-number">2.</span> The panel met on 31st June 2026.</p></div>"#
+    }
+    let xhtml =
+      #"<html xmlns="http://www.w3.org/1999/xhtml"><head><meta name="generator" content="Boardpack"/><meta name="bp:template" content="pcc-update-report"/></head><body>"#
+      + paper("Item 10: Commissioner's Update Report (Q4)") + paper("Item 11: Police and Crime Plan Delivery Update")
+      + "</body></html>"
+    let document = try PaperFile.read(Data(xhtml.utf8), name: "pack.xhtml", isODF: false)
+    #expect(
+      Validator().check(document, file: "pack.xhtml").map { $0.location.report } == [
+        "Item 10: Commissioner's Update Report (Q4)", "Item 11: Police and Crime Plan Delivery Update",
+      ])
+  }
+}
