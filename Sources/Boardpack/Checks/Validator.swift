@@ -11,7 +11,7 @@ public struct Validator: Sendable {
     rules = [
       TableSumRule(), DerivedColumnRule(), PercentShareRule(), PercentChangeRule(), TextTotalRule(), ListCountRule(),
       ArithmeticRule(), CrossReferenceRule(),
-      NumberingRule(), DateRule(), FinancialYearRule(), AccessibilityRule(),
+      NumberingRule(), DateRule(), FinancialYearRule(), AccessibilityRule(), StoredValueRule(),
     ]
   }
 

@@ -15,6 +15,7 @@ public struct Diagnostic: Sendable, Equatable, Codable {
     case arithmetic
     case accessibility
     case trackedChanges = "tracked-changes"
+    case storedValue = "stored-value"
   }
 
   /// Where in the paper: any of report title, table caption or header, row label, column header, paragraph number.
