@@ -18,11 +18,13 @@ extension XMLDocument {
     let parsed: htmlDocPtr? = data.withUnsafeBytes { raw in
       guard let base = raw.baseAddress, raw.count > 0 else { return nil }
       return htmlCtxtReadMemory(
-        context, base.assumingMemoryBound(to: CChar.self), Int32(clamping: raw.count), name, nil, options)
+        context, base.assumingMemoryBound(to: CChar.self), Int32(clamping: raw.count), name, nil,
+        options)
     }
     guard let parsed, xmlDocGetRootElement(parsed) != nil else {
       if let parsed { xmlFreeDoc(parsed) }
-      throw XMLLibrary.error(from: xmlCtxtGetLastError(context), file: name, fallback: "no HTML document")
+      throw XMLLibrary.error(
+        from: xmlCtxtGetLastError(context), file: name, fallback: "no HTML document")
     }
     self.init(adopting: parsed)
   }

@@ -12,7 +12,8 @@ public struct StoredValueRule: ReportRule {
           findings.add(
             .storedValue, .warning,
             "the cell prints a figure other than the value the file stores for it; the checks use the printed figure",
-            at: site.place(row: rowIndex, column: columnIndex), stated: cell.shown.trimmedOfWhiteSpace,
+            at: site.place(row: rowIndex, column: columnIndex),
+            stated: cell.shown.trimmedOfWhiteSpace,
             expected: "\(stored) as stored")
         }
       }

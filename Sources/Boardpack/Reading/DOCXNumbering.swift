@@ -153,7 +153,8 @@ struct DOCXNumbering {
       while let percent = text.firstIndex(of: "%") {
         printed += text[..<percent]
         let digit = text.index(after: percent)
-        guard digit < text.endIndex, let shown = text[digit].wholeNumberValue, (1...9).contains(shown)
+        guard digit < text.endIndex, let shown = text[digit].wholeNumberValue,
+          (1...9).contains(shown)
         else {
           printed += "%"
           text = text[digit...]
@@ -161,7 +162,8 @@ struct DOCXNumbering {
         }
         let other = shown - 1
         let value = levelCounts[other] ?? start(other)
-        let format = own.isLegal && other < level ? "decimal" : self.level(numId, other)?.format ?? "decimal"
+        let format =
+          own.isLegal && other < level ? "decimal" : self.level(numId, other)?.format ?? "decimal"
         printed += Self.formatted(value, format)
         text = text[text.index(after: digit)...]
       }

@@ -11,7 +11,7 @@ import Foundation
 /// internal `HYPERLINK` is a cross-reference), and tracked changes are read accepted (`w:ins`
 /// kept, `w:del` dropped) and flagged in `Metadata.hasTrackedChanges`. Footnotes, comments,
 /// headers and footers are not part of the model and are left out, as the ODF reader leaves them.
-public struct DOCXReader {
+struct DOCXReader {
   private let file: String
   private var metadata = Metadata()
   private var isBoardpack = false
@@ -147,24 +147,24 @@ public struct DOCXReader {
     var content: [Inline]
     var label: Label?
     var style: DOCXStyles.Style
-    var centred: Bool
     var frames: [Block]
     var listEntry: ListEntry?
     var location: SourceLocation?
 
     var isCaption: Bool {
       frames.isEmpty
-        && (style.names.contains { ["Caption", "BP Table Caption", "Table", "caption"].contains($0) }
-          || centred)
+        && (style.names.contains {
+          ["Caption", "BP Table Caption", "Table", "caption"].contains($0)
+        }
+          || style.centred)
     }
   }
 
   private mutating func read(paragraph element: XMLNode) throws(BoardpackError) -> ReadParagraph {
-    let properties = element.elements.first { $0.name == "pPr" }
+    let properties = element.firstElement(named: "pPr")
     var style = styles.paragraphStyle(DOCX.value(of: "pStyle", in: properties))
     if let properties { DOCXStyles.apply(properties, to: &style) }
-    let hasDeletedMark =
-      properties?.elements.first { $0.name == "rPr" }?.elements.contains { $0.name == "del" } ?? false
+    let hasDeletedMark = properties?.firstElement(named: "rPr")?.firstElement(named: "del") != nil
     if hasDeletedMark { metadata.hasTrackedChanges = true }
     var run = inlines(of: element)
     for field in fields { run.append(field.run) }
@@ -172,7 +172,9 @@ public struct DOCXReader {
     let content = normalised(run.content)
     let label = run.bookmarks.first.map { Label($0) }
     var frames: [Block] = []
-    for frame in run.frames { frames += try self.blocks(ofFrame: frame, label: content.isEmpty ? label : nil) }
+    for frame in run.frames {
+      frames += try self.blocks(ofFrame: frame, label: content.isEmpty ? label : nil)
+    }
     let location = location(element.line)
     var entry: ListEntry?
     if let numId = style.numId, numId != "0", style.headingLevel == nil,
@@ -186,7 +188,7 @@ public struct DOCXReader {
       _ = numbering.count(numId, level: style.numLevel)
     }
     return ReadParagraph(
-      content: content, label: label, style: style, centred: style.centred, frames: frames,
+      content: content, label: label, style: style, frames: frames,
       listEntry: entry, location: location)
   }
 
@@ -300,7 +302,8 @@ public struct DOCXReader {
       if itemStyle != style { flush() }
       style = itemStyle
       let marker = itemStyle == .bullet || entry.marker.printed.isEmpty ? nil : entry.marker.printed
-      items.append(ListItem(content: entry.content, children: children, marker: marker, label: entry.label))
+      items.append(
+        ListItem(content: entry.content, children: children, marker: marker, label: entry.label))
     }
     flush()
     return result
@@ -314,14 +317,18 @@ public struct DOCXReader {
     var builder = TableBuilder(
       label: caption?.label, caption: caption?.content ?? [], location: location(element.line))
     for row in Self.flattenedRows(element) {
-      let properties = row.elements.first { $0.name == "trPr" }
+      let properties = row.firstElement(named: "trPr")
       let gridBefore = DOCX.value(of: "gridBefore", in: properties).flatMap { Int($0) } ?? 0
-      var cells = Array(repeating: TableBuilder.RawCell(shown: ""), count: min(max(gridBefore, 0), Self.spanLimit))
+      var cells = Array(
+        repeating: TableBuilder.RawCell(shown: ""), count: min(max(gridBefore, 0), Self.spanLimit))
       for cell in Self.flattenedCells(row) {
-        let cellProperties = cell.elements.first { $0.name == "tcPr" }
+        let cellProperties = cell.firstElement(named: "tcPr")
         let span = min(
-          max(DOCX.value(of: "gridSpan", in: cellProperties).flatMap { Int($0) } ?? 1, 1), Self.spanLimit)
-        let merge = cellProperties?.elements.first { $0.name == "vMerge" || $0.name == "hMerge" }
+          max(DOCX.value(of: "gridSpan", in: cellProperties).flatMap { Int($0) } ?? 1, 1),
+          Self.spanLimit)
+        let merge =
+          cellProperties?.firstElement(named: "vMerge")
+          ?? cellProperties?.firstElement(named: "hMerge")
         if let merge, merge.attribute("val", namespace: DOCX.w) ?? "continue" == "continue" {
           cells.append(TableBuilder.RawCell(shown: "", isCovered: true))
         } else {
@@ -329,8 +336,8 @@ public struct DOCXReader {
         }
         cells += repeatElement(TableBuilder.RawCell(shown: "", isCovered: true), count: span - 1)
       }
-      let isHeader = DOCX.isOn(DOCX.value(of: "tblHeader", in: properties) ?? (
-        properties?.elements.contains { $0.name == "tblHeader" } == true ? nil : "0"))
+      let header = properties?.firstElement(named: "tblHeader")
+      let isHeader = header.map { DOCX.isOn($0.attribute("val", namespace: DOCX.w)) } ?? false
       if isHeader && builder.rows.isEmpty {
         builder.headerRows.append(cells)
       } else {
@@ -358,7 +365,8 @@ public struct DOCXReader {
     row.elements.flatMap { element -> [XMLNode] in
       switch element.name {
       case "tc": return [element]
-      case "sdt": return element.elements.first { $0.name == "sdtContent" }.map(flattenedCells) ?? []
+      case "sdt":
+        return element.elements.first { $0.name == "sdtContent" }.map(flattenedCells) ?? []
       case "customXml", "ins", "moveTo": return flattenedCells(element)
       default: return []
       }
@@ -369,27 +377,28 @@ public struct DOCXReader {
   private mutating func rawCell(_ cell: XMLNode) throws(BoardpackError) -> TableBuilder.RawCell {
     let children = Self.flattened(cell.elements)
     let blocks = try self.blocks(of: children)
-    let isRich = children.count > 1 || blocks.contains { if case .paragraph = $0 { false } else { true } }
+    let isRich =
+      children.count > 1 || blocks.contains { if case .paragraph = $0 { false } else { true } }
     let shown = PrintedText.normalised([.text(blocks.map(Self.plainText).joined(separator: " "))])
       .plainText
     return TableBuilder.RawCell(shown: shown, blocks: isRich ? blocks : [])
   }
 
-  /// The text a block prints, markers and numbers included.
+  /// The text of a block, without the numbers and markers a list prints (as the ODF reader reads a cell).
   private static func plainText(_ block: Block) -> String {
     switch block {
     case .heading(let heading): return heading.content.plainText
     case .paragraph(let paragraph):
-      let own = (paragraph.number.map { "\($0). " } ?? "") + paragraph.content.plainText
-      return ([own] + paragraph.children.map(plainText)).joined(separator: " ")
+      return ([paragraph.content.plainText] + paragraph.children.map(plainText)).joined(
+        separator: " ")
     case .list(let list):
       return list.items.map { item in
-        ([(item.marker.map { $0 + " " } ?? "") + item.content.plainText] + item.children.map(plainText))
-          .joined(separator: " ")
+        ([item.content.plainText] + item.children.map(plainText)).joined(separator: " ")
       }.joined(separator: " ")
     case .quotation(let blocks): return blocks.map(plainText).joined(separator: " ")
     case .table(let table):
-      return (table.columns.map(\.header) + table.rows.flatMap { $0.cells.map(\.shown) }).joined(separator: " ")
+      return (table.columns.map(\.header) + table.rows.flatMap { $0.cells.map(\.shown) }).joined(
+        separator: " ")
     case .figure, .pageBreak: return ""
     }
   }
@@ -397,7 +406,9 @@ public struct DOCXReader {
   // MARK: Frames: text boxes and pictures
 
   /// A drawing or VML picture: the blocks of its text box, or a figure with its alt text.
-  private mutating func blocks(ofFrame frame: XMLNode, label: Label?) throws(BoardpackError) -> [Block] {
+  private mutating func blocks(ofFrame frame: XMLNode, label: Label?) throws(BoardpackError)
+    -> [Block]
+  {
     if let textBox = Self.descendant(of: frame, named: "txbxContent") {
       return try blocks(of: textBox.elements)
     }
@@ -405,7 +416,8 @@ public struct DOCXReader {
     let shape = frame.name == "pict" ? frame.elements.first { $0.name == "shape" } : nil
     let alt =
       [properties?.attribute("descr"), properties?.attribute("title"), shape?.attribute("alt")]
-      .compactMap { $0?.trimmingCharacters(in: .whitespacesAndNewlines) }.first { !$0.isEmpty } ?? ""
+      .compactMap { $0?.trimmingCharacters(in: .whitespacesAndNewlines) }.first { !$0.isEmpty }
+      ?? ""
     let embed =
       Self.descendant(of: frame, named: "blip")?.attribute("embed", namespace: DOCX.r)
       ?? Self.descendant(of: frame, named: "imagedata")?.attribute("id", namespace: DOCX.r)
@@ -452,7 +464,7 @@ public struct DOCXReader {
 
   private mutating func inlines(of container: XMLNode) -> Run {
     var run = Run()
-    for child in container.elements {
+    container.forEachElement { child in
       switch child.name {
       case "r":
         readRun(child, into: &run)
@@ -517,7 +529,7 @@ public struct DOCXReader {
       for inline in content { add(inline, to: &run) }
       pieces = []
     }
-    for child in element.elements {
+    element.forEachElement { child in
       switch child.name {
       case "rPr":
         var style = DOCXStyles.Style()
@@ -529,13 +541,16 @@ public struct DOCXReader {
         DOCXStyles.apply(child, to: &style)
         bold = style.bold
         italic = style.italic
-        hidden = child.elements.contains {
-          $0.name == "vanish" && DOCX.isOn($0.attribute("val", namespace: DOCX.w))
-        }
+        hidden =
+          child.firstElement(named: "vanish").map {
+            DOCX.isOn($0.attribute("val", namespace: DOCX.w))
+          }
+          ?? false
       case "t" where !hidden: pieces.append(.text(child.text))
       case "tab", "ptab": if !hidden { pieces.append(.text("\t")) }
       case "br", "cr":
-        if !hidden && child.attribute("type", namespace: DOCX.w) ?? "textWrapping" == "textWrapping" {
+        if !hidden && child.attribute("type", namespace: DOCX.w) ?? "textWrapping" == "textWrapping"
+        {
           pieces.append(.lineBreak)
         }
       case "noBreakHyphen": pieces.append(.text("-"))
@@ -558,7 +573,9 @@ public struct DOCXReader {
           guard let field = fields.popLast() else { break }
           run.bookmarks += field.run.bookmarks
           run.frames += field.run.frames
-          for inline in fieldResult(field.instruction, field.run.content, child) { add(inline, to: &run) }
+          for inline in fieldResult(field.instruction, field.run.content, child) {
+            add(inline, to: &run)
+          }
         default: break
         }
       case "drawing", "pict":
@@ -567,7 +584,8 @@ public struct DOCXReader {
       case "AlternateContent":
         flushPieces()
         // The first choice is what Word shows; the fallback is a copy for older readers.
-        if let choice = child.elements.first(where: { $0.name == "Choice" }) ?? child.elements.first {
+        if let choice = child.elements.first(where: { $0.name == "Choice" }) ?? child.elements.first
+        {
           run.frames += choice.elements.filter { $0.name == "drawing" || $0.name == "pict" }
         }
       default:
@@ -579,12 +597,16 @@ public struct DOCXReader {
 
   /// What a field prints: an internal `HYPERLINK \l` or a `REF` to a bookmark is a reference,
   /// every other field its result as it stands.
-  private func fieldResult(_ instruction: String, _ result: [Inline], _ element: XMLNode) -> [Inline] {
+  private func fieldResult(_ instruction: String, _ result: [Inline], _ element: XMLNode)
+    -> [Inline]
+  {
     let words = Self.fieldWords(instruction)
     guard let kind = words.first?.uppercased() else { return result }
     switch kind {
     case "HYPERLINK":
-      let anchor = words.firstIndex(of: "\\l").flatMap { $0 + 1 < words.count ? words[$0 + 1] : nil }
+      let anchor = words.firstIndex(of: "\\l").flatMap {
+        $0 + 1 < words.count ? words[$0 + 1] : nil
+      }
       if words.count > 1, !words[1].hasPrefix("\\") {
         return [.link(url: words[1] + (anchor.map { "#" + $0 } ?? ""), content: result)]
       }
@@ -625,7 +647,8 @@ public struct DOCXReader {
   private func reference(to anchor: String, _ content: [Inline], _ element: XMLNode) -> Inline {
     .reference(
       Reference(
-        target: Label(anchor), shown: normalised(content).plainText, location: location(element.line)))
+        target: Label(anchor), shown: normalised(content).plainText,
+        location: location(element.line)))
   }
 
   /// Inline content as shown: whitespace is layout in papers written elsewhere, content in Boardpack's.

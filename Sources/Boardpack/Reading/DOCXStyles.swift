@@ -4,7 +4,6 @@ import BoardpackXML
 enum DOCX {
   static let w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
   static let r = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-  static let wp = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
 
   /// A switch such as `<w:b/>` or `<w:b w:val="false"/>`: on unless its value turns it off.
   static func isOn(_ value: String?) -> Bool {
@@ -14,7 +13,7 @@ enum DOCX {
 
   /// The `w:val` of the first child of `element` named `name`.
   static func value(of name: String, in element: XMLNode?) -> String? {
-    element?.elements.first { $0.name == name }?.attribute("val", namespace: w)
+    element?.firstElement(named: name)?.attribute("val", namespace: w)
   }
 }
 
@@ -40,7 +39,9 @@ struct DOCXStyles {
     var headingLevel: Int? {
       if let outlineLevel, outlineLevel < 9 { return outlineLevel + 1 }
       for name in names where name.lowercased().hasPrefix("heading ") {
-        if let level = Int(name.dropFirst("heading ".count)), (1...9).contains(level) { return level }
+        if let level = Int(name.dropFirst("heading ".count)), (1...9).contains(level) {
+          return level
+        }
       }
       return nil
     }
@@ -62,7 +63,8 @@ struct DOCXStyles {
         let properties = element.elements.first { $0.name == "rPrDefault" }?.elements.first {
           $0.name == "rPr"
         }
-        language = properties?.elements.first { $0.name == "lang" }?.attribute("val", namespace: DOCX.w)
+        language = properties?.elements.first { $0.name == "lang" }?.attribute(
+          "val", namespace: DOCX.w)
       }
       guard element.name == "style", let id = element.attribute("styleId", namespace: DOCX.w)
       else { continue }
@@ -76,7 +78,8 @@ struct DOCXStyles {
     func resolve(_ id: String, depth: Int) -> Style {
       if let done = resolved[id] { return done }
       guard let (_, basedOn, element) = raw[id] else { return Style() }
-      var style = basedOn.flatMap { depth < 16 && $0 != id ? resolve($0, depth: depth + 1) : nil } ?? Style()
+      var style =
+        basedOn.flatMap { depth < 16 && $0 != id ? resolve($0, depth: depth + 1) : nil } ?? Style()
       style.names.insert(DOCX.value(of: "name", in: element) ?? id, at: 0)
       for group in element.elements {
         Self.apply(group, to: &style)
@@ -86,7 +89,9 @@ struct DOCXStyles {
     }
     for (id, entry) in raw {
       let style = resolve(id, depth: 0)
-      if entry.type == "character" { characterStyles[id] = style } else if entry.type == "paragraph" || entry.type == "numbering" {
+      if entry.type == "character" {
+        characterStyles[id] = style
+      } else if entry.type == "paragraph" || entry.type == "numbering" {
         paragraphStyles[id] = style
       }
     }
@@ -94,25 +99,26 @@ struct DOCXStyles {
 
   /// Applies a `w:pPr` or `w:rPr` (of a style or a paragraph) to `style`.
   static func apply(_ properties: XMLNode, to style: inout Style) {
+    func value(_ property: XMLNode) -> String? { property.attribute("val", namespace: DOCX.w) }
     switch properties.name {
     case "pPr":
-      for property in properties.elements {
-        let value = property.attribute("val", namespace: DOCX.w)
+      properties.forEachElement { property in
         switch property.name {
-        case "outlineLvl": style.outlineLevel = value.flatMap { Int($0) }
-        case "jc": style.centred = value == "center"
-        case "pageBreakBefore": style.pageBreakBefore = DOCX.isOn(value)
+        case "outlineLvl": style.outlineLevel = value(property).flatMap { Int($0) }
+        case "jc": style.centred = value(property) == "center"
+        case "pageBreakBefore": style.pageBreakBefore = DOCX.isOn(value(property))
         case "numPr":
           if let numId = DOCX.value(of: "numId", in: property) { style.numId = numId }
-          style.numLevel = DOCX.value(of: "ilvl", in: property).flatMap { Int($0) } ?? style.numLevel
+          style.numLevel =
+            DOCX.value(of: "ilvl", in: property).flatMap { Int($0) } ?? style.numLevel
         default: break
         }
       }
     case "rPr":
-      for property in properties.elements {
+      properties.forEachElement { property in
         switch property.name {
-        case "b": style.bold = DOCX.isOn(property.attribute("val", namespace: DOCX.w))
-        case "i": style.italic = DOCX.isOn(property.attribute("val", namespace: DOCX.w))
+        case "b": style.bold = DOCX.isOn(value(property))
+        case "i": style.italic = DOCX.isOn(value(property))
         default: break
         }
       }

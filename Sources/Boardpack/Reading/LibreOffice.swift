@@ -29,7 +29,8 @@ struct LibreOffice {
       "boardpack-soffice-\(UUID().uuidString)")
     defer { try? FileManager.default.removeItem(at: folder) }
     let fileExtension = URL(fileURLWithPath: name).pathExtension
-    let input = folder.appendingPathComponent("paper." + (fileExtension.isEmpty ? "doc" : fileExtension))
+    let input = folder.appendingPathComponent(
+      "paper." + (fileExtension.isEmpty ? "doc" : fileExtension))
     let output = folder.appendingPathComponent("out/paper.fodt")
     let process = Process()
     // coreutils' timeout stops soffice and every process it started (its whole process group).
@@ -37,7 +38,8 @@ struct LibreOffice {
     process.arguments = [
       "--kill-after=5", "\(Self.timeLimit)", executable,
       "-env:UserInstallation=file://\(folder.path)/profile", "--headless", "--norestore",
-      "--convert-to", "fodt:OpenDocument Text Flat XML", "--outdir", folder.path + "/out", input.path,
+      "--convert-to", "fodt:OpenDocument Text Flat XML", "--outdir", folder.path + "/out",
+      input.path,
     ]
     process.standardInput = FileHandle.nullDevice
     process.standardOutput = FileHandle.nullDevice
@@ -59,7 +61,8 @@ struct LibreOffice {
         at: location)
     default:
       throw BoardpackError(
-        "LibreOffice could not convert the file (exit status \(process.terminationStatus))", at: location)
+        "LibreOffice could not convert the file (exit status \(process.terminationStatus))",
+        at: location)
     }
     guard let converted = FileManager.default.contents(atPath: output.path) else {
       throw BoardpackError(

@@ -4,7 +4,8 @@ extension PaperFile {
   /// Whether `path` names a folder.
   public static func isFolder(_ path: String) -> Bool {
     var isDirectory: ObjCBool = false
-    return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
+    return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+      && isDirectory.boolValue
   }
 
   /// The papers in `folder` and the folders under it, sorted by path so that every run lists them
@@ -27,7 +28,8 @@ extension PaperFile {
       // The path as the user would write it: the folder as given, then the path inside it.
       let inside = url.standardizedFileURL.path.dropFirst(root.standardizedFileURL.path.count)
       result.append(
-        (folder.hasSuffix("/") ? String(folder.dropLast()) : folder) + (inside.hasPrefix("/") ? "" : "/")
+        (folder.hasSuffix("/") ? String(folder.dropLast()) : folder)
+          + (inside.hasPrefix("/") ? "" : "/")
           + inside)
     }
     return result.sorted()

@@ -57,7 +57,9 @@ public enum PaperFile {
     let isZip = data.starts(with: [0x50, 0x4B, 0x03, 0x04])
     let isWord = ["docx", "docm", "dotx", "dotm"].contains(fileExtension)
     if isZip || isWord || fileExtension == "odt" || fileExtension == "ott" {
-      let kind = isWord ? "a Word document" : fileExtension.hasPrefix("o") ? "an OpenDocument text" : "a paper"
+      let kind =
+        isWord
+        ? "a Word document" : fileExtension.hasPrefix("o") ? "an OpenDocument text" : "a paper"
       let package = try ZipPackage(data, name: name, kind: kind)
       if package.contains("word/document.xml") { return try DOCXReader.read(package, file: name) }
       if package.contains("content.xml") { return try FODTReader.read(package, file: name) }
@@ -82,7 +84,9 @@ public enum PaperFile {
     let isHTML = fileExtension == "html" || fileExtension == "htm"
     let xml: XMLDocument
     do throws(XMLError) {
-      xml = try isHTML ? XMLDocument(parsingHTML: data, name: name) : XMLDocument(parsing: data, name: name)
+      xml =
+        try isHTML
+        ? XMLDocument(parsingHTML: data, name: name) : XMLDocument(parsing: data, name: name)
     } catch {
       // Input of unknown format that is HTML but not XML (from standard input) is read as HTML.
       if fileExtension.isEmpty, let html = try? XMLDocument(parsingHTML: data, name: name),

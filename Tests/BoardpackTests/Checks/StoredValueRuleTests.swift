@@ -6,8 +6,11 @@ import Testing
 /// and the other checks judge the printed figure.
 @Suite struct StoredValueRuleTests {
   static func cell(_ shown: String, stored: String? = nil, type: String = "float") -> String {
-    guard let stored else { return "<table:table-cell><text:p>\(shown)</text:p></table:table-cell>" }
-    return #"<table:table-cell office:value-type="\#(type)" office:value="\#(stored)"><text:p>\#(shown)</text:p></table:table-cell>"#
+    guard let stored else {
+      return "<table:table-cell><text:p>\(shown)</text:p></table:table-cell>"
+    }
+    return
+      #"<table:table-cell office:value-type="\#(type)" office:value="\#(stored)"><text:p>\#(shown)</text:p></table:table-cell>"#
   }
 
   /// A table whose total prints 413 over a stored 421 (the sum of the rows printed above it), with
@@ -26,7 +29,9 @@ import Testing
     let document = try FODTReaderTests.document(body: Self.table)
     let findings = Validator().check(document, file: "inline.fodt")
     #expect(
-      findings.map { "\($0.rule.rawValue) \($0.severity.rawValue) \($0.stated ?? "") \($0.expected ?? "")" }
+      findings.map {
+        "\($0.rule.rawValue) \($0.severity.rawValue) \($0.stated ?? "") \($0.expected ?? "")"
+      }
         == ["table-sum error 413 421", "stored-value warning 413 421 as stored"])
     #expect(findings.last?.location.row == "Total")
     #expect(findings.last?.location.column == "Engagements")

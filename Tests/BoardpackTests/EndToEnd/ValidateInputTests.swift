@@ -26,7 +26,8 @@ import Testing
     let files = result.output.split(separator: "\n").compactMap { line in
       line.split(separator: ":").first.map(String.init)
     }.filter { $0.hasPrefix(folder.path) }
-    let order = files.enumerated().filter { $0.offset == 0 || files[$0.offset - 1] != $0.element }.map(\.element)
+    let order = files.enumerated().filter { $0.offset == 0 || files[$0.offset - 1] != $0.element }
+      .map(\.element)
     #expect(order == ["\(folder.path)/a.odt", "\(folder.path)/b/z.docx"])
     #expect(result.output.hasSuffix("2 errors, 2 warnings in 3 files\n"))
     #expect(result.status == 1)
@@ -44,15 +45,20 @@ import Testing
     process.standardError = FileHandle.nullDevice
     try process.run()
     let paper = try Data(
-      contentsOf: Snapshot.packageRoot.appendingPathComponent(Self.seeds + "/lrscsb-2025-06-20.docx"))
+      contentsOf: Snapshot.packageRoot.appendingPathComponent(
+        Self.seeds + "/lrscsb-2025-06-20.docx"))
     input.fileHandleForWriting.write(paper)
     try input.fileHandleForWriting.close()
     let printed = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
     process.waitUntilExit()
     let lines = printed.split(separator: "\n")
     #expect(lines.first?.hasPrefix("missing.docx: error: cannot read the file") == true)
-    #expect(lines.dropFirst().first == "Tests/BoardpackTests/Support: error: the folder holds no papers")
-    #expect(lines.contains { $0.hasPrefix("<stdin>: error: [numbering] paragraph numbering skips from 8 to 10") })
+    #expect(
+      lines.dropFirst().first == "Tests/BoardpackTests/Support: error: the folder holds no papers")
+    #expect(
+      lines.contains {
+        $0.hasPrefix("<stdin>: error: [numbering] paragraph numbering skips from 8 to 10")
+      })
     #expect(lines.last == "1 error, 2 warnings in 3 files (2 could not be read)")
     #expect(process.terminationStatus == 2)
   }

@@ -24,7 +24,9 @@ import Testing
         let own = (paragraph.number.map { "\($0). " } ?? "") + paragraph.content.plainText
         return [own] + printed(paragraph.children)
       case .list(let list):
-        return list.items.flatMap { [($0.marker.map { $0 + " " } ?? "") + $0.content.plainText] + printed($0.children) }
+        return list.items.flatMap {
+          [($0.marker.map { $0 + " " } ?? "") + $0.content.plainText] + printed($0.children)
+        }
       default: return []
       }
     }
@@ -57,7 +59,8 @@ import Testing
   /// What LibreOffice 7.4 prints for `numbering` (its PDF, through pdftotext).
   static let printedByLibreOffice = [
     "1. Alpha one", "2. Alpha two", "(a) Alpha sub", "(b) Alpha sub two", "i) Alpha sub sub",
-    "3. Alpha three", "(a) Alpha sub again", "Plain paragraph", "4. Continued by num two", "(a) Continued sub",
+    "3. Alpha three", "(a) Alpha sub again", "Plain paragraph", "4. Continued by num two",
+    "(a) Continued sub",
     "1. Restarted by num three", "2. Restarted next", "3. Back to num one", "4. Override item",
     "C. Override sub", "D. Override sub two", "5. Five", "5.1 Five sub", "6. Six", "6.1 Six sub",
   ]
@@ -69,7 +72,9 @@ import Testing
 
   @Test func libreOfficePrintsTheSameNumbers() throws {
     let text = try LibreOffice.text(of: Self.numbering, named: "numbering.docx")
-    let lines = text.split(separator: "\n").map { $0.filter { !$0.isWhitespace } }.filter { !$0.isEmpty }
+    let lines = text.split(separator: "\n").map { $0.filter { !$0.isWhitespace } }.filter {
+      !$0.isEmpty
+    }
     #expect(lines == Self.printedByLibreOffice.map { $0.filter { !$0.isWhitespace } })
   }
 
@@ -110,7 +115,10 @@ import Testing
       return
     }
     #expect(read.columns.map(\.header) == ["Area", "2025 Cases", "2025 Spend £"])
-    #expect(read.rows.map { $0.cells.map(\.shown) } == [["North", "3", "1,200"], ["Total", "3", "1,200"]])
+    #expect(
+      read.rows.map { $0.cells.map(\.shown) } == [
+        ["North", "3", "1,200"], ["Total", "3", "1,200"],
+      ])
     #expect(read.rows.map(\.isTotal) == [false, true])
   }
 
@@ -138,7 +146,8 @@ import Testing
     }
     #expect(references.map(\.target) == [Label("_Ref1"), Label("_Ref1")])
     #expect(references.map(\.hasNumberFields) == [true, false])
-    #expect(citing.content.contains(.link(url: "https://example.org/plan", content: [.text("online")])))
+    #expect(
+      citing.content.contains(.link(url: "https://example.org/plan", content: [.text("online")])))
   }
 
   @Test func readsTrackedChangesAcceptedAndSaysSo() throws {
@@ -147,9 +156,15 @@ import Testing
       + #"<w:del w:id="1" w:author="A"><w:r><w:delText>£100</w:delText></w:r></w:del>"#
       + #"<w:ins w:id="2" w:author="A"><w:r><w:t>£120</w:t></w:r></w:ins><w:r><w:t>.</w:t></w:r></w:p>"#
     let document = try Self.read(try WordPackage.make(body: body))
-    #expect(document.blocks == [.paragraph(Paragraph(content: [.text("The total is £120.")], location: document.blocks.first.flatMap {
-      if case .paragraph(let paragraph) = $0 { paragraph.location } else { nil }
-    }))])
+    #expect(
+      document.blocks == [
+        .paragraph(
+          Paragraph(
+            content: [.text("The total is £120.")],
+            location: document.blocks.first.flatMap {
+              if case .paragraph(let paragraph) = $0 { paragraph.location } else { nil }
+            }))
+      ])
     #expect(document.metadata.hasTrackedChanges)
     let findings = Validator().check(document, file: "paper.docx")
     #expect(findings.map(\.rule) == [.trackedChanges])
@@ -180,13 +195,15 @@ import Testing
     + #"<w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/></w:style>"#
 
   static let numbering =
-    #"<w:abstractNum w:abstractNumId="1">"# + WordPackage.level(0, "decimal", "%1.") + "</w:abstractNum>"
+    #"<w:abstractNum w:abstractNumId="1">"# + WordPackage.level(0, "decimal", "%1.")
+    + "</w:abstractNum>"
     + #"<w:num w:numId="1"><w:abstractNumId w:val="1"/></w:num>"#
     + #"<w:num w:numId="2"><w:abstractNumId w:val="1"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride></w:num>"#
 
   /// A paper: its title, a section and two numbered paragraphs, the second with an impossible date.
   static func paper(_ title: String, numId: Int) -> String {
-    WordPackage.paragraph(title, style: "Title") + WordPackage.paragraph("Purpose of Report", style: "Heading1")
+    WordPackage.paragraph(title, style: "Title")
+      + WordPackage.paragraph("Purpose of Report", style: "Heading1")
       + WordPackage.paragraph("The report sets out the work.", numId: numId)
       + WordPackage.paragraph("The panel met on 31st June 2026.", numId: numId)
   }
@@ -199,7 +216,8 @@ import Testing
     let document = try DOCXReaderTests.read(package)
     #expect(
       Validator().check(document, file: "pack.docx").map { $0.location.report } == [
-        "Item 10: Commissioner's Update Report (Q4)", "Item 11: Police and Crime Plan Delivery Update",
+        "Item 10: Commissioner's Update Report (Q4)",
+        "Item 11: Police and Crime Plan Delivery Update",
       ])
   }
 
@@ -211,12 +229,14 @@ import Testing
     }
     let xhtml =
       #"<html xmlns="http://www.w3.org/1999/xhtml"><head><meta name="generator" content="Boardpack"/><meta name="bp:template" content="pcc-update-report"/></head><body>"#
-      + paper("Item 10: Commissioner's Update Report (Q4)") + paper("Item 11: Police and Crime Plan Delivery Update")
+      + paper("Item 10: Commissioner's Update Report (Q4)")
+      + paper("Item 11: Police and Crime Plan Delivery Update")
       + "</body></html>"
     let document = try PaperFile.read(Data(xhtml.utf8), name: "pack.xhtml", isODF: false)
     #expect(
       Validator().check(document, file: "pack.xhtml").map { $0.location.report } == [
-        "Item 10: Commissioner's Update Report (Q4)", "Item 11: Police and Crime Plan Delivery Update",
+        "Item 10: Commissioner's Update Report (Q4)",
+        "Item 11: Police and Crime Plan Delivery Update",
       ])
   }
 }

@@ -10,12 +10,18 @@ import Testing
     .appendingPathComponent("../Fixtures/hostile").standardizedFileURL.path
 
   static let cases: [(String, String)] = [
-    ("bomb.docx", "word/document.xml is compressed 948 to 1, a zip bomb's ratio; Boardpack refuses it"),
+    (
+      "bomb.docx",
+      "word/document.xml is compressed 948 to 1, a zip bomb's ratio; Boardpack refuses it"
+    ),
     (
       "huge.docx",
       "word/document.xml would inflate to 300000000 bytes, more than Boardpack reads (268435456)"
     ),
-    ("lying.docx", "word/document.xml inflates to more than the 600 bytes it states; Boardpack refuses it"),
+    (
+      "lying.docx",
+      "word/document.xml inflates to more than the 600 bytes it states; Boardpack refuses it"
+    ),
     (
       "slip.docx",
       "the package holds a member whose path leaves the package (../../evil.xml); Boardpack refuses it"
@@ -44,6 +50,25 @@ import Testing
       try PaperFile.read(path: path)
     }
     #expect(Date().timeIntervalSince(start) < 2)
+  }
+
+  @Test func readsAPackageByWhatItHoldsWhateverItsName() throws {
+    let seeds = URL(fileURLWithPath: Self.folder + "/../seeds").standardizedFileURL
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "boardpack-renamed-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let expected = Validator().check(
+      try PaperFile.read(path: seeds.appendingPathComponent("lrscsb-2025-06-20.fodt").path),
+      file: "paper")
+    for source in ["lrscsb-2025-06-20.odt", "lrscsb-2025-06-20.docx"] {
+      let renamed = folder.appendingPathComponent("paper.fodt")
+      try? FileManager.default.removeItem(at: renamed)
+      try FileManager.default.copyItem(at: seeds.appendingPathComponent(source), to: renamed)
+      #expect(
+        Validator().check(try PaperFile.read(path: renamed.path), file: "paper") == expected,
+        "\(source)")
+    }
   }
 
   @Test func validateReportsEachAsUnreadable() throws {

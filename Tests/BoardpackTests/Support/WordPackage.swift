@@ -41,13 +41,21 @@ enum WordPackage {
           + #"<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink" Target="https://example.org/plan" TargetMode="External"/>"#
           + "</Relationships>"
       ),
-      ("word/document.xml", declaration + "<w:document \(namespaces)><w:body>\(body)</w:body></w:document>"),
+      (
+        "word/document.xml",
+        declaration + "<w:document \(namespaces)><w:body>\(body)</w:body></w:document>"
+      ),
     ]
     if let numbering {
-      parts.append(("word/numbering.xml", declaration + "<w:numbering \(namespaces)>\(numbering)</w:numbering>"))
+      parts.append(
+        (
+          "word/numbering.xml",
+          declaration + "<w:numbering \(namespaces)>\(numbering)</w:numbering>"
+        ))
     }
     if let styles {
-      parts.append(("word/styles.xml", declaration + "<w:styles \(namespaces)>\(styles)</w:styles>"))
+      parts.append(
+        ("word/styles.xml", declaration + "<w:styles \(namespaces)>\(styles)</w:styles>"))
     }
     let archive = try Archive(data: Data(), accessMode: .create)
     for (path, text) in parts {
@@ -64,9 +72,11 @@ enum WordPackage {
     -> String
   {
     let numbering =
-      numId.map { #"<w:numPr><w:ilvl w:val="\#(level)"/><w:numId w:val="\#($0)"/></w:numPr>"# } ?? ""
+      numId.map { #"<w:numPr><w:ilvl w:val="\#(level)"/><w:numId w:val="\#($0)"/></w:numPr>"# }
+      ?? ""
     let styleName = style.map { #"<w:pStyle w:val="\#($0)"/>"# } ?? ""
-    return #"<w:p><w:pPr>\#(styleName)\#(numbering)</w:pPr><w:r><w:t xml:space="preserve">\#(text)</w:t></w:r></w:p>"#
+    return
+      #"<w:p><w:pPr>\#(styleName)\#(numbering)</w:pPr><w:r><w:t xml:space="preserve">\#(text)</w:t></w:r></w:p>"#
   }
 
   /// A level of a list definition.
