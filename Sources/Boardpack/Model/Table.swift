@@ -83,11 +83,15 @@ public struct Cell: Sendable, Equatable {
   public var shown: String
   /// Rich content for text cells that hold formatting or lists; empty when `shown` says it all.
   public var blocks: [Block]
+  /// The value the file stores for the cell (`office:value`, `data-bp-value`) where it disagrees
+  /// with the figure the cell prints; `value` is then the printed figure, which the reader sees.
+  public var stored: Decimal?
 
-  public init(value: Value, shown: String, blocks: [Block] = []) {
+  public init(value: Value, shown: String, blocks: [Block] = [], stored: Decimal? = nil) {
     self.value = value
     self.shown = shown
     self.blocks = blocks
+    self.stored = stored
   }
 }
 

@@ -23,7 +23,7 @@ enum LibreOffice {
   }
 
   /// What LibreOffice makes of `document` (named `name`; its extension tells LibreOffice the format)
-  /// with `soffice --convert-to format`, e.g. "pdf", "odt" or "docx".
+  /// with `soffice --convert-to format`, e.g. "pdf", "odt", "docx" or "xhtml:XHTML Writer File:UTF8".
   static func convert(_ document: Data, named name: String, to format: String) throws -> Data {
     let folder = try temporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
@@ -36,7 +36,10 @@ enum LibreOffice {
         "-env:UserInstallation=file://\(folder.path)/profile", "--headless", "--convert-to", format, "--outdir",
         outputFolder.path, input.path,
       ])
-    let output = outputFolder.appendingPathComponent(input.deletingPathExtension().lastPathComponent + "." + format)
+    // "xhtml:XHTML Writer File:UTF8" names a filter too; the file's extension comes first.
+    let fileExtension = format.prefix { $0 != ":" }
+    let output = outputFolder.appendingPathComponent(
+      input.deletingPathExtension().lastPathComponent + "." + fileExtension)
     guard let data = try? Data(contentsOf: output) else {
       throw Failure(description: "LibreOffice made no \(format) of \(name)")
     }
