@@ -30,6 +30,12 @@ struct Validate: ParsableCommand {
   @Flag(help: "Treat warnings as errors.")
   var strict = false
 
+  @Flag(
+    help:
+      "Also print, for each table, the totals and changes the checks found in it and hold it to (text output)."
+  )
+  var explain = false
+
   @Option(
     help: "The templates folder, for YAML inputs (default: $BOARDPACK_TEMPLATES, else ./Templates)."
   )
@@ -63,6 +69,9 @@ struct Validate: ParsableCommand {
             ? try generator.document(forInputAt: file) : try PaperFile.read(path: file)
           let name = file == PaperFile.standardInput ? PaperFile.standardInputName : file
           diagnostics += validator.check(document, file: name)
+          if explain && format == .text {
+            print(validator.explanation(of: document, file: name).joined(separator: "\n"))
+          }
         } catch {
           unreadable.append(error)
         }
