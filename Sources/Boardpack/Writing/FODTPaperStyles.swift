@@ -1,0 +1,75 @@
+import BoardpackXML
+import Foundation
+
+/// The automatic styles one paper needs beyond the reference document's: column widths, the table
+/// styles of tables set on a page of their own, and paragraph styles that start a new page. Each is
+/// written once, under a name made from what it sets, and goes into the paper's
+/// `office:automatic-styles` when the paper is finished.
+final class FODTPaperStyles {
+  private let xml = XMLWriter.fragment()
+  private var written: Set<String> = []
+
+  /// A column `width` hundredths of a millimetre wide.
+  func column(width: Int) -> String {
+    let name = "bp-column-\(width)"
+    guard written.insert(name).inserted else { return name }
+    xml.start("style:style")
+    xml.attribute("style:name", name)
+    xml.attribute("style:family", "table-column")
+    // Absolute widths only: LibreOffice 7.4 lays out columns that also carry style:rel-column-width
+    // at other widths than the ones given.
+    xml.element("style:table-column-properties", ["style:column-width": FODTPaperStyles.length(width)])
+    xml.end()
+    return name
+  }
+
+  /// A table `width` hundredths of a millimetre wide; `keepsTogether` keeps its rows on one page,
+  /// `breaksBefore` starts it on a new page, `masterPage` on a new page of that style.
+  func table(width: Int, keepsTogether: Bool, breaksBefore: Bool, masterPage: String?) -> String {
+    var name = "bp-table-\(width)"
+    if keepsTogether { name += "-whole" }
+    if let masterPage { name += "-" + masterPage } else if breaksBefore { name += "-new-page" }
+    guard written.insert(name).inserted else { return name }
+    xml.start("style:style")
+    xml.attribute("style:name", name)
+    xml.attribute("style:family", "table")
+    if let masterPage { xml.attribute("style:master-page-name", masterPage) }
+    xml.start("style:table-properties")
+    xml.attribute("style:width", FODTPaperStyles.length(width))
+    xml.attribute("table:align", "left")
+    xml.attribute("fo:margin-bottom", "0.3cm")
+    if breaksBefore && masterPage == nil { xml.attribute("fo:break-before", "page") }
+    if keepsTogether { xml.attribute("style:may-break-between-rows", "false") }
+    xml.end()
+    xml.end()
+    return name
+  }
+
+  /// The paragraph style `parent` starting a new page (`masterPage`: a page of that style).
+  func paragraph(_ parent: String, masterPage: String?) -> String {
+    let name = "bp-" + parent + (masterPage.map { "-" + $0 } ?? "-new-page")
+    guard written.insert(name).inserted else { return name }
+    xml.start("style:style")
+    xml.attribute("style:name", name)
+    xml.attribute("style:family", "paragraph")
+    xml.attribute("style:parent-style-name", parent)
+    if let masterPage {
+      xml.attribute("style:master-page-name", masterPage)
+    } else {
+      xml.element("style:paragraph-properties", ["fo:break-before": "page"])
+    }
+    xml.end()
+    return name
+  }
+
+  /// Takes the styles written so far, in order.
+  func drain() -> [Data] { xml.drain() }
+
+  /// "1.234cm" for 1234 hundredths of a millimetre.
+  static func length(_ hundredths: Int) -> String {
+    let centimetres = hundredths / 1000
+    let rest = hundredths % 1000
+    let digits = String(rest)
+    return "\(centimetres).\(String(repeating: "0", count: 3 - digits.count))\(digits)cm"
+  }
+}
