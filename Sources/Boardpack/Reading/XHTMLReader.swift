@@ -403,7 +403,10 @@ public struct XHTMLReader {
     case "em", "i": return [.emphasis(inlines(of: node))]
     case "br": return [.lineBreak]
     case "img", "script", "style", "ul", "ol", "table", "caption", "figcaption": return []
-    case "span" where Self.classes(of: node).contains("bp-number") || Self.isPrintedMarker(node):
+    case "span"
+    where Self.classes(of: node).contains("bp-number") || Self.isPrintedMarker(node)
+      // Words for screen readers only (a direction arrow's meaning) are not printed text.
+      || Self.classes(of: node).contains("bp-visually-hidden"):
       return []
     case "a":
       let content = inlines(of: node)

@@ -219,7 +219,14 @@ private final class FODTBodyRendering {
   /// Writes blocks in order; each run of numbered paragraphs becomes one `text:list`.
   private func writeBlocks(_ blocks: [Block], _ context: Context) {
     var listOpen = false
-    for block in blocks {
+    for (index, block) in blocks.enumerated() {
+      // A heading right before a wide table goes on the table's landscape page with it.
+      if case .heading = block, !context.inListItem, index + 1 < blocks.count,
+        case .table(let table) = blocks[index + 1],
+        TablePlacement(table, page: page).orientation == .landscape
+      {
+        turnToLandscape()
+      }
       guard case .paragraph(let paragraph) = block, paragraph.number != nil else {
         if listOpen {
           endNumberingList()
@@ -301,6 +308,20 @@ private final class FODTBodyRendering {
     return paperStyles.table(
       width: placement.widths.reduce(0, +), keepsTogether: placement.keepsTogether, breaksBefore: breaks,
       masterPage: master)
+  }
+
+  /// The page a table is set on, with the reference document's table text sizes.
+  private var page: TablePlacement.Page {
+    TablePlacement.Page(normalSize: reference.shading.tableText, smallSize: reference.shading.smallTableText)
+  }
+
+  /// Makes what is written next start a landscape page, unless the text is on one already.
+  private func turnToLandscape() {
+    if pendingMaster == styles.portraitPage {
+      pendingMaster = nil
+    } else if !onLandscape {
+      pendingMaster = styles.landscapePage
+    }
   }
 
   private func writeColumns(_ placement: TablePlacement) {
@@ -390,8 +411,7 @@ private final class FODTBodyRendering {
   private func writeTable(_ table: Table, _ context: Context) {
     let name = table.label.map { anchors.anchor(for: $0) } ?? anchors.anchor(generatedFrom: "Table\(tables.count + 1)")
     tables.append((name, table.relationsJSON))
-    var page = TablePlacement.Page(
-      normalSize: reference.shading.tableText, smallSize: reference.shading.smallTableText)
+    var page = self.page
     var fitted = table
     if context.inListItem {
       // A list item cannot hold a table; a frame in a paragraph can. It stays on the page it is on.
@@ -410,13 +430,7 @@ private final class FODTBodyRendering {
     let placement = TablePlacement(fitted, page: page)
     // A wide table goes on a landscape page of its own; the text after it returns to portrait.
     let landscape = placement.orientation == .landscape
-    if landscape {
-      if pendingMaster == styles.portraitPage {
-        pendingMaster = nil
-      } else if !onLandscape {
-        pendingMaster = styles.landscapePage
-      }
-    }
+    if landscape { turnToLandscape() }
     if !table.caption.isEmpty || table.label != nil {
       xml.start("text:p")
       xml.attribute("text:style-name", opening(styles.tableCaption))

@@ -61,7 +61,7 @@ struct TablePlacement: Sendable, Equatable {
     let rowHeights = measures.rowLines(widths: widths).map { Double($0) * lineHeight + 200 }
     let pageHeight = orientation == .landscape ? height : Double(page.portraitHeight)
     keepsTogether = rowHeights.reduce(0, +) + lineHeight * 2 < pageHeight / 3
-    rowMaySplit = rowHeights.map { $0 > pageHeight / 4 }
+    rowMaySplit = rowHeights.map { $0 > lineHeight * 8 }
   }
 
   /// Points in a hundredth of a millimetre's reciprocal: 1 pt = 35.28 hundredths of a millimetre.
