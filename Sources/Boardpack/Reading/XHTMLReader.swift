@@ -377,7 +377,8 @@ public struct XHTMLReader {
     return .figure(
       Figure(
         kind: element.attribute("data-bp-kind").flatMap { Figure.Kind(rawValue: $0) } ?? .image,
-        altText: image?.attribute("alt") ?? placeholder?.attribute("aria-label") ?? "",
+        altText: image?.attribute("alt") ?? placeholder?.attribute("aria-label")
+          ?? Self.descendants(of: element, named: "svg").first?.attribute("aria-label") ?? "",
         source: image?.attribute("src"), caption: caption, label: label(element),
         location: location(element.line)))
   }

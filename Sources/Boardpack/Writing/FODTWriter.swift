@@ -569,8 +569,19 @@ private final class FODTBodyRendering {
     xml.attribute("draw:name", name)
     xml.attribute("draw:style-name", styles.figure)
     xml.attribute("text:anchor-type", "as-char")
-    xml.attribute("svg:width", "16cm")
-    if let source = figure.source {
+    if let image = figure.embeddedImage {
+      // The picture inside the paper, at most the text's width, its ratio kept.
+      let width = min(16, image.width / 72 * 2.54)
+      let height = min(width * image.height / max(image.width, 1), 22)
+      xml.attribute("svg:width", String(format: "%.2fcm", width))
+      xml.attribute("svg:height", String(format: "%.2fcm", height))
+      xml.start("draw:image")
+      xml.start("office:binary-data")
+      xml.text(image.data.base64EncodedString(options: .lineLength76Characters))
+      xml.end()
+      xml.end()
+    } else if let source = figure.source {
+      xml.attribute("svg:width", "16cm")
       xml.attribute("svg:height", "9cm")
       xml.attribute("style:rel-width", "100%")
       xml.attribute("style:rel-height", "scale")
@@ -578,13 +589,14 @@ private final class FODTBodyRendering {
         "draw:image",
         ["xlink:href": source, "xlink:type": "simple", "xlink:show": "embed", "xlink:actuate": "onLoad"])
     } else {
+      xml.attribute("svg:width", "16cm")
       xml.attribute("svg:height", "4cm")
       xml.start("draw:text-box")
       paragraph(styles.tableContents, text: "\(figure.kind.rawValue.capitalized): \(figure.altText)", newline: false)
       xml.end()
     }
     xml.element("svg:title", text: figure.altText)
-    xml.element("svg:desc", text: figure.altText)
+    xml.element("svg:desc", text: figure.altText + (figure.chart.map { " " + $0.figuresInWords } ?? ""))
     xml.end()
     xml.end()
     newline()

@@ -352,7 +352,14 @@ private final class XHTMLRendering {
     xml.attribute("class", "bp-figure")
     xml.attribute("data-bp-kind", figure.kind.rawValue)
     newline()
-    if let source = figure.source {
+    if let chart = figure.chart {
+      // The chart inline, and its figures as a table for readers who cannot see it.
+      ChartDrawing(chart: chart, title: figure.altText).draw(into: xml)
+      newline()
+      writeChartFigures(chart)
+    } else if let image = figure.image {
+      element("img", ["src": image.dataURL, "alt": figure.altText])
+    } else if let source = figure.source {
       element("img", ["src": source, "alt": figure.altText])
     } else {
       element(
@@ -365,6 +372,33 @@ private final class XHTMLRendering {
       xml.end()
       newline()
     }
+    xml.end()
+    newline()
+  }
+
+  /// A chart's figures as a table, folded away under a summary.
+  private func writeChartFigures(_ chart: Chart) {
+    xml.start("details")
+    xml.attribute("class", "bp-chart-figures")
+    xml.element("summary", text: "The figures in this chart")
+    xml.start("table")
+    xml.start("thead")
+    xml.start("tr")
+    xml.element("th", ["scope": "col"], text: chart.categoryHeading)
+    for series in chart.series { xml.element("th", ["scope": "col", "class": "bp-num"], text: series.name) }
+    xml.end()
+    xml.end()
+    xml.start("tbody")
+    for (index, category) in chart.categories.enumerated() {
+      xml.start("tr")
+      xml.element("th", ["scope": "row"], text: category)
+      for series in chart.series {
+        xml.element("td", ["class": "bp-num"], text: index < series.shown.count ? series.shown[index] : "")
+      }
+      xml.end()
+    }
+    xml.end()
+    xml.end()
     xml.end()
     newline()
   }
