@@ -23,7 +23,7 @@ struct StyleNames: Sendable {
     var backgrounds: [String: String] = [:]
     /// The font sizes of table text, normal and small, in points.
     var tableText = 10.0
-    var smallTableText = 7.5
+    var smallTableText = 7.0
   }
 
   // Boardpack's automatic styles.

@@ -29,7 +29,7 @@ struct TablePlacement: Sendable, Equatable {
     var portraitHeight = 26700
     var landscapeHeight = 18000
     var normalSize = 10.0
-    var smallSize = 7.5
+    var smallSize = 7.0
   }
 
   /// A cell's padding (0.1 cm each side) and border, in points.
@@ -60,7 +60,7 @@ struct TablePlacement: Sendable, Equatable {
     let height = Double(page.landscapeHeight)
     let rowHeights = measures.rowLines(widths: widths).map { Double($0) * lineHeight + 200 }
     let pageHeight = orientation == .landscape ? height : Double(page.portraitHeight)
-    keepsTogether = rowHeights.reduce(0, +) + lineHeight * 2 < pageHeight / 3
+    keepsTogether = rowHeights.reduce(0, +) + lineHeight * 2 < pageHeight
     rowMaySplit = rowHeights.map { $0 > lineHeight * 8 }
   }
 

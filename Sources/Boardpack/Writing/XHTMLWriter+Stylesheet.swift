@@ -52,7 +52,7 @@ extension XHTMLWriter {
         @top-center { font-size: 10pt; font-weight: bold; } }
       @page wide { size: A4 landscape; }
       table.bp-landscape { page: wide; }
-      table.bp-small { font-size: 7.5pt; }
+      table.bp-small { font-size: 7pt; }
       h2[data-bp-appendix], h3[data-bp-appendix] { break-before: page; }
       body { max-width: none; margin: 0; padding: 0; }
       a, a:visited { color: inherit; text-decoration: none; }

@@ -274,8 +274,9 @@ private final class XHTMLRendering {
     xml.start("thead")
     xml.start("tr")
     for column in table.columns {
-      xml.start("th")
-      xml.attribute("scope", "col")
+      // A header cell with no text is no header (axe: empty-table-header).
+      xml.start(column.header.isEmpty ? "td" : "th")
+      if !column.header.isEmpty { xml.attribute("scope", "col") }
       xml.attribute("data-bp-type", column.type.rawValue)
       if column.type != .text { xml.attribute("class", "bp-num") }
       xml.text(column.header)
@@ -356,7 +357,7 @@ private final class XHTMLRendering {
       // The chart inline, and its figures as a table for readers who cannot see it.
       ChartDrawing(chart: chart, title: figure.altText).draw(into: xml)
       newline()
-      writeChartFigures(chart)
+      writeChartFigures(chart, caption: figure.caption.plainText)
     } else if let image = figure.image {
       element("img", ["src": image.dataURL, "alt": figure.altText])
     } else if let source = figure.source {
@@ -377,11 +378,12 @@ private final class XHTMLRendering {
   }
 
   /// A chart's figures as a table, folded away under a summary.
-  private func writeChartFigures(_ chart: Chart) {
+  private func writeChartFigures(_ chart: Chart, caption: String) {
     xml.start("details")
     xml.attribute("class", "bp-chart-figures")
     xml.element("summary", text: "The figures in this chart")
     xml.start("table")
+    xml.element("caption", text: caption.isEmpty ? "The figures in the chart" : "The figures in the chart: " + caption)
     xml.start("thead")
     xml.start("tr")
     xml.element("th", ["scope": "col"], text: chart.categoryHeading)
