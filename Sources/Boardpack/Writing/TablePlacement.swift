@@ -64,7 +64,7 @@ struct TablePlacement: Sendable, Equatable {
     rowMaySplit = rowHeights.map { $0 > lineHeight * 8 }
   }
 
-  /// Points in a hundredth of a millimetre's reciprocal: 1 pt = 35.28 hundredths of a millimetre.
+  /// Points in a hundredth of a millimetre (1 pt is 35.28 hundredths of a millimetre).
   static let pointsPerHundredth = 72 / 2540.0
 
   /// The minimum and preferred width of every column, in hundredths of a millimetre.
