@@ -40,7 +40,9 @@ public struct Chart: Sendable, Equatable {
       }.joined(separator: "; ") + "."
   }
 
-  public init(kind: Kind, categoryHeading: String, categories: [String], series: [Series], unit: ValueType) {
+  public init(
+    kind: Kind, categoryHeading: String, categories: [String], series: [Series], unit: ValueType
+  ) {
     self.kind = kind
     self.categoryHeading = categoryHeading
     self.categories = categories

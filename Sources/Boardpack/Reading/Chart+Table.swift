@@ -15,11 +15,13 @@ extension Chart {
       }
       return index
     }
-    let categoryColumn = try spec.categories.map { name throws(BoardpackError) in try column(name) } ?? 0
+    let categoryColumn =
+      try spec.categories.map { name throws(BoardpackError) in try column(name) } ?? 0
     var computed: Set<Int> = []
     for relation in table.relations {
       switch relation {
-      case .totalColumn(let c, _), .difference(let c, _, _), .percentChange(let c, _, _), .pointChange(let c, _, _),
+      case .totalColumn(let c, _), .difference(let c, _, _), .percentChange(let c, _, _),
+        .pointChange(let c, _, _),
         .share(let c, _), .direction(let c, _, _), .rag(let c, _, _, _):
         computed.insert(c)
       default: break
@@ -33,10 +35,13 @@ extension Chart {
       }
     }
     guard !seriesColumns.isEmpty else {
-      throw spec.origin.error("the chart's table has no column of figures to draw; name them with series:")
+      throw spec.origin.error(
+        "the chart's table has no column of figures to draw; name them with series:")
     }
     let rows = table.rows.filter { !$0.isTotal }
-    func cell(_ row: Row, _ index: Int) -> Cell? { index < row.cells.count ? row.cells[index] : nil }
+    func cell(_ row: Row, _ index: Int) -> Cell? {
+      index < row.cells.count ? row.cells[index] : nil
+    }
     var categories = rows.map { cell($0, categoryColumn)?.shown ?? "" }
     var series = seriesColumns.map { index in
       Series(
@@ -47,7 +52,9 @@ extension Chart {
     if spec.seriesByRow {
       let columnNames = series.map(\.name)
       series = categories.indices.map { row in
-        Series(name: categories[row], values: series.map { $0.values[row] }, shown: series.map { $0.shown[row] })
+        Series(
+          name: categories[row], values: series.map { $0.values[row] },
+          shown: series.map { $0.shown[row] })
       }
       categories = columnNames
       heading = ""

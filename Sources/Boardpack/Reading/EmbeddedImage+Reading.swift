@@ -29,14 +29,22 @@ extension EmbeddedImage {
   /// count as points at 96 pixels to the inch.
   init?(_ data: Data) {
     let bytes = [UInt8](data.prefix(64 * 1024))
-    func big16(_ at: Int) -> Int { at + 1 < bytes.count ? Int(bytes[at]) << 8 | Int(bytes[at + 1]) : 0 }
+    func big16(_ at: Int) -> Int {
+      at + 1 < bytes.count ? Int(bytes[at]) << 8 | Int(bytes[at + 1]) : 0
+    }
     func big32(_ at: Int) -> Int { big16(at) << 16 | big16(at + 2) }
-    func little16(_ at: Int) -> Int { at + 1 < bytes.count ? Int(bytes[at + 1]) << 8 | Int(bytes[at]) : 0 }
+    func little16(_ at: Int) -> Int {
+      at + 1 < bytes.count ? Int(bytes[at + 1]) << 8 | Int(bytes[at]) : 0
+    }
     let pixel = 0.75
     if bytes.starts(with: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) && bytes.count >= 24 {
-      self.init(data: data, mediaType: "image/png", width: Double(big32(16)) * pixel, height: Double(big32(20)) * pixel)
+      self.init(
+        data: data, mediaType: "image/png", width: Double(big32(16)) * pixel,
+        height: Double(big32(20)) * pixel)
     } else if bytes.starts(with: [0x47, 0x49, 0x46, 0x38]) && bytes.count >= 10 {
-      self.init(data: data, mediaType: "image/gif", width: Double(little16(6)) * pixel, height: Double(little16(8)) * pixel)
+      self.init(
+        data: data, mediaType: "image/gif", width: Double(little16(6)) * pixel,
+        height: Double(little16(8)) * pixel)
     } else if bytes.starts(with: [0xFF, 0xD8]) {
       // The frame header (SOF0 to SOF15, less DHT, JPG and DAC) holds the size.
       var at = 2
@@ -50,19 +58,24 @@ extension EmbeddedImage {
         at += 2 + big16(at + 2)
       }
       guard let size else { return nil }
-      self.init(data: data, mediaType: "image/jpeg", width: Double(size.0) * pixel, height: Double(size.1) * pixel)
-    } else if let document = try? XMLDocument(parsing: data, name: "image.svg"), let root = document.root,
+      self.init(
+        data: data, mediaType: "image/jpeg", width: Double(size.0) * pixel,
+        height: Double(size.1) * pixel)
+    } else if let document = try? XMLDocument(parsing: data, name: "image.svg"),
+      let root = document.root,
       root.name == "svg"
     {
       func length(_ name: String) -> Double? {
         root.attribute(name).flatMap { Double($0.trimmingCharacters(in: .letters)) }
       }
-      let box = (root.attribute("viewBox") ?? "").split(whereSeparator: { $0 == " " || $0 == "," }).compactMap {
-        Double($0)
-      }
+      let box = (root.attribute("viewBox") ?? "").split(whereSeparator: { $0 == " " || $0 == "," })
+        .compactMap {
+          Double($0)
+        }
       let width = length("width") ?? (box.count == 4 ? box[2] : 400)
       let height = length("height") ?? (box.count == 4 ? box[3] : 300)
-      self.init(data: data, mediaType: "image/svg+xml", width: width * pixel, height: height * pixel)
+      self.init(
+        data: data, mediaType: "image/svg+xml", width: width * pixel, height: height * pixel)
     } else {
       return nil
     }

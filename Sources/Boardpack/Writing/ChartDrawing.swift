@@ -34,7 +34,9 @@ struct ChartDrawing {
     xml.attribute("aria-label", title)
     xml.attribute("font-family", Self.font)
     xml.element("title", text: title)
-    xml.element("rect", ["x": "0", "y": "0", "width": "\(Int(width))", "height": "\(Int(height))", "fill": "#ffffff"])
+    xml.element(
+      "rect",
+      ["x": "0", "y": "0", "width": "\(Int(width))", "height": "\(Int(height))", "fill": "#ffffff"])
     let plot = (left: 70.0, right: width - 20, top: 50.0, bottom: height - 50)
     let scale = Scale(chart)
     func y(_ value: Double) -> Double {
@@ -46,10 +48,16 @@ struct ChartDrawing {
       let at = Self.number(y(tick))
       xml.element(
         "line",
-        ["x1": Self.number(plot.left), "x2": Self.number(plot.right), "y1": at, "y2": at, "stroke": tick == 0 ? "#404040" : "#d0d0d0", "stroke-width": "1"])
+        [
+          "x1": Self.number(plot.left), "x2": Self.number(plot.right), "y1": at, "y2": at,
+          "stroke": tick == 0 ? "#404040" : "#d0d0d0", "stroke-width": "1",
+        ])
       xml.element(
         "text",
-        ["x": Self.number(plot.left - 8), "y": Self.number(y(tick) + 4), "text-anchor": "end", "font-size": "12", "fill": "#000000"],
+        [
+          "x": Self.number(plot.left - 8), "y": Self.number(y(tick) + 4), "text-anchor": "end",
+          "font-size": "12", "fill": "#000000",
+        ],
         text: scale.label(tick))
       tick += scale.step
     }
@@ -58,9 +66,13 @@ struct ChartDrawing {
     for (index, series) in chart.series.enumerated() {
       xml.element(
         "rect",
-        ["x": Self.number(legendX), "y": "14", "width": "14", "height": "14", "fill": Self.colours[index % Self.colours.count]])
+        [
+          "x": Self.number(legendX), "y": "14", "width": "14", "height": "14",
+          "fill": Self.colours[index % Self.colours.count],
+        ])
       xml.element(
-        "text", ["x": Self.number(legendX + 20), "y": "26", "font-size": "13", "fill": "#000000"], text: series.name)
+        "text", ["x": Self.number(legendX + 20), "y": "26", "font-size": "13", "fill": "#000000"],
+        text: series.name)
       legendX += 40 + TextWidth(size: 13, bold: false).points(series.name)
     }
     let count = max(chart.categories.count, 1)
@@ -69,7 +81,10 @@ struct ChartDrawing {
       let centre = plot.left + band * (Double(category) + 0.5)
       xml.element(
         "text",
-        ["x": Self.number(centre), "y": Self.number(plot.bottom + 20), "text-anchor": "middle", "font-size": "12", "fill": "#000000"],
+        [
+          "x": Self.number(centre), "y": Self.number(plot.bottom + 20), "text-anchor": "middle",
+          "font-size": "12", "fill": "#000000",
+        ],
         text: name)
     }
     switch chart.kind {
@@ -78,11 +93,14 @@ struct ChartDrawing {
       let barWidth = band * 0.7 / groups
       for (index, series) in chart.series.enumerated() {
         for (category, value) in series.values.enumerated() {
-          guard let value = value.map({ NSDecimalNumber(decimal: $0).doubleValue }) else { continue }
+          guard let value = value.map({ NSDecimalNumber(decimal: $0).doubleValue }) else {
+            continue
+          }
           let x = plot.left + band * Double(category) + band * 0.15 + barWidth * Double(index)
           let (top, bottom) = (y(max(value, 0)), y(min(value, 0)))
           bar(xml, x: x, y: top, width: barWidth, height: bottom - top, colour: index)
-          label(xml, series.shown[category], x: x + barWidth / 2, y: value >= 0 ? top - 5 : bottom + 14)
+          label(
+            xml, series.shown[category], x: x + barWidth / 2, y: value >= 0 ? top - 5 : bottom + 14)
         }
       }
     case .stackedBar:
@@ -92,7 +110,8 @@ struct ChartDrawing {
         let x = plot.left + band * Double(category) + band * 0.25
         for (index, series) in chart.series.enumerated() {
           guard category < series.values.count,
-            let value = series.values[category].map({ NSDecimalNumber(decimal: $0).doubleValue }), value > 0
+            let value = series.values[category].map({ NSDecimalNumber(decimal: $0).doubleValue }),
+            value > 0
           else { continue }
           let (top, bottom) = (y(base + value), y(base))
           bar(xml, x: x, y: top, width: barWidth, height: bottom - top, colour: index)
@@ -108,31 +127,52 @@ struct ChartDrawing {
       for (index, series) in chart.series.enumerated() {
         var points: [String] = []
         for (category, value) in series.values.enumerated() {
-          guard let value = value.map({ NSDecimalNumber(decimal: $0).doubleValue }) else { continue }
+          guard let value = value.map({ NSDecimalNumber(decimal: $0).doubleValue }) else {
+            continue
+          }
           let x = plot.left + band * (Double(category) + 0.5)
           points.append("\(Self.number(x)),\(Self.number(y(value)))")
           xml.element(
             "circle",
-            ["cx": Self.number(x), "cy": Self.number(y(value)), "r": "4", "fill": Self.colours[index % Self.colours.count]])
-          if chart.categories.count <= 12 { label(xml, series.shown[category], x: x, y: y(value) - 9) }
+            [
+              "cx": Self.number(x), "cy": Self.number(y(value)), "r": "4",
+              "fill": Self.colours[index % Self.colours.count],
+            ])
+          if chart.categories.count <= 12 {
+            label(xml, series.shown[category], x: x, y: y(value) - 9)
+          }
         }
         xml.element(
           "polyline",
-          ["points": points.joined(separator: " "), "fill": "none", "stroke": Self.colours[index % Self.colours.count], "stroke-width": "2.5"])
+          [
+            "points": points.joined(separator: " "), "fill": "none",
+            "stroke": Self.colours[index % Self.colours.count], "stroke-width": "2.5",
+          ])
       }
     }
     xml.end()
   }
 
-  private func bar(_ xml: XMLWriter, x: Double, y: Double, width: Double, height: Double, colour: Int) {
+  private func bar(
+    _ xml: XMLWriter, x: Double, y: Double, width: Double, height: Double, colour: Int
+  ) {
     xml.element(
       "rect",
-      ["x": Self.number(x), "y": Self.number(y), "width": Self.number(width), "height": Self.number(max(height, 0)), "fill": Self.colours[colour % Self.colours.count]])
+      [
+        "x": Self.number(x), "y": Self.number(y), "width": Self.number(width),
+        "height": Self.number(max(height, 0)), "fill": Self.colours[colour % Self.colours.count],
+      ])
   }
 
-  private func label(_ xml: XMLWriter, _ text: String, x: Double, y: Double, colour: String = "#000000") {
+  private func label(
+    _ xml: XMLWriter, _ text: String, x: Double, y: Double, colour: String = "#000000"
+  ) {
     xml.element(
-      "text", ["x": Self.number(x), "y": Self.number(y), "text-anchor": "middle", "font-size": "12", "fill": colour], text: text)
+      "text",
+      [
+        "x": Self.number(x), "y": Self.number(y), "text-anchor": "middle", "font-size": "12",
+        "fill": colour,
+      ], text: text)
   }
 
   /// A coordinate with at most one decimal place.
@@ -156,7 +196,9 @@ struct ChartDrawing {
       for category in chart.categories.indices {
         var stacked = 0.0
         for series in chart.series where category < series.values.count {
-          guard let value = series.values[category].map({ NSDecimalNumber(decimal: $0).doubleValue }) else { continue }
+          guard
+            let value = series.values[category].map({ NSDecimalNumber(decimal: $0).doubleValue })
+          else { continue }
           highest = max(highest, value)
           lowest = min(lowest, value)
           stacked += max(value, 0)
@@ -169,7 +211,9 @@ struct ChartDrawing {
       step = [1.0, 2, 5, 10].map { $0 * power }.first { $0 >= rough } ?? 10 * power
       low = (lowest / step).rounded(.down) * step
       high = max((highest / step).rounded(.up) * step, low + step)
-      if unit == .percent && highest <= 100 && lowest >= 0 && highest > 50 { (low, high, step) = (0, 100, 20) }
+      if unit == .percent && highest <= 100 && lowest >= 0 && highest > 50 {
+        (low, high, step) = (0, 100, 20)
+      }
     }
 
     func label(_ value: Double) -> String {
@@ -191,7 +235,8 @@ extension Figure {
     image
       ?? chart.map {
         EmbeddedImage(
-          data: ChartDrawing(chart: $0, title: altText).svgFile(), mediaType: "image/svg+xml", width: 453.5,
+          data: ChartDrawing(chart: $0, title: altText).svgFile(), mediaType: "image/svg+xml",
+          width: 453.5,
           height: 255.1)
       }
   }

@@ -18,7 +18,8 @@ final class FODTPaperStyles {
     xml.attribute("style:family", "table-column")
     // Absolute widths only: LibreOffice 7.4 lays out columns that also carry style:rel-column-width
     // at other widths than the ones given.
-    xml.element("style:table-column-properties", ["style:column-width": FODTPaperStyles.length(width)])
+    xml.element(
+      "style:table-column-properties", ["style:column-width": FODTPaperStyles.length(width)])
     xml.end()
     return name
   }

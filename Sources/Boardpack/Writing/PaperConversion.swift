@@ -34,7 +34,8 @@ public struct PaperConversion: Sendable {
   /// folder inside `folder`, all converted at once, then each result renamed into place. Returns the
   /// paths written.
   public func write(
-    _ papers: [(name: String, document: Document)], reference: ReferenceDocument, into folder: String
+    _ papers: [(name: String, document: Document)], reference: ReferenceDocument,
+    into folder: String
   ) throws(BoardpackError) -> [String] {
     let writers = PaperWriters(xhtml: false, fodt: reference)
     let work = try PaperConversion.workFolder(in: folder)
@@ -48,7 +49,9 @@ public struct PaperConversion: Sendable {
 
   /// Converts the `.fodt` files in `source` and moves the results into `folder`, with the other
   /// files there that are not `.fodt` (a merge's manifest). Returns the paths of the converted files.
-  public func convertFolder(_ source: String, into folder: String) throws(BoardpackError) -> [String] {
+  public func convertFolder(_ source: String, into folder: String) throws(BoardpackError)
+    -> [String]
+  {
     let names = ((try? FileManager.default.contentsOfDirectory(atPath: source)) ?? []).sorted()
     let work = try PaperConversion.workFolder(in: folder)
     defer { try? FileManager.default.removeItem(atPath: work) }
@@ -61,14 +64,17 @@ public struct PaperConversion: Sendable {
   }
 
   /// Converts `sources` into `work`, then renames each result into `folder`.
-  private func convert(_ sources: [String], into folder: String, via work: String) throws(BoardpackError)
+  private func convert(_ sources: [String], into folder: String, via work: String)
+    throws(BoardpackError)
     -> [String]
   {
     let converted = work + "/converted"
     try libreOffice.convert(sources, to: format.convertTo, into: converted)
     var written: [String] = []
     for source in sources {
-      let name = URL(fileURLWithPath: source).deletingPathExtension().lastPathComponent + "." + format.rawValue
+      let name =
+        URL(fileURLWithPath: source).deletingPathExtension().lastPathComponent + "."
+        + format.rawValue
       try OutputFile.move(converted + "/" + name, to: folder + "/" + name)
       written.append(folder + "/" + name)
     }

@@ -82,7 +82,8 @@ struct TablePlacement: Sendable, Equatable {
       let regular = TextWidth(size: size, bold: false)
       let bold = TextWidth(size: size, bold: true)
       func hundredths(_ points: Double) -> Double {
-        (points * TablePlacement.slack + TablePlacement.cellExtra) / TablePlacement.pointsPerHundredth
+        (points * TablePlacement.slack + TablePlacement.cellExtra)
+          / TablePlacement.pointsPerHundredth
       }
       var minimums = [Double](repeating: 0, count: count)
       var preferreds = [Double](repeating: 0, count: count)
@@ -110,7 +111,8 @@ struct TablePlacement: Sendable, Equatable {
         let measure = bold.measure(column.header)
         let word = hundredths(measure.word)
         minimums[index] = max(minimums[index], word)
-        preferreds[index] = max(preferreds[index], min(hundredths(measure.line), max(word, preferreds[index])))
+        preferreds[index] = max(
+          preferreds[index], min(hundredths(measure.line), max(word, preferreds[index])))
       }
       self.minimums = minimums
       self.preferreds = zip(minimums, preferreds).map { max($0, $1) }
@@ -145,7 +147,8 @@ struct TablePlacement: Sendable, Equatable {
       rows.map { cells in
         var tallest = 1
         for (index, lines) in cells.enumerated() where index < widths.count {
-          let room = max(Double(widths[index]) - TablePlacement.cellExtra / TablePlacement.pointsPerHundredth, 1)
+          let room = max(
+            Double(widths[index]) - TablePlacement.cellExtra / TablePlacement.pointsPerHundredth, 1)
           let count = lines.reduce(0) { $0 + max(1, Int(($1 / room).rounded(.up))) }
           tallest = max(tallest, count)
         }

@@ -8,7 +8,8 @@ import Testing
     try? LibreOffice.executable($0)
   }.first
 
-  static let axe = Snapshot.packageRoot.appendingPathComponent("Tests/BoardpackTests/Fixtures/axe/axe.min.js")
+  static let axe = Snapshot.packageRoot.appendingPathComponent(
+    "Tests/BoardpackTests/Fixtures/axe/axe.min.js")
 
   /// The paper with axe and a script that runs it added at the end of its body; the violations are
   /// left in the root element's `data-axe` attribute, which `--dump-dom` prints.
@@ -27,7 +28,9 @@ import Testing
   @Test(.enabled(if: chromium != nil), arguments: ExamplePaperTests.inputs)
   func axeFindsNothing(_ name: String) throws {
     let folder = TemporaryDirectory()
-    let run = try BoardpackCLI.run(["generate", "Inputs/\(name).yaml", "--format", "xhtml", "--out", folder.path])
+    let run = try BoardpackCLI.run([
+      "generate", "Inputs/\(name).yaml", "--format", "xhtml", "--out", folder.path,
+    ])
     #expect(run.status == 0)
     let xhtml = try String(contentsOfFile: folder.path + "/\(name).xhtml", encoding: .utf8)
     let page = folder.write("audited.xhtml", Self.audited(xhtml))
@@ -37,7 +40,9 @@ import Testing
         "--headless", "--no-sandbox", "--disable-gpu", "--allow-file-access-from-files",
         "--virtual-time-budget=30000", "--dump-dom", "file://" + page,
       ])
-    let result = dom.range(of: #"data-axe="[^"]*""#, options: .regularExpression).map { String(dom[$0]) }
+    let result = dom.range(of: #"data-axe="[^"]*""#, options: .regularExpression).map {
+      String(dom[$0])
+    }
     #expect(result == #"data-axe="[]""#, "\(name): \(result ?? "axe did not run")")
   }
 }

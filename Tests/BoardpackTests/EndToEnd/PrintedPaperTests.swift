@@ -14,7 +14,8 @@ import Testing
     do {
       let inputs = ExamplePaperTests.inputs.map { "Inputs/\($0).yaml" }
       for format in ["pdf", "docx"] {
-        let run = try BoardpackCLI.run(["generate"] + inputs + ["--format", format, "--out", folder + "/" + format])
+        let run = try BoardpackCLI.run(
+          ["generate"] + inputs + ["--format", format, "--out", folder + "/" + format])
         guard run.status == 0 else { return .failure(PrintFailure(description: run.errors)) }
       }
       let docx = ExamplePaperTests.inputs.map { folder + "/docx/\($0).docx" }
@@ -42,7 +43,9 @@ import Testing
   static func words(of table: Table) -> Set<String> {
     var words: Set<String> = []
     for text in table.columns.map(\.header) + table.rows.flatMap({ $0.cells.map(\.shown) }) {
-      for word in text.split(whereSeparator: \.isWhitespace) where word.count > 1 { words.insert(String(word)) }
+      for word in text.split(whereSeparator: \.isWhitespace) where word.count > 1 {
+        words.insert(String(word))
+      }
     }
     return words
   }
@@ -63,7 +66,8 @@ import Testing
           guard let end = line.last, let start = next.first else { continue }
           let joined = String(end + start)
           // After a hyphen or dash a line may break, as at a space ("multi-" / "agency").
-          guard words.contains(joined), !words.contains(String(end)), !"-–—".contains(end.last!) else { continue }
+          guard words.contains(joined), !words.contains(String(end)), !"-–—".contains(end.last!)
+          else { continue }
           broken.insert(joined)
         }
       }
@@ -72,18 +76,23 @@ import Testing
   }
 
   /// The page each body row of `table` starts on, found in order in `pages` by a word of the row.
-  static func rowPages(_ table: Table, in pages: [String], from start: inout (page: Int, offset: String.Index?))
+  static func rowPages(
+    _ table: Table, in pages: [String], from start: inout (page: Int, offset: String.Index?)
+  )
     -> [Int]
   {
     var result: [Int] = []
     for row in table.rows {
       let texts = row.cells.map(\.shown).filter { !$0.isEmpty }
-      guard let key = texts.max(by: { $0.count < $1.count })?.split(whereSeparator: \.isWhitespace).first
+      guard
+        let key = texts.max(by: { $0.count < $1.count })?.split(whereSeparator: \.isWhitespace)
+          .first
       else { continue }
       var page = start.page
       var found: Range<String.Index>?
       while page < pages.count {
-        let from = page == start.page ? (start.offset ?? pages[page].startIndex) : pages[page].startIndex
+        let from =
+          page == start.page ? (start.offset ?? pages[page].startIndex) : pages[page].startIndex
         if let range = pages[page].range(of: String(key), range: from..<pages[page].endIndex) {
           found = range
           break
@@ -104,11 +113,13 @@ import Testing
     var start: (page: Int, offset: String.Index?) = (0, nil)
     for table in Self.tables(in: try ExamplePaperTests.generate(name)) {
       // Rows are looked for after the table's caption.
-      let caption = table.caption.plainText.split(whereSeparator: \.isWhitespace).prefix(4).joined(separator: " ")
+      let caption = table.caption.plainText.split(whereSeparator: \.isWhitespace).prefix(4).joined(
+        separator: " ")
       if !caption.isEmpty {
         var page = start.page
         while page < pages.count {
-          let from = page == start.page ? (start.offset ?? pages[page].startIndex) : pages[page].startIndex
+          let from =
+            page == start.page ? (start.offset ?? pages[page].startIndex) : pages[page].startIndex
           if let found = pages[page].range(of: caption, range: from..<pages[page].endIndex) {
             start = (page, found.upperBound)
             break
@@ -121,22 +132,28 @@ import Testing
       let counts = Dictionary(grouping: rowPages, by: { $0 }).mapValues(\.count)
       guard counts.count > 1 else { continue }
       let alone = counts.filter { $0.value == 1 }.keys.sorted()
-      #expect(alone.isEmpty, "\(name): table \(table.caption.plainText) has one row alone on page(s) \(alone.map { $0 + 1 })")
+      #expect(
+        alone.isEmpty,
+        "\(name): table \(table.caption.plainText) has one row alone on page(s) \(alone.map { $0 + 1 })"
+      )
     }
   }
 
   @Test func theDashboardPrintsARowALineOnLandscapePages() throws {
     let folder = try Self.printed.get()
     let dashboard = try #require(
-      Self.tables(in: try ExamplePaperTests.generate("pcp-delivery-update")).first { $0.label?.name == "pcp-dashboard" })
+      Self.tables(in: try ExamplePaperTests.generate("pcp-delivery-update")).first {
+        $0.label?.name == "pcp-dashboard"
+      })
     let pages = try Self.pages("\(folder)/pdf/pcp-delivery-update.pdf")
     let lines = Set(pages.flatMap { $0.split(separator: "\n").map(String.init) })
     let metrics = dashboard.rows.map { $0.cells[2].shown }
     let wrapped = metrics.filter { metric in !lines.contains { $0.contains(metric) } }
     #expect(wrapped.isEmpty, "metrics that wrap: \(wrapped)")
     let info = try LibreOffice.run(
-      LibreOffice.executable("pdfinfo"), ["-f", "1", "-l", "99", "\(folder)/pdf/pcp-delivery-update.pdf"])
-    #expect(info.contains("841.89 x 595.")) // A4 landscape pages among the portrait ones
+      LibreOffice.executable("pdfinfo"),
+      ["-f", "1", "-l", "99", "\(folder)/pdf/pcp-delivery-update.pdf"])
+    #expect(info.contains("841.89 x 595."))  // A4 landscape pages among the portrait ones
   }
 
   @Test func theQ4AppendixOneTakesAtMostHalfItsFormerSeventeenPages() throws {
@@ -155,16 +172,23 @@ import Testing
     let title = try ExamplePaperTests.generate(name).metadata.title
     #expect(info.contains("Title:           \(title)"))
     let structure = try LibreOffice.run(LibreOffice.executable("pdfinfo"), ["-struct", pdf])
-    let tags = Set(structure.split(separator: "\n").compactMap { $0.split(separator: " ").first.map(String.init) })
+    let tags = Set(
+      structure.split(separator: "\n").compactMap {
+        $0.split(separator: " ").first.map(String.init)
+      })
     let document = try ExamplePaperTests.generate(name)
     let hasHeadings = document.blocks.contains { if case .heading = $0 { true } else { false } }
     let hasTables = !Self.tables(in: document).isEmpty
-    let hasCharts = document.blocks.contains { if case .figure(let figure) = $0 { figure.chart != nil } else { false } }
+    let hasCharts = document.blocks.contains {
+      if case .figure(let figure) = $0 { figure.chart != nil } else { false }
+    }
     let expected =
-      ["Document", "P", "TD"] + (hasHeadings ? ["H1"] : []) + (hasTables ? ["Table", "TR", "TH"] : [])
+      ["Document", "P", "TD"] + (hasHeadings ? ["H1"] : [])
+      + (hasTables ? ["Table", "TR", "TH"] : [])
       + (hasCharts ? ["Figure"] : [])
     for tag in expected {
-      #expect(tags.contains(tag) || tags.contains(tag + ":"), "\(name): no \(tag) in the structure tree")
+      #expect(
+        tags.contains(tag) || tags.contains(tag + ":"), "\(name): no \(tag) in the structure tree")
     }
     let bytes = try Data(contentsOf: URL(fileURLWithPath: pdf))
     #expect(bytes.range(of: Data("/Lang(en-GB)".utf8)) != nil)
@@ -175,7 +199,10 @@ import Testing
     let folder = try Self.printed.get()
     let structure = try LibreOffice.run(
       LibreOffice.executable("pdfinfo"), ["-struct", "\(folder)/pdf/pcc-update-2026-04-21-q4.pdf"])
-    let tags = Set(structure.split(separator: "\n").compactMap { $0.split(separator: " ").first.map(String.init) })
+    let tags = Set(
+      structure.split(separator: "\n").compactMap {
+        $0.split(separator: " ").first.map(String.init)
+      })
     for tag in ["H1", "H2", "L", "LI", "LBody", "Table", "TH", "TD"] {
       #expect(tags.contains(tag) || tags.contains(tag + ":"), "no \(tag) in the structure tree")
     }
