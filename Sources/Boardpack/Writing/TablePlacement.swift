@@ -39,8 +39,10 @@ struct TablePlacement: Sendable, Equatable {
   /// Tables of at least this many columns may go on a landscape page.
   static let wideColumns = 7
 
-  init(_ table: Table, page: Page = Page()) {
-    let normal = Measures(table, size: page.normalSize)
+  /// The placement of `table` on `page`; `pageFlow: false` leaves out what only page breaking
+  /// needs (`keepsTogether`, `rowMaySplit`), for a writer that leaves that to the browser.
+  init(_ table: Table, page: Page = Page(), pageFlow: Bool = true) {
+    let normal = Measures(table, size: page.normalSize, keepsRows: pageFlow)
     let orientation: TableFit.Orientation
     let isWide =
       normal.preferred > Double(page.portraitWidth)
@@ -50,11 +52,16 @@ struct TablePlacement: Sendable, Equatable {
     let textSize =
       table.fit.textSize
       ?? (isWide && (normal.preferred > available || normal.minimum > available) ? .small : .normal)
-    let measures = textSize == .small ? Measures(table, size: page.smallSize) : normal
+    let measures = textSize == .small ? Measures(table, size: page.smallSize, keepsRows: pageFlow) : normal
     let widths = measures.widths(filling: available)
     self.orientation = orientation
     self.textSize = textSize
     self.widths = widths
+    guard pageFlow else {
+      keepsTogether = false
+      rowMaySplit = []
+      return
+    }
     let size = textSize == .small ? page.smallSize : page.normalSize
     let lineHeight = size * 1.2 / Self.pointsPerHundredth
     let height = Double(page.landscapeHeight)
@@ -71,13 +78,16 @@ struct TablePlacement: Sendable, Equatable {
   private struct Measures {
     var minimums: [Double]
     var preferreds: [Double]
-    /// For each body row, each cell's text as lines of (width of the text on one line, widest word).
-    var rows: [[[Double]]]
+    /// Each paragraph of each cell as one line: its row, its column and its width, in order (one
+    /// flat array, since a merge measures thousands of small tables).
+    var lines: [(row: Int, column: Int, width: Double)]
+    var rowCount: Int
 
     var minimum: Double { minimums.reduce(0, +) }
     var preferred: Double { preferreds.reduce(0, +) }
 
-    init(_ table: Table, size: Double) {
+    /// `keepsRows`: whether to keep each cell's lines for `rowLines(widths:)`.
+    init(_ table: Table, size: Double, keepsRows: Bool = true) {
       let count = max(table.columns.count, table.rows.map(\.cells.count).max() ?? 0, 1)
       let regular = TextWidth(size: size, bold: false)
       let bold = TextWidth(size: size, bold: true)
@@ -87,24 +97,29 @@ struct TablePlacement: Sendable, Equatable {
       }
       var minimums = [Double](repeating: 0, count: count)
       var preferreds = [Double](repeating: 0, count: count)
-      var rows: [[[Double]]] = []
-      for row in table.rows {
-        var cells: [[Double]] = []
+      var lines: [(row: Int, column: Int, width: Double)] = []
+      if keepsRows { lines.reserveCapacity(table.rows.count * count) }
+      for (rowIndex, row) in table.rows.enumerated() {
         for (index, cell) in row.cells.enumerated() where index < count {
           let isFigure = index < table.columns.count && table.columns[index].type != .text
           let font = row.isTotal ? bold : regular
-          var lines: [Double] = []
+          if cell.blocks.isEmpty {
+            let measure = font.measure(cell.shown)
+            let line = hundredths(measure.line)
+            minimums[index] = max(minimums[index], isFigure ? line : hundredths(measure.word))
+            preferreds[index] = max(preferreds[index], line)
+            if keepsRows { lines.append((rowIndex, index, line)) }
+            continue
+          }
           for (text, indent) in Measures.paragraphs(of: cell) {
             let measure = font.measure(text)
             let line = hundredths(measure.line + indent)
             let word = isFigure ? line : hundredths(measure.word + indent)
             minimums[index] = max(minimums[index], word)
             preferreds[index] = max(preferreds[index], line)
-            lines.append(line)
+            if keepsRows { lines.append((rowIndex, index, line)) }
           }
-          cells.append(lines)
         }
-        rows.append(cells)
       }
       // A heading wraps between its words rather than widen its column past what the cells want.
       for (index, column) in table.columns.enumerated() {
@@ -116,7 +131,8 @@ struct TablePlacement: Sendable, Equatable {
       }
       self.minimums = minimums
       self.preferreds = zip(minimums, preferreds).map { max($0, $1) }
-      self.rows = rows
+      self.lines = lines
+      rowCount = table.rows.count
     }
 
     /// The widths that fill `available`, in whole hundredths of a millimetre that add up to it.
@@ -144,16 +160,16 @@ struct TablePlacement: Sendable, Equatable {
 
     /// The lines each body row takes with columns `widths` wide.
     func rowLines(widths: [Int]) -> [Int] {
-      rows.map { cells in
-        var tallest = 1
-        for (index, lines) in cells.enumerated() where index < widths.count {
-          let room = max(
-            Double(widths[index]) - TablePlacement.cellExtra / TablePlacement.pointsPerHundredth, 1)
-          let count = lines.reduce(0) { $0 + max(1, Int(($1 / room).rounded(.up))) }
-          tallest = max(tallest, count)
-        }
-        return tallest
+      var tallest = [Int](repeating: 1, count: rowCount)
+      var cell = (row: -1, column: -1, lines: 0)
+      for line in lines where line.column < widths.count {
+        if line.row != cell.row || line.column != cell.column { cell = (line.row, line.column, 0) }
+        let room = max(
+          Double(widths[line.column]) - TablePlacement.cellExtra / TablePlacement.pointsPerHundredth, 1)
+        cell.lines += max(1, Int((line.width / room).rounded(.up)))
+        tallest[line.row] = max(tallest[line.row], cell.lines)
       }
+      return tallest
     }
 
     /// A cell's text as paragraphs, each with the indent (in points) its list puts before it.

@@ -48,8 +48,8 @@ extension XHTMLWriter {
     hr.bp-page-break { border: 0; border-top: 1px dashed #c0c0c0; margin: 2em 0; }
     @media print {
       @page { size: A4; margin: 2cm 2cm;
-        @bottom-center { content: 'Page ' counter(page) ' of ' counter(pages); font-size: 10pt; }
-        @top-center { font-size: 10pt; font-weight: bold; } }
+        @bottom-center { content: 'Page ' counter(page) ' of ' counter(pages); font: 10pt Arial, 'Liberation Sans', sans-serif; }
+        @top-center { font: bold 10pt Arial, 'Liberation Sans', sans-serif; } }
       @page wide { size: A4 landscape; }
       table.bp-landscape { page: wide; }
       table.bp-small { font-size: 7pt; }

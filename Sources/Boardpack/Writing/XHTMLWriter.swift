@@ -256,12 +256,15 @@ private final class XHTMLRendering {
   }
 
   private func writeTable(_ table: Table) {
-    let placement = TablePlacement(table)
+    // Only a table of many columns, or one the input places, can be set landscape or small.
+    let placement =
+      table.columns.count >= TablePlacement.wideColumns || table.fit != TableFit()
+      ? TablePlacement(table, pageFlow: false) : nil
     xml.start("table")
     xml.attribute(
       "class",
-      "bp-table" + (placement.orientation == .landscape ? " bp-landscape" : "")
-        + (placement.textSize == .small ? " bp-small" : ""))
+      "bp-table" + (placement?.orientation == .landscape ? " bp-landscape" : "")
+        + (placement?.textSize == .small ? " bp-small" : ""))
     writeAnchor(table.label)
     xml.attribute("data-bp-relations", table.relationsJSON)
     newline()
