@@ -357,21 +357,7 @@ extension BlockSpec {
         blank.append(try item.sourceText("a blank: placeholder").text)
       }
     }
-    var fit = TableFit()
-    if let node = entries["orientation"] {
-      let name = try node.text("orientation")
-      guard let orientation = TableFit.Orientation(rawValue: name) else {
-        throw node.error("orientation must be portrait or landscape (left out, a wide table goes landscape)")
-      }
-      fit.orientation = orientation
-    }
-    if let node = entries["text-size"] {
-      let name = try node.text("text-size")
-      guard let size = TableFit.TextSize(rawValue: name) else {
-        throw node.error("text-size must be normal or small (left out, a table too wide for its page gets small text)")
-      }
-      fit.textSize = size
-    }
+    let fit = try TableFit(orientation: entries["orientation"], textSize: entries["text-size"])
     let path = try value.text("table")
     return TableSpec(
       path: path.hasPrefix("/") ? path : (directory as NSString).appendingPathComponent(path),
@@ -433,5 +419,28 @@ extension BlockSpec {
       parsed = .share(part: try rule.value.text("share"))
     }
     return TableSpec.Derived(column: try column.text("column"), rule: parsed, origin: node.origin)
+  }
+}
+
+extension TableFit {
+  /// `orientation:` and `text-size:` as written for a table, or for every table under a skeleton's
+  /// `tables:`; a key left out leaves the choice to the rule for wide tables.
+  init(orientation: YAMLNode?, textSize: YAMLNode?) throws(BoardpackError) {
+    self.init()
+    if let node = orientation {
+      let name = try node.text("orientation")
+      guard let value = Orientation(rawValue: name) else {
+        throw node.error("orientation must be portrait or landscape (left out, a wide table goes landscape)")
+      }
+      self.orientation = value
+    }
+    if let node = textSize {
+      let name = try node.text("text-size")
+      guard let value = TextSize(rawValue: name) else {
+        throw node.error(
+          "text-size must be normal or small (left out, a table too wide for its page gets small text)")
+      }
+      self.textSize = value
+    }
   }
 }

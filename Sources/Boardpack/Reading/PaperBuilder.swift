@@ -130,7 +130,11 @@ public struct PaperBuilder: Sendable {
           let caption =
             try table.caption.map { text throws(BoardpackError) in try inlines(text, boilerplate) }
             ?? []
-          result.append(.table(try CSVTableBuilder.table(table, caption: caption)))
+          var built = try CSVTableBuilder.table(table, caption: caption)
+          // The skeleton's tables: setting, where the table's own leaves a choice.
+          built.fit.orientation = built.fit.orientation ?? skeleton.tableFit.orientation
+          built.fit.textSize = built.fit.textSize ?? skeleton.tableFit.textSize
+          result.append(.table(built))
         case .figure(let figure):
           let caption =
             try figure.caption.map { text throws(BoardpackError) in try inlines(text, boilerplate) }

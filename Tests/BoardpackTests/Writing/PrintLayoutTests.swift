@@ -54,6 +54,27 @@ import Testing
     #expect(placement.widths.reduce(0, +) == 17000)
   }
 
+  @Test func aSkeletonSetsItsTablesAndATableSaysOtherwise() throws {
+    fixture.directory.write(
+      "Templates/landscape-report.yaml",
+      GeneratorFixture.skeleton.replacingOccurrences(of: "id: test-report", with: "id: landscape-report")
+        + "\ntables: {orientation: landscape, text-size: small}\n")
+    fixture.writeInput("a.csv", "Area,Count\nBlaby,3\n")
+    let document = try fixture.generate(
+      GeneratorFixture.inputHead.replacingOccurrences(of: "test-report", with: "landscape-report") + """
+          summary:
+            - table: a.csv
+            - table: a.csv
+              orientation: portrait
+
+        """)
+    let fits = document.blocks.compactMap { if case .table(let table) = $0 { table.fit } else { nil } }
+    #expect(
+      fits == [
+        TableFit(orientation: .landscape, textSize: .small), TableFit(orientation: .portrait, textSize: .small),
+      ])
+  }
+
   @Test func widthsAreWrittenOnEveryColumnAndAWideTableTurnsThePage() throws {
     let headers = [
       "Serial No", "Delivery Strategy", "Metric", "Headline/Sub", "Target/Expectation", "Baseline",
