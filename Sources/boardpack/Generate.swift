@@ -19,7 +19,8 @@ struct Generate: ParsableCommand {
   @Argument(help: "YAML inputs, e.g. Inputs/pcc-update-2026-04-21-q4.yaml.")
   var inputs: [String]
 
-  @Option(help: "Formats to write: xhtml, fodt or all.")
+  @Option(
+    help: "Formats to write: xhtml, fodt or all (both); or pdf (tagged, PDF/UA) or docx, made by LibreOffice.")
   var format: OutputFormat = .all
 
   @Option(help: "The folder to write into.")
@@ -64,8 +65,15 @@ struct Generate: ParsableCommand {
     throws(BoardpackError)
   {
     let reference =
-      format.writesFODT
-      ? try ReferenceDocument(contentsOf: library.directory + "/reference.fodt") : nil
+      format.writesXHTML && !format.writesFODT
+      ? nil : try ReferenceDocument(contentsOf: library.directory + "/reference.fodt")
+    if let converted = format.converted, let reference {
+      // One start of LibreOffice for the whole batch.
+      let conversion = try PaperConversion(to: converted)
+      let named = papers.map { (URL(fileURLWithPath: $0.input).deletingPathExtension().lastPathComponent, $0.document) }
+      for path in try conversion.write(named, reference: reference, into: out) { print("wrote \(path)") }
+      return
+    }
     let writers = PaperWriters(xhtml: format.writesXHTML, fodt: reference)
     for (input, document) in papers {
       let name = URL(fileURLWithPath: input).deletingPathExtension().lastPathComponent

@@ -33,8 +33,29 @@ struct FigureSpec: Sendable, Equatable {
   let kind: Figure.Kind
   let altText: String
   let caption: SourceText?
+  /// `src:` as written.
   let source: String?
+  /// `src:` joined to the folder of the YAML file that names it, and where it was written.
+  let sourcePath: String?
+  let sourceOrigin: Origin?
+  let chart: ChartSpec?
   let label: Label?
+  let origin: Origin
+}
+
+/// `chart:` of a figure: what to draw, from which table of the paper (by label) or CSV file.
+struct ChartSpec: Sendable, Equatable {
+  let kind: Chart.Kind
+  /// The label of a table in the paper.
+  let table: Label?
+  /// A CSV file's path, joined to the YAML file's folder.
+  let csv: String?
+  /// The column whose cells name the categories; the first column when nil.
+  let categories: String?
+  /// The columns drawn, one series each; every figure column the input gives when empty.
+  let series: [String]
+  /// `rows: series`: each row is a series and each column a category.
+  let seriesByRow: Bool
   let origin: Origin
 }
 
@@ -53,6 +74,8 @@ struct TableSpec: Sendable, Equatable {
   let rowLabels: RowLabels?
   /// `blank: [n/a, tbc]`: texts that stand in figure columns for a figure not given, printed as written.
   let blank: [String]
+  /// `orientation:` and `text-size:`, which override the rule for wide tables.
+  var fit = TableFit()
   let origin: Origin
 
   /// `row-labels: Serial No`.
@@ -126,8 +149,9 @@ extension BlockSpec {
     "p": ["label", "style", "items", "bullets"], "text": ["label", "style", "items", "bullets"],
     "table": [
       "label", "caption", "types", "total", "total-column", "derive", "row-labels", "blank",
+      "orientation", "text-size",
     ],
-    "figure": ["alt", "caption", "src", "label"],
+    "figure": ["alt", "caption", "src", "label", "chart"],
   ]
 
   private static func block(_ node: YAMLNode, directory: String, allowingSlots: Bool)
@@ -182,7 +206,8 @@ extension BlockSpec {
     case "table":
       return .table(
         try table(value, entries, label: label, directory: directory, origin: node.origin))
-    case "figure": return .figure(try figure(value, entries, label: label, origin: node.origin))
+    case "figure":
+      return .figure(try figure(value, entries, label: label, directory: directory, origin: node.origin))
     case "page-break": return .pageBreak
     default: return .slot(try value.text("slot"), value.origin)
     }
@@ -234,7 +259,7 @@ extension BlockSpec {
   }
 
   private static func figure(
-    _ value: YAMLNode, _ entries: [YAMLNode.Entry], label: Label?, origin: Origin
+    _ value: YAMLNode, _ entries: [YAMLNode.Entry], label: Label?, directory: String, origin: Origin
   ) throws(BoardpackError) -> FigureSpec {
     let kindName = try value.text("figure")
     guard let kind = Figure.Kind(rawValue: kindName) else {
@@ -246,12 +271,48 @@ extension BlockSpec {
       throw origin.error(
         "a figure needs alt text (alt:) describing it for readers who cannot see it")
     }
+    let source = try entries["src"].map { n throws(BoardpackError) in try n.text("src") }
+    let chart = try entries["chart"].map { node throws(BoardpackError) in try chartSpec(node, directory: directory) }
+    if chart != nil, let node = entries["src"] {
+      throw node.error("a figure is drawn from its chart: or shows its src: image, not both")
+    }
     return FigureSpec(
       kind: kind, altText: alt,
       caption: try entries["caption"].map { n throws(BoardpackError) in try n.sourceText("caption")
       },
-      source: try entries["src"].map { n throws(BoardpackError) in try n.text("src") },
-      label: label, origin: origin)
+      source: source,
+      sourcePath: source.map { $0.hasPrefix("/") ? $0 : (directory as NSString).appendingPathComponent($0) },
+      sourceOrigin: entries["src"]?.origin, chart: chart, label: label, origin: origin)
+  }
+
+  /// `chart: {type: bar, table: LABEL | csv: FILE, categories: COLUMN, series: [COLUMN, …], rows: series}`.
+  private static func chartSpec(_ node: YAMLNode, directory: String) throws(BoardpackError) -> ChartSpec {
+    let fields = try node.entries(
+      "chart", allowed: ["type", "table", "csv", "categories", "series", "rows"])
+    let typeName = try fields["type"]?.text("type") ?? "bar"
+    guard let kind = Chart.Kind(rawValue: typeName) else {
+      throw (fields["type"] ?? node).error(
+        "unknown chart type \"\(typeName)\"; expected \(Chart.Kind.allCases.map(\.rawValue).joined(separator: ", "))")
+    }
+    let table = try fields["table"].map { n throws(BoardpackError) in Label(try n.text("table")) }
+    let csv = try fields["csv"].map { n throws(BoardpackError) in try n.text("csv") }
+    guard (table == nil) != (csv == nil) else {
+      throw node.error("a chart takes its figures from a table of the paper (table: LABEL) or a CSV file (csv: FILE)")
+    }
+    var series: [String] = []
+    if let list = fields["series"] {
+      for item in list.isText ? [list] : try list.items("series") { series.append(try item.text("a column")) }
+    }
+    var byRow = false
+    if let rows = fields["rows"] {
+      guard try rows.text("rows") == "series" else { throw rows.error("rows: takes only \"series\"") }
+      byRow = true
+    }
+    return ChartSpec(
+      kind: kind, table: table,
+      csv: csv.map { $0.hasPrefix("/") ? $0 : (directory as NSString).appendingPathComponent($0) },
+      categories: try fields["categories"]?.text("categories"), series: series, seriesByRow: byRow,
+      origin: node.origin)
   }
 
   private static func table(
@@ -296,6 +357,7 @@ extension BlockSpec {
         blank.append(try item.sourceText("a blank: placeholder").text)
       }
     }
+    let fit = try TableFit(orientation: entries["orientation"], textSize: entries["text-size"])
     let path = try value.text("table")
     return TableSpec(
       path: path.hasPrefix("/") ? path : (directory as NSString).appendingPathComponent(path),
@@ -303,7 +365,7 @@ extension BlockSpec {
       caption: try entries["caption"].map { n throws(BoardpackError) in try n.sourceText("caption")
       }, types: types,
       totalRow: totalRow, totalColumn: totalColumn, derived: derived, rowLabels: rowLabels,
-      blank: blank,
+      blank: blank, fit: fit,
       origin: origin)
   }
 
@@ -357,5 +419,28 @@ extension BlockSpec {
       parsed = .share(part: try rule.value.text("share"))
     }
     return TableSpec.Derived(column: try column.text("column"), rule: parsed, origin: node.origin)
+  }
+}
+
+extension TableFit {
+  /// `orientation:` and `text-size:` as written for a table, or for every table under a skeleton's
+  /// `tables:`; a key left out leaves the choice to the rule for wide tables.
+  init(orientation: YAMLNode?, textSize: YAMLNode?) throws(BoardpackError) {
+    self.init()
+    if let node = orientation {
+      let name = try node.text("orientation")
+      guard let value = Orientation(rawValue: name) else {
+        throw node.error("orientation must be portrait or landscape (left out, a wide table goes landscape)")
+      }
+      self.orientation = value
+    }
+    if let node = textSize {
+      let name = try node.text("text-size")
+      guard let value = TextSize(rawValue: name) else {
+        throw node.error(
+          "text-size must be normal or small (left out, a table too wide for its page gets small text)")
+      }
+      self.textSize = value
+    }
   }
 }

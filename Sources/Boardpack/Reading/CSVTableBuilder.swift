@@ -339,7 +339,7 @@ struct CSVTableBuilder {
         label: labels?[row])
     }
     return Table(
-      label: spec.label, caption: caption, columns: columns, rows: tableRows, relations: relations,
+      label: spec.label, caption: caption, columns: columns, rows: tableRows, relations: relations, fit: spec.fit,
       location: spec.origin.location)
   }
 

@@ -377,7 +377,8 @@ public struct XHTMLReader {
     return .figure(
       Figure(
         kind: element.attribute("data-bp-kind").flatMap { Figure.Kind(rawValue: $0) } ?? .image,
-        altText: image?.attribute("alt") ?? placeholder?.attribute("aria-label") ?? "",
+        altText: image?.attribute("alt") ?? placeholder?.attribute("aria-label")
+          ?? Self.descendants(of: element, named: "svg").first?.attribute("aria-label") ?? "",
         source: image?.attribute("src"), caption: caption, label: label(element),
         location: location(element.line)))
   }
@@ -403,7 +404,10 @@ public struct XHTMLReader {
     case "em", "i": return [.emphasis(inlines(of: node))]
     case "br": return [.lineBreak]
     case "img", "script", "style", "ul", "ol", "table", "caption", "figcaption": return []
-    case "span" where Self.classes(of: node).contains("bp-number") || Self.isPrintedMarker(node):
+    case "span"
+    where Self.classes(of: node).contains("bp-number") || Self.isPrintedMarker(node)
+      // Words for screen readers only (a direction arrow's meaning) are not printed text.
+      || Self.classes(of: node).contains("bp-visually-hidden"):
       return []
     case "a":
       let content = inlines(of: node)

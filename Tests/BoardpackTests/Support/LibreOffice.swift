@@ -46,6 +46,16 @@ enum LibreOffice {
     return data
   }
 
+  /// Converts every file of `paths` with `--convert-to format` into `folder`, in one run.
+  static func convertAll(_ paths: [String], to format: String, into folder: String) throws {
+    let profile = try temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: profile) }
+    try run(
+      executable("soffice"),
+      ["-env:UserInstallation=file://\(profile.path)/profile", "--headless", "--convert-to", format, "--outdir", folder]
+        + paths)
+  }
+
   /// A new folder of its own, so that runs in parallel never share files or a LibreOffice profile.
   private static func temporaryFolder() throws -> URL {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("boardpack-lo-\(UUID().uuidString)")
@@ -66,7 +76,7 @@ enum LibreOffice {
 
   /// Runs a program to completion and returns its standard output.
   @discardableResult
-  private static func run(_ program: String, _ arguments: [String]) throws -> String {
+  static func run(_ program: String, _ arguments: [String]) throws -> String {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: program)
     process.arguments = arguments
