@@ -11,6 +11,7 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
   ],
   targets: [
     .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
@@ -20,6 +21,7 @@ let package = Package(
       dependencies: [
         "BoardpackXML",
         "Yams",
+        "ZIPFoundation",
       ]
     ),
     .executableTarget(
@@ -32,7 +34,9 @@ let package = Package(
     ),
     // Fuzzing (Scripts/fuzz): libFuzzer's entry point when built with -DFUZZING, else a replayer.
     .executableTarget(name: "boardpack-fuzz", dependencies: ["Boardpack"]),
-    .testTarget(name: "BoardpackTests", dependencies: ["Boardpack", "BoardpackXML"], exclude: ["Fixtures", "Snapshots"]),
+    .testTarget(
+      name: "BoardpackTests", dependencies: ["Boardpack", "BoardpackXML", "ZIPFoundation"],
+      exclude: ["Fixtures", "Snapshots"]),
   ],
   swiftLanguageModes: [.v6]
 )

@@ -51,6 +51,9 @@ public final class XMLDocument: @unchecked Sendable {
     try self.init(parsing: data, name: path)
   }
 
+  /// Takes ownership of a tree another parser (`init(parsingHTML:name:)`) built.
+  init(adopting document: xmlDocPtr) { pointer = document }
+
   deinit { xmlFreeDoc(pointer) }
 
   /// The document element.

@@ -2,7 +2,8 @@ import ArgumentParser
 import Boardpack
 import Foundation
 
-/// `boardpack-bench generate`: the Commissioner's Q4 update report, from YAML and CSV to both formats.
+/// `boardpack-bench generate`: the Commissioner's Q4 update report, from YAML and CSV to both
+/// formats, checked on the way as `boardpack generate` checks it.
 struct GenerateBench: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "generate",
@@ -20,6 +21,7 @@ struct GenerateBench: ParsableCommand {
     let paper = try Bench.median(runs: runs) {
       let document = try Generator(templates: TemplateLibrary(directory: "Templates")).document(
         forInputAt: input)
+      _ = Validator().check(document, file: input)
       _ = try writers.write(document, named: "paper", into: folder)
     }
     for name in ["paper.xhtml", "paper.fodt"] {
@@ -33,7 +35,7 @@ struct GenerateBench: ParsableCommand {
     let bytes = written.map(\.count).reduce(0, +)
     print("generate: \(input) → .xhtml + .fodt (\(bytes / 1024) KiB), median of \(runs) runs")
     print(
-      "  per paper  \(Bench.milliseconds(paper))  (read YAML, skeleton and CSVs; build; render; write both)"
+      "  per paper  \(Bench.milliseconds(paper))  (read YAML, skeleton and CSVs; build; check; render; write both)"
     )
     print("  floor      \(Bench.milliseconds(floor))  (writing the same bytes)")
   }

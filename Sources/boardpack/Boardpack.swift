@@ -13,9 +13,11 @@ struct BoardpackCommand: ParsableCommand {
       and as ODF flat XML (.fodt) that opens in LibreOffice; checks a finished paper's figures, \
       cross-references, numbering and dates; and merges a letter template with a spreadsheet.
 
-      Start with `boardpack templates` to see the report types and the slots an author fills.
+      Start with `boardpack templates` to see the report types and the slots an author fills, \
+      then `boardpack new TEMPLATE` for a starter input. Validate before you circulate: \
+      `generate` checks what it writes, and `validate` checks a paper after anyone edits it.
       """,
-    subcommands: [Generate.self, Validate.self, Merge.self, Templates.self]
+    subcommands: [Generate.self, Validate.self, Merge.self, Templates.self, New.self]
   )
 }
 

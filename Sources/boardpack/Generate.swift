@@ -2,20 +2,25 @@ import ArgumentParser
 import Boardpack
 import Foundation
 
-/// `boardpack generate`: fill a skeleton from a YAML input and write the paper.
+/// `boardpack generate`: fill a skeleton from a YAML input, check the paper, and write it.
 struct Generate: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "Generate papers from YAML inputs, as .xhtml and .fodt.",
+    abstract: "Generate papers from YAML inputs, as .xhtml and .fodt, checking them first.",
     discussion: """
       Each input names its skeleton (`template:`), fills the skeleton's slots, and points at CSV \
       files for its tables. Output files take the input's name: Inputs/q4.yaml → OUT/q4.xhtml, OUT/q4.fodt.
+
+      Every paper is checked as `boardpack validate` checks it before anything is written; when \
+      the checks find an error (or, with --strict, a warning) nothing is written and the exit \
+      status is 1. Findings are printed on standard error.
       """
   )
 
   @Argument(help: "YAML inputs, e.g. Inputs/pcc-update-2026-04-21-q4.yaml.")
   var inputs: [String]
 
-  @Option(help: "Formats to write: xhtml, fodt or all.")
+  @Option(
+    help: "Formats to write: xhtml, fodt or all (both); or pdf (tagged, PDF/UA) or docx, made by LibreOffice.")
   var format: OutputFormat = .all
 
   @Option(help: "The folder to write into.")
@@ -24,24 +29,54 @@ struct Generate: ParsableCommand {
   @Option(help: "The templates folder (default: $BOARDPACK_TEMPLATES, else ./Templates).")
   var templates: String?
 
+  @Flag(help: "Write the papers even when the checks find errors (the findings are still printed).")
+  var noCheck = false
+
+  @Flag(help: "Treat warnings from the checks as errors.")
+  var strict = false
+
   func run() throws {
-    do { try generate() } catch { throw fail(error) }
+    let library = TemplateLibrary(directory: templates)
+    // Read every input before checking or writing anything.
+    var papers: [(input: String, document: Document)] = []
+    do {
+      let generator = Generator(templates: library)
+      for input in inputs { papers.append((input, try generator.document(forInputAt: input))) }
+    } catch { throw fail(error) }
+    let validator = Validator()
+    let diagnostics = papers.flatMap { validator.check($0.document, file: $0.input) }
+    let standardError = FileHandle.standardError
+    if !diagnostics.isEmpty {
+      standardError.write(Data(DiagnosticPrinter().text(diagnostics, files: papers.count).utf8))
+    }
+    let hasErrors = diagnostics.contains { $0.severity == .error }
+    if (hasErrors || strict && !diagnostics.isEmpty) && !noCheck {
+      let found = hasErrors ? "errors" : "warnings and --strict is set"
+      standardError.write(
+        Data(
+          "nothing written: the checks found \(found); fix the input, or write anyway with --no-check\n"
+            .utf8))
+      throw ExitCode(1)
+    }
+    do { try write(papers, library: library) } catch { throw fail(error) }
   }
 
-  private func generate() throws(BoardpackError) {
-    let library = TemplateLibrary(directory: templates)
-    let generator = Generator(templates: library)
+  private func write(_ papers: [(input: String, document: Document)], library: TemplateLibrary)
+    throws(BoardpackError)
+  {
     let reference =
-      format.writesFODT
-      ? try ReferenceDocument(contentsOf: library.directory + "/reference.fodt") : nil
-    let writers = PaperWriters(xhtml: format.writesXHTML, fodt: reference)
-    // Read and check every input before writing anything.
-    var documents: [(name: String, document: Document)] = []
-    for input in inputs {
-      let name = URL(fileURLWithPath: input).deletingPathExtension().lastPathComponent
-      documents.append((name, try generator.document(forInputAt: input)))
+      format.writesXHTML && !format.writesFODT
+      ? nil : try ReferenceDocument(contentsOf: library.directory + "/reference.fodt")
+    if let converted = format.converted, let reference {
+      // One start of LibreOffice for the whole batch.
+      let conversion = try PaperConversion(to: converted)
+      let named = papers.map { (URL(fileURLWithPath: $0.input).deletingPathExtension().lastPathComponent, $0.document) }
+      for path in try conversion.write(named, reference: reference, into: out) { print("wrote \(path)") }
+      return
     }
-    for (name, document) in documents {
+    let writers = PaperWriters(xhtml: format.writesXHTML, fodt: reference)
+    for (input, document) in papers {
+      let name = URL(fileURLWithPath: input).deletingPathExtension().lastPathComponent
       for path in try writers.write(document, named: name, into: out) { print("wrote \(path)") }
     }
   }

@@ -21,7 +21,10 @@ struct Merge: ParsableCommand {
   @Option(help: "The folder to write into (default: Output/<template id>).")
   var out: String?
 
-  @Option(help: "Formats to write: xhtml, fodt or all (default: all; fodt with --combined).")
+  @Option(
+    help:
+      "Formats to write: xhtml, fodt or all (default: all; fodt with --combined); or pdf or docx, made by LibreOffice."
+  )
   var format: OutputFormat?
 
   @Flag(help: "Write one document holding every letter, each on a new page.")
@@ -45,7 +48,13 @@ struct Merge: ParsableCommand {
 
   func run() throws {
     let report: MergeReport
-    do { report = try job().run() } catch { throw fail(error) }
+    do {
+      if let converted = format?.converted {
+        report = try convertedRun(converted)
+      } else {
+        report = try job().run()
+      }
+    } catch { throw fail(error) }
     for problem in report.invalidRows {
       FileHandle.standardError.write(Data("\(problem)\n".utf8))
     }
@@ -70,15 +79,32 @@ struct Merge: ParsableCommand {
     out ?? "Output/" + ((template as NSString).lastPathComponent as NSString).deletingPathExtension
   }
 
-  func job() throws(BoardpackError) -> MergeJob {
+  /// The merge as `.fodt` into a hidden folder beside the output, then converted by LibreOffice
+  /// (one start for every letter) into the output folder with the manifest.
+  func convertedRun(_ converted: PaperConversion.Format) throws(BoardpackError) -> MergeReport {
+    let conversion = try PaperConversion(to: converted)
+    let parent = (outputFolder as NSString).deletingLastPathComponent
+    let staging = (parent.isEmpty ? "." : parent) + "/.boardpack-merge-\(UUID().uuidString)"
+    defer { try? FileManager.default.removeItem(atPath: staging) }
+    var job = try job(formats: .fodt)
+    job.outputFolder = staging
+    let report = try job.run()
+    if report.letters > 0 || report.invalidRows.isEmpty || skipInvalid {
+      if FileManager.default.fileExists(atPath: staging) {
+        _ = try conversion.convertFolder(staging, into: outputFolder)
+      }
+    }
+    return report
+  }
+
+  func job(formats chosen: OutputFormat? = nil) throws(BoardpackError) -> MergeJob {
     let library = TemplateLibrary(directory: templates)
-    let path = template.hasSuffix(".yaml") ? template : library.directory + "/" + template + ".yaml"
-    let formats = format ?? (combined ? .fodt : .all)
+    let formats = chosen ?? format ?? (combined ? .fodt : .all)
     let reference =
       formats.writesFODT
       ? try ReferenceDocument(contentsOf: library.directory + "/reference.fodt") : nil
     return MergeJob(
-      template: try LetterTemplate(contentsOf: path), dataPath: data, outputFolder: outputFolder,
+      template: try library.letterTemplate(template), dataPath: data, outputFolder: outputFolder,
       writers: PaperWriters(xhtml: formats.writesXHTML, fodt: reference), combined: combined,
       namePattern: name, skipInvalid: skipInvalid, expectedTotals: try expectedTotals(),
       joinOverrides: try joins())

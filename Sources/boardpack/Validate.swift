@@ -8,8 +8,11 @@ struct Validate: ParsableCommand {
     abstract:
       "Check papers before circulation: table sums, derived figures, cross-references, numbering, dates.",
     discussion: """
-      Reads .fodt and .xhtml papers (Boardpack's, or edited or written elsewhere, e.g. in LibreOffice) \
-      and Boardpack's YAML inputs (checked as they would be generated). Prints one line per problem.
+      Reads papers, Boardpack's or edited or written elsewhere: .docx, .odt, .fodt, .xhtml and .html \
+      (LibreOffice's and Word's exports too), and .doc, .rtf and other formats through LibreOffice when \
+      it is installed; and Boardpack's YAML inputs (checked as they would be generated). A folder \
+      stands for the papers in it and its subfolders, in order of path; - reads a paper from standard \
+      input. Prints one line per problem, and one per file that cannot be read.
 
       Exit status: 0 when there are no errors (warnings allowed unless --strict), 1 when there are \
       errors, 2 when a file cannot be read.
@@ -18,7 +21,7 @@ struct Validate: ParsableCommand {
 
   enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
 
-  @Argument(help: "Papers to check: .fodt, .xhtml, or YAML inputs.")
+  @Argument(help: "Papers to check (.docx, .odt, .fodt, .xhtml, .html, …), folders of them, - for standard input, or YAML inputs.")
   var files: [String]
 
   @Option(help: "Output: text (compiler-style lines) or json.")
@@ -26,6 +29,12 @@ struct Validate: ParsableCommand {
 
   @Flag(help: "Treat warnings as errors.")
   var strict = false
+
+  @Flag(
+    help:
+      "Also print, for each table, the totals and changes the checks found in it and hold it to (text output)."
+  )
+  var explain = false
 
   @Option(
     help: "The templates folder, for YAML inputs (default: $BOARDPACK_TEMPLATES, else ./Templates)."
@@ -36,25 +45,47 @@ struct Validate: ParsableCommand {
     let generator = Generator(templates: TemplateLibrary(directory: templates))
     let validator = Validator()
     var diagnostics: [Diagnostic] = []
-    var unreadable = false
-    for file in files {
-      do throws(BoardpackError) {
-        let document =
-          file.hasSuffix(".yaml")
-          ? try generator.document(forInputAt: file) : try PaperFile.read(path: file)
-        diagnostics += validator.check(document, file: file)
-      } catch {
-        FileHandle.standardError.write(Data((error.description + "\n").utf8))
-        unreadable = true
+    var unreadable: [BoardpackError] = []
+    var count = 0
+    for argument in files {
+      var papers = [argument]
+      if PaperFile.isFolder(argument) {
+        do throws(BoardpackError) {
+          papers = try PaperFile.papers(in: argument)
+          if papers.isEmpty {
+            throw BoardpackError("the folder holds no papers", at: SourceLocation(file: argument))
+          }
+        } catch {
+          unreadable.append(error)
+          count += 1
+          continue
+        }
+      }
+      for file in papers {
+        count += 1
+        do throws(BoardpackError) {
+          let document =
+            file.hasSuffix(".yaml")
+            ? try generator.document(forInputAt: file) : try PaperFile.read(path: file)
+          let name = file == PaperFile.standardInput ? PaperFile.standardInputName : file
+          diagnostics += validator.check(document, file: name)
+          if explain && format == .text {
+            print(validator.explanation(of: document, file: name).joined(separator: "\n"))
+          }
+        } catch {
+          unreadable.append(error)
+        }
       }
     }
     let printer = DiagnosticPrinter()
     switch format {
-    case .text: print(printer.text(diagnostics, files: files.count), terminator: "")
+    case .text: print(printer.text(diagnostics, files: count, unreadable: unreadable), terminator: "")
     case .json:
-      print(String(decoding: try printer.json(diagnostics, files: files.count), as: UTF8.self))
+      print(
+        String(
+          decoding: try printer.json(diagnostics, files: count, unreadable: unreadable), as: UTF8.self))
     }
-    if unreadable { throw ExitCode(2) }
+    if !unreadable.isEmpty { throw ExitCode(2) }
     let failing = diagnostics.contains { $0.severity == .error || strict }
     if failing { throw ExitCode(1) }
   }

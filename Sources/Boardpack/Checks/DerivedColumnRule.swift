@@ -88,7 +88,6 @@ public struct DerivedColumnRule: ReportRule {
     _ line: RelationLine, of relation: TableRelation, in site: TableSite,
     into findings: inout Findings
   ) {
-    let columns = site.table.columns
     if case .percentChange(_, let new, let old) = relation.relation,
       line.stated.shown.hasSuffix("%"), line.holds,
       site.figure(line.row, new)?.unit == .percent, site.figure(line.row, old)?.unit == .percent,
@@ -107,34 +106,8 @@ public struct DerivedColumnRule: ReportRule {
       )
       return
     }
-    guard line.verdict != .agrees else { return }
-    func name(_ column: Int) -> String { "\"\(columns[column].header)\"" }
-    let reversed = relation.convention == .reversed
-    let message: String
-    switch relation.relation {
-    case .difference(let column, let new, let old) where relation.convention == .favourable:
-      message =
-        "\(columns[column].header) is not the difference between \(name(new)) and \(name(old))"
-    case .difference(let column, let new, let old):
-      message =
-        "\(columns[column].header) is not \(name(reversed ? old : new)) minus \(name(reversed ? new : old))"
-    case .totalColumn(let column, let parts):
-      message =
-        "\(columns[column].header) is not \(name(parts[0])) less the amount in \(name(parts[1]))"
-    case .percentChange(_, let new, let old) where line.stated.unit == .points:
-      message = "percentage-point change is not \(name(new)) − \(name(old))"
-    case .percentChange(_, let new, let old) where relation.convention == .favourable:
-      message = "the size of the percentage change from \(name(old)) to \(name(new)) is not this"
-    case .percentChange(_, let new, let old):
-      message =
-        reversed
-        ? "percentage change is not (\(name(old)) − \(name(new))) / \(name(old))"
-        : "percentage change is not (\(name(new)) − \(name(old))) / \(name(old))"
-    case .pointChange(_, let new, let old):
-      message = "percentage-point change is not \(name(new)) − \(name(old))"
-    default:
-      return
-    }
+    guard line.verdict != .agrees, let words = site.words(for: relation, line: line) else { return }
+    let message = "\(words.subject) is not \(words.equals)"
     findings.add(.derivedColumn, relation, line, message, in: site)
   }
 }

@@ -7,14 +7,18 @@ import Foundation
 public struct DiagnosticPrinter: Sendable {
   public init() {}
 
-  /// One line per diagnostic, then a summary line.
-  public func text(_ diagnostics: [Diagnostic], files: Int) -> String {
-    let lines = diagnostics.map(line)
-    let summary = Summary(diagnostics, files: files)
+  /// The errors of the files that could not be read, one line per diagnostic, then a summary
+  /// line that counts the unreadable files too.
+  public func text(_ diagnostics: [Diagnostic], files: Int, unreadable: [BoardpackError] = [])
+    -> String
+  {
+    let lines = unreadable.map(\.description) + diagnostics.map(line)
+    let summary = Summary(diagnostics, files: files, unreadable: unreadable.count)
     let plural = { (count: Int, word: String) in "\(count) \(word)\(count == 1 ? "" : "s")" }
+    let notRead = unreadable.isEmpty ? "" : " (\(unreadable.count) could not be read)"
     return
       (lines + [
-        "\(plural(summary.errors, "error")), \(plural(summary.warnings, "warning")) in \(plural(files, "file"))"
+        "\(plural(summary.errors, "error")), \(plural(summary.warnings, "warning")) in \(plural(files, "file"))\(notRead)"
       ])
       .joined(separator: "\n") + "\n"
   }
@@ -36,12 +40,20 @@ public struct DiagnosticPrinter: Sendable {
     return result
   }
 
-  /// `{"diagnostics": […], "summary": {"files": …, "errors": …, "warnings": …}}`.
-  public func json(_ diagnostics: [Diagnostic], files: Int) throws -> Data {
+  /// `{"diagnostics": […], "unreadable": [{"file": …, "message": …, "line": …}], "summary":
+  /// {"files": …, "errors": …, "warnings": …, "unreadable": …}}`.
+  public func json(_ diagnostics: [Diagnostic], files: Int, unreadable: [BoardpackError] = [])
+    throws -> Data
+  {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
     return try encoder.encode(
-      Output(diagnostics: diagnostics, summary: Summary(diagnostics, files: files)))
+      Output(
+        diagnostics: diagnostics,
+        unreadable: unreadable.map {
+          Unreadable(file: $0.location.file, line: $0.location.line, column: $0.location.column, message: $0.message)
+        },
+        summary: Summary(diagnostics, files: files, unreadable: unreadable.count)))
   }
 
   /// Longer titles and captions are cut, with "…", to keep a line readable; the JSON keeps them whole.
@@ -56,20 +68,34 @@ public struct DiagnosticPrinter: Sendable {
 
   private struct Output: Encodable {
     var diagnostics: [Diagnostic]
+    var unreadable: [Unreadable]
     var summary: Summary
+  }
+
+  /// A file that could not be read, and why.
+  private struct Unreadable: Encodable {
+    var file: String
+    var line: Int?
+    var column: Int?
+    var message: String
   }
 
   /// Counts for the summary line and the JSON summary.
   public struct Summary: Codable, Equatable, Sendable {
+    /// The files named, read or not.
     public var files: Int
     public var errors: Int
     public var warnings: Int
+    /// The files that could not be read.
+    public var unreadable: Int
 
-    /// 1 when any diagnostic is an error, else 0: warnings alone do not fail a run.
-    public var exitCode: Int32 { errors > 0 ? 1 : 0 }
+    /// 2 when a file could not be read, else 1 when any diagnostic is an error, else 0: warnings
+    /// alone do not fail a run.
+    public var exitCode: Int32 { unreadable > 0 ? 2 : errors > 0 ? 1 : 0 }
 
-    public init(_ diagnostics: [Diagnostic], files: Int) {
+    public init(_ diagnostics: [Diagnostic], files: Int, unreadable: Int = 0) {
       self.files = files
+      self.unreadable = unreadable
       errors = diagnostics.filter { $0.severity == .error }.count
       warnings = diagnostics.count - errors
     }

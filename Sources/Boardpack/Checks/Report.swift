@@ -109,8 +109,10 @@ extension Report {
   /// The label `{ref:row-34}` points at for a row keyed "34": `row-` and the key lower-cased,
   /// each run of characters other than letters and digits made one `-`.
   static func rowLabel(forKey key: String) -> Label? {
+    // A key is short: most first cells are names or descriptions, passed over before any work.
+    guard key.utf8.count <= 48, key.count <= 12 else { return nil }
     let words = key.lowercased().split { !$0.isLetter && !$0.isNumber }
-    return words.isEmpty || key.count > 12 ? nil : Label("row-" + words.joined(separator: "-"))
+    return words.isEmpty ? nil : Label("row-" + words.joined(separator: "-"))
   }
 
   /// A jump in numbering larger than this is a new sequence (minutes numbered 64 onwards), not a gap.

@@ -12,9 +12,9 @@ public struct TableSumRule: ReportRule {
   public func check(_ report: Report, into findings: inout Findings) {
     for site in report.tables {
       for relation in site.relations where !relation.isDerived(in: site.layout) {
-        guard let message = message(relation, in: site) else { continue }
+        guard let words = site.words(for: relation) else { continue }
         for line in site.layout.lines(of: relation) where line.verdict != .agrees {
-          findings.add(.tableSum, relation, line, message, in: site)
+          findings.add(.tableSum, relation, line, "\(words.subject) is not \(words.equals)", in: site)
         }
       }
       checkShares(site, into: &findings)
@@ -30,47 +30,6 @@ public struct TableSumRule: ReportRule {
       "median",
     ]
     .contains { header.contains($0) }
-  }
-
-  /// The relation in words, naming the total: "\"Total current liabilities\" is not the sum of
-  /// the 4 rows above it", "\"Net\" is not \"Total\" less the row above it".
-  private func message(_ relation: TableRelation, in site: TableSite) -> String? {
-    let layout = site.layout
-    func name(row: Int) -> String {
-      layout.label(row).isEmpty ? "the total row" : "\"\(layout.label(row))\""
-    }
-    switch relation.relation {
-    case .rowSum(let row, let parts):
-      guard let first = parts.first else { return nil }
-      if first == row + 2, layout.headingRows.contains(row + 1),
-        TableLayout.words(layout.label(row + 1)).starts(with: ["of", "which"])
-      {
-        return
-          "\(name(row: row)) is not the sum of the \(parts.count) rows listed under \"of which\""
-      }
-      let totals = Set(site.relations.compactMap(\.relation.totalledRow))
-      let kind = parts.count > 1 && parts.allSatisfy(totals.contains) ? "sub-totals" : "rows"
-      return
-        "\(name(row: row)) is not the sum of the \(parts.count) \(kind) \(first > row ? "below" : "above") it"
-    case .rowDifference(let row, let from, let less):
-      let rows = less.count == 1 ? "row" : "\(less.count) rows"
-      return
-        "\(name(row: row)) is not \(name(row: from)) less the \(rows) \(from > row ? "below" : "above") it"
-    case .totalColumn(let column, let parts):
-      return
-        "\"\(site.table.columns[column].header)\" is not the sum of \(Self.list(parts, in: site.table))"
-    default:
-      return nil
-    }
-  }
-
-  /// Column headers in quotes, joined with commas and a final "and".
-  static func list(_ columns: [Int], in table: Table) -> String {
-    let names = columns.map {
-      "\"\(table.columns.indices.contains($0) ? table.columns[$0].header : "")\""
-    }
-    return names.count < 2
-      ? names.joined() : names.dropLast().joined(separator: ", ") + " and " + names.last!
   }
 
   /// A column of shares whose total row prints 100%: the shares above must add up to it, within

@@ -11,7 +11,7 @@ public struct Validator: Sendable {
     rules = [
       TableSumRule(), DerivedColumnRule(), PercentShareRule(), PercentChangeRule(), TextTotalRule(), ListCountRule(),
       ArithmeticRule(), CrossReferenceRule(),
-      NumberingRule(), DateRule(), FinancialYearRule(), AccessibilityRule(),
+      NumberingRule(), DateRule(), FinancialYearRule(), AccessibilityRule(), StoredValueRule(),
     ]
   }
 
@@ -19,7 +19,15 @@ public struct Validator: Sendable {
   /// its first numbered paragraph first), rule by rule where they share a paragraph.
   /// Reports are independent, so they are checked on all cores; the result does not depend on it.
   public func check(_ document: Document, file: String) -> [Diagnostic] {
-    Report.reports(in: document).concurrentMap { check($0, file: file) }.flatMap { $0 }
+    let reports = Report.reports(in: document)
+    let found = reports.concurrentMap { check($0, file: file) }.flatMap { $0 }
+    guard document.metadata.hasTrackedChanges else { return found }
+    let note = Diagnostic(
+      file: file, severity: .warning, rule: .trackedChanges,
+      message:
+        "the paper has tracked changes: it was checked as it prints with them accepted; accept or reject them before circulation",
+      location: Diagnostic.Location(report: reports.first?.title))
+    return [note] + found
   }
 
   private func check(_ report: Report, file: String) -> [Diagnostic] {

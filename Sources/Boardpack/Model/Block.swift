@@ -98,17 +98,23 @@ public struct Figure: Sendable, Equatable {
   public var source: String?
   public var caption: [Inline]
   public var label: Label?
+  /// The picture embedded in the paper: the `source` file as read when generating, or nil.
+  public var image: EmbeddedImage?
+  /// The figures of a chart drawn from data (a table of the paper or a CSV file), or nil.
+  public var chart: Chart?
   public var location: SourceLocation?
 
   public init(
     kind: Kind, altText: String, source: String? = nil, caption: [Inline] = [], label: Label? = nil,
-    location: SourceLocation? = nil
+    image: EmbeddedImage? = nil, chart: Chart? = nil, location: SourceLocation? = nil
   ) {
     self.kind = kind
     self.altText = altText
     self.source = source
     self.caption = caption
     self.label = label
+    self.image = image
+    self.chart = chart
     self.location = location
   }
 }

@@ -14,6 +14,8 @@ public struct Diagnostic: Sendable, Equatable, Codable {
     case fyLabel = "fy-label"
     case arithmetic
     case accessibility
+    case trackedChanges = "tracked-changes"
+    case storedValue = "stored-value"
   }
 
   /// Where in the paper: any of report title, table caption or header, row label, column header, paragraph number.

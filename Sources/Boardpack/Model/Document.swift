@@ -31,6 +31,9 @@ public struct Metadata: Sendable, Equatable, Codable {
   /// The language the file declares, as a BCP 47 tag ("en-GB", "en-US"); nil when it declares none.
   /// It decides how numeric dates such as 1/31/2018 are read (see `DateOrder`).
   public var language: String?
+  /// Set when the file held tracked changes, which a reader takes as accepted: the paper is read
+  /// as it prints with them.
+  public var hasTrackedChanges = false
 
   public init(
     template: String? = nil, body: String? = nil, meetingDate: CalendarDate? = nil, title: String = "",

@@ -10,18 +10,37 @@ public struct Table: Sendable, Equatable {
   public var rows: [Row]
   /// Declared relations; empty for a table read from a paper Boardpack did not write.
   public var relations: [Relation]
+  /// How the table is set on the page when the input says; otherwise the writers decide by its widths.
+  public var fit: TableFit
   public var location: SourceLocation?
 
   public init(
     label: Label? = nil, caption: [Inline] = [], columns: [Column], rows: [Row], relations: [Relation] = [],
-    location: SourceLocation? = nil
+    fit: TableFit = TableFit(), location: SourceLocation? = nil
   ) {
     self.label = label
     self.caption = caption
     self.columns = columns
     self.rows = rows
     self.relations = relations
+    self.fit = fit
     self.location = location
+  }
+}
+
+/// The page and text size an input asks for a table (`orientation:`, `text-size:`); a nil field is
+/// left to the rule in `TablePlacement`: a table too wide for a portrait page goes on a landscape one,
+/// in smaller text if it is wider still.
+public struct TableFit: Sendable, Equatable {
+  public enum Orientation: String, Sendable, Equatable, CaseIterable { case portrait, landscape }
+  public enum TextSize: String, Sendable, Equatable, CaseIterable { case normal, small }
+
+  public var orientation: Orientation?
+  public var textSize: TextSize?
+
+  public init(orientation: Orientation? = nil, textSize: TextSize? = nil) {
+    self.orientation = orientation
+    self.textSize = textSize
   }
 }
 
@@ -83,11 +102,15 @@ public struct Cell: Sendable, Equatable {
   public var shown: String
   /// Rich content for text cells that hold formatting or lists; empty when `shown` says it all.
   public var blocks: [Block]
+  /// The value the file stores for the cell (`office:value`, `data-bp-value`) where it disagrees
+  /// with the figure the cell prints; `value` is then the printed figure, which the reader sees.
+  public var stored: Decimal?
 
-  public init(value: Value, shown: String, blocks: [Block] = []) {
+  public init(value: Value, shown: String, blocks: [Block] = [], stored: Decimal? = nil) {
     self.value = value
     self.shown = shown
     self.blocks = blocks
+    self.stored = stored
   }
 }
 

@@ -33,8 +33,29 @@ struct FigureSpec: Sendable, Equatable {
   let kind: Figure.Kind
   let altText: String
   let caption: SourceText?
+  /// `src:` as written.
   let source: String?
+  /// `src:` joined to the folder of the YAML file that names it, and where it was written.
+  let sourcePath: String?
+  let sourceOrigin: Origin?
+  let chart: ChartSpec?
   let label: Label?
+  let origin: Origin
+}
+
+/// `chart:` of a figure: what to draw, from which table of the paper (by label) or CSV file.
+struct ChartSpec: Sendable, Equatable {
+  let kind: Chart.Kind
+  /// The label of a table in the paper.
+  let table: Label?
+  /// A CSV file's path, joined to the YAML file's folder.
+  let csv: String?
+  /// The column whose cells name the categories; the first column when nil.
+  let categories: String?
+  /// The columns drawn, one series each; every figure column the input gives when empty.
+  let series: [String]
+  /// `rows: series`: each row is a series and each column a category.
+  let seriesByRow: Bool
   let origin: Origin
 }
 
@@ -51,6 +72,10 @@ struct TableSpec: Sendable, Equatable {
   let derived: [Derived]
   /// `row-labels: COLUMN`: each body row is labelled from its cell in that column (FORMATS.md §7.5).
   let rowLabels: RowLabels?
+  /// `blank: [n/a, tbc]`: texts that stand in figure columns for a figure not given, printed as written.
+  let blank: [String]
+  /// `orientation:` and `text-size:`, which override the rule for wide tables.
+  var fit = TableFit()
   let origin: Origin
 
   /// `row-labels: Serial No`.
@@ -122,8 +147,11 @@ extension BlockSpec {
   private static let extraKeys: [String: Set<String>] = [
     "heading": ["label", "level"], "appendix": ["label", "number"],
     "p": ["label", "style", "items", "bullets"], "text": ["label", "style", "items", "bullets"],
-    "table": ["label", "caption", "types", "total", "total-column", "derive", "row-labels"],
-    "figure": ["alt", "caption", "src", "label"],
+    "table": [
+      "label", "caption", "types", "total", "total-column", "derive", "row-labels", "blank",
+      "orientation", "text-size",
+    ],
+    "figure": ["alt", "caption", "src", "label", "chart"],
   ]
 
   private static func block(_ node: YAMLNode, directory: String, allowingSlots: Bool)
@@ -139,7 +167,9 @@ extension BlockSpec {
     let all = try node.entries("a block")
     let allowedKinds = allowingSlots ? kinds : kinds.filter { $0 != "slot" }
     guard let main = all.first(where: { allowedKinds.contains($0.name) }) else {
-      throw node.error("a block needs one of: \(allowedKinds.joined(separator: ", "))")
+      let guess = all.first.map { Suggestion.didYouMean($0.name, among: allowedKinds) } ?? ""
+      if guess.isEmpty, let text = textWithColon(all) { throw node.error(text) }
+      throw node.error("a block needs one of: \(allowedKinds.joined(separator: ", "))\(guess)")
     }
     let entries = try node.entries(
       "a \(main.name) block", allowed: (extraKeys[main.name] ?? []).union([main.name]))
@@ -150,12 +180,12 @@ extension BlockSpec {
       let level =
         try entries["level"].map { n throws(BoardpackError) in try integer(n, "level", in: 1...4) }
         ?? 1
-      return .heading(try value.sourceText("heading"), level: level, label: label)
+      return .heading(try value.sourceText("a heading"), level: level, label: label)
     case "appendix":
       let number = try entries["number"].map { n throws(BoardpackError) in
         try integer(n, "number", in: 1...99)
       }
-      return .appendix(try value.sourceText("appendix"), number: number, label: label)
+      return .appendix(try value.sourceText("an appendix heading"), number: number, label: label)
     case "p", "text":
       var children: [ListSpec] = []
       if let items = entries["items"] { children.append(try list(items, style: .letter)) }
@@ -176,10 +206,21 @@ extension BlockSpec {
     case "table":
       return .table(
         try table(value, entries, label: label, directory: directory, origin: node.origin))
-    case "figure": return .figure(try figure(value, entries, label: label, origin: node.origin))
+    case "figure":
+      return .figure(try figure(value, entries, label: label, directory: directory, origin: node.origin))
     case "page-break": return .pageBreak
     default: return .slot(try value.text("slot"), value.origin)
     }
+  }
+
+  /// The error for text that YAML read as a mapping because it holds ": " (`- Note: the figures
+  /// are provisional.`): one entry whose key and value are both text; nil for anything else.
+  private static func textWithColon(_ entries: [YAMLNode.Entry]) -> String? {
+    guard entries.count == 1, let entry = entries.first, entry.value.isText,
+      let value = try? entry.value.text("text")
+    else { return nil }
+    return
+      "text containing \": \" must be quoted, else YAML reads it as a key (\"\(entry.name)\") and its value; write \"\(entry.name): \(value)\""
   }
 
   private static func integer(_ node: YAMLNode, _ what: String, in range: ClosedRange<Int>)
@@ -199,8 +240,12 @@ extension BlockSpec {
         items.append(ListSpec.Item(text: try item.sourceText("a list item"), children: []))
         continue
       }
-      let entries = try item.entries(
-        "a list item", allowed: ["text", "bullets", "letters", "romans"])
+      let allowed: Set = ["text", "bullets", "letters", "romans"]
+      let all = try item.entries("a list item")
+      if !all.contains(where: { allowed.contains($0.name) }), let text = textWithColon(all) {
+        throw item.error(text)
+      }
+      let entries = try item.entries("a list item", allowed: allowed)
       guard let text = entries["text"] else { throw item.error("a list item needs text") }
       var children: [ListSpec] = []
       for (key, style) in [
@@ -214,7 +259,7 @@ extension BlockSpec {
   }
 
   private static func figure(
-    _ value: YAMLNode, _ entries: [YAMLNode.Entry], label: Label?, origin: Origin
+    _ value: YAMLNode, _ entries: [YAMLNode.Entry], label: Label?, directory: String, origin: Origin
   ) throws(BoardpackError) -> FigureSpec {
     let kindName = try value.text("figure")
     guard let kind = Figure.Kind(rawValue: kindName) else {
@@ -226,12 +271,48 @@ extension BlockSpec {
       throw origin.error(
         "a figure needs alt text (alt:) describing it for readers who cannot see it")
     }
+    let source = try entries["src"].map { n throws(BoardpackError) in try n.text("src") }
+    let chart = try entries["chart"].map { node throws(BoardpackError) in try chartSpec(node, directory: directory) }
+    if chart != nil, let node = entries["src"] {
+      throw node.error("a figure is drawn from its chart: or shows its src: image, not both")
+    }
     return FigureSpec(
       kind: kind, altText: alt,
       caption: try entries["caption"].map { n throws(BoardpackError) in try n.sourceText("caption")
       },
-      source: try entries["src"].map { n throws(BoardpackError) in try n.text("src") },
-      label: label, origin: origin)
+      source: source,
+      sourcePath: source.map { $0.hasPrefix("/") ? $0 : (directory as NSString).appendingPathComponent($0) },
+      sourceOrigin: entries["src"]?.origin, chart: chart, label: label, origin: origin)
+  }
+
+  /// `chart: {type: bar, table: LABEL | csv: FILE, categories: COLUMN, series: [COLUMN, …], rows: series}`.
+  private static func chartSpec(_ node: YAMLNode, directory: String) throws(BoardpackError) -> ChartSpec {
+    let fields = try node.entries(
+      "chart", allowed: ["type", "table", "csv", "categories", "series", "rows"])
+    let typeName = try fields["type"]?.text("type") ?? "bar"
+    guard let kind = Chart.Kind(rawValue: typeName) else {
+      throw (fields["type"] ?? node).error(
+        "unknown chart type \"\(typeName)\"; expected \(Chart.Kind.allCases.map(\.rawValue).joined(separator: ", "))")
+    }
+    let table = try fields["table"].map { n throws(BoardpackError) in Label(try n.text("table")) }
+    let csv = try fields["csv"].map { n throws(BoardpackError) in try n.text("csv") }
+    guard (table == nil) != (csv == nil) else {
+      throw node.error("a chart takes its figures from a table of the paper (table: LABEL) or a CSV file (csv: FILE)")
+    }
+    var series: [String] = []
+    if let list = fields["series"] {
+      for item in list.isText ? [list] : try list.items("series") { series.append(try item.text("a column")) }
+    }
+    var byRow = false
+    if let rows = fields["rows"] {
+      guard try rows.text("rows") == "series" else { throw rows.error("rows: takes only \"series\"") }
+      byRow = true
+    }
+    return ChartSpec(
+      kind: kind, table: table,
+      csv: csv.map { $0.hasPrefix("/") ? $0 : (directory as NSString).appendingPathComponent($0) },
+      categories: try fields["categories"]?.text("categories"), series: series, seriesByRow: byRow,
+      origin: node.origin)
   }
 
   private static func table(
@@ -270,6 +351,13 @@ extension BlockSpec {
     let rowLabels = try entries["row-labels"].map { node throws(BoardpackError) in
       TableSpec.RowLabels(column: try node.text("row-labels"), origin: node.origin)
     }
+    var blank: [String] = []
+    if let node = entries["blank"] {
+      for item in node.isText ? [node] : try node.items("blank") {
+        blank.append(try item.sourceText("a blank: placeholder").text)
+      }
+    }
+    let fit = try TableFit(orientation: entries["orientation"], textSize: entries["text-size"])
     let path = try value.text("table")
     return TableSpec(
       path: path.hasPrefix("/") ? path : (directory as NSString).appendingPathComponent(path),
@@ -277,6 +365,7 @@ extension BlockSpec {
       caption: try entries["caption"].map { n throws(BoardpackError) in try n.sourceText("caption")
       }, types: types,
       totalRow: totalRow, totalColumn: totalColumn, derived: derived, rowLabels: rowLabels,
+      blank: blank, fit: fit,
       origin: origin)
   }
 
@@ -330,5 +419,28 @@ extension BlockSpec {
       parsed = .share(part: try rule.value.text("share"))
     }
     return TableSpec.Derived(column: try column.text("column"), rule: parsed, origin: node.origin)
+  }
+}
+
+extension TableFit {
+  /// `orientation:` and `text-size:` as written for a table, or for every table under a skeleton's
+  /// `tables:`; a key left out leaves the choice to the rule for wide tables.
+  init(orientation: YAMLNode?, textSize: YAMLNode?) throws(BoardpackError) {
+    self.init()
+    if let node = orientation {
+      let name = try node.text("orientation")
+      guard let value = Orientation(rawValue: name) else {
+        throw node.error("orientation must be portrait or landscape (left out, a wide table goes landscape)")
+      }
+      self.orientation = value
+    }
+    if let node = textSize {
+      let name = try node.text("text-size")
+      guard let value = TextSize(rawValue: name) else {
+        throw node.error(
+          "text-size must be normal or small (left out, a table too wide for its page gets small text)")
+      }
+      self.textSize = value
+    }
   }
 }

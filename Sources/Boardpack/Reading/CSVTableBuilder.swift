@@ -2,15 +2,26 @@ import Foundation
 
 /// Builds a `Table` from its CSV and its declaration (FORMATS.md §1–2): types the columns, appends the
 /// total column and derived columns in order, then the total row, all in `Decimal`, and formats every cell.
+///
+/// Every cell of a figure column is a figure or one of the table's placeholders (`blank:`); anything
+/// else is an error. A placeholder prints as written and is no figure: a computed cell that needs it
+/// prints it too, and a sum leaves it out and says so ("£40,000.00 (excluding tbc)"), as does every
+/// figure computed from such a sum.
 struct CSVTableBuilder {
   let spec: TableSpec
   private var columns: [Column] = []
   /// Decimal places shown per column.
   private var places: [Int] = []
-  /// One array of values per row; the total row, when asked for, is last.
-  private var rows: [[Value]] = []
+  /// One array of entries per row; the total row, when asked for, is last.
+  private var rows: [[Entry]] = []
   private var locations: [SourceLocation?] = []
   private var relations: [Relation] = []
+
+  /// A cell's value, and the placeholders a sum behind it left out.
+  private struct Entry {
+    var value: Value
+    var excluding: [String] = []
+  }
 
   init(spec: TableSpec) { self.spec = spec }
 
@@ -40,7 +51,8 @@ struct CSVTableBuilder {
           .rag(column: column, target: sources[0], baseline: sources[1], latest: sources[2])
         }
       switch relation {
-      case .direction, .rag: try builder.appendRuleColumn(derived.column, relation: relation)
+      case .direction, .rag:
+        try builder.appendRuleColumn(derived.column, relation: relation, sources: sources)
       default:
         try builder.appendColumn(
           derived.column, relation: relation, sources: sources, origin: derived.origin)
@@ -64,7 +76,7 @@ struct CSVTableBuilder {
     }
     for declared in spec.types where !reader.header.contains(declared.header) {
       throw declared.origin.error(
-        "types: names column \"\(declared.header)\", which \(spec.path) does not have; its columns are: \(reader.header.joined(separator: ", "))"
+        "types: names column \"\(declared.header)\", which \(spec.path) does not have\(Suggestion.didYouMean(declared.header, among: reader.header)); its columns are: \(reader.header.joined(separator: ", "))"
       )
     }
     var texts: [[String]] = []
@@ -72,11 +84,13 @@ struct CSVTableBuilder {
       texts.append(record.fields)
       locations.append(SourceLocation(file: spec.path, line: record.line))
     }
+    var inferred: [Bool] = []
     for (index, header) in reader.header.enumerated() {
-      let samples = texts.map { $0[index] }
-      let type =
-        spec.types.last { $0.header == header }?.type ?? FigureParser.inferType(of: samples)
+      let samples = texts.map { $0[index] }.filter { !isPlaceholder($0) }
+      let declared = spec.types.last { $0.header == header }?.type
+      let type = declared ?? CSVTableBuilder.inferType(of: samples)
       columns.append(Column(header: header, type: type))
+      inferred.append(declared == nil)
       let shown = samples.map(FigureParser.places).max() ?? 0
       // Money shows pence when any cell has them; other figures as many places as their cells show.
       switch type {
@@ -86,37 +100,105 @@ struct CSVTableBuilder {
       }
     }
     for (row, fields) in texts.enumerated() {
-      var values: [Value] = []
+      var entries: [Entry] = []
       for (index, text) in fields.enumerated() {
-        guard let value = FigureParser.parse(text, as: columns[index].type) else {
+        let column = columns[index]
+        if column.type != .text, isPlaceholder(text) {
+          entries.append(Entry(value: .text(text.trimmedOfWhiteSpace)))
+          continue
+        }
+        guard let value = CSVTableBuilder.figure(text, as: column.type) else {
+          let like = inferred[index] ? " like the column's other cells" : ""
           throw BoardpackError(
-            "row \(row + 1): \"\(text)\" in column \"\(columns[index].header)\" is not \(CSVTableBuilder.describe(columns[index].type))",
+            "column \"\(column.header)\": \"\(text)\" is not \(CSVTableBuilder.describe(column.type))\(like); "
+              + "to print it as written, list it under the table's blank:, or make the column text (types:)",
             at: locations[row]!)
         }
-        values.append(value)
+        entries.append(Entry(value: value))
       }
-      rows.append(values)
+      rows.append(entries)
     }
+  }
+
+  /// Whether `text` is one of the table's placeholders (`blank:`), case aside.
+  private func isPlaceholder(_ text: String) -> Bool {
+    let trimmed = text.trimmedOfWhiteSpace
+    return !trimmed.isEmpty
+      && spec.blank.contains {
+        $0.trimmedOfWhiteSpace.caseInsensitiveCompare(trimmed) == .orderedSame
+      }
+  }
+
+  /// The placeholder in `row` and `column`, if the cell of a figure column holds one.
+  private func placeholder(_ row: Int, _ column: Int) -> String? {
+    guard columns[column].type != .text, case .text(let text) = rows[row][column].value else {
+      return nil
+    }
+    return text
+  }
+
+  /// The value of a CSV cell as `type`: as `FigureParser` reads it, with no space inside a figure
+  /// other than after its sign ("- 1,294,118" is one; "1 234" and "£ 20" are not); nil when it is
+  /// not one.
+  private static func figure(_ text: String, as type: ValueType) -> Value? {
+    var body = Substring(text.trimmedOfWhiteSpace)
+    if let sign = body.first, "-−–+".contains(sign) {
+      body = body.dropFirst().drop(while: \.isWhitespace)
+    }
+    guard type == .text || !body.contains(where: \.isWhitespace) else { return nil }
+    return FigureParser.parse(text, as: type)
+  }
+
+  /// The type that reads the most of `samples`, the more specific on a tie (money needs a "£" in
+  /// the column), when it reads at least half of the cells that are neither empty nor Nil; else text.
+  private static func inferType(of samples: [String]) -> ValueType {
+    let filled = samples.map(\.trimmedOfWhiteSpace).filter {
+      !$0.isEmpty && !FigureParser.isNil($0)
+    }
+    var best: (type: ValueType, count: Int) = (.text, 0)
+    for type in [ValueType.money, .percent, .count, .decimal] {
+      let read = filled.filter { figure($0, as: type) != nil }
+      if type == .money && !read.contains(where: { $0.contains("£") }) { continue }
+      if read.count > best.count { best = (type, read.count) }
+    }
+    return best.count > 0 && best.count * 2 >= filled.count ? best.type : .text
   }
 
   /// Appends the "Total" row: sums of count, money and decimal columns; computed columns fill it in later.
   private mutating func appendTotalRow() {
-    let body = rows
+    let body = rows.indices
     rows.append(
       columns.enumerated().map { index, column in
         switch column.type {
-        case .text: index == 0 ? .text("Total") : .blank
-        case .percent, .points: .blank
-        case .count, .money, .decimal:
-          CSVTableBuilder.sum(body.map { $0[index] }).map {
-            CSVTableBuilder.value($0, as: column.type)
-          } ?? .blank
+        case .text: Entry(value: index == 0 ? .text("Total") : .blank)
+        case .percent, .points: Entry(value: .blank)
+        case .count, .money, .decimal: sum(body.map { ($0, index) }, as: column.type)
         }
       })
     locations.append(nil)
   }
 
+  /// The sum of the figures in `cells` (Nil counts as zero), leaving out and naming the placeholders;
+  /// blank when there are no figures, the placeholders when there are only those.
+  private func sum(_ cells: [(row: Int, column: Int)], as type: ValueType) -> Entry {
+    var excluding: [String] = []
+    for (row, column) in cells {
+      for text in [placeholder(row, column)].compactMap({ $0 }) + rows[row][column].excluding
+      where !excluding.contains(text) {
+        excluding.append(text)
+      }
+    }
+    let numbers = cells.compactMap { rows[$0.row][$0.column].value.number }
+    guard !numbers.isEmpty else {
+      return Entry(value: excluding.isEmpty ? .blank : .text(excluding.joined(separator: ", ")))
+    }
+    return Entry(
+      value: CSVTableBuilder.value(numbers.reduce(0, +), as: type), excluding: excluding)
+  }
+
   /// Appends a computed column, computing every row (the total row too) from the `sources` columns.
+  /// A row with a placeholder among its sources shows that placeholder, except in a total column,
+  /// which sums the rest.
   private mutating func appendColumn(
     _ header: String, relation: Relation, sources: [Int], origin: Origin
   ) throws(BoardpackError) {
@@ -137,24 +219,40 @@ struct CSVTableBuilder {
       type = .percent
       shownPlaces = 1
     }
+    let whole = sum((0..<bodyCount).map { ($0, sources[0]) }, as: type)
+    var computed: [Entry] = []
     for row in rows.indices {
-      let numbers = sources.map { rows[row][$0].number }
+      if case .totalColumn = relation {
+        computed.append(sum(sources.map { (row, $0) }, as: type))
+        continue
+      }
+      if let text = sources.compactMap({ placeholder(row, $0) }).first {
+        computed.append(Entry(value: .text(text)))
+        continue
+      }
+      let numbers = sources.map { rows[row][$0].value.number }
+      var excluding = sources.flatMap { rows[row][$0].excluding }
       var result: Decimal?
       switch relation {
-      case .totalColumn: result = CSVTableBuilder.sum(sources.map { rows[row][$0] })
       case .difference, .pointChange:
         if let a = numbers[0], let b = numbers[1] { result = a - b }
       case .percentChange:
         if let new = numbers[0], let old = numbers[1], old != 0 { result = (new - old) / old * 100 }
       default:
-        let whole = CSVTableBuilder.sum(rows.prefix(bodyCount).map { $0[sources[0]] })
-        if let part = numbers[0], let whole, whole != 0 { result = part / whole * 100 }
+        excluding += whole.excluding
+        if let part = numbers[0], let whole = whole.value.number, whole != 0 {
+          result = part / whole * 100
+        }
       }
       let rounded = result.map {
         type == .percent || type == .points ? UKFormat.rounded($0, places: shownPlaces) : $0
       }
-      rows[row].append(rounded.map { CSVTableBuilder.value($0, as: type) } ?? .blank)
+      computed.append(
+        Entry(
+          value: rounded.map { CSVTableBuilder.value($0, as: type) } ?? .blank,
+          excluding: excluding.reduce(into: []) { if !$0.contains($1) { $0.append($1) } }))
     }
+    for row in rows.indices { rows[row].append(computed[row]) }
     columns.append(Column(header: header, type: type))
     places.append(shownPlaces)
     relations.append(relation)
@@ -162,13 +260,15 @@ struct CSVTableBuilder {
 
   /// Appends the text column of a `.direction` or `.rag` relation, computed by `DashboardRule` from each
   /// body row's cells as printed (FORMATS.md §7); the total row's cell is blank.
-  private mutating func appendRuleColumn(_ header: String, relation: Relation)
+  private mutating func appendRuleColumn(_ header: String, relation: Relation, sources: [Int])
     throws(BoardpackError)
   {
     for row in rows.indices {
-      let shown = rows[row].indices.map { UKFormat.show(rows[row][$0], places: places[$0]) }
+      let shown = rows[row].indices.map { UKFormat.show(rows[row][$0].value, places: places[$0]) }
       var text = ""
-      if !isTotalRow(row) {
+      if let given = sources.compactMap({ placeholder(row, $0) }).first {
+        text = given
+      } else if !isTotalRow(row) {
         do {
           text = try DashboardRule.cell(of: relation, in: shown) ?? ""
         } catch {
@@ -176,7 +276,7 @@ struct CSVTableBuilder {
             "row \(row + 1), column \"\(header)\": \(error.message)", at: locations[row]!)
         }
       }
-      rows[row].append(text.isEmpty ? .blank : .text(text))
+      rows[row].append(Entry(value: text.isEmpty ? .blank : .text(text)))
     }
     columns.append(Column(header: header, type: .text))
     places.append(0)
@@ -194,7 +294,7 @@ struct CSVTableBuilder {
         labels.append(nil)
         continue
       }
-      let key = UKFormat.show(values[column], places: places[column])
+      let key = UKFormat.show(values[column].value, places: places[column])
       guard let label = Row.label(forKey: key) else {
         throw BoardpackError(
           "row \(row + 1): the row-labels column \"\(declared.column)\" is empty, so the row has no label",
@@ -218,7 +318,7 @@ struct CSVTableBuilder {
     try headers.map { header throws(BoardpackError) in
       guard let index = columns.firstIndex(where: { $0.header == header }) else {
         throw origin.error(
-          "no column \"\(header)\" in the table; its columns are: \(columns.map(\.header).joined(separator: ", "))"
+          "no column \"\(header)\" in the table\(Suggestion.didYouMean(header, among: columns.map(\.header))); its columns are: \(columns.map(\.header).joined(separator: ", "))"
         )
       }
       return index
@@ -228,21 +328,19 @@ struct CSVTableBuilder {
   private func finished(caption: [Inline], labels: [Label?]?) -> Table {
     let tableRows = rows.enumerated().map { row, values in
       Row(
-        cells: values.enumerated().map { index, value in
-          Cell(value: value, shown: UKFormat.show(value, places: places[index]))
+        cells: values.enumerated().map { index, entry in
+          let note =
+            entry.excluding.isEmpty
+            ? "" : " (excluding \(entry.excluding.joined(separator: ", ")))"
+          return Cell(
+            value: entry.value, shown: UKFormat.show(entry.value, places: places[index]) + note)
         },
         isTotal: isTotalRow(row), location: locations[row],
         label: labels?[row])
     }
     return Table(
-      label: spec.label, caption: caption, columns: columns, rows: tableRows, relations: relations,
+      label: spec.label, caption: caption, columns: columns, rows: tableRows, relations: relations, fit: spec.fit,
       location: spec.origin.location)
-  }
-
-  /// The sum of the figures among `values` (Nil counts as zero); nil when there are none.
-  private static func sum(_ values: [Value]) -> Decimal? {
-    let numbers = values.compactMap(\.number)
-    return numbers.isEmpty ? nil : numbers.reduce(0, +)
   }
 
   private static func value(_ number: Decimal, as type: ValueType) -> Value {

@@ -60,7 +60,8 @@ public enum CrossReferences {
       func target(_ label: Label) throws(BoardpackError) -> Target {
         guard let target = targets[label] else {
           throw BoardpackError(
-            "no paragraph, table, figure, appendix or row has the label \"\(label)\"", at: location,
+            "no paragraph, table, figure, appendix or row has the label \"\(label)\"\(Suggestion.didYouMean(label.name, among: targets.keys.map(\.name).sorted()))",
+            at: location,
             sourceLine: sourceLine(location))
         }
         return target

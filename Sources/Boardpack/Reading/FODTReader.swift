@@ -63,6 +63,8 @@ public struct FODTReader {
   private var listLevels: [String: [Int: ListLevel]] = [:]
   private var listsByID: [String: Counter] = [:]
   private var lastListByStyle: [String: Counter] = [:]
+  /// Set once the paper's title (a paragraph of style "Title") is read.
+  private var hasTitle = false
   /// The rows and cells that repetition may still add to the document.
   private var repetitionBudget = 10_000
 
@@ -75,8 +77,16 @@ public struct FODTReader {
         "not a flat ODF document: the root element is <\(xml.root?.name ?? "")>, not <office:document>",
         at: SourceLocation(file: file, line: xml.root?.line))
     }
+    return try read(parts: [root], file: file)
+  }
+
+  /// The document whose sections (`office:meta`, `office:styles`, `office:body`, …) lie under the
+  /// roots `parts`: the one root of a flat file, or those of an `.odt` package's `meta.xml`,
+  /// `styles.xml` and `content.xml`, in that order.
+  static func read(parts: [XMLNode], file: String) throws(BoardpackError) -> Document {
     var reader = FODTReader(file: file)
-    for section in root.elements where section.namespace == Namespace.office {
+    let sections = parts.flatMap { $0.elements.filter { $0.namespace == Namespace.office } }
+    for section in sections {
       switch section.name {
       case "meta": try reader.readMeta(section)
       case "styles", "automatic-styles": reader.readStyles(section)
@@ -84,7 +94,7 @@ public struct FODTReader {
       }
     }
     reader.resolveChains()
-    let body = root.elements.first { $0.name == "body" && $0.namespace == Namespace.office }
+    let body = sections.first { $0.name == "body" }
     guard
       let text = body?.elements.first(where: {
         $0.name == "text" && $0.namespace == Namespace.office
@@ -92,7 +102,7 @@ public struct FODTReader {
     else {
       throw BoardpackError(
         "not a text document: there is no office:body/office:text",
-        at: SourceLocation(file: file, line: root.line))
+        at: SourceLocation(file: file, line: parts.last?.line))
     }
     let blocks = try reader.blocks(in: text)
     var document = Document(metadata: reader.metadata, blocks: PrintedNumbering.assemble(blocks))
@@ -311,8 +321,12 @@ public struct FODTReader {
     let chain = chain(styleName)
     let names = chain.map(\.name)
     let label = run.bookmarks.first.map { Label($0) }
-    if names.contains("Title") {
+    if names.contains("Title") && !hasTitle {
+      hasTitle = true
       if metadata.title.isEmpty { metadata.title = content.plainText }
+    } else if names.contains("Title") {
+      // A later title opens the next paper of a pack.
+      result += heading(element, level: 1)
     } else if names.contains("BP Letterhead") {
       metadata.letterhead.append(content.plainText)
     } else if names.contains("BP Meeting Date") {
@@ -354,7 +368,7 @@ public struct FODTReader {
   }
 
   /// Boardpack's styles that mark structure rather than a named paragraph style of the model.
-  private static let structuralStyles: Set<String> = [
+  static let structuralStyles: Set<String> = [
     "BP Numbered", "BP Text", "BP Table Heading", "BP Table Contents", "BP Table Caption",
     "BP Quotation",
     "BP Figure Caption", "BP Page Break",

@@ -14,7 +14,7 @@ public struct PaperBuilder: Sendable {
     for value in input.slots {
       guard let slot = skeleton.slot(named: value.name) else {
         throw value.origin.error(
-          "template \"\(skeleton.id)\" has no slot \"\(value.name)\"; its slots are: \(skeleton.slots.map(\.name).joined(separator: ", "))"
+          "template \"\(skeleton.id)\" has no slot \"\(value.name)\"\(Suggestion.didYouMean(value.name, among: skeleton.slots.map(\.name))); its slots are: \(skeleton.slots.map(\.name).joined(separator: ", "))"
         )
       }
       switch (slot.kind, value.content) {
@@ -47,9 +47,32 @@ public struct PaperBuilder: Sendable {
         blocks += try binder.blocks(specs, boilerplate: false)
       }
     }
+    if !binder.chartsFromTables.isEmpty {
+      try PaperBuilder.drawCharts(binder.chartsFromTables, in: &blocks)
+    }
     var document = Document(metadata: metadata, blocks: blocks)
     try CrossReferences.resolve(in: &document) { binder.sourceLines[$0] }
     return document
+  }
+
+  /// Gives the figures numbered in `requests` (counting figures in order from 1) their charts,
+  /// from the tables of `blocks` with the labels they name.
+  private static func drawCharts(_ requests: [Int: ChartSpec], in blocks: inout [Block]) throws(BoardpackError) {
+    var tables: [Label: Table] = [:]
+    for case .table(let table) in blocks { if let label = table.label { tables[label] = table } }
+    var figure = 0
+    for index in blocks.indices {
+      guard case .figure(var drawn) = blocks[index] else { continue }
+      figure += 1
+      guard let spec = requests[figure], let name = spec.table else { continue }
+      guard let table = tables[name] else {
+        throw spec.origin.error(
+          "the chart's table \"\(name.name)\" is no table of this paper\(Suggestion.didYouMean(name.name, among: tables.keys.map(\.name).sorted()))"
+        )
+      }
+      drawn.chart = try Chart(spec, from: table)
+      blocks[index] = .figure(drawn)
+    }
   }
 
   /// Turns block specs into blocks, keeping the paragraph and appendix counts across calls.
@@ -59,6 +82,9 @@ public struct PaperBuilder: Sendable {
     let slotTexts: [String: String]
     var paragraphs = 0
     var appendices = 0
+    /// Figures bound so far, and the charts to draw from a table of the paper, by figure (from 1).
+    var figures = 0
+    var chartsFromTables: [Int: ChartSpec] = [:]
     /// The source line of each place a reference was written, for errors found when resolving.
     var sourceLines: [SourceLocation: String] = [:]
 
@@ -106,7 +132,11 @@ public struct PaperBuilder: Sendable {
           let caption =
             try table.caption.map { text throws(BoardpackError) in try inlines(text, boilerplate) }
             ?? []
-          result.append(.table(try CSVTableBuilder.table(table, caption: caption)))
+          var built = try CSVTableBuilder.table(table, caption: caption)
+          // The skeleton's tables: setting, where the table's own leaves a choice.
+          built.fit.orientation = built.fit.orientation ?? skeleton.tableFit.orientation
+          built.fit.textSize = built.fit.textSize ?? skeleton.tableFit.textSize
+          result.append(.table(built))
         case .figure(let figure):
           if let source = figure.source {
             try check(source, of: figure)
@@ -114,11 +144,28 @@ public struct PaperBuilder: Sendable {
           let caption =
             try figure.caption.map { text throws(BoardpackError) in try inlines(text, boilerplate) }
             ?? []
+          figures += 1
+          var chart: Chart?
+          if let spec = figure.chart {
+            if let csv = spec.csv {
+              let table = try CSVTableBuilder.table(
+                TableSpec(
+                  path: csv, label: nil, caption: nil, types: [], totalRow: false, totalColumn: nil, derived: [],
+                  rowLabels: nil, blank: [], origin: spec.origin), caption: [])
+              chart = try Chart(spec, from: table)
+            } else {
+              // Drawn from a table of the paper once every table is built.
+              chartsFromTables[figures] = spec
+            }
+          }
+          let image = try figure.sourcePath.map { path throws(BoardpackError) in
+            try EmbeddedImage(contentsOf: path, origin: figure.sourceOrigin ?? figure.origin)
+          }
           result.append(
             .figure(
               Figure(
                 kind: figure.kind, altText: figure.altText, source: figure.source, caption: caption,
-                label: figure.label,
+                label: figure.label, image: image, chart: chart,
                 location: figure.origin.location)))
         case .pageBreak:
           result.append(.pageBreak)
@@ -140,19 +187,14 @@ public struct PaperBuilder: Sendable {
       return List(style: spec.style, items: items)
     }
 
-    /// A figure's `src:`: an http or https address, or a path inside the input's folder.
+    /// A figure's `src:`: a path inside the input's folder, as the image is embedded.
     private func check(_ source: String, of figure: FigureSpec) throws(BoardpackError) {
-      if let scheme = LinkAddress.scheme(of: source) {
-        guard LinkAddress.imageSchemes.contains(scheme) else {
-          throw figure.origin.error(
-            "the image address \"\(source)\" is not allowed; use a path in the input's folder, or an http or https address")
-        }
-        return
+      let origin = figure.sourceOrigin ?? figure.origin
+      guard LinkAddress.scheme(of: source) == nil, let path = figure.sourcePath else {
+        throw origin.error(
+          "the image \"\(source)\" is not a file; images are embedded, so give the path of a file in the input's folder")
       }
-      let folder = figure.origin.location.file.folder
-      try InputPaths.check(
-        source.hasPrefix("/") ? source : (folder as NSString).appendingPathComponent(source),
-        inside: folder, "the image", at: figure.origin)
+      try InputPaths.check(path, inside: figure.origin.location.file.folder, "the image", at: origin)
     }
 
     /// The inlines of `text`, with `{slot:…}` and `{meta:…}` expanded first when it is boilerplate.
@@ -160,8 +202,11 @@ public struct PaperBuilder: Sendable {
       -> [Inline]
     {
       sourceLines[text.origin.location] = text.origin.sourceLine
-      let inlines = try InlineMarkup.parse(
-        boilerplate ? try expand(text) : text.text, at: text.origin.location)
+      let inlines =
+        boilerplate
+        ? try InlineMarkup.parse(
+          SourceText(text: try expand(text), origin: text.origin, lines: text.lines))
+        : try InlineMarkup.parse(text)
       if let refused = LinkAddress.firstRefused(in: inlines) {
         throw text.origin.error(LinkAddress.refusal(refused))
       }

@@ -14,6 +14,9 @@ public struct Skeleton: Sendable, Equatable {
   let body: [BlockSpec]
   /// Where the skeleton was read from.
   public let path: String
+  /// `tables: {orientation:, text-size:}`: how every table of its papers is set unless the table
+  /// says otherwise; empty leaves it to the rule for wide tables.
+  public let tableFit: TableFit
 
   /// A named place in a skeleton that an input fills.
   public struct Slot: Sendable, Equatable {
@@ -39,7 +42,7 @@ public struct Skeleton: Sendable, Equatable {
     let root = try YAMLNode.compose(text, path: path)
     let entries = try root.entries(
       "a skeleton",
-      allowed: ["id", "name", "description", "letterhead", "title-block", "slots", "body"])
+      allowed: ["id", "name", "description", "letterhead", "title-block", "slots", "body", "tables"])
     func required(_ key: String) throws(BoardpackError) -> YAMLNode {
       guard let node = entries[key] else { throw root.error("the skeleton has no \(key):") }
       return node
@@ -80,6 +83,12 @@ public struct Skeleton: Sendable, Equatable {
           help: try fields["help"]?.text("help") ?? ""))
     }
     self.slots = slots
+    if let node = entries["tables"] {
+      let fields = try node.entries("tables", allowed: ["orientation", "text-size"])
+      tableFit = try TableFit(orientation: fields["orientation"], textSize: fields["text-size"])
+    } else {
+      tableFit = TableFit()
+    }
     body = try BlockSpec.blocks(
       try required("body"), directory: (path as NSString).deletingLastPathComponent,
       allowingSlots: true)

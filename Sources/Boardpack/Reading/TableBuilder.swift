@@ -66,7 +66,9 @@ struct TableBuilder {
     let tableRows = padded.map { row in
       Row(
         cells: zip(row.cells, columns).map { cell, column in
-          Cell(value: value(of: cell, as: column.type), shown: cell.shown, blocks: cell.blocks)
+          Cell(
+            value: value(of: cell, as: column.type), shown: cell.shown, blocks: cell.blocks,
+            stored: column.type == .text ? nil : disagreeingValue(of: cell))
         },
         isTotal: row.markedTotal || Row.isTotalLabel(row.cells.first?.shown ?? ""),
         location: row.location)
@@ -138,10 +140,24 @@ struct TableBuilder {
     return inferred
   }
 
+  /// The value the file declares for the cell when the figure it prints is another, beyond what
+  /// rounding to the printed places explains ("413" over a stored 421; not "34.8%" over 34.78).
+  private func disagreeingValue(of cell: RawCell) -> Decimal? {
+    guard let declared = cell.declared, let printed = PrintedFigure(reading: cell.shown),
+      !printed.isNil, printed.scale == nil
+    else { return nil }
+    var halfUnit = Decimal(sign: .plus, exponent: -printed.places, significand: 5) / 10
+    halfUnit += Decimal(sign: .plus, exponent: -12, significand: 1)
+    let difference = printed.value - declared
+    return difference > halfUnit || -difference > halfUnit ? declared : nil
+  }
+
+  /// The cell's value: the exact value the file declares, unless the cell prints another figure
+  /// (see `disagreeingValue(of:)`): printed text wins.
   private func value(of cell: RawCell, as type: ValueType) -> Value {
     let shown = cell.shown.trimmedOfWhiteSpace
     if type != .text, FigureParser.isNil(shown) { return .nilValue }
-    if type != .text, let declared = cell.declared {
+    if type != .text, let declared = cell.declared, disagreeingValue(of: cell) == nil {
       switch type {
       case .count: return .count(declared)
       case .money: return .money(declared)

@@ -1,7 +1,8 @@
 import Foundation
 
-/// The folder of skeletons (`<id>.yaml`): an explicit directory, else `$BOARDPACK_TEMPLATES`,
-/// else `./Templates`. Each skeleton is parsed the first time it is asked for and kept.
+/// The folder of skeletons and letter templates (`<id>.yaml`): an explicit directory, else
+/// `$BOARDPACK_TEMPLATES`, else `./Templates`. Each skeleton is parsed the first time it is asked
+/// for and kept.
 public struct TemplateLibrary: Sendable {
   /// The folder the skeletons are read from.
   public let directory: String
@@ -15,17 +16,36 @@ public struct TemplateLibrary: Sendable {
   }
 
   /// The ids of the skeletons in the folder, sorted; files that are not skeletons (no `body:`) are left out.
-  public func ids() throws(BoardpackError) -> [String] {
+  public func ids() throws(BoardpackError) -> [String] { try ids(withKey: "body:") }
+
+  /// The ids of the letter templates in the folder (YAML files with a top-level `blocks:`), sorted.
+  public func letterTemplateIDs() throws(BoardpackError) -> [String] { try ids(withKey: "blocks:") }
+
+  /// The ids of the YAML files in the folder with a line starting `key`: skeletons and letter
+  /// templates share the folder, told apart by their top-level keys.
+  private func ids(withKey key: String) throws(BoardpackError) -> [String] {
     guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else {
       throw BoardpackError(
         "no templates folder here; give one with --templates or $BOARDPACK_TEMPLATES",
         at: SourceLocation(file: directory))
     }
-    // Letter templates share the folder; a skeleton is the YAML file with a top-level `body:`.
     return names.filter { $0.hasSuffix(".yaml") }.map { String($0.dropLast(5)) }.filter { id in
       let text = (try? String(contentsOfFile: path(of: id), encoding: .utf8)) ?? ""
-      return text.split(whereSeparator: \.isNewline).contains { $0.hasPrefix("body:") }
+      return text.split(whereSeparator: \.isNewline).contains { $0.hasPrefix(key) }
     }.sorted()
+  }
+
+  /// The letter template `id` in the folder, or the one at a path ending `.yaml`; an unknown id is
+  /// an error listing the known ones.
+  public func letterTemplate(_ id: String) throws(BoardpackError) -> LetterTemplate {
+    if id.hasSuffix(".yaml") { return try LetterTemplate(contentsOf: id) }
+    guard FileManager.default.fileExists(atPath: path(of: id)) else {
+      let known = (try? letterTemplateIDs()) ?? []
+      throw BoardpackError(
+        "unknown letter template \"\(id)\"\(Suggestion.didYouMean(id, among: known)); known letter templates: \(known.isEmpty ? "none in \(directory)" : known.joined(separator: ", "))",
+        at: SourceLocation(file: "--template"))
+    }
+    return try LetterTemplate(contentsOf: path(of: id))
   }
 
   /// Every skeleton in the folder, by id.
@@ -43,7 +63,7 @@ public struct TemplateLibrary: Sendable {
     guard FileManager.default.fileExists(atPath: path) else {
       let known = (try? ids()) ?? []
       throw BoardpackError(
-        "unknown template \"\(id)\"; known templates: \(known.isEmpty ? "none in \(directory)" : known.joined(separator: ", "))",
+        "unknown template \"\(id)\"\(Suggestion.didYouMean(id, among: known)); known templates: \(known.isEmpty ? "none in \(directory)" : known.joined(separator: ", "))",
         at: origin ?? SourceLocation(file: path), sourceLine: sourceLine)
     }
     let text = try TextFile.read(path)

@@ -13,6 +13,10 @@ public struct XHTMLReader {
   /// Classes the head's stylesheet centres: LibreOffice's XHTML export puts a table's caption in
   /// a centred paragraph just before the table.
   private var centredClasses: Set<String> = []
+  /// Set once the paper's title (Boardpack's `<h1>`) is read.
+  private var hasTitle = false
+  /// The number of the last numbered paragraph read from a list.
+  private var lastNumber: Int?
 
   private init(file: String) { self.file = file }
 
@@ -32,10 +36,19 @@ public struct XHTMLReader {
     for body in root.elements where body.name == "body" {
       blocks += try reader.blocks(in: body)
     }
-    return Document(metadata: reader.metadata, blocks: PrintedNumbering.assemble(blocks))
+    var document = Document(metadata: reader.metadata, blocks: PrintedNumbering.assemble(blocks))
+    CrossReferences.showCurrentNumbers(in: &document)
+    return document
   }
 
+  /// Reads the head's title, `bp:` metadata and centred classes. A page another program wrote
+  /// from a Boardpack paper (LibreOffice's HTML export keeps the `bp:` metadata) is read as
+  /// written elsewhere: its structure is that program's.
   private mutating func readHead(_ head: XMLNode) {
+    defer {
+      let generator = head.elements.first { $0.name == "meta" && $0.attribute("name") == "generator" }
+      if let program = generator?.attribute("content"), !program.hasPrefix("Boardpack") { isBoardpack = false }
+    }
     for element in head.elements {
       if element.name == "title" {
         metadata.title = Self.plain(element.text)
@@ -149,11 +162,13 @@ public struct XHTMLReader {
     var level = min(max(level, 1), 10)
     let content = normalised(inlines(of: element))
     if isBoardpack {
-      if level == 1 {
+      // The paper's title is metadata; a later one opens the next paper of a pack.
+      if level == 1 && !hasTitle {
+        hasTitle = true
         if metadata.title.isEmpty { metadata.title = content.plainText }
         return []
       }
-      level -= 1
+      level = max(level - 1, 1)
     }
     let appendix =
       element.attribute("data-bp-appendix").flatMap { Int($0) }
@@ -216,37 +231,60 @@ public struct XHTMLReader {
     -> [Block]
   {
     let type = element.attribute("type") ?? ""
-    let style: List.Style? =
+    let listItems = element.elements.filter { $0.name == "li" }
+    // LibreOffice's XHTML export prints each item's marker in a span of its own, and numbers
+    // every <ol> from 1 whatever it prints.
+    let printed = listItems.map { Self.printedMarker(of: $0).flatMap { PrintedText.marker(in: $0 + " x") } }
+    var style: List.Style? =
       if element.name == "ul" {
         .bullet
       } else if classes.contains("bp-letter") || type == "a" || type == "A" {
         .letter
       } else if classes.contains("bp-roman") || type == "i" || type == "I" { .roman } else { nil }
-    var number = element.attribute("start").flatMap { Int($0) } ?? 1
+    switch printed.first??.marker {
+    case .letter? where style == nil: style = .letter
+    case .roman? where style == nil: style = .roman
+    default: break
+    }
+    // LibreOffice's HTML export continues a numbered list whose next item follows a nested list
+    // with an <ol> that opens with that nested list and says no start.
+    let continues = element.elements.first.map { $0.name == "ol" || $0.name == "ul" } ?? false
+    var number =
+      element.attribute("start").flatMap { Int($0) }
+      ?? (continues && style == nil ? (lastNumber ?? 0) + 1 : 1)
+    defer { if style == nil { lastNumber = number - 1 } }
     var items: [ListItem] = []
     var paragraphs: [Block] = []
-    for item in element.elements where item.name == "li" {
+    for (item, printed) in zip(listItems, printed) {
       if let value = item.attribute("value").flatMap({ Int($0) }) { number = value }
+      if case .number(let value)? = printed?.marker { number = value }
       var children = try blocks(in: item)
       var content: [Inline] = []
+      // The item's own id, else its first paragraph's (LibreOffice's HTML puts bookmarks there).
+      var label = label(item)
       if case .paragraph(let first) = children.first, first.number == nil {
         content = first.content
+        label = label ?? first.label
         children.removeFirst()
       }
       if style == nil {
         paragraphs.append(
           .paragraph(
             Paragraph(
-              number: number, content: content, children: children, label: label(item),
+              number: number, content: content, children: children, label: label,
               location: location(item.line))))
       } else {
-        let marker =
+        var marker =
           style == .bullet || isBoardpack
           ? nil
           : PrintedText.generatedMarker(
             number &- 1, format: type.isEmpty ? (style == .roman ? "i" : "a") : type)
+        switch printed?.marker {
+        case .letter(let shown, _)?, .roman(let shown)?: marker = shown
+        default: break
+        }
         items.append(
-          ListItem(content: content, children: children, marker: marker, label: label(item)))
+          ListItem(content: content, children: children, marker: marker, label: label))
       }
       number &+= 1
     }
@@ -340,7 +378,8 @@ public struct XHTMLReader {
     return .figure(
       Figure(
         kind: element.attribute("data-bp-kind").flatMap { Figure.Kind(rawValue: $0) } ?? .image,
-        altText: image?.attribute("alt") ?? placeholder?.attribute("aria-label") ?? "",
+        altText: image?.attribute("alt") ?? placeholder?.attribute("aria-label")
+          ?? Self.descendants(of: element, named: "svg").first?.attribute("aria-label") ?? "",
         source: image?.attribute("src"), caption: caption, label: label(element),
         location: location(element.line)))
   }
@@ -366,16 +405,28 @@ public struct XHTMLReader {
     case "em", "i": return [.emphasis(inlines(of: node))]
     case "br": return [.lineBreak]
     case "img", "script", "style", "ul", "ol", "table", "caption", "figcaption": return []
-    case "span" where Self.classes(of: node).contains("bp-number"): return []
+    case "span"
+    where Self.classes(of: node).contains("bp-number") || Self.isPrintedMarker(node)
+      // Words for screen readers only (a direction arrow's meaning) are not printed text.
+      || Self.classes(of: node).contains("bp-visually-hidden"):
+      return []
     case "a":
       let content = inlines(of: node)
       guard let href = node.attribute("href"), !href.isEmpty else { return content }
       guard href.hasPrefix("#") else { return [.link(url: href, content: content)] }
       let shown = normalised(content).plainText
+      // LibreOffice's XHTML export writes number fields as links inside the link:
+      // `<a href="#p69">paragraphs <a href="#p69">69</a> to <a href="#p79">79</a></a>`.
+      let fields = content.compactMap { inline -> Label? in
+        if case .reference(let field) = inline { return field.target }
+        return nil
+      }
+      let target = Label(String(href.dropFirst()))
       return [
         .reference(
           Reference(
-            target: Label(String(href.dropFirst())), shown: shown, location: location(node.line)))
+            target: target, through: fields.count == 2 ? fields[1] : nil, shown: shown,
+            hasNumberFields: fields.first == target, location: location(node.line)))
       ]
     default: return inlines(of: node)
     }
@@ -392,8 +443,15 @@ public struct XHTMLReader {
     SourceLocation(file: file, line: line.flatMap { $0 > 0 ? $0 : nil })
   }
 
+  /// The element's id; else, as LibreOffice writes a bookmark, the first anchor at its start
+  /// (`<a id="x"/>`, `<a name="x"></a>`) other than the ones its XHTML export makes up for
+  /// headings ("a__Summary").
   private func label(_ element: XMLNode) -> Label? {
-    element.attribute("id").map { Label($0) }
+    if let id = element.attribute("id") { return Label(id) }
+    let anchors = element.elements.drop(while: Self.isPrintedMarker)
+      .prefix { $0.name == "a" && $0.attribute("href") == nil }
+      .compactMap { $0.attribute("id") ?? $0.attribute("name") }
+    return (anchors.first { !$0.hasPrefix("a__") } ?? anchors.first).map { Label($0) }
   }
 
   /// The model's paragraph style for the class the writer gives it: "bp-end-of-report" is
@@ -406,8 +464,8 @@ public struct XHTMLReader {
     }.joined(separator: " ")
   }
 
-  /// A paragraph written elsewhere that captions the table after it: a centred one, or one styled
-  /// as a caption, holding no image.
+  /// A paragraph written elsewhere that captions the table after it: a centred one (by class,
+  /// style or, in HTML, `align`), or one styled as a caption, holding no image.
   private func isCaption(_ element: XMLNode) -> Bool {
     let classes = Self.classes(of: element)
     let style = (element.attribute("style") ?? "").filter { !$0.isWhitespace }
@@ -415,22 +473,41 @@ public struct XHTMLReader {
       && Self.descendants(of: element, named: "img").isEmpty
       && (!classes.isDisjoint(with: centredClasses) || classes.contains("Caption")
         || classes.contains("Table")
-        || style.contains("text-align:center"))
+        || style.contains("text-align:center") || element.attribute("align")?.lowercased() == "center")
   }
 
   /// A header row: all `<th>`, or (as LibreOffice's XHTML export writes one) every cell with text
-  /// holding only paragraphs of its "Table Heading" style.
+  /// holding only paragraphs, some of its "Table Heading" style and none of "Table Contents".
   private static func isHeaderRow(_ row: XMLNode) -> Bool {
     let cells = row.elements
     if cells.allSatisfy({ $0.name == "th" }) { return true }
     let filled = cells.filter { !$0.text.allSatisfy(\.isWhitespace) }
-    return !filled.isEmpty
-      && filled.allSatisfy { cell in
-        !cell.elements.isEmpty
-          && cell.elements.allSatisfy {
-            $0.name == "p" && classes(of: $0).contains("Table_20_Heading")
-          }
-      }
+    let paragraphs = filled.flatMap(\.elements)
+    let headings: Set<String> = ["Table_20_Heading", "BP_20_Table_20_Heading"]
+    let contents: Set<String> = ["Table_20_Contents", "BP_20_Table_20_Contents"]
+    // A cell whose paragraph has an automatic style ("P2", a heading made bold) names neither.
+    return !filled.isEmpty && filled.allSatisfy { !$0.elements.isEmpty }
+      && paragraphs.allSatisfy { $0.name == "p" && classes(of: $0).isDisjoint(with: contents) }
+      && cells.flatMap(\.elements).contains { !classes(of: $0).isDisjoint(with: headings) }
+  }
+
+  /// LibreOffice's XHTML export of a list item's marker: `<span style="display:block;float:left;…">a.</span>`.
+  private static func isPrintedMarker(_ span: XMLNode) -> Bool {
+    guard let style = span.attribute("style") else { return false }
+    let compact = style.filter { !$0.isWhitespace }
+    return compact.contains("display:block") && compact.contains("float:left")
+  }
+
+  /// The marker an item prints in such a span at the start of its first paragraph, if any.
+  private static func printedMarker(of item: XMLNode) -> String? {
+    guard let paragraph = item.elements.first, paragraph.name == "p",
+      let span = paragraph.elements.first, span.name == "span", isPrintedMarker(span)
+    else { return nil }
+    var text = Substring(plain(span.text))
+    // LibreOffice 7.4 doubles a level's own prefix and suffix: "((i))" for "(i)", "a.." for "a.".
+    if text.hasPrefix("((") { text = text.dropFirst() }
+    if text.hasSuffix("..") || text.hasSuffix("))") { text = text.dropLast() }
+    return text.isEmpty ? nil : String(text)
   }
 
   private static func classes(of element: XMLNode) -> Set<String> {

@@ -24,6 +24,19 @@ struct YAMLNode {
     func error(_ message: String, line: Int, column: Int?) -> BoardpackError {
       origin(line: line, column: column).error(message)
     }
+
+    /// Yams' `message` about the character at `line` and `column`, in the author's terms where
+    /// the cause is a common slip: a tab, or text holding ": " that is not quoted.
+    func explanation(of message: String, line: Int, column: Int) -> String {
+      let text = lines.indices.contains(line - 1) ? Array(lines[line - 1]) : []
+      if text.indices.contains(column - 1), text[column - 1] == "\t" {
+        return "a tab; YAML indents with spaces, never tabs"
+      }
+      if message.hasSuffix("mapping values are not allowed in this context") {
+        return message + "; text containing \": \" must be quoted (\"…\")"
+      }
+      return message
+    }
   }
 
   let node: Node
@@ -42,8 +55,12 @@ struct YAMLNode {
       case .scanner(let context, let problem, let mark, _),
         .parser(let context, let problem, let mark, _),
         .composer(let context, let problem, let mark, _):
-        let message = [context?.text, problem].compactMap { $0 }.joined(separator: ": ")
-        throw source.error("malformed YAML: \(message)", line: mark.line, column: mark.column)
+        throw source.error(
+          "malformed YAML: "
+            + source.explanation(
+              of: [context?.text, problem].compactMap { $0 }.joined(separator: ": "),
+              line: mark.line,
+              column: mark.column), line: mark.line, column: mark.column)
       case .reader(let problem, let offset, let value, _):
         let before = text.prefix(offset ?? 0)
         let line = 1 + before.count { $0.isNewline }
@@ -81,9 +98,18 @@ struct YAMLNode {
   /// An error pointing at this node.
   func error(_ message: String) -> BoardpackError { origin.error(message) }
 
-  /// The node's text with where it was written.
+  /// The node's text with where it was written; an error when it is empty (`- # TODO`, `text: ""`).
   func sourceText(_ what: String) throws(BoardpackError) -> SourceText {
-    SourceText(text: try text(what), origin: origin)
+    let text = try text(what)
+    guard !text.trimmedOfWhiteSpace.isEmpty else {
+      let comment =
+        origin.sourceLine?.contains(" #") == true
+        ? " (in YAML, \" #\" starts a comment, which is not text)" : ""
+      throw error("\(what) is empty\(comment); write its text, or remove the entry")
+    }
+    return SourceText(
+      text: text, origin: origin,
+      lines: node.mark.map { source.lines[min($0.line - 1, source.lines.count)...] } ?? [])
   }
 
   /// The node's text; an error when it is a list or mapping, or holds a character XML forbids.
@@ -115,7 +141,7 @@ struct YAMLNode {
       let name = try keyNode.text("a key")
       if let allowed, !allowed.contains(name) {
         throw keyNode.error(
-          "unknown key \"\(name)\" in \(what); expected one of: \(allowed.sorted().joined(separator: ", "))"
+          "unknown key \"\(name)\" in \(what)\(Suggestion.didYouMean(name, among: allowed.sorted())); expected one of: \(allowed.sorted().joined(separator: ", "))"
         )
       }
       result.append(Entry(name: name, key: keyNode, value: YAMLNode(node: value, source: source)))

@@ -83,7 +83,7 @@ public struct TableLayout: Sendable {
       let words = Self.words(header)
       return ColumnKind(
         isLabel: Self.isLabelColumn(column, figures: figures, rows: table.rows),
-        isRatio: Self.namesRatio(header) || Self.namesRate(words),
+        isRatio: Self.namesRatio(header, words: words) || Self.namesRate(words),
         isChange: Self.namesChange(header),
         isResult: words.contains {
           ["remaining", "remainder", "balance", "net", "left", "outstanding"].contains($0)
@@ -116,7 +116,7 @@ public struct TableLayout: Sendable {
       let words = Self.words(labels[row])
       return RowKind(
         // "Average" heads a row of averages; "Weighted average shares" is a count.
-        isRatio: Self.namesRatio(labels[row], money: money)
+        isRatio: Self.namesRatio(labels[row], words: words, money: money)
           || ["average", "mean", "median"].contains(words.first ?? ""),
         isDeduction: words.first.map { ["less", "deduct", "minus"].contains($0) } ?? false,
         isLabelledTotal: labels[row].isEmpty
@@ -216,9 +216,9 @@ public struct TableLayout: Sendable {
   /// Words that make a label a rate, not an amount: a "%" that is a unit, "(cents)", "(x)",
   /// "percent", "per share", "ratio"; and "margin", unless `money` says the figures are in a
   /// currency ("Adjusted gross margin $141,427").
-  private static func namesRatio(_ text: String, money: Bool = false) -> Bool {
+  private static func namesRatio(_ text: String, words: [String], money: Bool = false) -> Bool {
     if ratioMarks.firstMatch(in: text) != nil { return true }
-    return words(text).contains { word in
+    return words.contains { word in
       ["percent", "percentage", "per", "ratio", "ratios", "eps", "yield", "multiple"].contains(word)
         || !money && ["margin", "margins"].contains(word)
     }

@@ -25,7 +25,7 @@ public struct FODTWriter: Sendable {
     let body = FODTBodyRendering(document, reference)
     body.writeBody()
     let content = body.xml.finishPieces()
-    let frame = frame(document.metadata, tables: body.tables)
+    let frame = frame(document.metadata, tables: body.tables, styles: body.paperStyles)
     return frame.head + content + frame.tail
   }
 
@@ -62,7 +62,7 @@ public struct FODTWriter: Sendable {
     func finish() throws(BoardpackError) {
       try spool.write(body.xml.finishPieces())
       try spool.close()
-      let frame = writer.frame(metadata, tables: body.tables)
+      let frame = writer.frame(metadata, tables: body.tables, styles: body.paperStyles)
       let file = try FileSink(path: path)
       try file.write(frame.head)
       try file.write(contentsOf: spool.path)
@@ -73,12 +73,15 @@ public struct FODTWriter: Sendable {
   }
 
   /// What surrounds a body: everything up to the opening of `office:text` (the metadata, with the
-  /// relations of `tables`, and the reference document's styles), and the end tags after it.
-  private func frame(_ metadata: Metadata, tables: [(name: String, relations: String)]) -> (
-    head: [Data], tail: [Data]
-  ) {
+  /// relations of `tables`, the reference document's styles and the paper's own `styles`), and the
+  /// end tags after it.
+  private func frame(
+    _ metadata: Metadata, tables: [(name: String, relations: String)], styles: FODTPaperStyles
+  ) -> (head: [Data], tail: [Data]) {
     let xml = XMLWriter.fragment()
     xml.element("dc:title", text: metadata.title)
+    // The language, which a PDF made from the paper declares (screen readers speak by it).
+    xml.element("dc:language", text: metadata.language ?? "en-GB")
     for field in metadata.boardpackFields {
       xml.element("meta:user-defined", ["meta:name": field.name], text: field.value)
     }
@@ -86,14 +89,16 @@ public struct FODTWriter: Sendable {
       xml.element(
         "meta:user-defined", ["meta:name": "bp:relations:" + table.name], text: table.relations)
     }
-    return (frame.opening + xml.drain() + frame.middle, frame.closing)
+    return (frame.opening + xml.drain() + frame.middle + styles.drain() + frame.afterStyles, frame.closing)
   }
 
   /// The parts of a frame that are the same in every file, serialised once: up to the metadata's
-  /// own fields, from after them up to the opening of `office:text`, and the end tags.
+  /// own fields, from after them to the end of the reference document's automatic styles, from
+  /// there (after the paper's own) up to the opening of `office:text`, and the end tags.
   private struct Frame: Sendable {
     let opening: [Data]
     let middle: [Data]
+    let afterStyles: [Data]
     let closing: [Data]
 
     init(_ reference: ReferenceDocument) {
@@ -108,11 +113,16 @@ public struct FODTWriter: Sendable {
       opening = xml.drain()
       xml.end()
       xml.raw("\n")
-      xml.copy(reference.parts)
+      xml.copy(reference.leading)
+      xml.start("office:automatic-styles")
+      xml.copy(reference.automatic)
+      middle = xml.drain()
+      xml.end()
+      xml.copy(reference.masters)
       xml.start("office:body")
       xml.start("office:text")
       xml.raw("\n")
-      middle = xml.drain()
+      afterStyles = xml.drain()
       closing = xml.finishPieces()
     }
   }
@@ -137,6 +147,14 @@ private final class FODTBodyRendering {
   let document: Document
   let reference: ReferenceDocument
   let styles: StyleNames
+  /// The automatic styles this paper adds: column widths, pages of their own.
+  let paperStyles = FODTPaperStyles()
+  /// Set by a page break or an appendix: the next paragraph, heading or table starts a new page.
+  private var pendingBreak = false
+  /// The master page the next paragraph, heading or table starts, when the page style changes.
+  private var pendingMaster: String?
+  /// Whether the text now runs on landscape pages (after a wide table).
+  private var onLandscape = false
   var anchors: Anchors
   /// Each table's name and relations JSON, in order, for `office:meta`.
   var tables: [(name: String, relations: String)] = []
@@ -171,10 +189,16 @@ private final class FODTBodyRendering {
     if !metadata.title.isEmpty { paragraph(styles.title, text: metadata.title) }
     let rows = metadata.titleBlockRows
     guard !rows.isEmpty else { return }
+    let placement = TablePlacement(
+      Table(
+        columns: [Column(header: "", type: .text), Column(header: "", type: .text)],
+        rows: rows.map {
+          Row(cells: [Cell(value: .text($0.caption), shown: $0.caption), Cell(value: .text($0.value), shown: $0.value)])
+        }))
     xml.start("table:table")
     xml.attribute("table:name", anchors.anchor(generatedFrom: "TitleBlock"))
-    xml.attribute("table:style-name", styles.table)
-    xml.element("table:table-column", ["table:number-columns-repeated": "2"])
+    xml.attribute("table:style-name", tableStyle(placement))
+    writeColumns(placement)
     for row in rows {
       xml.start("table:table-row")
       for (text, style) in [(row.caption, styles.tableHeading), (row.value, styles.tableContents)] {
@@ -195,7 +219,14 @@ private final class FODTBodyRendering {
   /// Writes blocks in order; each run of numbered paragraphs becomes one `text:list`.
   private func writeBlocks(_ blocks: [Block], _ context: Context) {
     var listOpen = false
-    for block in blocks {
+    for (index, block) in blocks.enumerated() {
+      // A heading right before a wide table goes on the table's landscape page with it.
+      if case .heading = block, !context.inListItem, index + 1 < blocks.count,
+        case .table(let table) = blocks[index + 1],
+        TablePlacement(table, page: page).orientation == .landscape
+      {
+        turnToLandscape()
+      }
       guard case .paragraph(let paragraph) = block, paragraph.number != nil else {
         if listOpen {
           endNumberingList()
@@ -221,8 +252,10 @@ private final class FODTBodyRendering {
   private func writeBlock(_ block: Block, _ context: Context) {
     switch block {
     case .heading(let heading):
+      // An appendix starts a new page.
+      if heading.appendix != nil { pendingBreak = true }
       xml.start("text:h")
-      xml.attribute("text:style-name", styles.headings[min(max(heading.level, 1), 4) - 1])
+      xml.attribute("text:style-name", opening(styles.headings[min(max(heading.level, 1), 4) - 1]))
       xml.attribute("text:outline-level", String(min(max(heading.level, 1), 10)))
       writeBookmark(heading.label)
       writeInlines(heading.content)
@@ -244,7 +277,56 @@ private final class FODTBodyRendering {
     case .figure(let figure):
       writeFigure(figure)
     case .pageBreak:
-      paragraph(styles.pageBreak, text: "")
+      // The next paragraph, heading or table starts the page: never an empty paragraph.
+      pendingBreak = true
+    }
+  }
+
+  /// The style that opens the next paragraph or heading: `style`, or a style of its own that starts
+  /// a new page (of another page style) when a page break, an appendix or a wide table asks for one.
+  private func opening(_ style: String) -> String {
+    if let master = pendingMaster {
+      pendingMaster = nil
+      pendingBreak = false
+      onLandscape = master == styles.landscapePage
+      return paperStyles.paragraph(style, masterPage: master)
+    }
+    if pendingBreak {
+      pendingBreak = false
+      return paperStyles.paragraph(style, masterPage: nil)
+    }
+    return style
+  }
+
+  /// The style of a table set by `placement`, which takes any new page due as `opening(_:)` does.
+  private func tableStyle(_ placement: TablePlacement) -> String {
+    let master = pendingMaster
+    let breaks = pendingBreak
+    pendingMaster = nil
+    pendingBreak = false
+    if let master { onLandscape = master == styles.landscapePage }
+    return paperStyles.table(
+      width: placement.widths.reduce(0, +), keepsTogether: placement.keepsTogether, breaksBefore: breaks,
+      masterPage: master)
+  }
+
+  /// The page a table is set on, with the reference document's table text sizes.
+  private var page: TablePlacement.Page {
+    TablePlacement.Page(normalSize: reference.shading.tableText, smallSize: reference.shading.smallTableText)
+  }
+
+  /// Makes what is written next start a landscape page, unless the text is on one already.
+  private func turnToLandscape() {
+    if pendingMaster == styles.portraitPage {
+      pendingMaster = nil
+    } else if !onLandscape {
+      pendingMaster = styles.landscapePage
+    }
+  }
+
+  private func writeColumns(_ placement: TablePlacement) {
+    for width in placement.widths {
+      xml.element("table:table-column", ["table:style-name": paperStyles.column(width: width)])
     }
   }
 
@@ -329,10 +411,14 @@ private final class FODTBodyRendering {
   private func writeTable(_ table: Table, _ context: Context) {
     let name = table.label.map { anchors.anchor(for: $0) } ?? anchors.anchor(generatedFrom: "Table\(tables.count + 1)")
     tables.append((name, table.relationsJSON))
+    var page = self.page
+    var fitted = table
     if context.inListItem {
-      // A list item cannot hold a table; a frame in a paragraph can.
+      // A list item cannot hold a table; a frame in a paragraph can. It stays on the page it is on.
+      page.portraitWidth = 14000
+      fitted.fit.orientation = .portrait
       xml.start("text:p")
-      xml.attribute("text:style-name", context.paragraphStyle)
+      xml.attribute("text:style-name", opening(context.paragraphStyle))
       xml.start("draw:frame")
       xml.attribute("draw:name", name)
       xml.attribute("draw:style-name", styles.tableFrame)
@@ -341,43 +427,64 @@ private final class FODTBodyRendering {
       xml.start("draw:text-box")
       xml.attribute("fo:min-height", "0.5cm")
     }
+    let placement = TablePlacement(fitted, page: page)
+    // A wide table goes on a landscape page of its own; the text after it returns to portrait.
+    let landscape = placement.orientation == .landscape
+    if landscape { turnToLandscape() }
     if !table.caption.isEmpty || table.label != nil {
       xml.start("text:p")
-      xml.attribute("text:style-name", styles.tableCaption)
+      xml.attribute("text:style-name", opening(styles.tableCaption))
       if table.label != nil { xml.element("text:bookmark", ["text:name": name]) }
       writeInlines(table.caption)
       xml.end()
       newline()
     }
+    let small = placement.textSize == .small
+    let heading = small ? styles.smallTableHeading : styles.tableHeading
+    let figureHeading = small ? styles.smallFigureHeading : styles.figureHeading
     xml.start("table:table")
     xml.attribute("table:name", name)
-    xml.attribute("table:style-name", styles.table)
-    xml.element("table:table-column", ["table:number-columns-repeated": String(max(table.columns.count, 1))])
+    xml.attribute("table:style-name", tableStyle(placement))
+    writeColumns(placement)
     xml.start("table:table-header-rows")
     xml.start("table:table-row")
     for column in table.columns {
       xml.start("table:table-cell")
       xml.attribute("table:style-name", styles.headingCell)
       xml.attribute("office:value-type", "string")
-      paragraph(column.type == .text ? styles.tableHeading : styles.figureHeading, text: column.header, newline: false)
+      paragraph(column.type == .text ? heading : figureHeading, text: column.header, newline: false)
       xml.end()
     }
     xml.end()
     xml.end()
     newline()
-    for row in table.rows {
+    var ratings: Set<Int> = []
+    var directions: Set<Int> = []
+    for relation in table.relations {
+      switch relation {
+      case .rag(let column, _, _, _): ratings.insert(column)
+      case .direction(let column, _, _): directions.insert(column)
+      default: break
+      }
+    }
+    for (rowIndex, row) in table.rows.enumerated() {
       xml.start("table:table-row")
-      xml.attribute("table:style-name", styles.row)
+      let splits = rowIndex < placement.rowMaySplit.count && placement.rowMaySplit[rowIndex]
+      xml.attribute("table:style-name", splits ? styles.splittingRow : styles.row)
       for (index, cell) in row.cells.enumerated() {
+        let look: CellLook =
+          ratings.contains(index) && StyleNames.ratings.contains(cell.shown)
+          ? .rating(cell.shown) : directions.contains(index) ? .centred : .plain
         writeCell(
           cell, type: index < table.columns.count ? table.columns[index].type : .text, total: row.isTotal,
-          label: index == 0 ? row.label : nil)
+          label: index == 0 ? row.label : nil, small: small, look: look)
       }
       xml.end()
       newline()
     }
     xml.end()
     newline()
+    if landscape && !context.inListItem { pendingMaster = styles.portraitPage }
     if context.inListItem {
       xml.end()
       xml.end()
@@ -386,10 +493,22 @@ private final class FODTBodyRendering {
     }
   }
 
+  /// How a cell stands out: a RAG rating shaded by its word, a direction's arrow centred.
+  private enum CellLook {
+    case plain, centred
+    case rating(String)
+  }
+
   /// Writes a cell; `label` (a row's, in its first cell) becomes a bookmark at the start of its text.
-  private func writeCell(_ cell: Cell, type: ValueType, total: Bool, label: Label?) {
+  private func writeCell(
+    _ cell: Cell, type: ValueType, total: Bool, label: Label?, small: Bool = false, look: CellLook = .plain
+  ) {
     xml.start("table:table-cell")
-    xml.attribute("table:style-name", styles.cell)
+    if case .rating(let rating) = look {
+      xml.attribute("table:style-name", StyleNames.ragCell(rating))
+    } else {
+      xml.attribute("table:style-name", styles.cell)
+    }
     switch (cell.value, type) {
     case (.money(let amount), _):
       writeCurrency(amount)
@@ -410,13 +529,21 @@ private final class FODTBodyRendering {
     case (.text, _), (.blank, _):
       xml.attribute("office:value-type", "string")
     }
-    let style =
-      switch (type == .text, total) {
-      case (true, false): styles.tableContents
-      case (true, true): styles.tableHeading
-      case (false, false): styles.figureContents
-      case (false, true): styles.figureHeading
+    var style =
+      switch (type == .text, total, small) {
+      case (true, false, false): styles.tableContents
+      case (true, true, false): styles.tableHeading
+      case (false, false, false): styles.figureContents
+      case (false, true, false): styles.figureHeading
+      case (true, false, true): styles.smallTableContents
+      case (true, true, true): styles.smallTableHeading
+      case (false, false, true): styles.smallFigureContents
+      case (false, true, true): styles.smallFigureHeading
       }
+    if case .centred = look, !total { style = small ? styles.smallCentredContents : styles.centredContents }
+    if case .rating(let rating) = look, !total {
+      style = small ? StyleNames.smallRAG(rating) : styles.ragParagraphs[rating] ?? style
+    }
     if cell.blocks.isEmpty {
       paragraph(style, text: cell.shown, bookmark: label, newline: false)
     } else {
@@ -436,14 +563,25 @@ private final class FODTBodyRendering {
     figureCount += 1
     let name = figure.label.map { anchors.anchor(for: $0) } ?? anchors.anchor(generatedFrom: "Figure\(figureCount)")
     xml.start("text:p")
-    xml.attribute("text:style-name", styles.figureParagraph)
+    xml.attribute("text:style-name", opening(styles.figureParagraph))
     if figure.label != nil { xml.element("text:bookmark", ["text:name": name]) }
     xml.start("draw:frame")
     xml.attribute("draw:name", name)
     xml.attribute("draw:style-name", styles.figure)
     xml.attribute("text:anchor-type", "as-char")
-    xml.attribute("svg:width", "16cm")
-    if let source = figure.source, LinkAddress.isAllowedImage(source) {
+    if let image = figure.embeddedImage {
+      // The picture inside the paper, at most the text's width, its ratio kept.
+      let width = min(16, image.width / 72 * 2.54)
+      let height = min(width * image.height / max(image.width, 1), 22)
+      xml.attribute("svg:width", String(format: "%.2fcm", width))
+      xml.attribute("svg:height", String(format: "%.2fcm", height))
+      xml.start("draw:image")
+      xml.start("office:binary-data")
+      xml.text(image.data.base64EncodedString(options: .lineLength76Characters))
+      xml.end()
+      xml.end()
+    } else if let source = figure.source, LinkAddress.isAllowedImage(source) {
+      xml.attribute("svg:width", "16cm")
       xml.attribute("svg:height", "9cm")
       xml.attribute("style:rel-width", "100%")
       xml.attribute("style:rel-height", "scale")
@@ -451,13 +589,14 @@ private final class FODTBodyRendering {
         "draw:image",
         ["xlink:href": source, "xlink:type": "simple", "xlink:show": "embed", "xlink:actuate": "onLoad"])
     } else {
+      xml.attribute("svg:width", "16cm")
       xml.attribute("svg:height", "4cm")
       xml.start("draw:text-box")
       paragraph(styles.tableContents, text: "\(figure.kind.rawValue.capitalized): \(figure.altText)", newline: false)
       xml.end()
     }
     xml.element("svg:title", text: figure.altText)
-    xml.element("svg:desc", text: figure.altText)
+    xml.element("svg:desc", text: figure.altText + (figure.chart.map { " " + $0.figuresInWords } ?? ""))
     xml.end()
     xml.end()
     newline()
@@ -470,7 +609,7 @@ private final class FODTBodyRendering {
 
   private func writeParagraph(_ style: String, label: Label?, content: [Inline]) {
     xml.start("text:p")
-    xml.attribute("text:style-name", style)
+    xml.attribute("text:style-name", opening(style))
     writeBookmark(label)
     writeInlines(content)
     xml.end()
@@ -480,7 +619,7 @@ private final class FODTBodyRendering {
   /// A paragraph of plain text, opening with a bookmark for `bookmark` when given.
   private func paragraph(_ style: String, text: String, bookmark: Label? = nil, newline addsNewline: Bool = true) {
     xml.start("text:p")
-    xml.attribute("text:style-name", style)
+    xml.attribute("text:style-name", opening(style))
     writeBookmark(bookmark)
     writeText(text)
     xml.end()

@@ -8,8 +8,15 @@ import Foundation
 /// body is not. Markup in namespaces outside ODF (LibreOffice's `loext:`, `officeooo:`) is dropped
 /// so that papers stay valid ODF 1.3. Every style Boardpack refers to must exist, by display name.
 public final class ReferenceDocument: Sendable {
-  /// The styles parts, with Boardpack's own automatic styles appended, ready to copy.
-  let parts: XMLFragment
+  /// The styles parts up to the automatic styles (font faces and named styles), ready to copy.
+  let leading: XMLFragment
+  /// The reference document's automatic styles with Boardpack's own appended, without their
+  /// `office:automatic-styles` element, so a paper can add its own after them.
+  let automatic: XMLFragment
+  /// The master pages (`office:master-styles`).
+  let masters: XMLFragment
+  /// The RAG colours and table text sizes the styles give.
+  let shading: StyleNames.Shading
   /// The style names Boardpack writes.
   let names: StyleNames
   /// Paragraph style names by display name, for `Paragraph.style`.
@@ -34,7 +41,10 @@ public final class ReferenceDocument: Sendable {
       root.elements.filter { $0.namespace == ODF.office }.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first }
     )
     let declared = ReferenceDocument.declaredStyles(in: sections["styles"])
-    let names = try StyleNames(resolvingIn: declared, file: name)
+    let names = try StyleNames(
+      resolvingIn: declared.merging(
+        ["master-page": ReferenceDocument.masterPages(in: sections["master-styles"])], uniquingKeysWith: { a, _ in a }),
+      file: name)
     self.names = names
     paragraphStyles = declared["paragraph"] ?? [:]
 
@@ -42,12 +52,68 @@ public final class ReferenceDocument: Sendable {
     for section in ["font-face-decls", "styles"] {
       if let node = sections[section] { ReferenceDocument.copy(node, to: xml) }
     }
-    xml.start("office:automatic-styles")
-    for child in sections["automatic-styles"]?.children ?? [] { ReferenceDocument.copy(child, to: xml) }
-    names.writeAutomaticStyles(to: xml)
-    xml.end()
-    if let node = sections["master-styles"] { ReferenceDocument.copy(node, to: xml) }
-    parts = xml.finishFragment()
+    leading = xml.finishFragment()
+    let automatic = XMLWriter.fragment()
+    for child in sections["automatic-styles"]?.children ?? [] { ReferenceDocument.copy(child, to: automatic) }
+    let shading = ReferenceDocument.shading(in: sections["styles"], names: names)
+    self.shading = shading
+    names.writeAutomaticStyles(to: automatic, shading: shading)
+    self.automatic = automatic.finishFragment()
+    let masters = XMLWriter.fragment()
+    if let node = sections["master-styles"] { ReferenceDocument.copy(node, to: masters) }
+    self.masters = masters.finishFragment()
+  }
+
+  /// Master page names by display name.
+  private static func masterPages(in masters: XMLNode?) -> [String: String] {
+    var result: [String: String] = [:]
+    for node in masters?.elements ?? [] where node.name == "master-page" && node.namespace == ODF.style {
+      guard let name = node.attribute("name", namespace: ODF.style) else { continue }
+      result[node.attribute("display-name", namespace: ODF.style) ?? name] = name
+    }
+    return result
+  }
+
+  /// The background colour of each RAG rating's paragraph style, by rating, which its cell takes
+  /// too (LibreOffice shows no cell styles in a text document), and the font sizes in points of
+  /// table text, normal and small, for measuring columns.
+  private static func shading(in styles: XMLNode?, names: StyleNames) -> StyleNames.Shading {
+    var parents: [String: String] = [:]
+    var sizes: [String: Double] = [:]
+    var backgrounds: [String: String] = [:]
+    for node in styles?.elements ?? [] where node.name == "style" && node.namespace == ODF.style {
+      guard node.attribute("family", namespace: ODF.style) == "paragraph",
+        let name = node.attribute("name", namespace: ODF.style)
+      else { continue }
+      parents[name] = node.attribute("parent-style-name", namespace: ODF.style)
+      for child in node.elements {
+        if child.name == "text-properties", let size = child.attribute("font-size", namespace: ODF.fo),
+          size.hasSuffix("pt"), let points = Double(size.dropLast(2))
+        {
+          sizes[name] = points
+        }
+        if child.name == "paragraph-properties",
+          let colour = child.attribute("background-color", namespace: ODF.fo)
+        {
+          backgrounds[name] = colour
+        }
+      }
+    }
+    func size(_ name: String) -> Double? {
+      var current: String? = name
+      var steps = 0
+      while let style = current, steps < 20 {
+        if let points = sizes[style] { return points }
+        current = parents[style]
+        steps += 1
+      }
+      return nil
+    }
+    var result = StyleNames.Shading()
+    for (rating, style) in names.ragParagraphs { result.backgrounds[rating] = backgrounds[style] }
+    result.tableText = size(names.tableContents) ?? result.tableText
+    result.smallTableText = size(names.smallTableContents) ?? result.smallTableText
+    return result
   }
 
   /// The name of the paragraph style for a model style ("End of Report" finds "BP End of Report").
@@ -55,7 +121,7 @@ public final class ReferenceDocument: Sendable {
     paragraphStyles["BP " + style] ?? paragraphStyles[style]
   }
 
-  /// Style names by family ("paragraph", "text", "list", "graphic"), then by display name.
+  /// Style names by family ("paragraph", "text", "list", "graphic", "table-cell"), then by display name.
   private static func declaredStyles(in styles: XMLNode?) -> [String: [String: String]] {
     var result: [String: [String: String]] = [:]
     for node in styles?.elements ?? [] {
@@ -94,6 +160,7 @@ enum ODF {
   static let office = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
   static let style = "urn:oasis:names:tc:opendocument:xmlns:style:1.0"
   static let text = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+  static let fo = "urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"
 
   static let namespaces: [(prefix: String, uri: String)] = [
     ("office", office),
@@ -101,7 +168,7 @@ enum ODF {
     ("text", text),
     ("table", "urn:oasis:names:tc:opendocument:xmlns:table:1.0"),
     ("draw", "urn:oasis:names:tc:opendocument:xmlns:drawing:1.0"),
-    ("fo", "urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"),
+    ("fo", fo),
     ("xlink", "http://www.w3.org/1999/xlink"),
     ("dc", "http://purl.org/dc/elements/1.1/"),
     ("meta", "urn:oasis:names:tc:opendocument:xmlns:meta:1.0"),

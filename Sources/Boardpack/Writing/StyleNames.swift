@@ -10,6 +10,21 @@ struct StyleNames: Sendable {
   let tableCaption, tableHeading, tableContents, figureCaption: String
   let emphasis, strong, link, reference: String
   let numbering, bullets, figure: String
+  /// The paragraph styles of tables set in small text.
+  let smallTableHeading, smallTableContents: String
+  /// The master pages: the reference document's first (portrait) and `BP Landscape`.
+  let portraitPage, landscapePage: String
+  /// The paragraph styles of RAG ratings, by rating ("Red", "Amber", "Green").
+  let ragParagraphs: [String: String]
+
+  /// What Boardpack reads from the reference document's styles besides their names.
+  struct Shading: Sendable {
+    /// The background colour of each rating's paragraph style, which its cell takes too.
+    var backgrounds: [String: String] = [:]
+    /// The font sizes of table text, normal and small, in points.
+    var tableText = 10.0
+    var smallTableText = 7.0
+  }
 
   // Boardpack's automatic styles.
   let table = "bp-table"
@@ -19,6 +34,18 @@ struct StyleNames: Sendable {
   /// Right-aligned figures in body and heading cells.
   let figureContents = "bp-figure-contents"
   let figureHeading = "bp-figure-heading"
+  let smallFigureContents = "bp-small-figure-contents"
+  let smallFigureHeading = "bp-small-figure-heading"
+  /// A row that may split across pages (a tall one); `row` keeps together.
+  let splittingRow = "bp-row-split"
+  /// Centred cell text: the arrows of a direction column.
+  let centredContents = "bp-centred-contents"
+  let smallCentredContents = "bp-small-centred-contents"
+  /// The cells of a RAG rating, by rating: `bp-cell-red`, `bp-cell-amber`, `bp-cell-green`.
+  static func ragCell(_ rating: String) -> String { "bp-cell-" + rating.lowercased() }
+  /// A rating's paragraph in small text: `bp-small-rag-red`, ….
+  static func smallRAG(_ rating: String) -> String { "bp-small-rag-" + rating.lowercased() }
+  static let ratings = ["Red", "Amber", "Green"]
   /// The centred paragraph that holds a figure's frame.
   let figureParagraph = "bp-figure-paragraph"
   /// The borderless frame that holds a table inside a list item.
@@ -55,16 +82,39 @@ struct StyleNames: Sendable {
     numbering = try name("BP Numbering", family: "list")
     bullets = try name("BP Bullets", family: "list")
     figure = try name("BP Figure", family: "graphic")
+    smallTableContents = try name("BP Small Table Contents")
+    smallTableHeading = try name("BP Small Table Heading")
+    portraitPage = declared["master-page"]?["Standard"] ?? declared["master-page"]?.values.sorted().first ?? "Standard"
+    landscapePage = try name("BP Landscape", family: "master-page")
+    var ragParagraphs: [String: String] = [:]
+    for rating in StyleNames.ratings { ragParagraphs[rating] = try name("BP RAG " + rating) }
+    self.ragParagraphs = ragParagraphs
   }
 
-  /// Writes Boardpack's automatic styles, which build on the reference document's named ones.
-  func writeAutomaticStyles(to xml: XMLWriter) {
+  /// Writes Boardpack's automatic styles, which build on the reference document's named ones;
+  /// `shading` gives the RAG colours and the size of small table text.
+  func writeAutomaticStyles(to xml: XMLWriter, shading: Shading) {
     style(table, family: "table", xml) {
       xml.element(
         "style:table-properties", ["style:width": "17cm", "table:align": "margins", "fo:margin-bottom": "0.3cm"])
     }
     style(row, family: "table-row", xml) {
       xml.element("style:table-row-properties", ["fo:keep-together": "always"])
+    }
+    style(splittingRow, family: "table-row", xml) {
+      xml.element("style:table-row-properties", ["fo:keep-together": "auto"])
+    }
+    for rating in StyleNames.ratings {
+      style(StyleNames.ragCell(rating), family: "table-cell", xml) {
+        xml.start("style:table-cell-properties")
+        xml.attribute("fo:padding", "0.1cm")
+        xml.attribute("fo:border", "0.5pt solid #000000")
+        if let colour = shading.backgrounds[rating] { xml.attribute("fo:background-color", colour) }
+        xml.end()
+      }
+      style(StyleNames.smallRAG(rating), family: "paragraph", parent: ragParagraphs[rating], xml) {
+        xml.element("style:text-properties", ["fo:font-size": "\(shading.smallTableText)pt"])
+      }
     }
     style(cell, family: "table-cell", xml) {
       xml.element("style:table-cell-properties", ["fo:padding": "0.1cm", "fo:border": "0.5pt solid #000000"])
@@ -74,13 +124,21 @@ struct StyleNames: Sendable {
         "style:table-cell-properties",
         ["fo:padding": "0.1cm", "fo:border": "0.5pt solid #000000", "fo:background-color": "#d9e2f3"])
     }
-    for (name, parent) in [(figureContents, tableContents), (figureHeading, tableHeading)] {
+    for (name, parent) in [
+      (figureContents, tableContents), (figureHeading, tableHeading), (smallFigureContents, smallTableContents),
+      (smallFigureHeading, smallTableHeading),
+    ] {
       style(name, family: "paragraph", parent: parent, xml) {
         xml.element("style:paragraph-properties", ["fo:text-align": "end"])
       }
     }
+    for (name, parent) in [(centredContents, tableContents), (smallCentredContents, smallTableContents)] {
+      style(name, family: "paragraph", parent: parent, xml) {
+        xml.element("style:paragraph-properties", ["fo:text-align": "center"])
+      }
+    }
     style(figureParagraph, family: "paragraph", parent: text, xml) {
-      xml.element("style:paragraph-properties", ["fo:text-align": "center"])
+      xml.element("style:paragraph-properties", ["fo:text-align": "center", "fo:keep-with-next": "always"])
     }
     style(tableFrame, family: "graphic", parent: figure, xml) {
       xml.element(

@@ -32,7 +32,12 @@ extension XHTMLWriter {
     th, td { border: 1px solid #000; padding: 0.2em 0.4em; vertical-align: top; text-align: left; }
     thead th { background: #d9e2f3; }
     tfoot th, tfoot td { font-weight: bold; }
-    .bp-num { text-align: right; }
+    .bp-num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
+    .bp-direction { text-align: center; }
+    .bp-rag-red { background: #f4b6b6; }
+    .bp-rag-amber { background: #fbd89a; }
+    .bp-rag-green { background: #b7dfb9; }
+    main { display: block; }
     table.bp-title-block { width: auto; }
     table.bp-title-block th { background: none; }
     .bp-figure { margin: 1em 0; text-align: center; }
@@ -42,7 +47,13 @@ extension XHTMLWriter {
     .bp-end-of-report { text-align: center; }
     hr.bp-page-break { border: 0; border-top: 1px dashed #c0c0c0; margin: 2em 0; }
     @media print {
-      @page { size: A4; margin: 1.5cm 2cm; }
+      @page { size: A4; margin: 2cm 2cm;
+        @bottom-center { content: 'Page ' counter(page) ' of ' counter(pages); font: 10pt Arial, 'Liberation Sans', sans-serif; }
+        @top-center { font: bold 10pt Arial, 'Liberation Sans', sans-serif; } }
+      @page wide { size: A4 landscape; }
+      table.bp-landscape { page: wide; }
+      table.bp-small { font-size: 7pt; }
+      h2[data-bp-appendix], h3[data-bp-appendix] { break-before: page; }
       body { max-width: none; margin: 0; padding: 0; }
       a, a:visited { color: inherit; text-decoration: none; }
       hr.bp-page-break { border: 0; margin: 0; break-after: page; }

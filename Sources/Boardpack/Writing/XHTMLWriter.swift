@@ -49,7 +49,12 @@ public struct XHTMLWriter: Sendable {
       xml.raw("\n")
       xml.start("body")
       xml.raw("\n")
+      // One main landmark holds the whole paper, so every part of it is in a landmark.
+      xml.start("main")
+      xml.raw("\n")
       middle = xml.drain()
+      xml.end()
+      xml.raw("\n")
       xml.end()
       xml.raw("\n")
       xml.end()
@@ -108,6 +113,26 @@ private final class XHTMLRendering {
     for field in metadata.boardpackFields {
       element("meta", ["name": field.name, "content": field.value])
     }
+    // The classification in the top margin of every printed page.
+    if let classification = metadata.classification, !classification.isEmpty {
+      element(
+        "style",
+        text: "@media print { @page { @top-center { content: \(Self.cssString(classification.uppercased())); } } }")
+    }
+  }
+
+  /// `text` as a CSS string: quoted, every character but letters, digits and spaces escaped as
+  /// `\HEX `, so nothing in it can end the string or the style element.
+  static func cssString(_ text: String) -> String {
+    var result = "'"
+    for scalar in text.unicodeScalars {
+      if scalar.properties.isAlphabetic && scalar.isASCII || ("0"..."9").contains(scalar) || scalar == " " {
+        result.unicodeScalars.append(scalar)
+      } else {
+        result += "\\" + String(scalar.value, radix: 16) + " "
+      }
+    }
+    return result + "'"
   }
 
   /// Writes the front matter and the document's blocks.
@@ -190,8 +215,8 @@ private final class XHTMLRendering {
     xml.attribute("data-bp-number", String(number))
     xml.start("p")
     if let style = paragraph.style { xml.attribute("class", XHTMLRendering.className(ofStyle: style)) }
+    // The number's box is as wide as the indent; a space after it would push the text further.
     xml.element("span", ["class": "bp-number"], text: "\(number).")
-    xml.text(" ")
     writeInlines(paragraph.content)
     xml.end()
     newline()
@@ -231,8 +256,15 @@ private final class XHTMLRendering {
   }
 
   private func writeTable(_ table: Table) {
+    // Only a table of many columns, or one the input places, can be set landscape or small.
+    let placement =
+      table.columns.count >= TablePlacement.wideColumns || table.fit != TableFit()
+      ? TablePlacement(table, pageFlow: false) : nil
     xml.start("table")
-    xml.attribute("class", "bp-table")
+    xml.attribute(
+      "class",
+      "bp-table" + (placement?.orientation == .landscape ? " bp-landscape" : "")
+        + (placement?.textSize == .small ? " bp-small" : ""))
     writeAnchor(table.label)
     xml.attribute("data-bp-relations", table.relationsJSON)
     newline()
@@ -245,8 +277,9 @@ private final class XHTMLRendering {
     xml.start("thead")
     xml.start("tr")
     for column in table.columns {
-      xml.start("th")
-      xml.attribute("scope", "col")
+      // A header cell with no text is no header (axe: empty-table-header).
+      xml.start(column.header.isEmpty ? "td" : "th")
+      if !column.header.isEmpty { xml.attribute("scope", "col") }
       xml.attribute("data-bp-type", column.type.rawValue)
       if column.type != .text { xml.attribute("class", "bp-num") }
       xml.text(column.header)
@@ -257,13 +290,28 @@ private final class XHTMLRendering {
     newline()
     let body = table.rows.filter { !$0.isTotal }
     let totals = table.rows.filter(\.isTotal)
-    writeRows(body, of: table, in: "tbody")
-    writeRows(totals, of: table, in: "tfoot")
+    var looks: [Int: CellLook] = [:]
+    for relation in table.relations {
+      switch relation {
+      case .rag(let column, _, _, _): looks[column] = .rating
+      case .direction(let column, _, _): looks[column] = .direction
+      default: break
+      }
+    }
+    writeRows(body, of: table, in: "tbody", looks: looks)
+    writeRows(totals, of: table, in: "tfoot", looks: looks)
     xml.end()
     newline()
   }
 
-  private func writeRows(_ rows: [Row], of table: Table, in section: String) {
+  /// Cells that say more than their text: a RAG rating, shaded by its word; a direction's arrow,
+  /// with its meaning in words for a screen reader.
+  private enum CellLook { case rating, direction }
+
+  /// The words a screen reader says for a direction's arrow.
+  private static let directionWords: [String: String] = ["↑": "up", "↓": "down", "↔": "stable"]
+
+  private func writeRows(_ rows: [Row], of table: Table, in section: String, looks: [Int: CellLook]) {
     guard !rows.isEmpty else { return }
     xml.start(section)
     newline()
@@ -278,9 +326,21 @@ private final class XHTMLRendering {
         } else {
           xml.start("td")
         }
-        if type != .text { xml.attribute("class", "bp-num") }
+        switch looks[index] {
+        case .rating? where ["Red", "Amber", "Green"].contains(cell.shown):
+          xml.attribute("class", "bp-rag bp-rag-" + cell.shown.lowercased())
+        case .direction?: xml.attribute("class", "bp-direction")
+        default: if type != .text { xml.attribute("class", "bp-num") }
+        }
         if let value = cell.value.plainDecimal { xml.attribute("data-bp-value", value) }
-        if cell.blocks.isEmpty { xml.text(cell.shown) } else { writeBlocks(cell.blocks) }
+        if case .direction? = looks[index], let words = Self.directionWords[cell.shown] {
+          xml.element("span", ["aria-hidden": "true"], text: cell.shown)
+          xml.element("span", ["class": "bp-visually-hidden"], text: words)
+        } else if cell.blocks.isEmpty {
+          xml.text(cell.shown)
+        } else {
+          writeBlocks(cell.blocks)
+        }
         xml.end()
       }
       xml.end()
@@ -296,7 +356,14 @@ private final class XHTMLRendering {
     xml.attribute("class", "bp-figure")
     xml.attribute("data-bp-kind", figure.kind.rawValue)
     newline()
-    if let source = figure.source, LinkAddress.isAllowedImage(source) {
+    if let chart = figure.chart {
+      // The chart inline, and its figures as a table for readers who cannot see it.
+      ChartDrawing(chart: chart, title: figure.altText).draw(into: xml)
+      newline()
+      writeChartFigures(chart, caption: figure.caption.plainText)
+    } else if let image = figure.image {
+      element("img", ["src": image.dataURL, "alt": figure.altText])
+    } else if let source = figure.source, LinkAddress.isAllowedImage(source) {
       element("img", ["src": source, "alt": figure.altText])
     } else {
       element(
@@ -309,6 +376,34 @@ private final class XHTMLRendering {
       xml.end()
       newline()
     }
+    xml.end()
+    newline()
+  }
+
+  /// A chart's figures as a table, folded away under a summary.
+  private func writeChartFigures(_ chart: Chart, caption: String) {
+    xml.start("details")
+    xml.attribute("class", "bp-chart-figures")
+    xml.element("summary", text: "The figures in this chart")
+    xml.start("table")
+    xml.element("caption", text: caption.isEmpty ? "The figures in the chart" : "The figures in the chart: " + caption)
+    xml.start("thead")
+    xml.start("tr")
+    xml.element("th", ["scope": "col"], text: chart.categoryHeading)
+    for series in chart.series { xml.element("th", ["scope": "col", "class": "bp-num"], text: series.name) }
+    xml.end()
+    xml.end()
+    xml.start("tbody")
+    for (index, category) in chart.categories.enumerated() {
+      xml.start("tr")
+      xml.element("th", ["scope": "row"], text: category)
+      for series in chart.series {
+        xml.element("td", ["class": "bp-num"], text: index < series.shown.count ? series.shown[index] : "")
+      }
+      xml.end()
+    }
+    xml.end()
+    xml.end()
     xml.end()
     newline()
   }

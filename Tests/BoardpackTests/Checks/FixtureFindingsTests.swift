@@ -5,7 +5,9 @@ import Testing
 /// Every fixture paper with known errors gets exactly its expected findings, in the validator's
 /// order: the seed papers (`Fixtures/seeds/`, errors explained in its `ERRORS.md`) and real tables
 /// written elsewhere, correct or with an error planted (`Fixtures/tables/`, see its README). The
-/// manifests `expected.json` are also what `boardpack-bench accuracy` scores.
+/// seed papers LibreOffice wrote as `.fodt` are also there as LibreOffice converts them to `.docx`,
+/// `.odt` and HTML (`make_conversions.py`), each with the same findings. The manifests
+/// `expected.json` are also what `boardpack-bench accuracy` scores.
 @Suite struct FixtureFindingsTests {
   static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
     .appendingPathComponent("../Fixtures").standardizedFileURL
@@ -36,7 +38,7 @@ import Testing
     for folder in ["seeds", "tables"] {
       let papers = try FileManager.default.contentsOfDirectory(
         atPath: Self.fixtures.appendingPathComponent(folder).path
-      ).filter { $0.hasSuffix(".xhtml") || $0.hasSuffix(".fodt") }
+      ).filter { PaperFile.extensions.contains(($0 as NSString).pathExtension) }
       #expect(Set(papers.map { "\(folder)/\($0)" }) == Set(Self.entries(folder).map(\.0)))
     }
   }

@@ -106,7 +106,7 @@ import Testing
     let data = try DiagnosticPrinter().json([warning], files: 2)
     let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
     let summary = try #require(object["summary"] as? [String: Int])
-    #expect(summary == ["files": 2, "errors": 0, "warnings": 1])
+    #expect(summary == ["files": 2, "errors": 0, "warnings": 1, "unreadable": 0])
     #expect(DiagnosticPrinter.Summary([warning], files: 2).exitCode == 0)
     let first = try #require((object["diagnostics"] as? [[String: Any]])?.first)
     #expect(Set(first.keys) == ["file", "severity", "rule", "message", "location"])

@@ -111,17 +111,19 @@ import Testing
     for (source, message) in [
       ("../secret.png", "the image \"\(fixture.directory.path)/Inputs/../secret.png\" is outside"),
       ("/etc/hostname", "the image \"/etc/hostname\" is outside"),
-      ("data:image/png;base64,AAAA", "the image address \"data:image/png;base64,AAAA\" is not allowed"),
+      ("data:image/png;base64,AAAA", "the image \"data:image/png;base64,AAAA\" is not a file"),
+      ("https://example.org/map.png", "the image \"https://example.org/map.png\" is not a file"),
     ] {
       let input =
         GeneratorFixture.inputHead + "  summary:\n    - figure: map\n      alt: A map\n      src: \"\(source)\"\n"
       let result = try generate(input)
       #expect(result.status == 1)
-      #expect(result.errors.hasPrefix("\(fixture.inputPath):9:7: error: \(message)"))
+      #expect(result.errors.hasPrefix("\(fixture.inputPath):11:12: error: \(message)"))
       #expect(written.isEmpty)
     }
+    fixture.writeInput("images/map.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"10\" height=\"10\"/>")
     let fine = try generate(
-      GeneratorFixture.inputHead + "  summary:\n    - figure: map\n      alt: A map\n      src: images/map.png\n")
+      GeneratorFixture.inputHead + "  summary:\n    - figure: map\n      alt: A map\n      src: images/map.svg\n")
     #expect(fine.status == 0)
   }
 

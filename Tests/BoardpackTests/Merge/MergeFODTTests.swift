@@ -55,13 +55,17 @@ import Testing
     let template = try LetterTemplate(contentsOf: MergeFixtures.letterTemplate)
     #expect(try run(template, MergeFixtures.partners, combined: true).letters == 9)
     let text = try document("letters.fodt")
+    // Each letter after the first opens with a letterhead paragraph whose style breaks the page
+    // before it (fo:break-before), never with an empty paragraph.
     let breaks =
-      text.components(separatedBy: "<text:p text:style-name=\"BP_20_Page_20_Break\"></text:p>")
+      text.components(separatedBy: "<text:p text:style-name=\"bp-BP_20_Letterhead-new-page\">")
       .count - 1
     #expect(breaks == 8)
+    #expect(text.contains("<style:style style:name=\"bp-BP_20_Letterhead-new-page\" style:family=\"paragraph\" style:parent-style-name=\"BP_20_Letterhead\"><style:paragraph-properties fo:break-before=\"page\"/>"))
+    #expect(!text.contains("\"></text:p>"))
     let body = try #require(text.range(of: "</office:text>"))
     let lastBreak = try #require(
-      text.range(of: "BP_20_Page_20_Break\"></text:p>", options: .backwards))
+      text.range(of: "bp-BP_20_Letterhead-new-page\">", options: .backwards))
     #expect(text[lastBreak.upperBound..<body.lowerBound].contains("Safer Rutland Partnership"))
     #expect(!FileManager.default.fileExists(atPath: output + "/csp-letter-Leicester.fodt"))
   }

@@ -10,7 +10,8 @@ import Testing
     let input = GeneratorFixture.inputHead + "  summary: one: two\n"
     #expect(
       throws: fixture.error(
-        "malformed YAML: mapping values are not allowed in this context", line: 8, column: 15,
+        "malformed YAML: mapping values are not allowed in this context; text containing \": \" must be quoted (\"…\")",
+        line: 8, column: 15,
         in: input)
     ) { try fixture.generate(input) }
   }
@@ -44,7 +45,7 @@ import Testing
     let input = GeneratorFixture.inputHead + "  summary: [Text.]\n  sumary: [Typo.]\n"
     #expect(
       throws: fixture.error(
-        "template \"test-report\" has no slot \"sumary\"; its slots are: period, summary, background",
+        "template \"test-report\" has no slot \"sumary\" (did you mean \"summary\"?); its slots are: period, summary, background",
         line: 9, column: 3,
         in: input)
     ) { try fixture.generate(input) }
@@ -58,7 +59,7 @@ import Testing
       + "  summary:\n    - table: tables/money.csv\n      types: {Allocation: money}\n"
     #expect(
       throws: BoardpackError(
-        "row 2: \"tbc\" in column \"Allocation\" is not an amount of money",
+        "column \"Allocation\": \"tbc\" is not an amount of money; to print it as written, list it under the table's blank:, or make the column text (types:)",
         at: SourceLocation(file: csv, line: 3))
     ) { try fixture.generate(input) }
   }
@@ -158,7 +159,7 @@ import Testing
     let input = GeneratorFixture.inputHead + "  summary:\n    - p: Text.\n      lable: typo\n"
     #expect(
       throws: fixture.error(
-        "unknown key \"lable\" in a p block; expected one of: bullets, items, label, p, style",
+        "unknown key \"lable\" in a p block (did you mean \"label\"?); expected one of: bullets, items, label, p, style",
         line: 10, column: 7,
         in: input)
     ) { try fixture.generate(input) }

@@ -31,11 +31,12 @@ import Testing
   }
 
   @Test func refusesUnknownExtensions() throws {
-    let path = try write("<html/>", to: "paper.docx")
+    let path = try write("<html/>", to: "paper.pdf")
     #expect(
       failure(reading: path).error
         == BoardpackError(
-          "cannot read a paper from a .docx file; use one of .xhtml, .html, .htm, .fodt",
+          "cannot read a paper from a .pdf file; use one of .xhtml, .html, .htm, .fodt, .odt, .docx, "
+            + "or, with LibreOffice installed, .doc, .dot, .rtf, .wpd, .wps, .sxw, .abw, .lwp",
           at: SourceLocation(file: path)))
   }
 

@@ -23,7 +23,7 @@ enum LibreOffice {
   }
 
   /// What LibreOffice makes of `document` (named `name`; its extension tells LibreOffice the format)
-  /// with `soffice --convert-to format`, e.g. "pdf", "odt" or "docx".
+  /// with `soffice --convert-to format`, e.g. "pdf", "odt", "docx" or "xhtml:XHTML Writer File:UTF8".
   static func convert(_ document: Data, named name: String, to format: String) throws -> Data {
     let folder = try temporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
@@ -36,11 +36,24 @@ enum LibreOffice {
         "-env:UserInstallation=file://\(folder.path)/profile", "--headless", "--convert-to", format, "--outdir",
         outputFolder.path, input.path,
       ])
-    let output = outputFolder.appendingPathComponent(input.deletingPathExtension().lastPathComponent + "." + format)
+    // "xhtml:XHTML Writer File:UTF8" names a filter too; the file's extension comes first.
+    let fileExtension = format.prefix { $0 != ":" }
+    let output = outputFolder.appendingPathComponent(
+      input.deletingPathExtension().lastPathComponent + "." + fileExtension)
     guard let data = try? Data(contentsOf: output) else {
       throw Failure(description: "LibreOffice made no \(format) of \(name)")
     }
     return data
+  }
+
+  /// Converts every file of `paths` with `--convert-to format` into `folder`, in one run.
+  static func convertAll(_ paths: [String], to format: String, into folder: String) throws {
+    let profile = try temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: profile) }
+    try run(
+      executable("soffice"),
+      ["-env:UserInstallation=file://\(profile.path)/profile", "--headless", "--convert-to", format, "--outdir", folder]
+        + paths)
   }
 
   /// A new folder of its own, so that runs in parallel never share files or a LibreOffice profile.
@@ -63,7 +76,7 @@ enum LibreOffice {
 
   /// Runs a program to completion and returns its standard output.
   @discardableResult
-  private static func run(_ program: String, _ arguments: [String]) throws -> String {
+  static func run(_ program: String, _ arguments: [String]) throws -> String {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: program)
     process.arguments = arguments

@@ -1,0 +1,96 @@
+import Foundation
+
+/// Papers in the formats LibreOffice makes from their `.fodt`: a tagged PDF flagged as PDF/UA (with
+/// the paper's title and language, which the `.fodt` carries), or Word's `.docx`. A batch is
+/// converted with one start of LibreOffice, however many papers it holds.
+public struct PaperConversion: Sendable {
+  /// A format made from the `.fodt`.
+  public enum Format: String, Sendable, CaseIterable {
+    case pdf, docx
+
+    /// The `soffice --convert-to` argument.
+    var convertTo: String {
+      switch self {
+      case .pdf:
+        #"pdf:writer_pdf_Export:{"UseTaggedPDF":{"type":"boolean","value":"true"},"#
+          + #""PDFUACompliance":{"type":"boolean","value":"true"}}"#
+      case .docx: "docx:MS Word 2007 XML"
+      }
+    }
+  }
+
+  public let format: Format
+  private let libreOffice: LibreOffice
+
+  /// A conversion to `format`; an error naming the Debian package to install when LibreOffice is
+  /// not on the PATH.
+  public init(to format: Format) throws(BoardpackError) {
+    self.format = format
+    libreOffice = try LibreOffice.required(
+      for: "writing .\(format.rawValue)", at: SourceLocation(file: "--format \(format.rawValue)"))
+  }
+
+  /// Writes each paper as `folder/NAME.pdf` (or `.docx`): the `.fodt` of every paper into a hidden
+  /// folder inside `folder`, all converted at once, then each result renamed into place. Returns the
+  /// paths written.
+  public func write(
+    _ papers: [(name: String, document: Document)], reference: ReferenceDocument,
+    into folder: String
+  ) throws(BoardpackError) -> [String] {
+    let writers = PaperWriters(xhtml: false, fodt: reference)
+    let work = try PaperConversion.workFolder(in: folder)
+    defer { try? FileManager.default.removeItem(atPath: work) }
+    var sources: [String] = []
+    for paper in papers {
+      sources += try writers.write(paper.document, named: paper.name, into: work)
+    }
+    return try convert(sources, into: folder, via: work)
+  }
+
+  /// Converts the `.fodt` files in `source` and moves the results into `folder`, with the other
+  /// files there that are not `.fodt` (a merge's manifest). Returns the paths of the converted files.
+  public func convertFolder(_ source: String, into folder: String) throws(BoardpackError)
+    -> [String]
+  {
+    let names = ((try? FileManager.default.contentsOfDirectory(atPath: source)) ?? []).sorted()
+    let work = try PaperConversion.workFolder(in: folder)
+    defer { try? FileManager.default.removeItem(atPath: work) }
+    let written = try convert(
+      names.filter { $0.hasSuffix(".fodt") }.map { source + "/" + $0 }, into: folder, via: work)
+    for name in names where !name.hasSuffix(".fodt") && !name.hasPrefix(".") {
+      try OutputFile.move(source + "/" + name, to: folder + "/" + name)
+    }
+    return written
+  }
+
+  /// Converts `sources` into `work`, then renames each result into `folder`.
+  private func convert(_ sources: [String], into folder: String, via work: String)
+    throws(BoardpackError)
+    -> [String]
+  {
+    let converted = work + "/converted"
+    try libreOffice.convert(sources, to: format.convertTo, into: converted)
+    var written: [String] = []
+    for source in sources {
+      let name =
+        URL(fileURLWithPath: source).deletingPathExtension().lastPathComponent + "."
+        + format.rawValue
+      try OutputFile.move(converted + "/" + name, to: folder + "/" + name)
+      written.append(folder + "/" + name)
+    }
+    return written
+  }
+
+  /// A new hidden folder inside `folder` (created if need be), on the same file system as the
+  /// results' place, so they are renamed into it whole.
+  private static func workFolder(in folder: String) throws(BoardpackError) -> String {
+    let work = folder + "/.boardpack-\(UUID().uuidString)"
+    do {
+      try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
+    } catch {
+      throw BoardpackError(
+        "cannot write the folder: \(error.localizedDescription)", at: SourceLocation(file: folder))
+    }
+    return work
+  }
+}

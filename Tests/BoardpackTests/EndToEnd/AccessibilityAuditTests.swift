@@ -1,0 +1,48 @@
+import Foundation
+import Testing
+
+/// axe-core (WCAG 2.2 A and AA, and best practice) in headless Chromium on every generated
+/// `.xhtml`: no violations. Skipped where Chromium is not installed (`.ci/run` installs it).
+@Suite struct AccessibilityAuditTests {
+  static let chromium: String? = ["chromium", "chromium-browser", "google-chrome"].lazy.compactMap {
+    try? LibreOffice.executable($0)
+  }.first
+
+  static let axe = Snapshot.packageRoot.appendingPathComponent(
+    "Tests/BoardpackTests/Fixtures/axe/axe.min.js")
+
+  /// The paper with axe and a script that runs it added at the end of its body; the violations are
+  /// left in the root element's `data-axe` attribute, which `--dump-dom` prints.
+  static func audited(_ xhtml: String) -> String {
+    let script = """
+      <script src="\(axe.path)"></script><script>
+      axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']}})
+        .then(function (r) { document.documentElement.setAttribute('data-axe', JSON.stringify(r.violations.map(function (v) {
+          return v.id + ': ' + v.nodes.map(function (n) { return n.target.join(' '); }).slice(0, 3).join(', '); }))); })
+        .catch(function (e) { document.documentElement.setAttribute('data-axe', 'error ' + e); });
+      </script></body>
+      """
+    return xhtml.replacingOccurrences(of: "</body>", with: script)
+  }
+
+  @Test(.enabled(if: chromium != nil), arguments: ExamplePaperTests.inputs)
+  func axeFindsNothing(_ name: String) throws {
+    let folder = TemporaryDirectory()
+    let run = try BoardpackCLI.run([
+      "generate", "Inputs/\(name).yaml", "--format", "xhtml", "--out", folder.path,
+    ])
+    #expect(run.status == 0)
+    let xhtml = try String(contentsOfFile: folder.path + "/\(name).xhtml", encoding: .utf8)
+    let page = folder.write("audited.xhtml", Self.audited(xhtml))
+    let dom = try LibreOffice.run(
+      Self.chromium!,
+      [
+        "--headless", "--no-sandbox", "--disable-gpu", "--allow-file-access-from-files",
+        "--virtual-time-budget=30000", "--dump-dom", "file://" + page,
+      ])
+    let result = dom.range(of: #"data-axe="[^"]*""#, options: .regularExpression).map {
+      String(dom[$0])
+    }
+    #expect(result == #"data-axe="[]""#, "\(name): \(result ?? "axe did not run")")
+  }
+}
