@@ -17,6 +17,12 @@ enum FuzzTarget: String, CaseIterable {
   case xhtml
   /// A finished paper as ODF flat XML.
   case fodt
+  /// A paper exported as HTML that is not XML (libxml2's HTML parser).
+  case html
+  /// A Word document: the zip package, its numbering, styles and document parts.
+  case docx
+  /// An OpenDocument text package.
+  case odt
 
   /// Feeds `data` to the reader and what follows it; returns "ok" or the error the input earned.
   @discardableResult
@@ -34,8 +40,8 @@ enum FuzzTarget: String, CaseIterable {
       case .data:
         let path = Scratch.shared.write(data, as: "partners.csv")
         try merge(try Scratch.shared.letterTemplate(), data: path)
-      case .xhtml, .fodt:
-        let document = try PaperFile.read(data, name: "fuzz.\(rawValue)", isODF: self == .fodt)
+      case .xhtml, .fodt, .html, .docx, .odt:
+        let document = try PaperFile.read(data, name: "fuzz.\(rawValue)", fileExtension: rawValue)
         check(document, "fuzz.\(rawValue)")
       }
     } catch {

@@ -56,7 +56,7 @@ public enum PaperFile {
 
   /// Reads a paper held in memory, in the format its bytes show, else the one `fileExtension`
   /// ("" when unknown) names.
-  static func read(_ data: Data, name: String, fileExtension: String) throws(BoardpackError)
+  public static func read(_ data: Data, name: String, fileExtension: String) throws(BoardpackError)
     -> Document
   {
     let isZip = data.starts(with: [0x50, 0x4B, 0x03, 0x04])

@@ -34,7 +34,7 @@ import Testing
     ),
     (
       "encrypted-member.docx",
-      "the package has encrypted or damaged members; save an unprotected copy to check it"
+      "the package has encrypted members; save an unprotected copy to check it"
     ),
     (
       "encrypted.odt",
