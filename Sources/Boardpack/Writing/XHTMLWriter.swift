@@ -23,7 +23,7 @@ public struct XHTMLWriter: Sendable {
 
   /// The parts of every file that no document changes, serialised once: up to the head's own
   /// elements, from after them (the stylesheet) up to the body's content, and the end tags.
-  private struct Frame: Sendable {
+  struct Frame: Sendable {
     static let shared = Frame()
 
     let opening: [Data]
@@ -95,14 +95,17 @@ public struct XHTMLWriter: Sendable {
 
 /// The state of one XHTML rendering: the output (the head's and the body's own elements, which
 /// go inside `XHTMLWriter.Frame`) and the anchors handed out so far.
-private final class XHTMLRendering {
-  let xml = XMLWriter.fragment()
+final class XHTMLRendering {
+  let xml: XMLWriter
   let document: Document
   var anchors: Anchors
 
-  init(_ document: Document) {
+  /// A rendering into its own output, or into `xml` with anchors that start with `prefix` (a
+  /// pack's papers share one file).
+  init(_ document: Document, into xml: XMLWriter = .fragment(), prefix: String = "") {
     self.document = document
-    anchors = Anchors(document)
+    self.xml = xml
+    anchors = Anchors(document, prefix: prefix)
   }
 
   /// Writes the head's elements that differ from document to document: the title and metadata.
@@ -425,11 +428,14 @@ private final class XHTMLRendering {
         writeInlines(content)
         xml.end()
       case .reference(let reference):
+        // A page range has no pages here: it links its target, in brackets.
+        if reference.pages { xml.text("(") }
         xml.start("a")
         xml.attribute("class", "bp-ref")
-        xml.attribute("href", "#" + Anchors.name(of: reference.target))
+        xml.attribute("href", "#" + anchors.name(of: reference.target))
         xml.text(reference.shown.isEmpty ? reference.target.name : reference.shown)
         xml.end()
+        if reference.pages { xml.text(")") }
       case .lineBreak: xml.element("br")
       }
     }
