@@ -49,9 +49,10 @@ struct PackCommand: ParsableCommand {
     }
     guard let full = packs.last else { return }
     let validator = Validator()
-    let diagnostics = full.papers.flatMap { paper in
-      validator.check(paper.document, file: paper.item.paperPath ?? meeting)
-    }
+    let papers = full.papers.map { (file: $0.item.paperPath ?? meeting, document: $0.document) }
+    let diagnostics =
+      papers.flatMap { validator.check($0.document, file: $0.file) }
+      + validator.check(across: PaperSet(papers, meetingDate: full.meeting.date))
     if !diagnostics.isEmpty {
       FileHandle.standardError.write(
         Data(DiagnosticPrinter().text(diagnostics, files: full.papers.count).utf8))

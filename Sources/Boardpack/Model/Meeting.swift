@@ -12,14 +12,11 @@ public struct Meeting: Sendable, Equatable {
   /// Notices printed under the membership ("this meeting will be filmed …"), with light markup.
   public var notices: [[Inline]]
   public var items: [AgendaItem]
-  /// The meeting file, for findings about the meeting itself.
-  public var location: SourceLocation?
 
   public init(
     body: String, date: CalendarDate, time: String? = nil, venue: String? = nil,
     contact: Author? = nil,
-    membership: [String] = [], notices: [[Inline]] = [], items: [AgendaItem] = [],
-    location: SourceLocation? = nil
+    membership: [String] = [], notices: [[Inline]] = [], items: [AgendaItem] = []
   ) {
     self.body = body
     self.date = date
@@ -29,7 +26,6 @@ public struct Meeting: Sendable, Equatable {
     self.membership = membership
     self.notices = notices
     self.items = items
-    self.location = location
   }
 }
 

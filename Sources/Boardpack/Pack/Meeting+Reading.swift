@@ -27,7 +27,6 @@ extension Meeting {
     self.init(
       body: try required("body").text("body"),
       date: try PaperInput.date(try required("date"), "date"))
-    location = SourceLocation(file: path)
     time = try entries["time"]?.text("time")
     venue = try entries["venue"]?.text("venue")
     if let contact = entries["contact"] {

@@ -51,8 +51,7 @@ public struct Pack: Sendable, Equatable {
         let notice = try PackTemplate.fill(
           template.exemptNotice,
           number.merging(["title": item.title, "paragraph": String(paragraph)]) { a, _ in a })
-        var metadata = Metadata(body: meeting.body, meetingDate: meeting.date, title: item.title)
-        metadata.classification = "Exempt"
+        let metadata = Metadata(body: meeting.body, meetingDate: meeting.date, title: item.title)
         document = Document(
           metadata: metadata, blocks: [.paragraph(Paragraph(content: notice ?? []))])
       }

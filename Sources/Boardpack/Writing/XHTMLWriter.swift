@@ -99,6 +99,8 @@ final class XHTMLRendering {
   let xml: XMLWriter
   let document: Document
   var anchors: Anchors
+  /// The level of the last heading written; the title is h1.
+  private var headingLevel = 1
 
   /// A rendering into its own output, or into `xml` with anchors that start with `prefix` (a
   /// pack's papers share one file).
@@ -193,7 +195,10 @@ final class XHTMLRendering {
   }
 
   private func writeHeading(_ heading: Heading) {
-    xml.start("h\(min(max(heading.level, 1), 5) + 1)")
+    // Levels never skip (a paper read elsewhere may go from its title to a level-3 heading).
+    let level = min(min(max(heading.level, 1), 5) + 1, headingLevel + 1)
+    headingLevel = level
+    xml.start("h\(level)")
     writeAnchor(heading.label)
     if let appendix = heading.appendix { xml.attribute("data-bp-appendix", String(appendix)) }
     writeInlines(heading.content)
@@ -323,7 +328,8 @@ final class XHTMLRendering {
       writeAnchor(row.label)
       for (index, cell) in row.cells.enumerated() {
         let type = index < table.columns.count ? table.columns[index].type : .text
-        if index == 0 && table.hasRowHeaders {
+        // An empty row header heads nothing: it is a plain cell.
+        if index == 0 && table.hasRowHeaders && !cell.shown.isEmpty {
           xml.start("th")
           xml.attribute("scope", "row")
         } else {
