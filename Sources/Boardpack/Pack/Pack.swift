@@ -119,7 +119,21 @@ extension Pack {
     for item in meeting.items {
       switch item.paper {
       case .input(let input): documents[item.number] = try generator.document(forInputAt: input)
-      case .file(let file): documents[item.number] = try PaperFile.read(path: file)
+      case .file(let file):
+        // A paper read elsewhere prints its title as a heading too: the pack prints it once, as
+        // the heading, where a header above it may date it.
+        var document = try PaperFile.read(path: file)
+        let title = document.metadata.title.lowercased()
+        if document.blocks.contains(where: {
+          if case .heading(let heading) = $0 {
+            heading.content.plainText.lowercased() == title
+          } else {
+            false
+          }
+        }) {
+          document.metadata.title = ""
+        }
+        documents[item.number] = document
       case nil: break
       }
     }

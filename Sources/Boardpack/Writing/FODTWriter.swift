@@ -174,6 +174,8 @@ final class FODTBodyRendering {
   /// Each table's name and relations JSON, in order, for `office:meta`.
   var tables: [(name: String, relations: String)] = []
   private var numberingStarted = false
+  /// The number LibreOffice gives the next numbered paragraph.
+  private var nextNumber = 1
   private var figureCount = 0
 
   /// The number of every labelled numbered paragraph, which references print as fields.
@@ -406,6 +408,12 @@ final class FODTBodyRendering {
   /// in it; returns the children after them, which a list item cannot hold.
   private func writeNumberedItem(_ paragraph: Paragraph, _ context: Context) -> ArraySlice<Block> {
     xml.start("text:list-item")
+    // A number as printed where it does not follow on: minutes numbered on from the last meeting's
+    // (74, 75…), a read paper's own gap.
+    if let number = paragraph.number {
+      if number != nextNumber { xml.attribute("text:start-value", String(number)) }
+      nextNumber = number &+ 1
+    }
     let style = paragraph.style.flatMap(reference.paragraphStyle(named:)) ?? context.itemStyle
     writeParagraph(style, label: paragraph.label, content: paragraph.content)
     var rest = paragraph.children[...]

@@ -35,6 +35,15 @@ import Testing
     text.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
   }
 
+  /// A paper's title: its metadata's, else (a paper read elsewhere) its first heading.
+  static func title(of document: Document) -> String {
+    guard document.metadata.title.isEmpty else { return document.metadata.title }
+    return document.blocks.lazy.compactMap {
+      if case .heading(let heading) = $0 { heading.content.plainText } else { nil }
+    }
+    .first ?? ""
+  }
+
   @Test func theAgendaPrintsThePagesOfEachPaper() throws {
     let pdf = try Self.pdf.get()
     var pages = try LibreOffice.run(LibreOffice.executable("pdftotext"), ["-layout", pdf, "-"])
@@ -52,7 +61,7 @@ import Testing
     var starts: [Int] = []
     var from = agendaPages
     for paper in papers {
-      let title = Self.flattened(String(paper.document.metadata.title.prefix(40)))
+      let title = Self.flattened(String(Self.title(of: paper.document).prefix(40)))
       let page = try #require(
         pages[from...].firstIndex { Self.flattened($0).contains(title) },
         "\(paper.header): title not printed")
@@ -69,6 +78,16 @@ import Testing
         #expect(pages[page - 1].contains("Page \(page)"), "page \(page) is not numbered \(page)")
       }
     }
+  }
+
+  @Test func minutesPrintTheNumbersTheyRunOnWith() throws {
+    // The minutes of 12 February 2026 (Item 4) are numbered 74 to 77, on from the last meeting's.
+    let text = try LibreOffice.run(
+      LibreOffice.executable("pdftotext"), ["-layout", try Self.pdf.get(), "-"])
+    let minutes = try #require(
+      text.components(separatedBy: "\u{0C}").first { $0.contains("Agenda Item 4") })
+    #expect(minutes.contains(/\n\s*74\.\s+Chairman’?'?s Announcement/))
+    #expect(!minutes.contains(/\n\s*1\.\s+Chairman/))
   }
 
   @Test func thePDFHasABookmarkForEachPaper() throws {
