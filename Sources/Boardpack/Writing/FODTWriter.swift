@@ -206,12 +206,13 @@ final class FODTBodyRendering {
     xml.attribute("text:style-name", opening(styles.agendaItem))
     xml.attribute("text:outline-level", "1")
     xml.element("text:bookmark", ["text:name": start])
+    // The value as an attribute, so that the hidden field adds no text to the heading's.
     xml.element(
       "text:variable-set",
       [
         "text:name": FODTBodyRendering.agendaItemVariable, "office:value-type": "string",
-        "text:display": "none",
-      ], text: header)
+        "office:string-value": header, "text:display": "none",
+      ])
     writeText(header)
     xml.end()
     newline()

@@ -29,10 +29,10 @@ extension XHTMLWriter {
     for paper in pack.papers {
       xml.start("section")
       xml.attribute("class", "bp-paper")
-      xml.attribute("id", paper.start.name)
-      xml.attribute("aria-label", paper.header)
+      xml.attribute("aria-labelledby", paper.start.name)
       xml.raw("\n")
-      xml.element("p", ["class": "bp-agenda-item"], text: paper.header)
+      // The paper's anchor is on its agenda line, a paragraph, which readers take a label from.
+      xml.element("p", ["class": "bp-agenda-item", "id": paper.start.name], text: paper.header)
       xml.raw("\n")
       XHTMLRendering(paper.document, into: xml, prefix: "item\(paper.item.number)-").writeBody()
       xml.end()
