@@ -14,7 +14,8 @@ struct BoardpackBench: ParsableCommand {
       skew the figures); each figure is compared with a floor measured in the same run.
       """,
     subcommands: [
-      GenerateBench.self, ValidateBench.self, MergeBenchCommand.self, AccuracyBench.self, All.self,
+      GenerateBench.self, ValidateBench.self, PackBench.self, MergeBenchCommand.self, AccuracyBench.self,
+      All.self,
     ],
     defaultSubcommand: All.self
   )
@@ -27,6 +28,7 @@ struct BoardpackBench: ParsableCommand {
     func run() throws {
       try GenerateBench.parse([]).run()
       try ValidateBench.parse([]).run()
+      try PackBench.parse([]).run()
       try MergeBench.run(rows: 10_000)
       try AccuracyBench.parse([]).run()
     }

@@ -17,7 +17,9 @@ struct BoardpackCommand: ParsableCommand {
       then `boardpack new TEMPLATE` for a starter input. Validate before you circulate: \
       `generate` checks what it writes, and `validate` checks a paper after anyone edits it.
       """,
-    subcommands: [Generate.self, Validate.self, Merge.self, Templates.self, New.self]
+    subcommands: [
+      Generate.self, Validate.self, PackCommand.self, Merge.self, Templates.self, New.self,
+    ]
   )
 }
 

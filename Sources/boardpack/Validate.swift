@@ -47,6 +47,7 @@ struct Validate: ParsableCommand {
     var diagnostics: [Diagnostic] = []
     var unreadable: [BoardpackError] = []
     var count = 0
+    var documents: [(file: String, document: Document)] = []
     for argument in files {
       var papers = [argument]
       if PaperFile.isFolder(argument) {
@@ -69,6 +70,7 @@ struct Validate: ParsableCommand {
             ? try generator.document(forInputAt: file) : try PaperFile.read(path: file)
           let name = file == PaperFile.standardInput ? PaperFile.standardInputName : file
           diagnostics += validator.check(document, file: name)
+          documents.append((name, document))
           if explain && format == .text {
             print(validator.explanation(of: document, file: name).joined(separator: "\n"))
           }
@@ -77,6 +79,8 @@ struct Validate: ParsableCommand {
         }
       }
     }
+    // The papers against each other, as the papers of one meeting (a pack file holds several).
+    diagnostics += validator.check(across: PaperSet(documents))
     let printer = DiagnosticPrinter()
     switch format {
     case .text: print(printer.text(diagnostics, files: count, unreadable: unreadable), terminator: "")

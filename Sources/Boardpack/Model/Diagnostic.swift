@@ -16,6 +16,8 @@ public struct Diagnostic: Sendable, Equatable, Codable {
     case accessibility
     case trackedChanges = "tracked-changes"
     case storedValue = "stored-value"
+    /// Papers of one meeting that disagree with each other (a figure, an event's date).
+    case acrossPapers = "across-papers"
   }
 
   /// Where in the paper: any of report title, table caption or header, row label, column header, paragraph number.

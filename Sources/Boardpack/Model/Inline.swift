@@ -19,16 +19,21 @@ public struct Reference: Sendable, Equatable {
   /// Read from a file whose word processor prints its targets' numbers itself (ODF
   /// `text:bookmark-ref` fields, as Boardpack writes them), so they cannot go out of date.
   public var hasNumberFields: Bool
+  /// The pages from `target` through `through` (an agenda's "(Pages 27 - 60)"): page-number
+  /// fields in the `.fodt`, which LibreOffice fills in; the XHTML, which has no pages, links `shown`.
+  public var pages: Bool
   public var location: SourceLocation?
 
   public init(
     target: Label, through: Label? = nil, shown: String = "", hasNumberFields: Bool = false,
+    pages: Bool = false,
     location: SourceLocation? = nil
   ) {
     self.target = target
     self.through = through
     self.shown = shown
     self.hasNumberFields = hasNumberFields
+    self.pages = pages
     self.location = location
   }
 }

@@ -69,6 +69,9 @@ public enum InlineMarkup {
     }
   }
 
+  /// The characters a backslash escapes.
+  static let escapable: Set<Character> = ["\\", "*", "{", "}", "[", "]", "(", ")"]
+
   private struct Scanner {
     let characters: [Character]
     let location: SourceLocation
@@ -86,7 +89,7 @@ public enum InlineMarkup {
       while index < characters.count {
         let current = characters[index]
         switch current {
-        case "\\" where Self.escapable.contains(character(at: index + 1) ?? " "):
+        case "\\" where InlineMarkup.escapable.contains(character(at: index + 1) ?? " "):
           stack[stack.count - 1].text.append(characters[index + 1])
           index += 2
         case "*": asterisks()
@@ -259,7 +262,6 @@ public enum InlineMarkup {
       return true
     }
 
-    static let escapable: Set<Character> = ["\\", "*", "{", "}", "[", "]", "(", ")"]
     /// The words references print, which must not come before one.
     static let nouns: Set<String> = [
       "paragraph", "paragraphs", "para", "paras", "table", "tables", "figure", "figures",

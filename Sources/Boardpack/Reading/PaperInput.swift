@@ -86,8 +86,7 @@ public struct PaperInput: Sendable, Equatable {
   }
 
   /// "2026-04-21" (or any form `CalendarDate` reads), or "2026-06" for a month.
-  private static func date(_ node: YAMLNode, _ what: String) throws(BoardpackError) -> CalendarDate
-  {
+  static func date(_ node: YAMLNode, _ what: String) throws(BoardpackError) -> CalendarDate {
     let text = try node.text(what)
     let date = CalendarDate(iso: text) ?? CalendarDate(parsing: text)
     guard let date, date.isValid else {

@@ -7,7 +7,7 @@ import Foundation
 /// Numbered paragraphs are items of lists in the `BP Numbering` style that all continue the
 /// first one, so LibreOffice numbers them itself and renumbers them when an author edits the paper.
 public struct FODTWriter: Sendable {
-  private let reference: ReferenceDocument
+  let reference: ReferenceDocument
   private let frame: Frame
 
   public init(reference: ReferenceDocument) {
@@ -75,7 +75,7 @@ public struct FODTWriter: Sendable {
   /// What surrounds a body: everything up to the opening of `office:text` (the metadata, with the
   /// relations of `tables`, the reference document's styles and the paper's own `styles`), and the
   /// end tags after it.
-  private func frame(
+  func frame(
     _ metadata: Metadata, tables: [(name: String, relations: String)], styles: FODTPaperStyles
   ) -> (head: [Data], tail: [Data]) {
     let xml = XMLWriter.fragment()
@@ -130,7 +130,7 @@ public struct FODTWriter: Sendable {
 
 /// The state of one rendering of a paper's body: the output, the anchors and table names handed
 /// out so far, and whether the numbering list has begun.
-private final class FODTBodyRendering {
+final class FODTBodyRendering {
   /// Where a block is written: the styles of its plain paragraphs and bullets and of its numbered
   /// and lettered items, and whether it sits in a list item, where ODF allows only paragraphs,
   /// headings and lists.
@@ -140,15 +140,30 @@ private final class FODTBodyRendering {
     var inListItem = false
   }
 
-  /// The `xml:id` of the first numbering list, which every later one continues.
-  static let numberingID = "bp-numbering"
+  /// Where a paper of a pack is written: into the pack's output and automatic styles, on the
+  /// pack's master pages, its anchors and numbering its own, its headings an outline level below
+  /// the heading that opens it.
+  struct PackPlace {
+    let xml: XMLWriter
+    let paperStyles: FODTPaperStyles
+    /// Starts the paper's anchors and the `xml:id` of its numbering ("item10-"); empty for the
+    /// front sheet and agenda.
+    let prefix: String
+    /// Whether the paper is one of the pack's papers, on its `BP Paper` pages, rather than its front.
+    let isPaper: Bool
+  }
 
-  let xml = XMLWriter.fragment()
+  /// The `xml:id` of the first numbering list, which every later one continues.
+  let numberingID: String
+  /// Added to each heading's outline level: 1 in a pack's papers.
+  private let outlineOffset: Int
+
+  let xml: XMLWriter
   let document: Document
   let reference: ReferenceDocument
   let styles: StyleNames
   /// The automatic styles this paper adds: column widths, pages of their own.
-  let paperStyles = FODTPaperStyles()
+  let paperStyles: FODTPaperStyles
   /// Set by a page break or an appendix: the next paragraph, heading or table starts a new page.
   private var pendingBreak = false
   /// The master page the next paragraph, heading or table starts, when the page style changes.
@@ -159,18 +174,61 @@ private final class FODTBodyRendering {
   /// Each table's name and relations JSON, in order, for `office:meta`.
   var tables: [(name: String, relations: String)] = []
   private var numberingStarted = false
+  /// The number LibreOffice gives the next numbered paragraph.
+  private var nextNumber = 1
   private var figureCount = 0
 
   /// The number of every labelled numbered paragraph, which references print as fields.
   private let paragraphNumbers: [Label: Int]
 
-  init(_ document: Document, _ reference: ReferenceDocument) {
+  init(_ document: Document, _ reference: ReferenceDocument, in pack: PackPlace? = nil) {
     self.document = document
     self.reference = reference
-    styles = reference.names
-    anchors = Anchors(document)
+    var styles = reference.names
+    if pack?.isPaper == true {
+      styles.portraitPage = styles.paperPage
+      styles.landscapePage = styles.paperLandscapePage
+    }
+    self.styles = styles
+    xml = pack?.xml ?? XMLWriter.fragment()
+    paperStyles = pack?.paperStyles ?? FODTPaperStyles()
+    numberingID = (pack.map(\.prefix).flatMap { $0.isEmpty ? nil : $0 } ?? "bp-") + "numbering"
+    outlineOffset = pack?.isPaper == true ? 1 : 0
+    anchors = Anchors(document, prefix: pack?.prefix ?? "")
     paragraphNumbers = document.blocks.paragraphNumbers
   }
+
+  /// Opens a pack's paper on a new page: a heading at outline level 1 (`header`, "Agenda Item 10"),
+  /// which sets the running header of its later pages, with the bookmark `start`.
+  func writePaperOpening(header: String, start: String) {
+    pendingMaster = styles.paperFirstPage
+    xml.start("text:h")
+    xml.attribute("text:style-name", opening(styles.agendaItem))
+    xml.attribute("text:outline-level", "1")
+    xml.element("text:bookmark", ["text:name": start])
+    // The value as an attribute, so that the hidden field adds no text to the heading's.
+    xml.element(
+      "text:variable-set",
+      [
+        "text:name": FODTBodyRendering.agendaItemVariable, "office:value-type": "string",
+        "office:string-value": header, "text:display": "none",
+      ])
+    writeText(header)
+    xml.end()
+    newline()
+  }
+
+  /// Ends a pack's paper with the bookmark `end` in a paragraph too small to see.
+  func writePaperEnd(_ end: String) {
+    xml.start("text:p")
+    xml.attribute("text:style-name", opening(styles.paperEnd))
+    xml.element("text:bookmark", ["text:name": end])
+    xml.end()
+    newline()
+  }
+
+  /// The variable that the headers of `BP Paper` pages print: the agenda item the page belongs to.
+  static let agendaItemVariable = "bp:agenda-item"
 
   func writeBody() {
     writeFrontMatter(document.metadata)
@@ -256,7 +314,7 @@ private final class FODTBodyRendering {
       if heading.appendix != nil { pendingBreak = true }
       xml.start("text:h")
       xml.attribute("text:style-name", opening(styles.headings[min(max(heading.level, 1), 4) - 1]))
-      xml.attribute("text:outline-level", String(min(max(heading.level, 1), 10)))
+      xml.attribute("text:outline-level", String(min(max(heading.level, 1) + outlineOffset, 10)))
       writeBookmark(heading.label)
       writeInlines(heading.content)
       xml.end()
@@ -333,9 +391,9 @@ private final class FODTBodyRendering {
   private func startNumberingList() {
     xml.start("text:list")
     if numberingStarted {
-      xml.attribute("text:continue-list", FODTBodyRendering.numberingID)
+      xml.attribute("text:continue-list", numberingID)
     } else {
-      xml.attribute("xml:id", FODTBodyRendering.numberingID)
+      xml.attribute("xml:id", numberingID)
       numberingStarted = true
     }
     xml.attribute("text:style-name", styles.numbering)
@@ -351,6 +409,12 @@ private final class FODTBodyRendering {
   /// in it; returns the children after them, which a list item cannot hold.
   private func writeNumberedItem(_ paragraph: Paragraph, _ context: Context) -> ArraySlice<Block> {
     xml.start("text:list-item")
+    // A number as printed where it does not follow on: minutes numbered on from the last meeting's
+    // (74, 75…), a read paper's own gap.
+    if let number = paragraph.number {
+      if number != nextNumber { xml.attribute("text:start-value", String(number)) }
+      nextNumber = number &+ 1
+    }
     let style = paragraph.style.flatMap(reference.paragraphStyle(named:)) ?? context.itemStyle
     writeParagraph(style, label: paragraph.label, content: paragraph.content)
     var rest = paragraph.children[...]
@@ -649,7 +713,7 @@ private final class FODTBodyRendering {
       case .reference(let reference):
         xml.start("text:a")
         xml.attribute("xlink:type", "simple")
-        xml.attribute("xlink:href", "#" + Anchors.name(of: reference.target))
+        xml.attribute("xlink:href", "#" + anchors.name(of: reference.target))
         xml.attribute("text:style-name", styles.reference)
         xml.attribute("text:visited-style-name", styles.reference)
         writeReferenceText(reference)
@@ -664,6 +728,20 @@ private final class FODTBodyRendering {
   /// to date ("paragraphs <69> to <79>"), so inserting a paragraph cannot leave it stale; any other
   /// reference is its text.
   private func writeReferenceText(_ reference: Reference) {
+    if reference.pages {
+      writeText("(Pages ")
+      for (index, target) in [reference.target, reference.through ?? reference.target].enumerated()
+      {
+        if index > 0 { writeText(" - ") }
+        xml.start("text:bookmark-ref")
+        xml.attribute("text:reference-format", "page")
+        xml.attribute("text:ref-name", anchors.name(of: target))
+        writeText("?")
+        xml.end()
+      }
+      writeText(")")
+      return
+    }
     let targets = [reference.target] + (reference.through.map { [$0] } ?? [])
     let numbers = targets.compactMap { paragraphNumbers[$0] }
     let printed = numbers.map(String.init).joined(separator: " to ")
@@ -676,7 +754,7 @@ private final class FODTBodyRendering {
       if index > 0 { writeText(" to ") }
       xml.start("text:bookmark-ref")
       xml.attribute("text:reference-format", "number")
-      xml.attribute("text:ref-name", Anchors.name(of: target))
+      xml.attribute("text:ref-name", anchors.name(of: target))
       writeText(String(number))
       xml.end()
     }

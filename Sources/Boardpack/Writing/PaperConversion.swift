@@ -47,6 +47,16 @@ public struct PaperConversion: Sendable {
     return try convert(sources, into: folder, via: work)
   }
 
+  /// Writes each pack as `folder/NAME.pdf` (or `.docx`) as `write(_:reference:into:)` writes papers.
+  public func write(
+    _ packs: [(name: String, pack: Pack)], reference: ReferenceDocument, into folder: String
+  ) throws(BoardpackError) -> [String] {
+    let work = try PaperConversion.workFolder(in: folder)
+    defer { try? FileManager.default.removeItem(atPath: work) }
+    let sources = try PaperWriters(xhtml: false, fodt: reference).write(packs, into: work)
+    return try convert(sources, into: folder, via: work)
+  }
+
   /// Converts the `.fodt` files in `source` and moves the results into `folder`, with the other
   /// files there that are not `.fodt` (a merge's manifest). Returns the paths of the converted files.
   public func convertFolder(_ source: String, into folder: String) throws(BoardpackError)

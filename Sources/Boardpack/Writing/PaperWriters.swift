@@ -48,12 +48,32 @@ public struct PaperWriters: Sendable {
   public func write(_ documents: [(name: String, document: Document)], into folder: String)
     throws(BoardpackError) -> [String]
   {
-    let paths = documents.flatMap { name, _ in extensions.map { folder + "/" + name + "." + $0 } }
+    try write(names: documents.map(\.name), into: folder) { render(documents[$0].document) }
+  }
+
+  /// Writes each pack as `folder/NAME.xhtml` and/or `folder/NAME.fodt`, all of them or none, as
+  /// `write(_:into:)` writes papers. Returns the paths written, in order.
+  public func write(_ packs: [(name: String, pack: Pack)], into folder: String)
+    throws(BoardpackError) -> [String]
+  {
+    try write(names: packs.map(\.name), into: folder) { index in
+      var files: [(extension: String, pieces: [Data])] = []
+      if let xhtml { files.append(("xhtml", [xhtml.render(packs[index].pack)])) }
+      if let fodt { files.append(("fodt", [fodt.render(packs[index].pack)])) }
+      return files
+    }
+  }
+
+  /// Writes the files `render` gives for each of `names` (by index), all of them or none.
+  private func write(
+    names: [String], into folder: String, render: (Int) -> [(extension: String, pieces: [Data])]
+  ) throws(BoardpackError) -> [String] {
+    let paths = names.flatMap { name in extensions.map { folder + "/" + name + "." + $0 } }
     try OutputSet.checkTargets(paths)
     let set = OutputSet()
     var written: [String] = []
-    for (name, document) in documents {
-      for file in render(document) {
+    for (index, name) in names.enumerated() {
+      for file in render(index) {
         let path = folder + "/" + name + "." + file.extension
         try set.add(file.pieces, as: path)
         written.append(path)

@@ -12,8 +12,12 @@ struct StyleNames: Sendable {
   let numbering, bullets, figure: String
   /// The paragraph styles of tables set in small text.
   let smallTableHeading, smallTableContents: String
-  /// The master pages: the reference document's first (portrait) and `BP Landscape`.
-  let portraitPage, landscapePage: String
+  /// The master pages: the reference document's first (portrait) and `BP Landscape`; in a pack's
+  /// papers, `BP Paper` and `BP Paper Landscape`, whose headers print the agenda item.
+  var portraitPage, landscapePage: String
+  /// A pack's papers: the master page of a paper's first page, the heading that opens a paper
+  /// ("Agenda Item 10"), and the tiny paragraph that marks where a paper ends.
+  let paperFirstPage, paperPage, paperLandscapePage, agendaItem, paperEnd: String
   /// The paragraph styles of RAG ratings, by rating ("Red", "Amber", "Green").
   let ragParagraphs: [String: String]
 
@@ -86,6 +90,11 @@ struct StyleNames: Sendable {
     smallTableHeading = try name("BP Small Table Heading")
     portraitPage = declared["master-page"]?["Standard"] ?? declared["master-page"]?.values.sorted().first ?? "Standard"
     landscapePage = try name("BP Landscape", family: "master-page")
+    paperFirstPage = try name("BP Paper First", family: "master-page")
+    paperPage = try name("BP Paper", family: "master-page")
+    paperLandscapePage = try name("BP Paper Landscape", family: "master-page")
+    agendaItem = try name("BP Agenda Item")
+    paperEnd = try name("BP Paper End")
     var ragParagraphs: [String: String] = [:]
     for rating in StyleNames.ratings { ragParagraphs[rating] = try name("BP RAG " + rating) }
     self.ragParagraphs = ragParagraphs

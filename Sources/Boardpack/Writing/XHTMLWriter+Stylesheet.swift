@@ -46,7 +46,10 @@ extension XHTMLWriter {
     figcaption { font-size: 10pt; font-style: italic; }
     .bp-end-of-report { text-align: center; }
     hr.bp-page-break { border: 0; border-top: 1px dashed #c0c0c0; margin: 2em 0; }
+    section.bp-paper { border-top: 1px solid #808080; margin-top: 3em; }
+    .bp-agenda-item { text-align: right; font-weight: bold; }
     @media print {
+      section.bp-paper { break-before: page; border: 0; margin: 0; }
       @page { size: A4; margin: 2cm 2cm;
         @bottom-center { content: 'Page ' counter(page) ' of ' counter(pages); font: 10pt Arial, 'Liberation Sans', sans-serif; }
         @top-center { font: bold 10pt Arial, 'Liberation Sans', sans-serif; } }

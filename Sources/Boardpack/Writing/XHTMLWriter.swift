@@ -23,7 +23,7 @@ public struct XHTMLWriter: Sendable {
 
   /// The parts of every file that no document changes, serialised once: up to the head's own
   /// elements, from after them (the stylesheet) up to the body's content, and the end tags.
-  private struct Frame: Sendable {
+  struct Frame: Sendable {
     static let shared = Frame()
 
     let opening: [Data]
@@ -95,14 +95,19 @@ public struct XHTMLWriter: Sendable {
 
 /// The state of one XHTML rendering: the output (the head's and the body's own elements, which
 /// go inside `XHTMLWriter.Frame`) and the anchors handed out so far.
-private final class XHTMLRendering {
-  let xml = XMLWriter.fragment()
+final class XHTMLRendering {
+  let xml: XMLWriter
   let document: Document
   var anchors: Anchors
+  /// The level of the last heading written; the title is h1.
+  private var headingLevel = 1
 
-  init(_ document: Document) {
+  /// A rendering into its own output, or into `xml` with anchors that start with `prefix` (a
+  /// pack's papers share one file).
+  init(_ document: Document, into xml: XMLWriter = .fragment(), prefix: String = "") {
     self.document = document
-    anchors = Anchors(document)
+    self.xml = xml
+    anchors = Anchors(document, prefix: prefix)
   }
 
   /// Writes the head's elements that differ from document to document: the title and metadata.
@@ -190,7 +195,10 @@ private final class XHTMLRendering {
   }
 
   private func writeHeading(_ heading: Heading) {
-    xml.start("h\(min(max(heading.level, 1), 5) + 1)")
+    // Levels never skip (a paper read elsewhere may go from its title to a level-3 heading).
+    let level = min(min(max(heading.level, 1), 5) + 1, headingLevel + 1)
+    headingLevel = level
+    xml.start("h\(level)")
     writeAnchor(heading.label)
     if let appendix = heading.appendix { xml.attribute("data-bp-appendix", String(appendix)) }
     writeInlines(heading.content)
@@ -320,7 +328,8 @@ private final class XHTMLRendering {
       writeAnchor(row.label)
       for (index, cell) in row.cells.enumerated() {
         let type = index < table.columns.count ? table.columns[index].type : .text
-        if index == 0 && table.hasRowHeaders {
+        // An empty row header heads nothing: it is a plain cell.
+        if index == 0 && table.hasRowHeaders && !cell.shown.isEmpty {
           xml.start("th")
           xml.attribute("scope", "row")
         } else {
@@ -425,11 +434,14 @@ private final class XHTMLRendering {
         writeInlines(content)
         xml.end()
       case .reference(let reference):
+        // A page range has no pages here: it links its target, in brackets.
+        if reference.pages { xml.text("(") }
         xml.start("a")
         xml.attribute("class", "bp-ref")
-        xml.attribute("href", "#" + Anchors.name(of: reference.target))
+        xml.attribute("href", "#" + anchors.name(of: reference.target))
         xml.text(reference.shown.isEmpty ? reference.target.name : reference.shown)
         xml.end()
+        if reference.pages { xml.text(")") }
       case .lineBreak: xml.element("br")
       }
     }

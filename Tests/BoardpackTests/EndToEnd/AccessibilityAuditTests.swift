@@ -25,6 +25,20 @@ import Testing
     return xhtml.replacingOccurrences(of: "</body>", with: script)
   }
 
+  /// axe's violations of the XHTML file at `path`, as `data-axe="[…]"`; nil when axe did not run.
+  static func violations(ofXHTMLAt path: String) throws -> String? {
+    let folder = TemporaryDirectory()
+    let page = folder.write(
+      "audited.xhtml", audited(try String(contentsOfFile: path, encoding: .utf8)))
+    let dom = try LibreOffice.run(
+      chromium!,
+      [
+        "--headless", "--no-sandbox", "--disable-gpu", "--allow-file-access-from-files",
+        "--virtual-time-budget=30000", "--dump-dom", "file://" + page,
+      ])
+    return dom.range(of: #"data-axe="[^"]*""#, options: .regularExpression).map { String(dom[$0]) }
+  }
+
   @Test(.enabled(if: chromium != nil), arguments: ExamplePaperTests.inputs)
   func axeFindsNothing(_ name: String) throws {
     let folder = TemporaryDirectory()
@@ -32,17 +46,18 @@ import Testing
       "generate", "Inputs/\(name).yaml", "--format", "xhtml", "--out", folder.path,
     ])
     #expect(run.status == 0)
-    let xhtml = try String(contentsOfFile: folder.path + "/\(name).xhtml", encoding: .utf8)
-    let page = folder.write("audited.xhtml", Self.audited(xhtml))
-    let dom = try LibreOffice.run(
-      Self.chromium!,
-      [
-        "--headless", "--no-sandbox", "--disable-gpu", "--allow-file-access-from-files",
-        "--virtual-time-budget=30000", "--dump-dom", "file://" + page,
-      ])
-    let result = dom.range(of: #"data-axe="[^"]*""#, options: .regularExpression).map {
-      String(dom[$0])
-    }
+    let result = try Self.violations(ofXHTMLAt: folder.path + "/\(name).xhtml")
     #expect(result == #"data-axe="[]""#, "\(name): \(result ?? "axe did not run")")
+  }
+
+  @Test(.enabled(if: chromium != nil))
+  func axeFindsNothingInThePack() throws {
+    let folder = TemporaryDirectory()
+    let run = try BoardpackCLI.run([
+      "pack", "Inputs/meetings/2026-06-23-panel.yaml", "--format", "xhtml", "--out", folder.path,
+    ])
+    #expect(run.status == 0)
+    let result = try Self.violations(ofXHTMLAt: folder.path + "/2026-06-23-panel.xhtml")
+    #expect(result == #"data-axe="[]""#, "the pack: \(result ?? "axe did not run")")
   }
 }

@@ -1,0 +1,52 @@
+/// The papers of one meeting, checked against each other: a pack's papers, or the papers given to
+/// `validate` together. Each paper is split into its reports (a pack file holds several).
+public struct PaperSet: Sendable {
+  /// One paper: its file, its metadata and its reports.
+  public struct Paper: Sendable {
+    public let file: String
+    public let metadata: Metadata
+    public let reports: [Report]
+    /// The meeting the paper is for: the set's, else the date its own agenda gives (a pack file).
+    public let meetingDate: CalendarDate?
+  }
+
+  public let papers: [Paper]
+
+  /// The papers of `documents`; `meetingDate` is the meeting's when a meeting file gives it.
+  public init(_ documents: [(file: String, document: Document)], meetingDate: CalendarDate? = nil) {
+    papers = documents.map { file, document in
+      let reports = Report.reports(in: document)
+      return Paper(
+        file: file, metadata: document.metadata, reports: reports,
+        meetingDate: meetingDate ?? reports.lazy.compactMap(MeetingDateRule.agendaDate).first)
+    }
+  }
+
+  /// Every report of every paper with its paper, in order.
+  var reports: [(paper: Paper, report: Report)] {
+    papers.flatMap { paper in paper.reports.map { (paper, $0) } }
+  }
+}
+
+/// A check across the papers of one meeting; it appends what it finds and never throws.
+public protocol PaperSetRule: Sendable {
+  func check(_ papers: PaperSet, into diagnostics: inout [Diagnostic])
+}
+
+extension Validator {
+  /// The rules that compare papers with each other.
+  public static let acrossPapers: [any PaperSetRule] = [
+    MeetingDateRule(), EventDateRule(), SharedFigureRule(),
+  ]
+
+  /// What the rules across papers find in `papers`; each inconsistency is reported once, where it
+  /// is first met, however many copies of a paper the set holds.
+  public func check(across papers: PaperSet) -> [Diagnostic] {
+    var diagnostics: [Diagnostic] = []
+    for rule in Validator.acrossPapers { rule.check(papers, into: &diagnostics) }
+    var seen: Set<String> = []
+    return diagnostics.filter {
+      seen.insert("\($0.rule) \($0.location.report ?? "") \($0.message)").inserted
+    }
+  }
+}

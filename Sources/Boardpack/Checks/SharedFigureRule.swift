@@ -1,0 +1,61 @@
+/// The same figure printed in two papers agrees. A figure is identified by its table's caption
+/// (which names the period: "at 10/03/2026", "2025-26"), its row's heading and its column's
+/// heading; the two places are both named. Tables without a caption or with one that only numbers
+/// them ("Table 1"), rows without a heading and columns without one identify nothing and are left
+/// alone, as are copies of a paper (reports of the same title).
+public struct SharedFigureRule: PaperSetRule {
+  public init() {}
+
+  /// A caption that only numbers its table ("Table 1", "Table One"), which identifies nothing.
+  nonisolated(unsafe) private static let numberOnly = /(?i)(?:table|figure|chart)\s+\w+\.?/
+
+  /// A figure and where it is printed.
+  private struct Printed {
+    let figure: Measured
+    let file: String
+    let report: String
+    let table: String
+    let row: String
+    let column: String
+  }
+
+  public func check(_ papers: PaperSet, into diagnostics: inout [Diagnostic]) {
+    var first: [String: [Printed]] = [:]
+    var reported: Set<[String]> = []
+    for (paper, report) in papers.reports {
+      for site in report.tables {
+        let caption = site.table.caption.plainText.trimmedOfWhiteSpace
+        guard !caption.isEmpty, caption.wholeMatch(of: Self.numberOnly) == nil else { continue }
+        for (rowIndex, row) in site.table.rows.enumerated() {
+          guard let heading = row.cells.first?.shown.trimmedOfWhiteSpace, !heading.isEmpty,
+            site.figure(rowIndex, 0) == nil
+          else { continue }
+          for (column, header) in site.table.columns.map(\.header).enumerated().dropFirst() {
+            guard let figure = site.figure(rowIndex, column), !header.trimmedOfWhiteSpace.isEmpty
+            else { continue }
+            let key = [caption, heading, header].map { $0.lowercased() }.joined(separator: "\u{1F}")
+            let printed = Printed(
+              figure: figure, file: paper.file, report: report.title, table: caption, row: heading,
+              column: header)
+            for other in first[key, default: []]
+            where other.report != report.title && !figure.agrees(with: other.figure) {
+              let pair = [
+                other.report + " " + other.figure.shown, report.title + " " + figure.shown,
+              ].sorted()
+              guard reported.insert([key] + pair).inserted else { continue }
+              diagnostics.append(
+                Diagnostic(
+                  file: paper.file, severity: .warning, rule: .acrossPapers,
+                  message:
+                    "“\(caption)”, \(heading), \(header) is \(figure.shown) here but \(other.figure.shown) in “\(other.report)” (\(other.file))",
+                  location: Diagnostic.Location(
+                    report: report.title, table: caption, row: heading, column: header),
+                  stated: figure.shown, expected: other.figure.shown))
+            }
+            first[key, default: []].append(printed)
+          }
+        }
+      }
+    }
+  }
+}
