@@ -69,7 +69,7 @@ extension Meeting {
     }
     if let paper = fields["paper"] {
       let name = try paper.sourceText("paper").text
-      let path = folder.isEmpty ? name : folder + "/" + name
+      let path = InputPaths.resolved(folder.isEmpty ? name : folder + "/" + name)
       let home = (folder as NSString).deletingLastPathComponent
       try InputPaths.check(path, inside: home, "the paper", at: paper.origin)
       guard FileManager.default.fileExists(atPath: path) else {

@@ -36,16 +36,22 @@ enum InputPaths {
 
   /// `path` made absolute against the working folder, with `.`, `..` and repeated `/` resolved.
   static func absolute(_ path: String) -> String {
-    let full = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+    resolved(path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path)
+  }
+
+  /// `path` with `.`, `..` and repeated `/` resolved as far as its own parts allow; a relative
+  /// path stays relative ("Inputs/meetings/../q4.yaml" is "Inputs/q4.yaml").
+  static func resolved(_ path: String) -> String {
+    let isAbsolute = path.hasPrefix("/")
     var parts: [Substring] = []
-    for part in full.split(separator: "/") {
-      if part == "." { continue }
-      if part == ".." {
-        _ = parts.popLast()
-        continue
+    for part in path.split(separator: "/") where part != "." {
+      if part == "..", let last = parts.last, last != ".." {
+        parts.removeLast()
+      } else if part != ".." || !isAbsolute {
+        parts.append(part)
       }
-      parts.append(part)
     }
-    return "/" + parts.joined(separator: "/")
+    let joined = parts.joined(separator: "/")
+    return isAbsolute ? "/" + joined : (joined.isEmpty ? "." : joined)
   }
 }

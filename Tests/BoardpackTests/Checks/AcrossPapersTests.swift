@@ -85,10 +85,10 @@ import Testing
     }
     #expect(
       lines.map { $0.prefix { $0 != "(" } } == [
-        "Inputs/meetings/../papers/membership-review-2026-06-23.xhtml: warning: [date] the header gives the meeting as 9 JUNE 2026, but the meeting is on 23rd June 2026: carried over from another meeting? ",
-        "Inputs/meetings/../pcc-update-2026-04-21-q4.yaml: warning: [date] the paper is for a meeting on 21st April 2026, but the meeting is on 23rd June 2026 ",
-        "Inputs/meetings/../pcp-delivery-update.yaml: warning: [date] the paper is for a meeting on 21st April 2026, but the meeting is on 23rd June 2026 ",
-        "Inputs/meetings/../opcc-commissioned-services.yaml: warning: [across-papers] the OOCR's start is given as 01/05/2026 here, but as 1st of April 2026 in “Commissioner's Update Report ",
+        "Inputs/papers/membership-review-2026-06-23.xhtml: warning: [date] the header gives the meeting as 9 JUNE 2026, but the meeting is on 23rd June 2026: carried over from another meeting? ",
+        "Inputs/pcc-update-2026-04-21-q4.yaml: warning: [date] the paper is for a meeting on 21st April 2026, but the meeting is on 23rd June 2026 ",
+        "Inputs/pcp-delivery-update.yaml: warning: [date] the paper is for a meeting on 21st April 2026, but the meeting is on 23rd June 2026 ",
+        "Inputs/opcc-commissioned-services.yaml: warning: [across-papers] the OOCR's start is given as 01/05/2026 here, but as 1st of April 2026 in “Commissioner's Update Report ",
       ])
   }
 }
