@@ -14,7 +14,9 @@ struct BoardpackBench: ParsableCommand {
       skew the figures); each figure is compared with a floor measured in the same run.
       """,
     subcommands: [
-      GenerateBench.self, ValidateBench.self, MergeBenchCommand.self, AccuracyBench.self, All.self,
+      GenerateBench.self, ValidateBench.self, MergeBenchCommand.self, AccuracyBench.self,
+      ProcessBench.self,
+      All.self,
     ],
     defaultSubcommand: All.self
   )
@@ -29,6 +31,7 @@ struct BoardpackBench: ParsableCommand {
       try ValidateBench.parse([]).run()
       try MergeBench.run(rows: 10_000)
       try AccuracyBench.parse([]).run()
+      try ProcessBench.parse([]).run()
     }
   }
 
