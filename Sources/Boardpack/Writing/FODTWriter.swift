@@ -98,9 +98,9 @@ public struct FODTWriter: Sendable {
 
   /// The frames made so far, by the styles their papers use.
   private final class Frames: Sendable {
-    private let made = Mutex<[Set<StyleKey>: Frame]>([:])
+    private let made = Mutex<[StyleCatalogue.Uses: Frame]>([:])
 
-    func frame(for used: Set<StyleKey>, in reference: ReferenceDocument) -> Frame {
+    func frame(for used: StyleCatalogue.Uses, in reference: ReferenceDocument) -> Frame {
       if let frame = made.withLock({ $0[used] }) { return frame }
       let frame = Frame(reference.catalogue.selection(for: used))
       made.withLock { $0[used] = frame }
@@ -111,7 +111,8 @@ public struct FODTWriter: Sendable {
   /// The parts of a frame that are the same in every file using the same styles, serialised once:
   /// up to the metadata's own fields, from after them to the end of the reference document's
   /// automatic styles, from there (after the paper's own) up to the opening of `office:text`, and
-  /// the end tags.
+  /// the end tags. Each part is one piece of bytes, however many definitions went into it, so that
+  /// writing a letter stays a few large writes.
   private struct Frame: Sendable {
     let opening: [Data]
     let middle: [Data]
@@ -145,7 +146,7 @@ public struct FODTWriter: Sendable {
       xml.start("office:automatic-styles")
       xml.raw("\n")
       if let markup = styles.sections[.automatic] { xml.copy(markup) }
-      middle = xml.drain()
+      middle = [Data(xml.drain().joined())]
       xml.end()
       xml.start("office:master-styles")
       xml.raw("\n")
@@ -155,7 +156,7 @@ public struct FODTWriter: Sendable {
       xml.start("office:body")
       xml.start("office:text")
       xml.raw("\n")
-      afterStyles = xml.drain()
+      afterStyles = [Data(xml.drain().joined())]
       closing = xml.finishPieces()
     }
   }
@@ -183,7 +184,7 @@ private final class FODTBodyRendering {
   /// The automatic styles this paper adds: column widths, pages of their own.
   let paperStyles = FODTPaperStyles()
   /// The styles of the reference document (and Boardpack's own) the paper refers to.
-  private(set) var usedStyles: Set<StyleKey> = []
+  private(set) var usedStyles = StyleCatalogue.Uses()
   /// Set by a page break or an appendix: the next paragraph, heading or table starts a new page.
   private var pendingBreak = false
   /// The master page the next paragraph, heading or table starts, when the page style changes.
@@ -293,7 +294,7 @@ private final class FODTBodyRendering {
       // An appendix starts a new page.
       if heading.appendix != nil { pendingBreak = true }
       xml.start("text:h")
-      usedStyles.insert(.outline)
+      note(.outline)
       xml.attribute("text:style-name", opening(styles.headings[min(max(heading.level, 1), 4) - 1]))
       xml.attribute("text:outline-level", String(min(max(heading.level, 1), 10)))
       writeBookmark(heading.label)
@@ -325,12 +326,12 @@ private final class FODTBodyRendering {
   /// The style that opens the next paragraph or heading: `style`, or a style of its own that starts
   /// a new page (of another page style) when a page break, an appendix or a wide table asks for one.
   private func opening(_ style: String) -> String {
-    usedStyles.insert(.paragraph(style))
+    note(.paragraph(style))
     if let master = pendingMaster {
       pendingMaster = nil
       pendingBreak = false
       onLandscape = master == styles.landscapePage
-      usedStyles.insert(.masterPage(master))
+      note(.masterPage(master))
       return paperStyles.paragraph(style, masterPage: master)
     }
     if pendingBreak {
@@ -348,7 +349,7 @@ private final class FODTBodyRendering {
     pendingBreak = false
     if let master {
       onLandscape = master == styles.landscapePage
-      usedStyles.insert(.masterPage(master))
+      note(.masterPage(master))
     }
     return paperStyles.table(
       width: placement.widths.reduce(0, +), keepsTogether: placement.keepsTogether,
@@ -805,7 +806,9 @@ private final class FODTBodyRendering {
 
   /// The name of a style the paper refers to, noted so that the paper carries it.
   private func use(_ style: StyleKey) -> String {
-    usedStyles.insert(style)
+    note(style)
     return style.name
   }
+
+  private func note(_ style: StyleKey) { reference.catalogue.note(style, in: &usedStyles) }
 }

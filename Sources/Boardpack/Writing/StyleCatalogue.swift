@@ -60,11 +60,35 @@ final class StyleCatalogue: Sendable {
     self.roots = roots
   }
 
-  /// The definitions that `used` needs, with everything they depend on, in the reference
+  /// The definitions a paper refers to, by their place in the catalogue, so that noting one costs a
+  /// look-up and comparing two sets a few words.
+  struct Uses: Hashable, Sendable {
+    fileprivate var words: [UInt64] = []
+
+    fileprivate mutating func insert(_ index: Int) {
+      let (word, bit) = index.quotientAndRemainder(dividingBy: 64)
+      if word >= words.count { words += Array(repeating: 0, count: word - words.count + 1) }
+      words[word] |= 1 << UInt64(bit)
+    }
+
+    fileprivate var indices: [Int] {
+      words.indices.flatMap { word in
+        (0..<64).filter { words[word] & (1 << UInt64($0)) != 0 }.map { word * 64 + $0 }
+      }
+    }
+  }
+
+  /// Notes that a paper refers to `key`; a style the catalogue lacks needs nothing carried.
+  func note(_ key: StyleKey, in uses: inout Uses) {
+    if let position = positions[key] { uses.insert(position) }
+  }
+
+  /// The definitions that `uses` needs, with everything they depend on, in the reference
   /// document's order.
-  func selection(for used: Set<StyleKey>) -> Selection {
+  func selection(for uses: Uses) -> Selection {
     var needed = Set(entries.indices.filter { entries[$0].key == nil })
-    var pending = Array(used.union(roots).union(needed.flatMap { entries[$0].dependencies }))
+    let used = uses.indices.compactMap { entries[$0].key }
+    var pending = Array(roots.union(used).union(needed.flatMap { entries[$0].dependencies }))
     var seen = Set(pending)
     while let key = pending.popLast() {
       guard let index = positions[key] else { continue }

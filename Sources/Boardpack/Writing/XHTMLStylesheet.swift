@@ -4,7 +4,7 @@ import Synchronization
 
 /// The stylesheet put inline in every paper: readable on screen, A4 on paper. A paper carries only
 /// the rules for what it holds: each rule names the elements and classes it styles, and is kept
-/// when the paper has any of them. The rules avoid `"`, `<`, `>` and `&`, which XML escapes but an
+/// when the paper has any of them; a paper's rules are noted as bits while it is written. The rules avoid `"`, `<`, `>` and `&`, which XML escapes but an
 /// HTML parser would not unescape inside `<style>`.
 struct XHTMLStylesheet: Sendable {
   /// A rule and what it styles: element names, `.class` names and `[attribute]` names; a rule that
@@ -115,26 +115,60 @@ struct XHTMLStylesheet: Sendable {
     Rule(["p"], "p { orphans: 3; widows: 3; }"),
   ]
 
+  /// Every rule, screen then print, numbered by its bit in a set of rules.
+  private static let all = screen.map { ($0, false) } + print.map { ($0, true) }
+
+  /// The rules every paper has.
+  static let everyPaper: UInt64 = bits { $0.styles.isEmpty }
+
+  /// The rules that an element name or `[attribute]` calls for, and those that a class calls for.
+  private static let byName = lookUp { !$0.hasPrefix(".") }
+  private static let byClass = Dictionary(
+    uniqueKeysWithValues: lookUp { $0.hasPrefix(".") }.map {
+      (Substring($0.key.dropFirst()), $0.value)
+    })
+
+  /// The rules for an element name, or an attribute written `[name]`.
+  static func rules(forName name: String) -> UInt64 { byName[name] ?? 0 }
+
+  /// The rules for a class.
+  static func rules(forClass name: Substring) -> UInt64 { byClass[name] ?? 0 }
+
+  private static func bits(where chosen: (Rule) -> Bool) -> UInt64 {
+    precondition(all.count <= 64, "a set of rules is 64 bits")
+    return all.indices.reduce(0) { chosen(all[$1].0) ? $0 | 1 << UInt64($1) : $0 }
+  }
+
+  private static func lookUp(_ kept: (String) -> Bool) -> [String: UInt64] {
+    var result: [String: UInt64] = [:]
+    for (index, (rule, _)) in all.enumerated() {
+      for style in rule.styles where kept(style) { result[style, default: 0] |= 1 << UInt64(index) }
+    }
+    return result
+  }
+
   /// The `<style>` element with every rule, for a document written before all of it is known.
-  static let complete = build(for: nil)
+  static let complete = build(~0)
 
-  /// The `<style>` elements made so far, by what their papers hold.
-  private static let made = Mutex<[Set<String>: XMLFragment]>([:])
+  /// The `<style>` elements made so far, by their rules.
+  private static let made = Mutex<[UInt64: XMLFragment]>([:])
 
-  /// The `<style>` element for a paper holding `used` (element names, `.class` and `[attribute]`
-  /// names), serialised once for each such set.
-  static func element(for used: Set<String>) -> XMLFragment {
-    if let made = made.withLock({ $0[used] }) { return made }
-    let fragment = build(for: used)
-    made.withLock { $0[used] = fragment }
+  /// The `<style>` element with `rules`, serialised once for each set of rules.
+  static func element(for rules: UInt64) -> XMLFragment {
+    if let made = made.withLock({ $0[rules] }) { return made }
+    let fragment = build(rules)
+    made.withLock { $0[rules] = fragment }
     return fragment
   }
 
-  /// The `<style>` element with the rules for `used`, or every rule when nil.
-  private static func build(for used: Set<String>?) -> XMLFragment {
-    let chosen = { (rules: [Rule]) in rules.filter { used.map($0.applies) ?? true }.map(\.css) }
-    var lines = [""] + chosen(screen)
-    let printing = chosen(print)
+  private static func build(_ rules: UInt64) -> XMLFragment {
+    let chosen = { (printing: Bool) in
+      all.indices.filter { rules & 1 << UInt64($0) != 0 && all[$0].1 == printing }.map {
+        all[$0].0.css
+      }
+    }
+    var lines = [""] + chosen(false)
+    let printing = chosen(true)
     if !printing.isEmpty {
       lines +=
         ["@media print {"] + printing.map { "  " + $0.replacingOccurrences(of: "\n", with: "\n  ") }

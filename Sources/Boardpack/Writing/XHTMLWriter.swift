@@ -17,7 +17,7 @@ public struct XHTMLWriter: Sendable {
     rendering.writeHead()
     let head = rendering.xml.drain()
     rendering.writeBody()
-    return Frame.shared.opening + head + XHTMLStylesheet.element(for: rendering.used).pieces
+    return Frame.shared.opening + head + XHTMLStylesheet.element(for: rendering.rules).pieces
       + Frame.shared.middle + rendering.xml.drain() + Frame.shared.closing
   }
 
@@ -101,9 +101,8 @@ private final class XHTMLRendering {
   let xml = XMLWriter.fragment()
   let document: Document
   var anchors: Anchors
-  /// The element names, `.class` names and `[attribute]` names written so far, by which the
-  /// stylesheet's rules are chosen.
-  private(set) var used: Set<String> = []
+  /// The stylesheet's rules for the elements, classes and attributes written so far.
+  private(set) var rules = XHTMLStylesheet.everyPaper
 
   init(_ document: Document) {
     self.document = document
@@ -204,7 +203,7 @@ private final class XHTMLRendering {
     start("h\(min(max(heading.level, 1), 5) + 1)")
     writeAnchor(heading.label)
     if let appendix = heading.appendix {
-      used.insert("[data-bp-appendix]")
+      rules |= XHTMLStylesheet.rules(forName: "[data-bp-appendix]")
       xml.attribute("data-bp-appendix", String(appendix))
     }
     writeInlines(heading.content)
@@ -471,13 +470,13 @@ private final class XHTMLRendering {
   }
 
   private func start(_ name: String) {
-    used.insert(name)
+    rules |= XHTMLStylesheet.rules(forName: name)
     xml.start(name)
   }
 
   /// The class attribute of the element just opened.
   private func classes(_ value: String) {
-    for name in value.split(separator: " ") { used.insert("." + name) }
+    for name in value.split(separator: " ") { rules |= XHTMLStylesheet.rules(forClass: name) }
     xml.attribute("class", value)
   }
 
@@ -485,9 +484,9 @@ private final class XHTMLRendering {
   private func element(
     inline name: String, _ attributes: KeyValuePairs<String, String> = [:], text: String? = nil
   ) {
-    used.insert(name)
+    rules |= XHTMLStylesheet.rules(forName: name)
     for (key, value) in attributes where key == "class" {
-      for name in value.split(separator: " ") { used.insert("." + name) }
+      for name in value.split(separator: " ") { rules |= XHTMLStylesheet.rules(forClass: name) }
     }
     xml.element(name, attributes, text: text)
   }
