@@ -14,7 +14,8 @@ struct BoardpackBench: ParsableCommand {
       skew the figures); each figure is compared with a floor measured in the same run.
       """,
     subcommands: [
-      GenerateBench.self, ValidateBench.self, PackBench.self, MergeBenchCommand.self, AccuracyBench.self,
+      GenerateBench.self, ValidateBench.self, PackBench.self, MergeBenchCommand.self,
+      AccuracyBench.self, ProcessBench.self,
       All.self,
     ],
     defaultSubcommand: All.self
@@ -31,6 +32,7 @@ struct BoardpackBench: ParsableCommand {
       try PackBench.parse([]).run()
       try MergeBench.run(rows: 10_000)
       try AccuracyBench.parse([]).run()
+      try ProcessBench.parse([]).run()
     }
   }
 

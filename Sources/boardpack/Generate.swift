@@ -5,6 +5,7 @@ import Foundation
 /// `boardpack generate`: fill a skeleton from a YAML input, check the paper, and write it.
 struct Generate: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "generate",
     abstract: "Generate papers from YAML inputs, as .xhtml and .fodt, checking them first.",
     discussion: """
       Each input names its skeleton (`template:`), fills the skeleton's slots, and points at CSV \
@@ -20,7 +21,9 @@ struct Generate: ParsableCommand {
   var inputs: [String]
 
   @Option(
-    help: "Formats to write: xhtml, fodt or all (both); or pdf (tagged, PDF/UA) or docx, made by LibreOffice.")
+    help:
+      "Formats to write: xhtml, fodt or all (both); or pdf (tagged, PDF/UA) or docx, made by LibreOffice."
+  )
   var format: OutputFormat = .all
 
   @Option(help: "The folder to write into.")
@@ -70,8 +73,12 @@ struct Generate: ParsableCommand {
     if let converted = format.converted, let reference {
       // One start of LibreOffice for the whole batch.
       let conversion = try PaperConversion(to: converted)
-      let named = papers.map { (URL(fileURLWithPath: $0.input).deletingPathExtension().lastPathComponent, $0.document) }
-      for path in try conversion.write(named, reference: reference, into: out) { print("wrote \(path)") }
+      let named = papers.map {
+        (URL(fileURLWithPath: $0.input).deletingPathExtension().lastPathComponent, $0.document)
+      }
+      for path in try conversion.write(named, reference: reference, into: out) {
+        print("wrote \(path)")
+      }
       return
     }
     let writers = PaperWriters(xhtml: format.writesXHTML, fodt: reference)

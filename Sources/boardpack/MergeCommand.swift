@@ -5,6 +5,7 @@ import Foundation
 /// `boardpack merge`: one letter per CSV row from a letter template.
 struct Merge: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "merge",
     abstract: "Write one letter per CSV row from a letter template (docs/FORMATS.md §6).",
     discussion: """
       Every row is checked before anything is written; a bad row stops the merge unless \

@@ -5,6 +5,7 @@ import Foundation
 /// `boardpack new`: write a starter input for a report type.
 struct New: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "new",
     abstract: "Write a starter input for a report type, ready to fill in.",
     discussion: """
       The starter names the skeleton, gives every metadata field and fills every slot with \

@@ -5,6 +5,7 @@ import Boardpack
 /// with their merge fields.
 struct Templates: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "templates",
     abstract:
       "List the report skeletons and their slots, and the letter templates and their fields."
   )

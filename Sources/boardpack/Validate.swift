@@ -5,6 +5,7 @@ import Foundation
 /// `boardpack validate`: check papers before circulation.
 struct Validate: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "validate",
     abstract:
       "Check papers before circulation: table sums, derived figures, cross-references, numbering, dates.",
     discussion: """
@@ -21,7 +22,10 @@ struct Validate: ParsableCommand {
 
   enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
 
-  @Argument(help: "Papers to check (.docx, .odt, .fodt, .xhtml, .html, …), folders of them, - for standard input, or YAML inputs.")
+  @Argument(
+    help:
+      "Papers to check (.docx, .odt, .fodt, .xhtml, .html, …), folders of them, - for standard input, or YAML inputs."
+  )
   var files: [String]
 
   @Option(help: "Output: text (compiler-style lines) or json.")
@@ -83,11 +87,13 @@ struct Validate: ParsableCommand {
     diagnostics += validator.check(across: PaperSet(documents))
     let printer = DiagnosticPrinter()
     switch format {
-    case .text: print(printer.text(diagnostics, files: count, unreadable: unreadable), terminator: "")
+    case .text:
+      print(printer.text(diagnostics, files: count, unreadable: unreadable), terminator: "")
     case .json:
       print(
         String(
-          decoding: try printer.json(diagnostics, files: count, unreadable: unreadable), as: UTF8.self))
+          decoding: try printer.json(diagnostics, files: count, unreadable: unreadable),
+          as: UTF8.self))
     }
     if !unreadable.isEmpty { throw ExitCode(2) }
     let failing = diagnostics.contains { $0.severity == .error || strict }

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// A regular expression compiled once, and a cheap test that passes over text it cannot match.
 ///
@@ -9,16 +10,17 @@ import Foundation
 ///
 /// Most passages hold none of the words a pattern needs: every match contains at least one string
 /// of each group `needing` names (small letters, matching capitals too for a `(?i)` pattern), so
-/// text lacking them is never searched.
+/// text lacking them is never searched. A pattern is compiled when text first passes that test, so
+/// a run pays only for the patterns its papers need (compiling them all took a third of a small
+/// paper's `boardpack validate`).
 struct TextPattern: Sendable {
-  private let expression: NSRegularExpression
+  private let expression: CompiledOnFirstUse
   /// Groups of strings as UTF-8 bytes: a match holds one string of every group.
   private let clues: [[[UInt8]]]
   private let ignoringCase: Bool
 
   init(_ pattern: String, needing clues: [String]...) {
-    // The patterns are constants of this module: a bad one is a programming error.
-    expression = try! NSRegularExpression(pattern: pattern)
+    expression = CompiledOnFirstUse(pattern)
     ignoringCase = pattern.hasPrefix("(?i)")
     assert(!ignoringCase || clues.joined().allSatisfy { $0 == $0.lowercased() })
     self.clues = clues.map { group in group.map { Array($0.utf8) } }
@@ -43,7 +45,9 @@ struct TextPattern: Sendable {
   where Text.SubSequence == Substring {
     guard mightMatch(text) else { return [] }
     let (base, bounds) = Self.searched(text)
-    return expression.matches(in: base, range: bounds).map { TextMatch(base: base, result: $0) }
+    return expression.compiled.matches(in: base, range: bounds).map {
+      TextMatch(base: base, result: $0)
+    }
   }
 
   func firstMatch<Text: StringProtocol>(in text: Text) -> TextMatch?
@@ -62,7 +66,7 @@ struct TextPattern: Sendable {
   ) -> TextMatch? where Text.SubSequence == Substring {
     guard mightMatch(text) else { return nil }
     let (base, bounds) = Self.searched(text)
-    return expression.firstMatch(in: base, options: options, range: bounds).map {
+    return expression.compiled.firstMatch(in: base, options: options, range: bounds).map {
       TextMatch(base: base, result: $0)
     }
   }
@@ -72,6 +76,24 @@ struct TextPattern: Sendable {
   where Text.SubSequence == Substring {
     let slice = text[text.startIndex..<text.endIndex]
     return (slice.base, NSRange(slice.startIndex..<slice.endIndex, in: slice.base))
+  }
+}
+
+/// A regular expression compiled the first time it is asked for, once, whichever thread asks.
+private final class CompiledOnFirstUse: Sendable {
+  private let pattern: String
+  private let expression = Mutex<NSRegularExpression?>(nil)
+
+  init(_ pattern: String) { self.pattern = pattern }
+
+  var compiled: NSRegularExpression {
+    expression.withLock { expression in
+      if let expression { return expression }
+      // The patterns are constants of this module: a bad one is a programming error.
+      let compiled = try! NSRegularExpression(pattern: pattern)
+      expression = compiled
+      return compiled
+    }
   }
 }
 
@@ -106,7 +128,8 @@ extension [UInt8] {
       guard let base = haystack.baseAddress else { return false }
       var offset = 0
       while haystack.count - offset >= clue.count {
-        guard let found = memchr(base + offset, Int32(first), haystack.count - offset - clue.count + 1)
+        guard
+          let found = memchr(base + offset, Int32(first), haystack.count - offset - clue.count + 1)
         else { return false }
         if memcmp(found, clue, clue.count) == 0 { return true }
         offset = base.distance(to: found) + 1

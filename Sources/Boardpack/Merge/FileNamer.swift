@@ -7,7 +7,7 @@ import Foundation
 /// same data always gives the same names.
 ///
 /// To find clashes the namer keeps a 64-bit hash of each name given out, not the name, so a merge
-/// of many rows holds 8 bytes a letter. Two different names with the same hash (about one chance in
+/// of many rows holds 8 bytes a letter (and 16 more for each name that clashed). Two different names with the same hash (about one chance in
 /// 10^19 for a pair) would give the later a needless suffix: still unique, and the same every run.
 public struct FileNamer: Sendable {
   enum Part: Sendable, Equatable {
@@ -22,6 +22,9 @@ public struct FileNamer: Sendable {
   let parts: [Part]
   /// The hashes of the names given out and reserved, ignoring case.
   private var used: Set<UInt64>
+  /// The last suffix given to each name that clashed, by the name's hash, so that the next row of
+  /// that name tries after it: rows that all share a name are named in linear time, not quadratic.
+  private var lastSuffixes: [UInt64: Int] = [:]
 
   /// Checks `pattern` against the data's `header`; `reserved` names (without extension) are never given out.
   public init(pattern: String, header: [String], reserved: [String] = []) throws(BoardpackError) {
@@ -104,12 +107,16 @@ public struct FileNamer: Sendable {
       let dot = name.firstIndex(of: ".") ?? name.endIndex
       name = name[..<dot] + "_" + name[dot...]
     }
-    var candidate = name
-    var suffix = 1
-    while !used.insert(FileNamer.hash(candidate)).inserted {
+    let base = FileNamer.hash(name)
+    guard !used.insert(base).inserted else { return name }
+    // Every suffix up to the last one given to this name is taken already.
+    var suffix = lastSuffixes[base] ?? 1
+    var candidate: String
+    repeat {
       suffix += 1
       candidate = "\(name)-\(suffix)"
-    }
+    } while !used.insert(FileNamer.hash(candidate)).inserted
+    lastSuffixes[base] = suffix
     return candidate
   }
 

@@ -20,6 +20,7 @@ extension FODTWriter {
       pack.front, reference, in: .init(xml: xml, paperStyles: styles, prefix: "", isPaper: false))
     front.writeBody()
     var tables = front.tables
+    var uses = front.usedStyles
     for paper in pack.papers {
       let rendering = FODTBodyRendering(
         paper.document, reference,
@@ -29,9 +30,10 @@ extension FODTWriter {
       rendering.writeBody()
       rendering.writePaperEnd(paper.end.name)
       tables += rendering.tables
+      uses.formUnion(rendering.usedStyles)
     }
     let body = xml.finishPieces()
-    let frame = frame(pack.front.metadata, tables: tables, styles: styles)
+    let frame = frame(pack.front.metadata, tables: tables, uses: uses, paperStyles: styles)
     return Data((frame.head + body + frame.tail).joined())
   }
 }

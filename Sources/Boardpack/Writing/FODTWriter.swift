@@ -1,18 +1,19 @@
 import BoardpackXML
 import Foundation
+import Synchronization
 
 /// Writes a `Document` as flat ODF text (`.fodt`, ODF 1.3) per FORMATS.md §5, styled by a
-/// reference document whose styles are copied in as pre-serialised bytes.
+/// reference document whose styles are copied in as pre-serialised bytes: only those the paper
+/// uses, with the styles, lists, pages and fonts they depend on.
 ///
 /// Numbered paragraphs are items of lists in the `BP Numbering` style that all continue the
 /// first one, so LibreOffice numbers them itself and renumbers them when an author edits the paper.
 public struct FODTWriter: Sendable {
   let reference: ReferenceDocument
-  private let frame: Frame
+  private let frames = Frames()
 
   public init(reference: ReferenceDocument) {
     self.reference = reference
-    frame = Frame(reference)
   }
 
   /// The document as UTF-8 flat ODF bytes.
@@ -25,7 +26,7 @@ public struct FODTWriter: Sendable {
     let body = FODTBodyRendering(document, reference)
     body.writeBody()
     let content = body.xml.finishPieces()
-    let frame = frame(document.metadata, tables: body.tables, styles: body.paperStyles)
+    let frame = frame(document.metadata, body: body)
     return frame.head + content + frame.tail
   }
 
@@ -62,7 +63,7 @@ public struct FODTWriter: Sendable {
     func finish() throws(BoardpackError) {
       try spool.write(body.xml.finishPieces())
       try spool.close()
-      let frame = writer.frame(metadata, tables: body.tables, styles: body.paperStyles)
+      let frame = writer.frame(metadata, body: body)
       let file = try FileSink(path: path)
       try file.write(frame.head)
       try file.write(contentsOf: spool.path)
@@ -73,10 +74,17 @@ public struct FODTWriter: Sendable {
   }
 
   /// What surrounds a body: everything up to the opening of `office:text` (the metadata, with the
-  /// relations of `tables`, the reference document's styles and the paper's own `styles`), and the
-  /// end tags after it.
+  /// relations of the body's tables, the reference document's styles the body uses and the body's
+  /// own), and the end tags after it.
+  private func frame(_ metadata: Metadata, body: FODTBodyRendering) -> (head: [Data], tail: [Data])
+  {
+    frame(metadata, tables: body.tables, uses: body.usedStyles, paperStyles: body.paperStyles)
+  }
+
+  /// The frame around a body of `tables` that uses the styles `uses` and adds `paperStyles`.
   func frame(
-    _ metadata: Metadata, tables: [(name: String, relations: String)], styles: FODTPaperStyles
+    _ metadata: Metadata, tables: [(name: String, relations: String)],
+    uses: StyleCatalogue.Uses, paperStyles: FODTPaperStyles
   ) -> (head: [Data], tail: [Data]) {
     let xml = XMLWriter.fragment()
     xml.element("dc:title", text: metadata.title)
@@ -89,22 +97,44 @@ public struct FODTWriter: Sendable {
       xml.element(
         "meta:user-defined", ["meta:name": "bp:relations:" + table.name], text: table.relations)
     }
-    return (frame.opening + xml.drain() + frame.middle + styles.drain() + frame.afterStyles, frame.closing)
+    let frame = frames.frame(for: uses, in: reference)
+    return (
+      frame.opening + xml.drain() + frame.middle + paperStyles.drain() + frame.afterStyles,
+      frame.closing
+    )
   }
 
-  /// The parts of a frame that are the same in every file, serialised once: up to the metadata's
-  /// own fields, from after them to the end of the reference document's automatic styles, from
-  /// there (after the paper's own) up to the opening of `office:text`, and the end tags.
+  /// The frames made so far, by the styles their papers use.
+  private final class Frames: Sendable {
+    private let made = Mutex<[StyleCatalogue.Uses: Frame]>([:])
+
+    func frame(for used: StyleCatalogue.Uses, in reference: ReferenceDocument) -> Frame {
+      if let frame = made.withLock({ $0[used] }) { return frame }
+      let frame = Frame(reference.catalogue.selection(for: used))
+      made.withLock { $0[used] = frame }
+      return frame
+    }
+  }
+
+  /// The parts of a frame that are the same in every file using the same styles, serialised once:
+  /// up to the metadata's own fields, from after them to the end of the reference document's
+  /// automatic styles, from there (after the paper's own) up to the opening of `office:text`, and
+  /// the end tags. Each part is one piece of bytes, however many definitions went into it, so that
+  /// writing a letter stays a few large writes.
   private struct Frame: Sendable {
     let opening: [Data]
     let middle: [Data]
     let afterStyles: [Data]
     let closing: [Data]
 
-    init(_ reference: ReferenceDocument) {
+    init(_ styles: StyleCatalogue.Selection) {
       let xml = XMLWriter()
       xml.start("office:document")
-      for namespace in ODF.namespaces { xml.attribute("xmlns:" + namespace.prefix, namespace.uri) }
+      for namespace in ODF.namespaces
+      where ODF.bodyNamespaces.contains(namespace.uri) || styles.namespaces.contains(namespace.uri)
+      {
+        xml.attribute("xmlns:" + namespace.prefix, namespace.uri)
+      }
       xml.attribute("office:version", "1.3")
       xml.attribute("office:mimetype", "application/vnd.oasis.opendocument.text")
       xml.raw("\n")
@@ -113,16 +143,28 @@ public struct FODTWriter: Sendable {
       opening = xml.drain()
       xml.end()
       xml.raw("\n")
-      xml.copy(reference.leading)
+      for (section, element) in [
+        (StyleCatalogue.Section.fonts, "office:font-face-decls"), (.styles, "office:styles"),
+      ] {
+        xml.start(element)
+        xml.raw("\n")
+        if let markup = styles.sections[section] { xml.copy(markup) }
+        xml.end()
+      }
       xml.start("office:automatic-styles")
-      xml.copy(reference.automatic)
-      middle = xml.drain()
+      xml.raw("\n")
+      if let markup = styles.sections[.automatic] { xml.copy(markup) }
+      middle = [Data(xml.drain().joined())]
       xml.end()
-      xml.copy(reference.masters)
+      xml.start("office:master-styles")
+      xml.raw("\n")
+      if let markup = styles.sections[.masters] { xml.copy(markup) }
+      xml.end()
+      xml.raw("\n")
       xml.start("office:body")
       xml.start("office:text")
       xml.raw("\n")
-      afterStyles = xml.drain()
+      afterStyles = [Data(xml.drain().joined())]
       closing = xml.finishPieces()
     }
   }
@@ -164,6 +206,8 @@ final class FODTBodyRendering {
   let styles: StyleNames
   /// The automatic styles this paper adds: column widths, pages of their own.
   let paperStyles: FODTPaperStyles
+  /// The styles of the reference document (and Boardpack's own) the paper refers to.
+  private(set) var usedStyles = StyleCatalogue.Uses()
   /// Set by a page break or an appendix: the next paragraph, heading or table starts a new page.
   private var pendingBreak = false
   /// The master page the next paragraph, heading or table starts, when the page style changes.
@@ -251,7 +295,10 @@ final class FODTBodyRendering {
       Table(
         columns: [Column(header: "", type: .text), Column(header: "", type: .text)],
         rows: rows.map {
-          Row(cells: [Cell(value: .text($0.caption), shown: $0.caption), Cell(value: .text($0.value), shown: $0.value)])
+          Row(cells: [
+            Cell(value: .text($0.caption), shown: $0.caption),
+            Cell(value: .text($0.value), shown: $0.value),
+          ])
         }))
     xml.start("table:table")
     xml.attribute("table:name", anchors.anchor(generatedFrom: "TitleBlock"))
@@ -261,7 +308,7 @@ final class FODTBodyRendering {
       xml.start("table:table-row")
       for (text, style) in [(row.caption, styles.tableHeading), (row.value, styles.tableContents)] {
         xml.start("table:table-cell")
-        xml.attribute("table:style-name", styles.cell)
+        xml.attribute("table:style-name", use(.tableCell(styles.cell)))
         xml.attribute("office:value-type", "string")
         paragraph(style, text: text, newline: false)
         xml.end()
@@ -313,6 +360,7 @@ final class FODTBodyRendering {
       // An appendix starts a new page.
       if heading.appendix != nil { pendingBreak = true }
       xml.start("text:h")
+      note(.outline)
       xml.attribute("text:style-name", opening(styles.headings[min(max(heading.level, 1), 4) - 1]))
       xml.attribute("text:outline-level", String(min(max(heading.level, 1) + outlineOffset, 10)))
       writeBookmark(heading.label)
@@ -320,7 +368,8 @@ final class FODTBodyRendering {
       xml.end()
       newline()
     case .paragraph(let paragraph):
-      let style = paragraph.style.flatMap(reference.paragraphStyle(named:)) ?? context.paragraphStyle
+      let style =
+        paragraph.style.flatMap(reference.paragraphStyle(named:)) ?? context.paragraphStyle
       writeParagraph(style, label: paragraph.label, content: paragraph.content)
       writeBlocks(paragraph.children, context)
     case .list(let list):
@@ -343,10 +392,12 @@ final class FODTBodyRendering {
   /// The style that opens the next paragraph or heading: `style`, or a style of its own that starts
   /// a new page (of another page style) when a page break, an appendix or a wide table asks for one.
   private func opening(_ style: String) -> String {
+    note(.paragraph(style))
     if let master = pendingMaster {
       pendingMaster = nil
       pendingBreak = false
       onLandscape = master == styles.landscapePage
+      note(.masterPage(master))
       return paperStyles.paragraph(style, masterPage: master)
     }
     if pendingBreak {
@@ -362,15 +413,20 @@ final class FODTBodyRendering {
     let breaks = pendingBreak
     pendingMaster = nil
     pendingBreak = false
-    if let master { onLandscape = master == styles.landscapePage }
+    if let master {
+      onLandscape = master == styles.landscapePage
+      note(.masterPage(master))
+    }
     return paperStyles.table(
-      width: placement.widths.reduce(0, +), keepsTogether: placement.keepsTogether, breaksBefore: breaks,
+      width: placement.widths.reduce(0, +), keepsTogether: placement.keepsTogether,
+      breaksBefore: breaks,
       masterPage: master)
   }
 
   /// The page a table is set on, with the reference document's table text sizes.
   private var page: TablePlacement.Page {
-    TablePlacement.Page(normalSize: reference.shading.tableText, smallSize: reference.shading.smallTableText)
+    TablePlacement.Page(
+      normalSize: reference.shading.tableText, smallSize: reference.shading.smallTableText)
   }
 
   /// Makes what is written next start a landscape page, unless the text is on one already.
@@ -396,7 +452,7 @@ final class FODTBodyRendering {
       xml.attribute("xml:id", numberingID)
       numberingStarted = true
     }
-    xml.attribute("text:style-name", styles.numbering)
+    xml.attribute("text:style-name", use(.list(styles.numbering)))
     newline()
   }
 
@@ -443,7 +499,7 @@ final class FODTBodyRendering {
       (style, paragraphStyle, wrappers) = (styles.numbering, context.itemStyle, level - depth - 1)
     }
     xml.start("text:list")
-    xml.attribute("text:style-name", style)
+    xml.attribute("text:style-name", use(.list(style)))
     newline()
     for _ in 0..<wrappers {
       xml.start("text:list-item")
@@ -473,7 +529,9 @@ final class FODTBodyRendering {
   }
 
   private func writeTable(_ table: Table, _ context: Context) {
-    let name = table.label.map { anchors.anchor(for: $0) } ?? anchors.anchor(generatedFrom: "Table\(tables.count + 1)")
+    let name =
+      table.label.map { anchors.anchor(for: $0) }
+      ?? anchors.anchor(generatedFrom: "Table\(tables.count + 1)")
     tables.append((name, table.relationsJSON))
     var page = self.page
     var fitted = table
@@ -485,7 +543,7 @@ final class FODTBodyRendering {
       xml.attribute("text:style-name", opening(context.paragraphStyle))
       xml.start("draw:frame")
       xml.attribute("draw:name", name)
-      xml.attribute("draw:style-name", styles.tableFrame)
+      xml.attribute("draw:style-name", use(.graphic(styles.tableFrame)))
       xml.attribute("text:anchor-type", "as-char")
       xml.attribute("svg:width", "14cm")
       xml.start("draw:text-box")
@@ -514,7 +572,7 @@ final class FODTBodyRendering {
     xml.start("table:table-row")
     for column in table.columns {
       xml.start("table:table-cell")
-      xml.attribute("table:style-name", styles.headingCell)
+      xml.attribute("table:style-name", use(.tableCell(styles.headingCell)))
       xml.attribute("office:value-type", "string")
       paragraph(column.type == .text ? heading : figureHeading, text: column.header, newline: false)
       xml.end()
@@ -534,13 +592,14 @@ final class FODTBodyRendering {
     for (rowIndex, row) in table.rows.enumerated() {
       xml.start("table:table-row")
       let splits = rowIndex < placement.rowMaySplit.count && placement.rowMaySplit[rowIndex]
-      xml.attribute("table:style-name", splits ? styles.splittingRow : styles.row)
+      xml.attribute("table:style-name", use(.tableRow(splits ? styles.splittingRow : styles.row)))
       for (index, cell) in row.cells.enumerated() {
         let look: CellLook =
           ratings.contains(index) && StyleNames.ratings.contains(cell.shown)
           ? .rating(cell.shown) : directions.contains(index) ? .centred : .plain
         writeCell(
-          cell, type: index < table.columns.count ? table.columns[index].type : .text, total: row.isTotal,
+          cell, type: index < table.columns.count ? table.columns[index].type : .text,
+          total: row.isTotal,
           label: index == 0 ? row.label : nil, small: small, look: look)
       }
       xml.end()
@@ -565,13 +624,14 @@ final class FODTBodyRendering {
 
   /// Writes a cell; `label` (a row's, in its first cell) becomes a bookmark at the start of its text.
   private func writeCell(
-    _ cell: Cell, type: ValueType, total: Bool, label: Label?, small: Bool = false, look: CellLook = .plain
+    _ cell: Cell, type: ValueType, total: Bool, label: Label?, small: Bool = false,
+    look: CellLook = .plain
   ) {
     xml.start("table:table-cell")
     if case .rating(let rating) = look {
-      xml.attribute("table:style-name", StyleNames.ragCell(rating))
+      xml.attribute("table:style-name", use(.tableCell(StyleNames.ragCell(rating))))
     } else {
-      xml.attribute("table:style-name", styles.cell)
+      xml.attribute("table:style-name", use(.tableCell(styles.cell)))
     }
     switch (cell.value, type) {
     case (.money(let amount), _):
@@ -604,7 +664,9 @@ final class FODTBodyRendering {
       case (false, false, true): styles.smallFigureContents
       case (false, true, true): styles.smallFigureHeading
       }
-    if case .centred = look, !total { style = small ? styles.smallCentredContents : styles.centredContents }
+    if case .centred = look, !total {
+      style = small ? styles.smallCentredContents : styles.centredContents
+    }
     if case .rating(let rating) = look, !total {
       style = small ? StyleNames.smallRAG(rating) : styles.ragParagraphs[rating] ?? style
     }
@@ -625,13 +687,15 @@ final class FODTBodyRendering {
 
   private func writeFigure(_ figure: Figure) {
     figureCount += 1
-    let name = figure.label.map { anchors.anchor(for: $0) } ?? anchors.anchor(generatedFrom: "Figure\(figureCount)")
+    let name =
+      figure.label.map { anchors.anchor(for: $0) }
+      ?? anchors.anchor(generatedFrom: "Figure\(figureCount)")
     xml.start("text:p")
     xml.attribute("text:style-name", opening(styles.figureParagraph))
     if figure.label != nil { xml.element("text:bookmark", ["text:name": name]) }
     xml.start("draw:frame")
     xml.attribute("draw:name", name)
-    xml.attribute("draw:style-name", styles.figure)
+    xml.attribute("draw:style-name", use(.graphic(styles.figure)))
     xml.attribute("text:anchor-type", "as-char")
     if let image = figure.embeddedImage {
       // The picture inside the paper, at most the text's width, its ratio kept.
@@ -651,16 +715,22 @@ final class FODTBodyRendering {
       xml.attribute("style:rel-height", "scale")
       xml.element(
         "draw:image",
-        ["xlink:href": source, "xlink:type": "simple", "xlink:show": "embed", "xlink:actuate": "onLoad"])
+        [
+          "xlink:href": source, "xlink:type": "simple", "xlink:show": "embed",
+          "xlink:actuate": "onLoad",
+        ])
     } else {
       xml.attribute("svg:width", "16cm")
       xml.attribute("svg:height", "4cm")
       xml.start("draw:text-box")
-      paragraph(styles.tableContents, text: "\(figure.kind.rawValue.capitalized): \(figure.altText)", newline: false)
+      paragraph(
+        styles.tableContents, text: "\(figure.kind.rawValue.capitalized): \(figure.altText)",
+        newline: false)
       xml.end()
     }
     xml.element("svg:title", text: figure.altText)
-    xml.element("svg:desc", text: figure.altText + (figure.chart.map { " " + $0.figuresInWords } ?? ""))
+    xml.element(
+      "svg:desc", text: figure.altText + (figure.chart.map { " " + $0.figuresInWords } ?? ""))
     xml.end()
     xml.end()
     newline()
@@ -681,7 +751,9 @@ final class FODTBodyRendering {
   }
 
   /// A paragraph of plain text, opening with a bookmark for `bookmark` when given.
-  private func paragraph(_ style: String, text: String, bookmark: Label? = nil, newline addsNewline: Bool = true) {
+  private func paragraph(
+    _ style: String, text: String, bookmark: Label? = nil, newline addsNewline: Bool = true
+  ) {
     xml.start("text:p")
     xml.attribute("text:style-name", opening(style))
     writeBookmark(bookmark)
@@ -707,14 +779,14 @@ final class FODTBodyRendering {
         xml.start("text:a")
         xml.attribute("xlink:type", "simple")
         xml.attribute("xlink:href", url)
-        xml.attribute("text:style-name", styles.link)
+        xml.attribute("text:style-name", use(.text(styles.link)))
         writeInlines(content)
         xml.end()
       case .reference(let reference):
         xml.start("text:a")
         xml.attribute("xlink:type", "simple")
         xml.attribute("xlink:href", "#" + anchors.name(of: reference.target))
-        xml.attribute("text:style-name", styles.reference)
+        xml.attribute("text:style-name", use(.text(styles.reference)))
         xml.attribute("text:visited-style-name", styles.reference)
         writeReferenceText(reference)
         xml.end()
@@ -762,7 +834,7 @@ final class FODTBodyRendering {
 
   private func span(_ style: String, _ content: [Inline]) {
     xml.start("text:span")
-    xml.attribute("text:style-name", style)
+    xml.attribute("text:style-name", use(.text(style)))
     writeInlines(content)
     xml.end()
   }
@@ -817,4 +889,12 @@ final class FODTBodyRendering {
   }
 
   private func newline() { xml.raw("\n") }
+
+  /// The name of a style the paper refers to, noted so that the paper carries it.
+  private func use(_ style: StyleKey) -> String {
+    note(style)
+    return style.name
+  }
+
+  private func note(_ style: StyleKey) { reference.catalogue.note(style, in: &usedStyles) }
 }

@@ -31,7 +31,6 @@ struct StyleNames: Sendable {
   }
 
   // Boardpack's automatic styles.
-  let table = "bp-table"
   let row = "bp-row"
   let cell = "bp-cell"
   let headingCell = "bp-heading-cell"
@@ -58,7 +57,8 @@ struct StyleNames: Sendable {
   /// Resolves each style Boardpack uses from its display name among `declared` (style names by
   /// family, then by display name); a style the reference document lacks is an error.
   init(resolvingIn declared: [String: [String: String]], file: String) throws(BoardpackError) {
-    func name(_ displayName: String, family: String = "paragraph") throws(BoardpackError) -> String {
+    func name(_ displayName: String, family: String = "paragraph") throws(BoardpackError) -> String
+    {
       guard let name = declared[family]?[displayName] else {
         throw BoardpackError(
           "the reference document has no \(family) style “\(displayName)”; Boardpack needs it",
@@ -70,7 +70,9 @@ struct StyleNames: Sendable {
     body = try name("BP Body")
     meetingDate = try name("BP Meeting Date")
     title = try name("Title")
-    headings = [try name("Heading 1"), try name("Heading 2"), try name("Heading 3"), try name("Heading 4")]
+    headings = [
+      try name("Heading 1"), try name("Heading 2"), try name("Heading 3"), try name("Heading 4"),
+    ]
     numbered = try name("BP Numbered")
     text = try name("BP Text")
     quotation = try name("BP Quotation")
@@ -88,7 +90,9 @@ struct StyleNames: Sendable {
     figure = try name("BP Figure", family: "graphic")
     smallTableContents = try name("BP Small Table Contents")
     smallTableHeading = try name("BP Small Table Heading")
-    portraitPage = declared["master-page"]?["Standard"] ?? declared["master-page"]?.values.sorted().first ?? "Standard"
+    portraitPage =
+      declared["master-page"]?["Standard"] ?? declared["master-page"]?.values.sorted().first
+      ?? "Standard"
     landscapePage = try name("BP Landscape", family: "master-page")
     paperFirstPage = try name("BP Paper First", family: "master-page")
     paperPage = try name("BP Paper", family: "master-page")
@@ -100,70 +104,86 @@ struct StyleNames: Sendable {
     self.ragParagraphs = ragParagraphs
   }
 
-  /// Writes Boardpack's automatic styles, which build on the reference document's named ones;
-  /// `shading` gives the RAG colours and the size of small table text.
-  func writeAutomaticStyles(to xml: XMLWriter, shading: Shading) {
-    style(table, family: "table", xml) {
-      xml.element(
-        "style:table-properties", ["style:width": "17cm", "table:align": "margins", "fo:margin-bottom": "0.3cm"])
+  /// Boardpack's automatic styles, which build on the reference document's named ones, each on its
+  /// own for a paper to carry when it uses it; `shading` gives the RAG colours and the size of small
+  /// table text.
+  func automaticStyles(shading: Shading) -> [StyleCatalogue.Entry] {
+    var entries: [StyleCatalogue.Entry] = []
+    func style(
+      _ name: String, family: String, parent: String? = nil, properties: (XMLWriter) -> Void
+    ) {
+      let xml = XMLWriter.fragment()
+      xml.start("style:style")
+      xml.attribute("style:name", name)
+      xml.attribute("style:family", family)
+      if let parent { xml.attribute("style:parent-style-name", parent) }
+      properties(xml)
+      xml.end()
+      entries.append(
+        StyleCatalogue.Entry(
+          section: .automatic, key: StyleKey(kind: family, name: name),
+          dependencies: Set(parent.map { [StyleKey(kind: family, name: $0)] } ?? []),
+          markup: xml.finishFragment()))
     }
-    style(row, family: "table-row", xml) {
+    style(row, family: "table-row") { xml in
       xml.element("style:table-row-properties", ["fo:keep-together": "always"])
     }
-    style(splittingRow, family: "table-row", xml) {
+    style(splittingRow, family: "table-row") { xml in
       xml.element("style:table-row-properties", ["fo:keep-together": "auto"])
     }
     for rating in StyleNames.ratings {
-      style(StyleNames.ragCell(rating), family: "table-cell", xml) {
+      style(StyleNames.ragCell(rating), family: "table-cell") { xml in
         xml.start("style:table-cell-properties")
         xml.attribute("fo:padding", "0.1cm")
         xml.attribute("fo:border", "0.5pt solid #000000")
         if let colour = shading.backgrounds[rating] { xml.attribute("fo:background-color", colour) }
         xml.end()
       }
-      style(StyleNames.smallRAG(rating), family: "paragraph", parent: ragParagraphs[rating], xml) {
+      style(StyleNames.smallRAG(rating), family: "paragraph", parent: ragParagraphs[rating]) {
+        xml in
         xml.element("style:text-properties", ["fo:font-size": "\(shading.smallTableText)pt"])
       }
     }
-    style(cell, family: "table-cell", xml) {
-      xml.element("style:table-cell-properties", ["fo:padding": "0.1cm", "fo:border": "0.5pt solid #000000"])
+    style(cell, family: "table-cell") { xml in
+      xml.element(
+        "style:table-cell-properties", ["fo:padding": "0.1cm", "fo:border": "0.5pt solid #000000"])
     }
-    style(headingCell, family: "table-cell", xml) {
+    style(headingCell, family: "table-cell") { xml in
       xml.element(
         "style:table-cell-properties",
-        ["fo:padding": "0.1cm", "fo:border": "0.5pt solid #000000", "fo:background-color": "#d9e2f3"])
+        [
+          "fo:padding": "0.1cm", "fo:border": "0.5pt solid #000000",
+          "fo:background-color": "#d9e2f3",
+        ])
     }
     for (name, parent) in [
-      (figureContents, tableContents), (figureHeading, tableHeading), (smallFigureContents, smallTableContents),
+      (figureContents, tableContents), (figureHeading, tableHeading),
+      (smallFigureContents, smallTableContents),
       (smallFigureHeading, smallTableHeading),
     ] {
-      style(name, family: "paragraph", parent: parent, xml) {
+      style(name, family: "paragraph", parent: parent) { xml in
         xml.element("style:paragraph-properties", ["fo:text-align": "end"])
       }
     }
-    for (name, parent) in [(centredContents, tableContents), (smallCentredContents, smallTableContents)] {
-      style(name, family: "paragraph", parent: parent, xml) {
+    for (name, parent) in [
+      (centredContents, tableContents), (smallCentredContents, smallTableContents),
+    ] {
+      style(name, family: "paragraph", parent: parent) { xml in
         xml.element("style:paragraph-properties", ["fo:text-align": "center"])
       }
     }
-    style(figureParagraph, family: "paragraph", parent: text, xml) {
-      xml.element("style:paragraph-properties", ["fo:text-align": "center", "fo:keep-with-next": "always"])
+    style(figureParagraph, family: "paragraph", parent: text) { xml in
+      xml.element(
+        "style:paragraph-properties", ["fo:text-align": "center", "fo:keep-with-next": "always"])
     }
-    style(tableFrame, family: "graphic", parent: figure, xml) {
+    style(tableFrame, family: "graphic", parent: figure) { xml in
       xml.element(
         "style:graphic-properties",
         [
-          "fo:border": "none", "fo:padding": "0cm", "style:wrap": "none", "draw:auto-grow-height": "true",
+          "fo:border": "none", "fo:padding": "0cm", "style:wrap": "none",
+          "draw:auto-grow-height": "true",
         ])
     }
-  }
-
-  private func style(_ name: String, family: String, parent: String? = nil, _ xml: XMLWriter, properties: () -> Void) {
-    xml.start("style:style")
-    xml.attribute("style:name", name)
-    xml.attribute("style:family", family)
-    if let parent { xml.attribute("style:parent-style-name", parent) }
-    properties()
-    xml.end()
+    return entries
   }
 }

@@ -4,7 +4,8 @@ import Foundation
 extension XHTMLWriter {
   /// The pack as one XHTML file: the front sheet and agenda, a contents list linking to each
   /// paper, then each paper in a section of its own (a new page in print) headed by its agenda
-  /// item, its anchors prefixed so that no two papers share an id.
+  /// item, its anchors prefixed so that no two papers share an id. The pack carries the whole
+  /// stylesheet.
   public func render(_ pack: Pack) -> Data {
     let xml = XMLWriter.fragment()
     let front = XHTMLRendering(pack.front, into: xml)
@@ -39,7 +40,7 @@ extension XHTMLWriter {
       xml.raw("\n")
     }
     return Data(
-      (Frame.shared.opening + head + Frame.shared.middle + xml.drain() + Frame.shared.closing)
-        .joined())
+      (Frame.shared.opening + head + XHTMLStylesheet.complete.pieces + Frame.shared.middle
+        + xml.drain() + Frame.shared.closing).joined())
   }
 }

@@ -11,18 +11,18 @@ public struct XHTMLWriter: Sendable {
     Data(pieces(of: document).joined())
   }
 
-  /// The document's bytes in pieces, the stylesheet among them uncopied.
+  /// The document's bytes in pieces, the stylesheet's rules for what it holds among them uncopied.
   func pieces(of document: Document) -> [Data] {
     let rendering = XHTMLRendering(document)
     rendering.writeHead()
     let head = rendering.xml.drain()
     rendering.writeBody()
-    return Frame.shared.opening + head + Frame.shared.middle + rendering.xml.drain()
-      + Frame.shared.closing
+    return Frame.shared.opening + head + XHTMLStylesheet.element(for: rendering.rules).pieces
+      + Frame.shared.middle + rendering.xml.drain() + Frame.shared.closing
   }
 
   /// The parts of every file that no document changes, serialised once: up to the head's own
-  /// elements, from after them (the stylesheet) up to the body's content, and the end tags.
+  /// elements, from after them and the stylesheet up to the body's content, and the end tags.
   struct Frame: Sendable {
     static let shared = Frame()
 
@@ -44,7 +44,6 @@ public struct XHTMLWriter: Sendable {
       xml.element("meta", ["name": "viewport", "content": "width=device-width, initial-scale=1"])
       xml.raw("\n")
       opening = xml.drain()
-      xml.copy(XHTMLWriter.styleElement)
       xml.end()
       xml.raw("\n")
       xml.start("body")
@@ -67,7 +66,8 @@ public struct XHTMLWriter: Sendable {
     try Stream(first: first, path: path)
   }
 
-  /// An XHTML document written to its file as it grows.
+  /// An XHTML document written to its file as it grows, with the whole stylesheet, since its head
+  /// is written before its body is known.
   final class Stream {
     private let rendering: XHTMLRendering
     private let file: FileSink
@@ -76,7 +76,9 @@ public struct XHTMLWriter: Sendable {
       file = try FileSink(path: path)
       rendering = XHTMLRendering(first)
       rendering.writeHead()
-      try file.write(Frame.shared.opening + rendering.xml.drain() + Frame.shared.middle)
+      try file.write(
+        Frame.shared.opening + rendering.xml.drain() + XHTMLStylesheet.complete.pieces
+          + Frame.shared.middle)
       rendering.writeBody()
       try file.write(rendering.xml.drain())
     }
@@ -99,6 +101,9 @@ final class XHTMLRendering {
   let xml: XMLWriter
   let document: Document
   var anchors: Anchors
+  /// The stylesheet's rules for the elements, classes and attributes written so far.
+  private(set) var rules = XHTMLStylesheet.everyPaper
+
   /// The level of the last heading written; the title is h1.
   private var headingLevel = 1
 
@@ -122,7 +127,9 @@ final class XHTMLRendering {
     if let classification = metadata.classification, !classification.isEmpty {
       element(
         "style",
-        text: "@media print { @page { @top-center { content: \(Self.cssString(classification.uppercased())); } } }")
+        text:
+          "@media print { @page { @top-center { content: \(Self.cssString(classification.uppercased())); } } }"
+      )
     }
   }
 
@@ -131,7 +138,9 @@ final class XHTMLRendering {
   static func cssString(_ text: String) -> String {
     var result = "'"
     for scalar in text.unicodeScalars {
-      if scalar.properties.isAlphabetic && scalar.isASCII || ("0"..."9").contains(scalar) || scalar == " " {
+      if scalar.properties.isAlphabetic && scalar.isASCII || ("0"..."9").contains(scalar)
+        || scalar == " "
+      {
         result.unicodeScalars.append(scalar)
       } else {
         result += "\\" + String(scalar.value, radix: 16) + " "
@@ -151,19 +160,21 @@ final class XHTMLRendering {
       element("p", ["class": "bp-letterhead"], text: line)
     }
     if let body = metadata.body { element("p", ["class": "bp-body"], text: body) }
-    if let date = metadata.meetingDate { element("p", ["class": "bp-meeting-date"], text: date.longUK) }
+    if let date = metadata.meetingDate {
+      element("p", ["class": "bp-meeting-date"], text: date.longUK)
+    }
     if !metadata.title.isEmpty { element("h1", text: metadata.title) }
     let rows = metadata.titleBlockRows
     guard !rows.isEmpty else { return }
-    xml.start("table")
-    xml.attribute("class", "bp-title-block")
+    start("table")
+    classes("bp-title-block")
     // Screen readers announce the caption; sighted readers see the title above instead.
-    xml.element("caption", ["class": "bp-visually-hidden"], text: "Report details")
-    xml.start("tbody")
+    element(inline: "caption", ["class": "bp-visually-hidden"], text: "Report details")
+    start("tbody")
     for row in rows {
-      xml.start("tr")
-      xml.element("th", ["scope": "row"], text: row.caption)
-      xml.element("td", text: row.value)
+      start("tr")
+      element(inline: "th", ["scope": "row"], text: row.caption)
+      element(inline: "td", text: row.value)
       xml.end()
     }
     xml.end()
@@ -183,7 +194,7 @@ final class XHTMLRendering {
     case .paragraph(let paragraph): writeParagraph(paragraph)
     case .list(let list): writeList(list)
     case .quotation(let blocks):
-      xml.start("blockquote")
+      start("blockquote")
       newline()
       writeBlocks(blocks)
       xml.end()
@@ -198,9 +209,12 @@ final class XHTMLRendering {
     // Levels never skip (a paper read elsewhere may go from its title to a level-3 heading).
     let level = min(min(max(heading.level, 1), 5) + 1, headingLevel + 1)
     headingLevel = level
-    xml.start("h\(level)")
+    start("h\(level)")
     writeAnchor(heading.label)
-    if let appendix = heading.appendix { xml.attribute("data-bp-appendix", String(appendix)) }
+    if let appendix = heading.appendix {
+      rules |= XHTMLStylesheet.rules(forName: "[data-bp-appendix]")
+      xml.attribute("data-bp-appendix", String(appendix))
+    }
     writeInlines(heading.content)
     xml.end()
     newline()
@@ -208,8 +222,8 @@ final class XHTMLRendering {
 
   private func writeParagraph(_ paragraph: Paragraph) {
     guard let number = paragraph.number else {
-      xml.start("p")
-      if let style = paragraph.style { xml.attribute("class", XHTMLRendering.className(ofStyle: style)) }
+      start("p")
+      if let style = paragraph.style { classes(XHTMLRendering.className(ofStyle: style)) }
       writeAnchor(paragraph.label)
       writeInlines(paragraph.content)
       xml.end()
@@ -217,14 +231,17 @@ final class XHTMLRendering {
       writeBlocks(paragraph.children)
       return
     }
-    xml.start("div")
-    xml.attribute("class", "bp-para")
-    xml.attribute("id", paragraph.label.map { anchors.anchor(for: $0) } ?? anchors.anchor(generatedFrom: "p\(number)"))
+    start("div")
+    classes("bp-para")
+    xml.attribute(
+      "id",
+      paragraph.label.map { anchors.anchor(for: $0) } ?? anchors.anchor(generatedFrom: "p\(number)")
+    )
     xml.attribute("data-bp-number", String(number))
-    xml.start("p")
-    if let style = paragraph.style { xml.attribute("class", XHTMLRendering.className(ofStyle: style)) }
+    start("p")
+    if let style = paragraph.style { classes(XHTMLRendering.className(ofStyle: style)) }
     // The number's box is as wide as the indent; a space after it would push the text further.
-    xml.element("span", ["class": "bp-number"], text: "\(number).")
+    element(inline: "span", ["class": "bp-number"], text: "\(number).")
     writeInlines(paragraph.content)
     xml.end()
     newline()
@@ -236,20 +253,20 @@ final class XHTMLRendering {
   private func writeList(_ list: List) {
     switch list.style {
     case .bullet:
-      xml.start("ul")
-      xml.attribute("class", "bp-bullet")
+      start("ul")
+      classes("bp-bullet")
     case .letter:
-      xml.start("ol")
-      xml.attribute("class", "bp-letter")
+      start("ol")
+      classes("bp-letter")
       xml.attribute("type", "a")
     case .roman:
-      xml.start("ol")
-      xml.attribute("class", "bp-roman")
+      start("ol")
+      classes("bp-roman")
       xml.attribute("type", "i")
     }
     newline()
     for item in list.items {
-      xml.start("li")
+      start("li")
       writeAnchor(item.label)
       writeInlines(item.content)
       if !item.children.isEmpty {
@@ -268,28 +285,27 @@ final class XHTMLRendering {
     let placement =
       table.columns.count >= TablePlacement.wideColumns || table.fit != TableFit()
       ? TablePlacement(table, pageFlow: false) : nil
-    xml.start("table")
-    xml.attribute(
-      "class",
+    start("table")
+    classes(
       "bp-table" + (placement?.orientation == .landscape ? " bp-landscape" : "")
         + (placement?.textSize == .small ? " bp-small" : ""))
     writeAnchor(table.label)
     xml.attribute("data-bp-relations", table.relationsJSON)
     newline()
     if !table.caption.isEmpty {
-      xml.start("caption")
+      start("caption")
       writeInlines(table.caption)
       xml.end()
       newline()
     }
-    xml.start("thead")
-    xml.start("tr")
+    start("thead")
+    start("tr")
     for column in table.columns {
       // A header cell with no text is no header (axe: empty-table-header).
-      xml.start(column.header.isEmpty ? "td" : "th")
+      start(column.header.isEmpty ? "td" : "th")
       if !column.header.isEmpty { xml.attribute("scope", "col") }
       xml.attribute("data-bp-type", column.type.rawValue)
-      if column.type != .text { xml.attribute("class", "bp-num") }
+      if column.type != .text { classes("bp-num") }
       xml.text(column.header)
       xml.end()
     }
@@ -319,32 +335,33 @@ final class XHTMLRendering {
   /// The words a screen reader says for a direction's arrow.
   private static let directionWords: [String: String] = ["↑": "up", "↓": "down", "↔": "stable"]
 
-  private func writeRows(_ rows: [Row], of table: Table, in section: String, looks: [Int: CellLook]) {
+  private func writeRows(_ rows: [Row], of table: Table, in section: String, looks: [Int: CellLook])
+  {
     guard !rows.isEmpty else { return }
-    xml.start(section)
+    start(section)
     newline()
     for row in rows {
-      xml.start("tr")
+      start("tr")
       writeAnchor(row.label)
       for (index, cell) in row.cells.enumerated() {
         let type = index < table.columns.count ? table.columns[index].type : .text
         // An empty row header heads nothing: it is a plain cell.
         if index == 0 && table.hasRowHeaders && !cell.shown.isEmpty {
-          xml.start("th")
+          start("th")
           xml.attribute("scope", "row")
         } else {
-          xml.start("td")
+          start("td")
         }
         switch looks[index] {
         case .rating? where ["Red", "Amber", "Green"].contains(cell.shown):
-          xml.attribute("class", "bp-rag bp-rag-" + cell.shown.lowercased())
-        case .direction?: xml.attribute("class", "bp-direction")
-        default: if type != .text { xml.attribute("class", "bp-num") }
+          classes("bp-rag bp-rag-" + cell.shown.lowercased())
+        case .direction?: classes("bp-direction")
+        default: if type != .text { classes("bp-num") }
         }
         if let value = cell.value.plainDecimal { xml.attribute("data-bp-value", value) }
         if case .direction? = looks[index], let words = Self.directionWords[cell.shown] {
-          xml.element("span", ["aria-hidden": "true"], text: cell.shown)
-          xml.element("span", ["class": "bp-visually-hidden"], text: words)
+          element(inline: "span", ["aria-hidden": "true"], text: cell.shown)
+          element(inline: "span", ["class": "bp-visually-hidden"], text: words)
         } else if cell.blocks.isEmpty {
           xml.text(cell.shown)
         } else {
@@ -360,9 +377,9 @@ final class XHTMLRendering {
   }
 
   private func writeFigure(_ figure: Figure) {
-    xml.start("figure")
+    start("figure")
     writeAnchor(figure.label)
-    xml.attribute("class", "bp-figure")
+    classes("bp-figure")
     xml.attribute("data-bp-kind", figure.kind.rawValue)
     newline()
     if let chart = figure.chart {
@@ -380,7 +397,7 @@ final class XHTMLRendering {
         text: "\(figure.kind.rawValue.capitalized): \(figure.altText)")
     }
     if !figure.caption.isEmpty {
-      xml.start("figcaption")
+      start("figcaption")
       writeInlines(figure.caption)
       xml.end()
       newline()
@@ -391,23 +408,29 @@ final class XHTMLRendering {
 
   /// A chart's figures as a table, folded away under a summary.
   private func writeChartFigures(_ chart: Chart, caption: String) {
-    xml.start("details")
-    xml.attribute("class", "bp-chart-figures")
-    xml.element("summary", text: "The figures in this chart")
-    xml.start("table")
-    xml.element("caption", text: caption.isEmpty ? "The figures in the chart" : "The figures in the chart: " + caption)
-    xml.start("thead")
-    xml.start("tr")
-    xml.element("th", ["scope": "col"], text: chart.categoryHeading)
-    for series in chart.series { xml.element("th", ["scope": "col", "class": "bp-num"], text: series.name) }
+    start("details")
+    classes("bp-chart-figures")
+    element(inline: "summary", text: "The figures in this chart")
+    start("table")
+    element(
+      inline: "caption",
+      text: caption.isEmpty ? "The figures in the chart" : "The figures in the chart: " + caption)
+    start("thead")
+    start("tr")
+    element(inline: "th", ["scope": "col"], text: chart.categoryHeading)
+    for series in chart.series {
+      element(inline: "th", ["scope": "col", "class": "bp-num"], text: series.name)
+    }
     xml.end()
     xml.end()
-    xml.start("tbody")
+    start("tbody")
     for (index, category) in chart.categories.enumerated() {
-      xml.start("tr")
-      xml.element("th", ["scope": "row"], text: category)
+      start("tr")
+      element(inline: "th", ["scope": "row"], text: category)
       for series in chart.series {
-        xml.element("td", ["class": "bp-num"], text: index < series.shown.count ? series.shown[index] : "")
+        element(
+          inline: "td", ["class": "bp-num"],
+          text: index < series.shown.count ? series.shown[index] : "")
       }
       xml.end()
     }
@@ -429,26 +452,26 @@ final class XHTMLRendering {
         // A paper read elsewhere may link anywhere; only its text is written.
         writeInlines(content)
       case .link(let url, let content):
-        xml.start("a")
+        start("a")
         xml.attribute("href", url)
         writeInlines(content)
         xml.end()
       case .reference(let reference):
         // A page range has no pages here: it links its target, in brackets.
         if reference.pages { xml.text("(") }
-        xml.start("a")
-        xml.attribute("class", "bp-ref")
+        start("a")
+        classes("bp-ref")
         xml.attribute("href", "#" + anchors.name(of: reference.target))
         xml.text(reference.shown.isEmpty ? reference.target.name : reference.shown)
         xml.end()
         if reference.pages { xml.text(")") }
-      case .lineBreak: xml.element("br")
+      case .lineBreak: element(inline: "br")
       }
     }
   }
 
   private func wrap(_ name: String, _ content: [Inline]) {
-    xml.start(name)
+    start(name)
     writeInlines(content)
     xml.end()
   }
@@ -459,9 +482,33 @@ final class XHTMLRendering {
     if let label { xml.attribute("id", anchors.anchor(for: label)) }
   }
 
-  /// A whole element on a line of its own.
-  private func element(_ name: String, _ attributes: KeyValuePairs<String, String> = [:], text: String? = nil) {
+  private func start(_ name: String) {
+    rules |= XHTMLStylesheet.rules(forName: name)
+    xml.start(name)
+  }
+
+  /// The class attribute of the element just opened.
+  private func classes(_ value: String) {
+    for name in value.split(separator: " ") { rules |= XHTMLStylesheet.rules(forClass: name) }
+    xml.attribute("class", value)
+  }
+
+  /// A whole element within a line.
+  private func element(
+    inline name: String, _ attributes: KeyValuePairs<String, String> = [:], text: String? = nil
+  ) {
+    rules |= XHTMLStylesheet.rules(forName: name)
+    for (key, value) in attributes where key == "class" {
+      for name in value.split(separator: " ") { rules |= XHTMLStylesheet.rules(forClass: name) }
+    }
     xml.element(name, attributes, text: text)
+  }
+
+  /// A whole element on a line of its own.
+  private func element(
+    _ name: String, _ attributes: KeyValuePairs<String, String> = [:], text: String? = nil
+  ) {
+    element(inline: name, attributes, text: text)
     newline()
   }
 
@@ -470,6 +517,8 @@ final class XHTMLRendering {
 
   /// "End of Report" → "bp-end-of-report".
   static func className(ofStyle style: String) -> String {
-    "bp-" + style.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).joined(separator: "-")
+    "bp-"
+      + style.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).joined(
+        separator: "-")
   }
 }
