@@ -36,7 +36,7 @@ import Testing
       validate.output.hasPrefix(
         "\(paper): error: the file is 2 GB, larger than the limit of 256 MB for an input; "
           + "set BOARDPACK_MAX_INPUT_SIZE to raise it (e.g. BOARDPACK_MAX_INPUT_SIZE=1G)\n"))
-    #expect(seconds < 5)
+    #expect(seconds < 30)
     let input = sparse("huge.yaml", size: 2 << 30)
     let (generate, _) = try run(["generate", input, "--out", out])
     #expect(generate.status == 1)
@@ -91,7 +91,7 @@ import Testing
             ^
 
         """)
-    #expect(seconds < 5)
+    #expect(seconds < 30)
     #expect(written.isEmpty)
   }
 
@@ -146,7 +146,7 @@ import Testing
     let (result, seconds) = try run(["validate", input])
     #expect(result.status == 2)
     #expect(result.output.hasPrefix("\(input):1:5: error: an anchor (&name)"))
-    #expect(seconds < 5)
+    #expect(seconds < 30)
   }
 
   @Test func aLetterTemplateOfAliasedBlocksIsRefused() throws {
@@ -192,7 +192,7 @@ import Testing
     #expect(
       result.output.hasPrefix(
         "\(flow):2: error: the YAML nests more than 64 levels deep, the limit; set BOARDPACK_MAX_DEPTH to raise it"))
-    #expect(seconds < 5)
+    #expect(seconds < 30)
     var block = "template: x\nmetadata:\n"
     for level in 1...80 { block += String(repeating: " ", count: level) + "- k\(level):\n" }
     let indented = directory.write("block.yaml", block)
@@ -221,7 +221,7 @@ import Testing
     #expect(
       result.output.split(separator: "\n").first
         == "\(paper):2: error: an element has more than 1000 attributes, the limit; set BOARDPACK_MAX_ATTRIBUTES to raise it")
-    #expect(seconds < 5)
+    #expect(seconds < 30)
   }
 
   @Test func aFIFOIsNotARegularFile() throws {
@@ -232,7 +232,7 @@ import Testing
     #expect(
       result.output.hasPrefix(
         "\(fifo): error: cannot read the file: it is a FIFO (named pipe), not a regular file\n"))
-    #expect(seconds < 5)
+    #expect(seconds < 30)
     let (folder, _) = try run(["validate", directory.path + "/"])
     #expect(folder.status == 2)
   }
