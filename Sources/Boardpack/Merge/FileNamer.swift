@@ -7,7 +7,8 @@ import Foundation
 /// same data always gives the same names.
 ///
 /// To find clashes the namer keeps a 64-bit hash of each name given out, not the name, so a merge
-/// of many rows holds 8 bytes a letter. Two different names with the same hash (about one chance in
+/// of many rows holds 8 bytes a letter (and 16 more for each name that clashed, so that the next
+/// clash starts from its last suffix: naming takes linear time however many names clash). Two different names with the same hash (about one chance in
 /// 10^19 for a pair) would give the later a needless suffix: still unique, and the same every run.
 public struct FileNamer: Sendable {
   enum Part: Sendable, Equatable {
@@ -22,6 +23,8 @@ public struct FileNamer: Sendable {
   let parts: [Part]
   /// The hashes of the names given out and reserved, ignoring case.
   private var used: Set<UInt64>
+  /// For each name (by hash) that has clashed, the last suffix it was given.
+  private var lastSuffix: [UInt64: Int] = [:]
 
   /// Checks `pattern` against the data's `header`; `reserved` names (without extension) are never given out.
   public init(pattern: String, header: [String], reserved: [String] = []) throws(BoardpackError) {
@@ -104,12 +107,17 @@ public struct FileNamer: Sendable {
       let dot = name.firstIndex(of: ".") ?? name.endIndex
       name = name[..<dot] + "_" + name[dot...]
     }
-    var candidate = name
-    var suffix = 1
-    while !used.insert(FileNamer.hash(candidate)).inserted {
+    let base = FileNamer.hash(name)
+    guard !used.insert(base).inserted else { return name }
+    // Suffixes below the last one given to this name are all taken, so the search starts after
+    // it: each name costs the same however often it has been given out.
+    var suffix = lastSuffix[base, default: 1]
+    var candidate: String
+    repeat {
       suffix += 1
       candidate = "\(name)-\(suffix)"
-    }
+    } while !used.insert(FileNamer.hash(candidate)).inserted
+    lastSuffix[base] = suffix
     return candidate
   }
 

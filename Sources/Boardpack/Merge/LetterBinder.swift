@@ -11,6 +11,8 @@ public struct LetterBinder: Sendable {
   let columns: [String: Int]
   let computed: [String: ComputedColumn]
   let joins: [String: JoinedTable]
+  /// The joins the template's `each` blocks and conditions use.
+  let usedJoins: Set<String>
   /// Columns shown with `|money`, so that a bad cell is called "not an amount of money".
   let moneyColumns: Set<String>
   /// What each main-data column must hold, from every use in the template.
@@ -33,6 +35,7 @@ public struct LetterBinder: Sendable {
     try collector.collect()
     self.computed = collector.computed
     self.moneyColumns = collector.moneyColumns
+    self.usedJoins = collector.usedJoins
     self.requirements = collector.main.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
     self.figureColumns = requirements.filter { !$0.needs.isDisjoint(with: [.money, .number]) }.map(
       \.column)

@@ -27,12 +27,15 @@ public struct MergeJob: Sendable {
   /// Joins given on the command line (paths as given), replacing the template's of the same name.
   public var joinOverrides: [String: Join]
   public var showsProgress: Bool
+  /// Merge into a folder that holds files no merge wrote (they are left as they are).
+  public var force: Bool
 
   public init(
     template: LetterTemplate, dataPath: String, outputFolder: String, writers: PaperWriters,
     combined: Bool = false,
     namePattern: String? = nil, skipInvalid: Bool = false, expectedTotals: [ExpectedTotal] = [],
-    joinOverrides: [String: Join] = [:], showsProgress: Bool = ProgressBar.isWanted
+    joinOverrides: [String: Join] = [:], showsProgress: Bool = ProgressBar.isWanted,
+    force: Bool = false
   ) {
     self.template = template
     self.dataPath = dataPath
@@ -44,6 +47,7 @@ public struct MergeJob: Sendable {
     self.expectedTotals = expectedTotals
     self.joinOverrides = joinOverrides
     self.showsProgress = showsProgress
+    self.force = force
   }
 
   /// `--expect-total Allocation=£639,674.00`: the column's sum over the rows merged must be this amount.
@@ -96,26 +100,48 @@ public struct MergeJob: Sendable {
     }
     let namer = try FileNamer(
       pattern: pattern, header: reader.header, reserved: [Self.combinedName, Self.manifestName])
+    return try Interruption.watching { () throws(BoardpackError) in
+      try stageAndPublish(reader, binder, namer, started: started)
+    }
+  }
+
+  /// Takes the lock, stages every row's letter and publishes the set; a signal stops it before
+  /// publishing and leaves the folder as it was.
+  func stageAndPublish(
+    _ reader: CSVReader, _ binder: LetterBinder, _ namer: FileNamer,
+    started: ContinuousClock.Instant
+  ) throws(BoardpackError) -> MergeReport {
+    let clock = ContinuousClock()
     // One merge at a time into a folder; what killed merges left there is finished or removed.
     let lock = try MergeLock(outputFolder: outputFolder)
     defer { lock.release() }
     _ = try Staging.recover(outputFolder)
+    let foreign = Staging.foreignEntries(in: outputFolder)
+    if !force, !foreign.isEmpty {
+      let shown = foreign.prefix(3).map { "\"\($0)\"" }.joined(separator: ", ")
+      let more = foreign.count > 3 ? " and \(foreign.count - 3) more" : ""
+      throw BoardpackError(
+        "the output folder holds \(shown)\(more), which no merge wrote there; give a folder of "
+          + "its own, or --force to merge beside \(foreign.count == 1 ? "it" : "them") (left as they are)",
+        at: SourceLocation(file: outputFolder))
+    }
     let staging = try Staging(outputFolder: outputFolder)
     let pass: Pass
     do {
       pass = try stream(reader, binder, namer, staging)
+      try Interruption.check(outputFolder)
     } catch {
       staging.discard()
       throw error
     }
     let checked = clock.now
-    let letters = pass.rows - pass.invalid.count
+    let letters = pass.letters
     // With every row bad, nothing is published, --skip-invalid or not: the folder stays as it was.
     guard pass.invalid.isEmpty || skipInvalid, letters > 0 else {
       staging.discard()
       return MergeReport(
-        letters: 0, invalidRows: pass.invalid, written: [], checking: checked - started,
-        writing: .zero)
+        letters: 0, invalidRows: pass.invalid, rowsWithoutJoined: pass.rowsWithoutJoined,
+        written: [], checking: checked - started, writing: .zero)
     }
     try staging.publish(
       files: pass.combinedFiles, extensions: combined ? [] : writers.extensions)
@@ -123,15 +149,18 @@ public struct MergeJob: Sendable {
       "\(outputFolder)/\($0)"
     }
     return MergeReport(
-      letters: letters, invalidRows: pass.invalid, written: written,
-      checking: checked - started, writing: clock.now - checked)
+      letters: letters, invalidRows: pass.invalid, rowsWithoutJoined: pass.rowsWithoutJoined,
+      written: written, checking: checked - started, writing: clock.now - checked)
   }
 
-  /// What the pass found: how many rows it read, the bad ones and, with `--combined`, the names of
-  /// the staged files holding the good rows' letters (none when no row is good).
+  /// What the pass found: how many rows it read and bound, the bad rows (data rows, then joined
+  /// rows no data row matches), the data rows with no joined row by join and, with `--combined`,
+  /// the names of the staged files holding the good rows' letters (none when no row is good).
   struct Pass {
     var rows = 0
+    var letters = 0
     var invalid: [BoardpackError] = []
+    var rowsWithoutJoined: [String: Int] = [:]
     var combinedFiles: [String] = []
   }
 
@@ -151,6 +180,7 @@ public struct MergeJob: Sendable {
     let writers = self.writers
     let combined = self.combined
     var combinedStream: PaperStream?
+    var coverage = JoinCoverage(joins: binder.joins, header: reader.header)
     let progress = ProgressBar(
       total: showsProgress ? Self.estimatedRows(in: dataPath) : 0, enabled: showsProgress)
     defer { progress.finish() }
@@ -183,6 +213,7 @@ public struct MergeJob: Sendable {
       }
       return (review, letter)
     } collect: { item, work throws(BoardpackError) in
+      try Interruption.check(outputFolder)
       let (row, (review, letter)) = (item.row, work)
       var name: String?
       do throws(BoardpackError) {
@@ -203,12 +234,21 @@ public struct MergeJob: Sendable {
         }
       }
       pass.rows += 1
+      if name != nil { pass.letters += 1 }
+      coverage.add(row)
       try manifest.add(
         row: row.row, file: name ?? "", key: keyIndex.map { row.fields[$0] } ?? "",
         status: name == nil ? "skipped: \(pass.invalid.last!.message)" : "written",
         figures: (try? review.get().manifest) ?? blank)
       progress.update(pass.rows)
     }
+    for stray in coverage.strays(dataPath: dataPath) {
+      pass.invalid.append(stray.error)
+      try manifest.add(
+        row: nil, file: "", key: stray.key,
+        status: "skipped: \(stray.error.location): \(stray.error.message)", figures: blank)
+    }
+    pass.rowsWithoutJoined = coverage.unmatched
     try manifest.close()
     if let combinedStream {
       try combinedStream.finish()
@@ -254,9 +294,20 @@ public struct MergeJob: Sendable {
     return try Staging.recover(outputFolder)
   }
 
-  /// The template checked against the data's `header` and the joined files.
+  /// The template checked against the data's `header` and the joined files; every `--join` must
+  /// name a join the template declares or uses.
   public func binder(for header: [String]) throws(BoardpackError) -> LetterBinder {
-    try LetterBinder(template: template, dataPath: dataPath, header: header, joins: try loadJoins())
+    let binder = try LetterBinder(
+      template: template, dataPath: dataPath, header: header, joins: try loadJoins())
+    let known = Set(template.joins.keys).union(binder.usedJoins).sorted()
+    for (name, join) in joinOverrides.sorted(by: { $0.key < $1.key }) where !known.contains(name) {
+      throw BoardpackError(
+        "--join names \"\(name)\", which is not a join of the template"
+          + Suggestion.didYouMean(name, among: known)
+          + " (its joins: \(known.isEmpty ? "none" : known.joined(separator: ", ")))",
+        at: join.location)
+    }
+    return binder
   }
 
   /// The template's joins (files beside the data file) with the command line's (files as given) in their place.
@@ -288,8 +339,11 @@ public struct MergeJob: Sendable {
 public struct MergeReport: Sendable, Equatable {
   /// Letters bound and written (one per good row, whatever the number of formats).
   public var letters: Int
-  /// Bad rows, in file order; when not empty and `skipInvalid` is off, nothing was written.
+  /// Bad rows, in file order (data rows, then joined rows that match no data row); when not empty
+  /// and `skipInvalid` is off, nothing was written.
   public var invalidRows: [BoardpackError]
+  /// How many data rows matched no row of each join (joins every row matched are left out).
+  public var rowsWithoutJoined: [String: Int]
   /// The combined documents and the manifest (per-letter files are listed in the manifest).
   public var written: [String]
   public var checking: Duration

@@ -1,0 +1,83 @@
+import Boardpack
+import Foundation
+import Testing
+
+/// Joins are checked both ways (issue 12): a joined row whose key is on no data row is a bad row
+/// at its own file and line, a data row with no joined row is counted, and `--join` must name a
+/// join of the template.
+@Suite struct MergeJoinTests {
+  let directory = TemporaryDirectory()
+  var out: String { directory.path + "/out" }
+  static let projects = try! String(
+    contentsOfFile: MergeFixtures.root + "/Inputs/csp-projects-2025-26.csv", encoding: .utf8)
+
+  /// The CSP merge with the shipped partners and `projects` as the joined file.
+  func merge(projects: String = projects, _ extra: [String] = []) throws -> BoardpackCLI.Result {
+    let data = directory.write(
+      "data/partners.csv",
+      try String(contentsOfFile: MergeFixtures.partners, encoding: .utf8))
+    directory.write("data/csp-projects-2025-26.csv", projects)
+    return try BoardpackCLI.run(
+      ["merge", "--template", "Templates/csp-partner-letter.yaml", "--data", data, "--out", out]
+        + extra)
+  }
+
+  var misspelt: String {
+    Self.projects.replacingOccurrences(
+      of: "Leicester,CCTV Camera 269", with: "Leicster,CCTV Camera 269")
+  }
+
+  var strayError: String {
+    "\(directory.path)/data/csp-projects-2025-26.csv:3: error: this \"projects\" row's Partnership "
+      + "\"Leicster\" is on no row of \(directory.path)/data/partners.csv, so it would be in no letter "
+      + "(did you mean \"Leicester\"?)"
+  }
+
+  @Test func aMisspeltJoinedKeyIsABadRowAtItsLineAndNothingIsWritten() throws {
+    let result = try merge(projects: misspelt)
+    #expect(result.status == 1)
+    #expect(
+      result.errors
+        == strayError
+        + "\nnothing written: 1 bad row(s); fix them or use --skip-invalid\n")
+    #expect(!FileManager.default.fileExists(atPath: out))
+  }
+
+  @Test func skipInvalidListsTheStrayJoinedRowAndWritesTheLetters() throws {
+    let result = try merge(projects: misspelt, ["--skip-invalid", "--format", "xhtml"])
+    #expect(result.status == 0, "\(result.errors)")
+    #expect(result.errors.hasPrefix(strayError))
+    #expect(
+      result.output
+        == "9 letter(s) written to \(out), 1 bad row(s) skipped; 1 row(s) with no \"projects\" rows\n"
+    )
+    let manifest = try String(contentsOfFile: out + "/manifest.csv", encoding: .utf8)
+    #expect(
+      manifest.contains(
+        ",,Leicster,\"skipped: \(directory.path)/data/csp-projects-2025-26.csv:3: this \"\"projects\"\" row's"
+      ))
+    let leicester = try String(contentsOfFile: out + "/csp-letter-Leicester.xhtml", encoding: .utf8)
+    #expect(!leicester.contains("CCTV Camera 269"))
+    #expect(leicester.contains("NTE St John Ambulance"))
+  }
+
+  @Test func dataRowsWithNoJoinedRowAreCounted() throws {
+    let result = try merge(["--format", "xhtml"])
+    #expect(result.status == 0, "\(result.errors)")
+    // Oadby and Wigston has no projects.
+    #expect(
+      result.output == "9 letter(s) written to \(out); 1 row(s) with no \"projects\" rows\n")
+  }
+
+  @Test func anUnknownJoinNameIsAnError() throws {
+    let result = try merge([
+      "--join", "projectz=\(directory.path)/data/csp-projects-2025-26.csv:Partnership",
+    ])
+    #expect(result.status == 1)
+    #expect(
+      result.errors
+        == "--join: error: --join names \"projectz\", which is not a join of the template (did you mean \"projects\"?) (its joins: projects)\n"
+    )
+    #expect(!FileManager.default.fileExists(atPath: out))
+  }
+}
