@@ -2,9 +2,16 @@ import Foundation
 
 /// Dates as printed: a weekday agrees with its date, no impossible dates ("31st June"; a numeric
 /// date read in the document's order, `Report.dateOrder`), and a quarter given with its months
-/// agrees with them (Q1 = April to June … Q4 = January to March).
+/// agrees with them (Q1 = April to June … Q4 = January to March). With `checksDeadlines` (a
+/// merged letter's checks), a deadline ("by 25th June 2026", "no later than …") before the date of
+/// the letter is an error: in a paper it may tell what happened by then, in a letter it asks for
+/// what can no longer be done.
 public struct DateRule: ReportRule {
-  public init() {}
+  public let checksDeadlines: Bool
+
+  public init(checksDeadlines: Bool = false) {
+    self.checksDeadlines = checksDeadlines
+  }
 
   public func check(_ report: Report, into findings: inout Findings) {
     for passage in report.passages {
@@ -73,6 +80,11 @@ public struct DateRule: ReportRule {
     #"(?i)\b(?:(?:is|are)\s+(?:scheduled|due|planned|booked|set)(?:\s+to\s+(?:take\s+place|be\s+held|meet))?|will\s+(?:be\s+held|take\s+place|meet|be\s+published|be\s+presented))\s+(?:for|on)\s+(?:the\s+)?$"#,
     needing: ["is", "are", "will"])
 
+  /// Words just before a date that make it a deadline: "by", "before", "no later than".
+  private static let deadlines = TextPattern(
+    #"(?i)\b(?:by|before|(?:no|not)\s+later\s+than|deadline\s+(?:is|of))\s+(?:the\s+)?$"#,
+    needing: ["by", "before", "later", "deadline"])
+
   private func checkDates(
     _ passage: Passage, near reportDate: CalendarDate?, into findings: inout Findings
   ) {
@@ -109,6 +121,13 @@ public struct DateRule: ReportRule {
           findings.add(
             .date, .warning,
             "an event still to come is dated before the report (\(reportDate.longUK))\(assumed)",
+            at: passage.place, stated: shown, expected: "a date after \(reportDate.longUK)")
+        }
+        if checksDeadlines, let reportDate, dated < reportDate,
+          Self.deadlines.firstMatch(in: before) != nil
+        {
+          findings.add(
+            .date, .error, "a deadline before the letter's date (\(reportDate.longUK))\(assumed)",
             at: passage.place, stated: shown, expected: "a date after \(reportDate.longUK)")
         }
       }

@@ -211,7 +211,7 @@ public struct LetterBinder: Sendable {
   {
     if case .field(let field) = text.content.first, text.content.count == 1,
       type == .money || type == .decimal,
-      field.format == .money || field.format == .number
+      [.money, .moneyOrNil, .number].contains(field.format)
     {
       let number = try figure(field.column, in: scope).value
       return type == .money ? .money(number) : .decimal(number)
@@ -282,7 +282,9 @@ public struct LetterBinder: Sendable {
       return try text(field.column, in: scope)
     case .upper: return try text(field.column, in: scope).uppercased()
     case .lower: return try text(field.column, in: scope).lowercased()
-    case .money: return UKFormat.money(try figure(field.column, in: scope).value)
+    case .money:
+      return UKFormat.money(try figure(field.column, in: scope).value, nilForZero: false)
+    case .moneyOrNil: return UKFormat.money(try figure(field.column, in: scope).value)
     case .number:
       let figure = try figure(field.column, in: scope)
       return UKFormat.number(figure.value, places: figure.places)

@@ -4,7 +4,8 @@ import Foundation
 /// row (or one combined document) plus a manifest.
 ///
 /// Nothing is published until everything is checked: the template's fields against the header,
-/// every row's values, the file names and the expected totals. Rows are named as they are read,
+/// every row's values, each bound letter (`LetterChecks`), the file names, the joins both ways and
+/// the expected totals. Rows are named as they are read,
 /// then checked and rendered together, each letter's files going under their final names to a
 /// hidden staging folder that is published only when the whole file is good (and removed
 /// otherwise). The manifest is staged too, written as rows complete, and names the files to
@@ -179,6 +180,8 @@ public struct MergeJob: Sendable {
     let blank = template.manifest.map { _ in "" }
     let writers = self.writers
     let combined = self.combined
+    let dataPath = self.dataPath
+    let checks = LetterChecks()
     var combinedStream: PaperStream?
     var coverage = JoinCoverage(joins: binder.joins, header: reader.header)
     let progress = ProgressBar(
@@ -203,8 +206,17 @@ public struct MergeJob: Sendable {
       guard case .success(let reviewed) = review, case .success(let name) = item.name else {
         return (review, nil)
       }
+      let bound = Result { () throws(BoardpackError) in try binder.letter(in: reviewed.scope) }
+      // A letter the checks find wrong is a bad row, at the row's line.
+      if case .success(let letter) = bound {
+        let problems = checks.problems(in: letter)
+        guard problems.isEmpty else {
+          let at = SourceLocation(file: dataPath, line: item.row.line)
+          return (.failure(BoardpackError(problems.joined(separator: "; "), at: at)), nil)
+        }
+      }
       let letter = Result { () throws(BoardpackError) -> Document? in
-        let letter = try binder.letter(in: reviewed.scope)
+        let letter = try bound.get()
         guard !combined else { return letter }
         for file in writers.render(letter) {
           try OutputFile.create(file.pieces, at: staging.path(of: name, file.extension))

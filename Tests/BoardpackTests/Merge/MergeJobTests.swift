@@ -62,19 +62,19 @@ import Testing
       leicester.lines.contains {
         $0.contains("Please return your signed contract by 25th June 2026")
       })
-    #expect(leicester.lines.first == "26th June 2026")
+    #expect(leicester.lines.first == "5th June 2026")
     #expect(
       leicester.lines.last
         == "Chief Executive\nOffice of the Police and Crime Commissioner for Leicester, Leicestershire and Rutland"
     )
   }
 
-  @Test func cspLetterSaysNilAndLeavesOutTheRemainingParagraph() throws {
+  @Test func cspLetterSaysNilInTheTableAndLeavesOutTheRemainingParagraph() throws {
     let charnwood = try #require(try cspLetters()["Charnwood"])
     #expect(charnwood.lines.contains("Remaining | Nil"))
     #expect(
       charnwood.lines.contains {
-        $0.hasPrefix("Expenditure to date is £89,530.24, which leaves Nil")
+        $0 == "Expenditure to date is £89,530.24, the whole of the allocation."
       })
     #expect(!charnwood.lines.contains { $0.hasPrefix("Please make sure that the remaining") })
   }
@@ -230,7 +230,7 @@ import Testing
     let zoe = try written("Zoë Ł.xhtml")
     #expect(zoe.contains("zoë ł / ZOË Ł: 1,234,567 visits by 25th June 2026"))
     #expect(zoe.contains("Fully spent."))
-    #expect(zoe.contains("You have £10.00; Nil is left."))
+    #expect(zoe.contains("You have £10.00; £0.00 is left."))
     let ada = try written("Ada.xhtml")
     #expect(ada.contains("12.5 visits by 1st July 2026"))
     #expect(ada.contains("Not fully spent."))

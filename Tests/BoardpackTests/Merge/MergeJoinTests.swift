@@ -81,3 +81,66 @@ import Testing
     #expect(!FileManager.default.fileExists(atPath: out))
   }
 }
+
+/// Each bound letter passes the validator's date, total and text checks before anything is written
+/// (issue 12), and the money formats say what they print.
+@Suite struct LetterCheckTests {
+  let directory = TemporaryDirectory()
+  var out: String { directory.path + "/out" }
+
+  @Test func aDeadlineBeforeTheLettersDateIsABadRowAtItsLine() throws {
+    let template = try String(contentsOfFile: MergeFixtures.letterTemplate, encoding: .utf8)
+      .replacingOccurrences(of: "date: 2026-06-05", with: "date: 2026-06-26")
+    let path = directory.write("data/letter.yaml", template)
+    let data = directory.write(
+      "data/partners.csv",
+      try String(contentsOfFile: MergeFixtures.partners, encoding: .utf8))
+    directory.write(
+      "data/csp-projects-2025-26.csv",
+      try String(
+        contentsOfFile: MergeFixtures.root + "/Inputs/csp-projects-2025-26.csv", encoding: .utf8))
+    let result = try BoardpackCLI.run(["merge", "--template", path, "--data", data, "--out", out])
+    #expect(result.status == 1)
+    let lines = result.errors.split(separator: "\n")
+    #expect(
+      lines.first
+        == "\(data):2: error: the letter: a deadline before the letter's date (26th June 2026): \"25th June 2026\""
+    )
+    // Oadby and Wigston (line 8) is asked for its contract by 2nd July.
+    #expect(lines.count == 9 && !result.errors.contains("\(data):8:"))
+    #expect(lines.last == "nothing written: 8 bad row(s); fix them or use --skip-invalid")
+    #expect(!FileManager.default.fileExists(atPath: out))
+  }
+
+  func letter(_ block: String, _ rows: String) throws -> MergeReport {
+    let template = try MergeFixtures.small(
+      in: directory,
+      MergeFixtures.smallTemplate.replacingOccurrences(
+        of: "title:", with: "date: 2026-06-05\ntitle:")
+        + "\n  - \"\(block)\"\n")
+    let data = directory.write("data.csv", "Name,Amount,Spent,Due\n" + rows)
+    return try MergeJob(
+      template: template, dataPath: data, outputFolder: out,
+      writers: PaperWriters(xhtml: true, fodt: nil), showsProgress: false
+    ).run()
+  }
+
+  @Test func aWeekdayThatIsNotItsDatesIsABadRow() throws {
+    let report = try letter(
+      "Please reply by Tuesday {{Due|date}}.", "Ada,£1,Nil,2026-06-30\nZoë,£1,Nil,2026-06-25\n")
+    #expect(report.letters == 0)
+    #expect(
+      report.invalidRows.map(\.description) == [
+        "\(directory.path)/data.csv:3: error: the letter: 25th June 2026 is a Thursday, not a Tuesday: \"Tuesday 25th June 2026\""
+      ])
+  }
+
+  @Test func moneyPrintsPoundsForZeroAndMoneyOrNilPrintsNil() throws {
+    let report = try letter(
+      "Spent {{Spent|money}}, or {{Spent|money-or-nil}}; left {{Left|money-or-nil}}.",
+      "Ada,£1,Nil,2026-06-30\n")
+    #expect(report.letters == 1)
+    let written = try String(contentsOfFile: out + "/Ada.xhtml", encoding: .utf8)
+    #expect(written.contains("Spent £0.00, or Nil; left £1.00."))
+  }
+}
