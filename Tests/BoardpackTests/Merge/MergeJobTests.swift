@@ -45,7 +45,7 @@ import Testing
 
   @Test func cspLetterShowsTheFiguresAndComputedRemaining() throws {
     let leicester = try #require(try cspLetters()["Leicester"])
-    #expect(leicester.metadata.title == "Community Safety Partnership funding: Leicester")
+    #expect(leicester.metadata.title == "Community Safety Partnership funding 2025-26: Leicester")
     #expect(leicester.lines.contains("Allocation | £271,818.47"))
     #expect(leicester.lines.contains("Expenditure to date | £236,492.47"))
     #expect(leicester.lines.contains("Remaining | £35,326.00"))
