@@ -24,8 +24,7 @@ final class FODTPaperStyles {
       xml.start("style:style")
       xml.attribute("style:name", name)
       xml.attribute("style:family", "table-column")
-      xml.element(
-        "style:table-column-properties", ["style:column-width": FODTPaperStyles.length(width)])
+      xml.element("style:table-column-properties", ["style:column-width": FODTPaperStyles.length(width)])
       xml.end()
     }
   }

@@ -89,9 +89,7 @@ public struct FODTWriter: Sendable {
       xml.element(
         "meta:user-defined", ["meta:name": "bp:relations:" + table.name], text: table.relations)
     }
-    return (
-      frame.opening + xml.drain() + frame.middle + styles.drain() + frame.afterStyles, frame.closing
-    )
+    return (frame.opening + xml.drain() + frame.middle + styles.drain() + frame.afterStyles, frame.closing)
   }
 
   /// The parts of a frame that are the same in every file, serialised once: up to the metadata's
@@ -195,10 +193,7 @@ private final class FODTBodyRendering {
       Table(
         columns: [Column(header: "", type: .text), Column(header: "", type: .text)],
         rows: rows.map {
-          Row(cells: [
-            Cell(value: .text($0.caption), shown: $0.caption),
-            Cell(value: .text($0.value), shown: $0.value),
-          ])
+          Row(cells: [Cell(value: .text($0.caption), shown: $0.caption), Cell(value: .text($0.value), shown: $0.value)])
         }))
     xml.start("table:table")
     xml.attribute("table:name", anchors.anchor(generatedFrom: "TitleBlock"))
@@ -267,8 +262,7 @@ private final class FODTBodyRendering {
       xml.end()
       newline()
     case .paragraph(let paragraph):
-      let style =
-        paragraph.style.flatMap(reference.paragraphStyle(named:)) ?? context.paragraphStyle
+      let style = paragraph.style.flatMap(reference.paragraphStyle(named:)) ?? context.paragraphStyle
       writeParagraph(style, label: paragraph.label, content: paragraph.content)
       writeBlocks(paragraph.children, context)
     case .list(let list):
@@ -303,8 +297,7 @@ private final class FODTBodyRendering {
       // start again at 1 (which takes the page style as well as the break).
       if style == styles.letterhead {
         onLandscape = false
-        return paperStyles.paragraph(
-          style, masterPage: styles.portraitPage, restartingNumbers: true)
+        return paperStyles.paragraph(style, masterPage: styles.portraitPage, restartingNumbers: true)
       }
       return paperStyles.paragraph(style, masterPage: nil)
     }
@@ -319,15 +312,13 @@ private final class FODTBodyRendering {
     pendingBreak = false
     if let master { onLandscape = master == styles.landscapePage }
     return paperStyles.table(
-      width: placement.widths.reduce(0, +), keepsTogether: placement.keepsTogether,
-      breaksBefore: breaks,
+      width: placement.widths.reduce(0, +), keepsTogether: placement.keepsTogether, breaksBefore: breaks,
       masterPage: master)
   }
 
   /// The page a table is set on, with the reference document's table text sizes.
   private var page: TablePlacement.Page {
-    TablePlacement.Page(
-      normalSize: reference.shading.tableText, smallSize: reference.shading.smallTableText)
+    TablePlacement.Page(normalSize: reference.shading.tableText, smallSize: reference.shading.smallTableText)
   }
 
   /// Makes what is written next start a landscape page, unless the text is on one already.
@@ -424,9 +415,7 @@ private final class FODTBodyRendering {
   }
 
   private func writeTable(_ table: Table, _ context: Context) {
-    let name =
-      table.label.map { anchors.anchor(for: $0) }
-      ?? anchors.anchor(generatedFrom: "Table\(tables.count + 1)")
+    let name = table.label.map { anchors.anchor(for: $0) } ?? anchors.anchor(generatedFrom: "Table\(tables.count + 1)")
     tables.append((name, table.relationsJSON))
     var page = self.page
     var fitted = table
@@ -493,8 +482,7 @@ private final class FODTBodyRendering {
           ratings.contains(index) && StyleNames.ratings.contains(cell.shown)
           ? .rating(cell.shown) : directions.contains(index) ? .centred : .plain
         writeCell(
-          cell, type: index < table.columns.count ? table.columns[index].type : .text,
-          total: row.isTotal,
+          cell, type: index < table.columns.count ? table.columns[index].type : .text, total: row.isTotal,
           label: index == 0 ? row.label : nil, small: small, look: look)
       }
       xml.end()
@@ -519,8 +507,7 @@ private final class FODTBodyRendering {
 
   /// Writes a cell; `label` (a row's, in its first cell) becomes a bookmark at the start of its text.
   private func writeCell(
-    _ cell: Cell, type: ValueType, total: Bool, label: Label?, small: Bool = false,
-    look: CellLook = .plain
+    _ cell: Cell, type: ValueType, total: Bool, label: Label?, small: Bool = false, look: CellLook = .plain
   ) {
     xml.start("table:table-cell")
     if case .rating(let rating) = look {
@@ -559,9 +546,7 @@ private final class FODTBodyRendering {
       case (false, false, true): styles.smallFigureContents
       case (false, true, true): styles.smallFigureHeading
       }
-    if case .centred = look, !total {
-      style = small ? styles.smallCentredContents : styles.centredContents
-    }
+    if case .centred = look, !total { style = small ? styles.smallCentredContents : styles.centredContents }
     if case .rating(let rating) = look, !total {
       style = small ? StyleNames.smallRAG(rating) : styles.ragParagraphs[rating] ?? style
     }
@@ -582,9 +567,7 @@ private final class FODTBodyRendering {
 
   private func writeFigure(_ figure: Figure) {
     figureCount += 1
-    let name =
-      figure.label.map { anchors.anchor(for: $0) }
-      ?? anchors.anchor(generatedFrom: "Figure\(figureCount)")
+    let name = figure.label.map { anchors.anchor(for: $0) } ?? anchors.anchor(generatedFrom: "Figure\(figureCount)")
     xml.start("text:p")
     xml.attribute("text:style-name", opening(styles.figureParagraph))
     if figure.label != nil { xml.element("text:bookmark", ["text:name": name]) }
@@ -610,22 +593,16 @@ private final class FODTBodyRendering {
       xml.attribute("style:rel-height", "scale")
       xml.element(
         "draw:image",
-        [
-          "xlink:href": source, "xlink:type": "simple", "xlink:show": "embed",
-          "xlink:actuate": "onLoad",
-        ])
+        ["xlink:href": source, "xlink:type": "simple", "xlink:show": "embed", "xlink:actuate": "onLoad"])
     } else {
       xml.attribute("svg:width", "16cm")
       xml.attribute("svg:height", "4cm")
       xml.start("draw:text-box")
-      paragraph(
-        styles.tableContents, text: "\(figure.kind.rawValue.capitalized): \(figure.altText)",
-        newline: false)
+      paragraph(styles.tableContents, text: "\(figure.kind.rawValue.capitalized): \(figure.altText)", newline: false)
       xml.end()
     }
     xml.element("svg:title", text: figure.altText)
-    xml.element(
-      "svg:desc", text: figure.altText + (figure.chart.map { " " + $0.figuresInWords } ?? ""))
+    xml.element("svg:desc", text: figure.altText + (figure.chart.map { " " + $0.figuresInWords } ?? ""))
     xml.end()
     xml.end()
     newline()
@@ -646,9 +623,7 @@ private final class FODTBodyRendering {
   }
 
   /// A paragraph of plain text, opening with a bookmark for `bookmark` when given.
-  private func paragraph(
-    _ style: String, text: String, bookmark: Label? = nil, newline addsNewline: Bool = true
-  ) {
+  private func paragraph(_ style: String, text: String, bookmark: Label? = nil, newline addsNewline: Bool = true) {
     xml.start("text:p")
     xml.attribute("text:style-name", opening(style))
     writeBookmark(bookmark)
