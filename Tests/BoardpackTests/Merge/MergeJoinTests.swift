@@ -112,27 +112,46 @@ import Testing
     #expect(!FileManager.default.fileExists(atPath: out))
   }
 
-  func letter(_ block: String, _ rows: String) throws -> MergeReport {
+  /// Merges the small template dated 5th June 2026 with `table` then `block` added, over `rows`;
+  /// bad rows are skipped.
+  func letter(
+    _ block: String, _ rows: String, header: String = "Name,Amount,Spent,Due", table: String = ""
+  ) throws -> MergeReport {
     let template = try MergeFixtures.small(
       in: directory,
       MergeFixtures.smallTemplate.replacingOccurrences(
         of: "title:", with: "date: 2026-06-05\ntitle:")
-        + "\n  - \"\(block)\"\n")
-    let data = directory.write("data.csv", "Name,Amount,Spent,Due\n" + rows)
+        + "\n" + table + "  - \"\(block)\"\n")
+    let data = directory.write("data.csv", header + "\n" + rows)
     return try MergeJob(
       template: template, dataPath: data, outputFolder: out,
-      writers: PaperWriters(xhtml: true, fodt: nil), showsProgress: false
+      writers: PaperWriters(xhtml: true, fodt: nil), skipInvalid: true, showsProgress: false
     ).run()
   }
 
   @Test func aWeekdayThatIsNotItsDatesIsABadRow() throws {
     let report = try letter(
       "Please reply by Tuesday {{Due|date}}.", "Ada,£1,Nil,2026-06-30\nZoë,£1,Nil,2026-06-25\n")
-    #expect(report.letters == 0)
+    #expect(report.letters == 1)
     #expect(
       report.invalidRows.map(\.description) == [
         "\(directory.path)/data.csv:3: error: the letter: 25th June 2026 is a Thursday, not a Tuesday: \"Tuesday 25th June 2026\""
       ])
+  }
+
+  @Test func aStatedTotalThatDisagreesWithTheTableIsABadRow() throws {
+    let report = try letter(
+      "Total funding: {{Total|money}}",
+      "Ada,£10,£4,£14\nZoë,£10,£4,£15\n", header: "Name,Amount,Spent,Total",
+      table: "  - table:\n      columns: [Item, {header: Amount, type: money}]\n"
+        + "      rows: [[Allocation, \"{{Amount|money}}\"], [Spent, \"{{Spent|money}}\"]]\n")
+    #expect(report.letters == 1)
+    #expect(report.invalidRows.count == 1)
+    #expect(
+      report.invalidRows.first?.location
+        == SourceLocation(file: directory.path + "/data.csv", line: 3))
+    #expect(report.invalidRows.first?.message.hasPrefix("the letter: ") == true)
+    #expect(report.invalidRows.first?.message.contains("£15.00") == true)
   }
 
   @Test func moneyPrintsPoundsForZeroAndMoneyOrNilPrintsNil() throws {
