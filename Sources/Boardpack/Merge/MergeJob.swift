@@ -27,6 +27,7 @@ public struct MergeJob: Sendable {
   public var expectedTotals: [ExpectedTotal]
   /// Joins given on the command line (paths as given), replacing the template's of the same name.
   public var joinOverrides: [String: Join]
+  /// Show progress on standard error: a bar on a terminal, else a line every few seconds.
   public var showsProgress: Bool
   /// Merge into a folder that holds files no merge wrote (they are left as they are).
   public var force: Bool
@@ -35,7 +36,7 @@ public struct MergeJob: Sendable {
     template: LetterTemplate, dataPath: String, outputFolder: String, writers: PaperWriters,
     combined: Bool = false,
     namePattern: String? = nil, skipInvalid: Bool = false, expectedTotals: [ExpectedTotal] = [],
-    joinOverrides: [String: Join] = [:], showsProgress: Bool = ProgressBar.isWanted,
+    joinOverrides: [String: Join] = [:], showsProgress: Bool = true,
     force: Bool = false
   ) {
     self.template = template
@@ -180,6 +181,9 @@ public struct MergeJob: Sendable {
     let blank = template.manifest.map { _ in "" }
     let writers = self.writers
     let combined = self.combined
+    // With --combined, each letter is in the one document (in each format).
+    let combinedFiles = writers.extensions.map { "\(Self.combinedName).\($0)" }.joined(
+      separator: " ")
     let dataPath = self.dataPath
     let checks = LetterChecks()
     var combinedStream: PaperStream?
@@ -249,7 +253,8 @@ public struct MergeJob: Sendable {
       if name != nil { pass.letters += 1 }
       coverage.add(row)
       try manifest.add(
-        row: row.row, file: name ?? "", key: keyIndex.map { row.fields[$0] } ?? "",
+        row: row.row, file: name == nil ? "" : combined ? combinedFiles : name!,
+        key: keyIndex.map { row.fields[$0] } ?? "",
         status: name == nil ? "skipped: \(pass.invalid.last!.message)" : "written",
         figures: (try? review.get().manifest) ?? blank)
       progress.update(pass.rows)

@@ -425,5 +425,13 @@ import Testing
     #expect(text.components(separatedBy: "<hr class=\"bp-page-break\"/>").count - 1 == 2)
     #expect(!text.contains("<hr class=\"bp-page-break\"/>\n</body>"))
     #expect(text.contains("Letter to Bo"))
+    // The manifest names the file each letter is in: the one combined document.
+    let manifest = try written("manifest.csv").split(separator: "\n")
+    #expect(manifest[1].hasPrefix("1,letters.xhtml,Zoë,written,"))
+    #expect(manifest[3].hasPrefix("3,letters.xhtml,Bo,written,"))
+    #expect(
+      try FileManager.default.contentsOfDirectory(atPath: output).sorted() == [
+        "letters.xhtml", "manifest.csv",
+      ])
   }
 }
