@@ -62,6 +62,9 @@ struct Merge: ParsableCommand {
       let failure = fail(error)
       throw Interruption.caughtSignal.map { ExitCode(128 + $0) } ?? failure
     }
+    for warning in report.warnings {
+      FileHandle.standardError.write(Data("\(warning)\n".utf8))
+    }
     for problem in report.invalidRows {
       FileHandle.standardError.write(Data("\(problem)\n".utf8))
     }

@@ -11,6 +11,8 @@ public struct JoinedTable: Sendable {
   let columns: [String: Int]
   public let rows: [CSVRecord]
   let byKey: [String: [CSVRecord]]
+  /// The reader's warning (a file read as Windows-1252), or nil.
+  public let warning: String?
 
   /// Reads `path` whole; its header must have the `key` column.
   public init(name: String, path: String, key: String) throws(BoardpackError) {
@@ -28,6 +30,7 @@ public struct JoinedTable: Sendable {
     self.columns = Dictionary(
       reader.header.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
     self.rows = rows
+    self.warning = reader.warning
     self.byKey = Dictionary(grouping: rows) { $0.fields[keyIndex].trimmedOfWhiteSpace }
   }
 

@@ -83,6 +83,8 @@ public struct MergeJob: Sendable {
     let started = clock.now
     let reader = try CSVReader(path: dataPath)
     let binder = try binder(for: reader.header)
+    let warnings = ([reader.warning] + binder.joins.keys.sorted().map { binder.joins[$0]!.warning })
+      .compactMap { $0 }
     for total in expectedTotals
     where !reader.header.contains(total.column) && !binder.computed.keys.contains(total.column) {
       throw BoardpackError(
@@ -102,9 +104,11 @@ public struct MergeJob: Sendable {
     }
     let namer = try FileNamer(
       pattern: pattern, header: reader.header, reserved: [Self.combinedName, Self.manifestName])
-    return try Interruption.watching { () throws(BoardpackError) in
+    var report = try Interruption.watching { () throws(BoardpackError) in
       try stageAndPublish(reader, binder, namer, started: started)
     }
+    report.warnings = warnings
+    return report
   }
 
   /// Takes the lock, stages every row's letter and publishes the set; a signal stops it before
@@ -361,6 +365,8 @@ public struct MergeReport: Sendable, Equatable {
   public var invalidRows: [BoardpackError]
   /// How many data rows matched no row of each join (joins every row matched are left out).
   public var rowsWithoutJoined: [String: Int]
+  /// What the readers assumed (a CSV file read as Windows-1252), for standard error.
+  public var warnings: [String] = []
   /// The combined documents and the manifest (per-letter files are listed in the manifest).
   public var written: [String]
   public var checking: Duration
