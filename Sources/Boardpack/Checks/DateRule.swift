@@ -64,13 +64,32 @@ public struct DateRule: ReportRule {
   /// The dates written with slashes in `text` ("31/06/2026", "1/31/2018"), by their parts.
   static func numericDates(in text: String) -> [(first: Int, second: Int, year: Int, shown: String)]
   {
-    slashedDates.matches(in: text).compactMap { match in
+    guard hasDateShape(text, separator: UInt8(ascii: "/")) else { return [] }
+    return slashedDates.matches(in: text).compactMap { match in
       guard let first = match["first"].flatMap({ Int($0) }),
         let second = match["second"].flatMap({ Int($0) }),
         let year = match["year"].flatMap({ Int($0) })
       else { return nil }
       return (first, second, year, String(match.text.drop { !$0.isNumber }))
     }
+  }
+
+  /// Whether `text` holds one or two digits between two `separator`s ("/06/", "-31-"), as every
+  /// numeric date does: most text, "2025-26" and "24/7" among it, is passed over without a regular
+  /// expression, which costs far more than this scan.
+  static func hasDateShape(_ text: String, separator: UInt8) -> Bool {
+    var digits = -1  // Digits since the last separator; -1 before the first.
+    for byte in text.utf8 {
+      if byte == separator {
+        if digits == 1 || digits == 2 { return true }
+        digits = 0
+      } else if byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") {
+        if digits >= 0 { digits += 1 }
+      } else {
+        digits = -1
+      }
+    }
+    return false
   }
 
   // MARK: Dates and weekdays
@@ -144,7 +163,8 @@ public struct DateRule: ReportRule {
     where orders.allSatisfy({ !$0.date(date.first, date.second, year: date.year).isValid }) {
       findings.add(.date, .error, "no such date", at: passage.place, stated: date.shown)
     }
-    for match in Self.isoDates.matches(in: passage.text) {
+    let isoShaped = Self.hasDateShape(passage.text, separator: UInt8(ascii: "-"))
+    for match in isoShaped ? Self.isoDates.matches(in: passage.text) : [] {
       guard let day = match["day"].flatMap({ Int($0) }),
         let month = match["month"].flatMap({ Int($0) }),
         let year = match["year"].flatMap({ Int($0) }),
