@@ -16,7 +16,7 @@ public struct JoinedTable: Sendable {
 
   /// Reads `path` whole; its header must have the `key` column.
   public init(name: String, path: String, key: String) throws(BoardpackError) {
-    let reader = try CSVReader(path: path)
+    let reader = try CSVReader(path: path, acceptingWindows1252: true)
     guard let keyIndex = reader.header.firstIndex(of: key) else {
       throw BoardpackError(
         "the key column \"\(key)\" of join \"\(name)\" is not in the header (\(reader.header.joined(separator: ", ")))",

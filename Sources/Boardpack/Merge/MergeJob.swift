@@ -81,7 +81,7 @@ public struct MergeJob: Sendable {
   public func run() throws(BoardpackError) -> MergeReport {
     let clock = ContinuousClock()
     let started = clock.now
-    let reader = try CSVReader(path: dataPath)
+    let reader = try CSVReader(path: dataPath, acceptingWindows1252: true)
     let binder = try binder(for: reader.header)
     let warnings = ([reader.warning] + binder.joins.keys.sorted().map { binder.joins[$0]!.warning })
       .compactMap { $0 }

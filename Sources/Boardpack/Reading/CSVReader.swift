@@ -1,8 +1,8 @@
 import Foundation
 
 /// A CSV file read one record at a time: UTF-8 (a BOM is accepted), comma-separated,
-/// RFC 4180 quoting (fields may hold newlines), CRLF or LF line ends, a header row first. A file
-/// that is not UTF-8 but is Windows-1252 (Excel's "CSV" on Windows) is read as that, with a
+/// RFC 4180 quoting (fields may hold newlines), CRLF or LF line ends, a header row first. A merge's
+/// data that is not UTF-8 but is Windows-1252 (Excel's "CSV" on Windows) is read as that, with a
 /// `warning`; a spreadsheet saved under a `.csv` name is refused as one.
 ///
 /// `init(path:)` reads and checks the header only; `forEachRecord(_:)` streams the records,
@@ -23,10 +23,11 @@ public struct CSVReader: Sendable {
       : nil
   }
 
-  /// Opens `path` and reads its header; errors for a missing, empty or non-UTF-8 file and for duplicate column names.
-  public init(path: String) throws(BoardpackError) {
+  /// Opens `path` and reads its header; errors for a missing, empty or non-UTF-8 file (unless
+  /// `acceptingWindows1252` and the file is Windows-1252) and for duplicate column names.
+  public init(path: String, acceptingWindows1252: Bool = false) throws(BoardpackError) {
     self.path = path
-    isWindows1252 = try CSVReader.isWindows1252(path)
+    isWindows1252 = try CSVReader.isWindows1252(path) && acceptingWindows1252
     var source = try CSVSource.opening(path, windows1252: isWindows1252)
     guard let (fields, _) = try source.nextRecord(), fields != [""] else {
       throw BoardpackError(

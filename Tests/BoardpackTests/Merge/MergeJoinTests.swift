@@ -69,6 +69,24 @@ import Testing
       result.output == "9 letter(s) written to \(out); 1 row(s) with no \"projects\" rows\n")
   }
 
+  @Test func aWindows1252DataFileIsReadWithAWarning() throws {
+    let partners = try String(contentsOfFile: MergeFixtures.partners, encoding: .utf8)
+    let data = directory.write(
+      "data/partners.csv", try #require(partners.data(using: .windowsCP1252)))
+    directory.write("data/csp-projects-2025-26.csv", Self.projects)
+    let result = try BoardpackCLI.run([
+      "merge", "--template", "Templates/csp-partner-letter.yaml", "--data", data, "--out", out,
+      "--format", "xhtml",
+    ])
+    #expect(result.status == 0)
+    #expect(
+      result.errors
+        == "\(data): warning: the CSV file is not UTF-8; it was read as Windows-1252 (Excel's \"CSV\"); save it as \"CSV UTF-8\" so that nothing is guessed\n"
+    )
+    let blaby = try String(contentsOfFile: out + "/csp-letter-Blaby.xhtml", encoding: .utf8)
+    #expect(blaby.contains("£52,665.76"))
+  }
+
   @Test func anUnknownJoinNameIsAnError() throws {
     let result = try merge([
       "--join", "projectz=\(directory.path)/data/csp-projects-2025-26.csv:Partnership",
