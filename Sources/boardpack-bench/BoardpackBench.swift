@@ -44,7 +44,10 @@ struct BoardpackBench: ParsableCommand {
 
     @Argument(help: "How many letters.") var rows = 10_000
 
-    func run() throws { try MergeBench.run(rows: rows) }
+    @Flag(help: "Name the partnerships by the nine CSP names, repeated, so that the names clash.")
+    var repeatedNames = false
+
+    func run() throws { try MergeBench.run(rows: rows, repeatedNames: repeatedNames) }
   }
 }
 

@@ -38,6 +38,9 @@ struct Merge: ParsableCommand {
   @Flag(help: "Write the good rows when some are bad, and list the rest.")
   var skipInvalid = false
 
+  @Flag(help: "Merge into a folder that holds files no merge wrote (they are left as they are).")
+  var force = false
+
   @Option(help: "COLUMN=AMOUNT: the column must add up to this, e.g. \"Allocation=£639,675.00\".")
   var expectTotal: [String] = []
 
@@ -48,6 +51,7 @@ struct Merge: ParsableCommand {
   var templates: String?
 
   func run() throws {
+    Interruption.install()
     let report: MergeReport
     do {
       if let converted = format?.converted {
@@ -55,7 +59,13 @@ struct Merge: ParsableCommand {
       } else {
         report = try job().run()
       }
-    } catch { throw fail(error) }
+    } catch {
+      let failure = fail(error)
+      throw Interruption.caughtSignal.map { ExitCode(128 + $0) } ?? failure
+    }
+    for warning in report.warnings {
+      FileHandle.standardError.write(Data("\(warning)\n".utf8))
+    }
     for problem in report.invalidRows {
       FileHandle.standardError.write(Data("\(problem)\n".utf8))
     }
@@ -68,12 +78,19 @@ struct Merge: ParsableCommand {
     }
     guard report.letters > 0 else {
       FileHandle.standardError.write(
-        Data("nothing written: every row (\(report.invalidRows.count)) is bad; \(outputFolder) is as it was\n".utf8))
+        Data(
+          "nothing written: every row (\(report.invalidRows.count)) is bad; \(outputFolder) is as it was\n"
+            .utf8))
       throw ExitCode(1)
     }
     let skipped =
       report.invalidRows.isEmpty ? "" : ", \(report.invalidRows.count) bad row(s) skipped"
-    print("\(report.letters) letter(s) written to \(outputFolder)\(skipped)")
+    let without = report.rowsWithoutJoined.sorted { $0.key < $1.key }.map {
+      "; \($0.value) row(s) with no \"\($0.key)\" rows"
+    }
+    print("\(report.letters) letter(s) written to \(outputFolder)\(skipped)\(without.joined())")
+    // A signal during publishing let it finish; the run still ends as the signal asked.
+    if let signal = Interruption.caughtSignal { throw ExitCode(128 + signal) }
   }
 
   var outputFolder: String {
@@ -108,7 +125,7 @@ struct Merge: ParsableCommand {
       template: try library.letterTemplate(template), dataPath: data, outputFolder: outputFolder,
       writers: PaperWriters(xhtml: formats.writesXHTML, fodt: reference), combined: combined,
       namePattern: name, skipInvalid: skipInvalid, expectedTotals: try expectedTotals(),
-      joinOverrides: try joins())
+      joinOverrides: try joins(), force: force)
   }
 
   func expectedTotals() throws(BoardpackError) -> [MergeJob.ExpectedTotal] {

@@ -2,9 +2,16 @@ import Foundation
 
 /// Dates as printed: a weekday agrees with its date, no impossible dates ("31st June"; a numeric
 /// date read in the document's order, `Report.dateOrder`), and a quarter given with its months
-/// agrees with them (Q1 = April to June … Q4 = January to March).
+/// agrees with them (Q1 = April to June … Q4 = January to March). With `checksDeadlines` (a
+/// merged letter's checks), a deadline ("by 25th June 2026", "no later than …") before the date of
+/// the letter is an error: in a paper it may tell what happened by then, in a letter it asks for
+/// what can no longer be done.
 public struct DateRule: ReportRule {
-  public init() {}
+  public let checksDeadlines: Bool
+
+  public init(checksDeadlines: Bool = false) {
+    self.checksDeadlines = checksDeadlines
+  }
 
   public func check(_ report: Report, into findings: inout Findings) {
     for passage in report.passages {
@@ -57,7 +64,8 @@ public struct DateRule: ReportRule {
   /// The dates written with slashes in `text` ("31/06/2026", "1/31/2018"), by their parts.
   static func numericDates(in text: String) -> [(first: Int, second: Int, year: Int, shown: String)]
   {
-    slashedDates.matches(in: text).compactMap { match in
+    guard hasDateShape(text, separator: UInt8(ascii: "/")) else { return [] }
+    return slashedDates.matches(in: text).compactMap { match in
       guard let first = match["first"].flatMap({ Int($0) }),
         let second = match["second"].flatMap({ Int($0) }),
         let year = match["year"].flatMap({ Int($0) })
@@ -66,12 +74,35 @@ public struct DateRule: ReportRule {
     }
   }
 
+  /// Whether `text` holds one or two digits between two `separator`s ("/06/", "-31-"), as every
+  /// numeric date does: most text, "2025-26" and "24/7" among it, is passed over without a regular
+  /// expression, which costs far more than this scan.
+  static func hasDateShape(_ text: String, separator: UInt8) -> Bool {
+    var digits = -1  // Digits since the last separator; -1 before the first.
+    for byte in text.utf8 {
+      if byte == separator {
+        if digits == 1 || digits == 2 { return true }
+        digits = 0
+      } else if byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") {
+        if digits >= 0 { digits += 1 }
+      } else {
+        digits = -1
+      }
+    }
+    return false
+  }
+
   // MARK: Dates and weekdays
 
   /// Words just before a date that put it in the future: "is scheduled for the", "will be held on".
   private static let futureEvents = TextPattern(
     #"(?i)\b(?:(?:is|are)\s+(?:scheduled|due|planned|booked|set)(?:\s+to\s+(?:take\s+place|be\s+held|meet))?|will\s+(?:be\s+held|take\s+place|meet|be\s+published|be\s+presented))\s+(?:for|on)\s+(?:the\s+)?$"#,
     needing: ["is", "are", "will"])
+
+  /// Words just before a date that make it a deadline: "by", "before", "no later than".
+  private static let deadlines = TextPattern(
+    #"(?i)\b(?:by|before|(?:no|not)\s+later\s+than|deadline\s+(?:is|of))\s+(?:the\s+)?$"#,
+    needing: ["by", "before", "later", "deadline"])
 
   private func checkDates(
     _ passage: Passage, near reportDate: CalendarDate?, into findings: inout Findings
@@ -111,6 +142,13 @@ public struct DateRule: ReportRule {
             "an event still to come is dated before the report (\(reportDate.longUK))\(assumed)",
             at: passage.place, stated: shown, expected: "a date after \(reportDate.longUK)")
         }
+        if checksDeadlines, let reportDate, dated < reportDate,
+          Self.deadlines.firstMatch(in: before) != nil
+        {
+          findings.add(
+            .date, .error, "a deadline before the letter's date (\(reportDate.longUK))\(assumed)",
+            at: passage.place, stated: shown, expected: "a date after \(reportDate.longUK)")
+        }
       }
     }
   }
@@ -125,7 +163,8 @@ public struct DateRule: ReportRule {
     where orders.allSatisfy({ !$0.date(date.first, date.second, year: date.year).isValid }) {
       findings.add(.date, .error, "no such date", at: passage.place, stated: date.shown)
     }
-    for match in Self.isoDates.matches(in: passage.text) {
+    let isoShaped = Self.hasDateShape(passage.text, separator: UInt8(ascii: "-"))
+    for match in isoShaped ? Self.isoDates.matches(in: passage.text) : [] {
       guard let day = match["day"].flatMap({ Int($0) }),
         let month = match["month"].flatMap({ Int($0) }),
         let year = match["year"].flatMap({ Int($0) }),

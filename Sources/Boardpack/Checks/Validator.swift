@@ -7,9 +7,15 @@ public protocol ReportRule: Sendable {
 public struct Validator: Sendable {
   public let rules: [any ReportRule]
 
+  /// A validator of these rules only.
+  public init(rules: [any ReportRule]) {
+    self.rules = rules
+  }
+
   public init() {
     rules = [
-      TableSumRule(), DerivedColumnRule(), PercentShareRule(), PercentChangeRule(), TextTotalRule(), ListCountRule(),
+      TableSumRule(), DerivedColumnRule(), PercentShareRule(), PercentChangeRule(), TextTotalRule(),
+      ListCountRule(),
       ArithmeticRule(), CrossReferenceRule(),
       NumberingRule(), DateRule(), FinancialYearRule(), AccessibilityRule(), StoredValueRule(),
     ]

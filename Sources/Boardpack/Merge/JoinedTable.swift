@@ -11,10 +11,12 @@ public struct JoinedTable: Sendable {
   let columns: [String: Int]
   public let rows: [CSVRecord]
   let byKey: [String: [CSVRecord]]
+  /// The reader's warning (a file read as Windows-1252), or nil.
+  public let warning: String?
 
   /// Reads `path` whole; its header must have the `key` column.
   public init(name: String, path: String, key: String) throws(BoardpackError) {
-    let reader = try CSVReader(path: path)
+    let reader = try CSVReader(path: path, acceptingWindows1252: true)
     guard let keyIndex = reader.header.firstIndex(of: key) else {
       throw BoardpackError(
         "the key column \"\(key)\" of join \"\(name)\" is not in the header (\(reader.header.joined(separator: ", ")))",
@@ -28,11 +30,78 @@ public struct JoinedTable: Sendable {
     self.columns = Dictionary(
       reader.header.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
     self.rows = rows
+    self.warning = reader.warning
     self.byKey = Dictionary(grouping: rows) { $0.fields[keyIndex].trimmedOfWhiteSpace }
   }
 
   /// The rows whose key cell is `key`, in file order.
   public func rows(matching key: String) -> [CSVRecord] {
     byKey[key] ?? []
+  }
+}
+
+/// Joins checked both ways over a merge: which keys of each joined file the data's rows matched,
+/// so that a joined row no data row matches (a misspelt key, whose projects would silently be in
+/// no letter) is found, and how many data rows matched no joined row.
+struct JoinCoverage {
+  /// The joins whose key column the data has, by name, with that column's index in the data.
+  let joins: [(table: JoinedTable, column: Int)]
+  private var matched: [Set<String>]
+  /// Per join: data rows with no joined row.
+  private(set) var rowsWithout: [Int]
+  /// Per join: the first keys of data rows with no joined row, the likeliest meant by a misspelt one.
+  private var keysWithout: [[String]]
+  static let suggestionCandidates = 1_000
+
+  init(joins: [String: JoinedTable], header: [String]) {
+    self.joins = joins.sorted { $0.key < $1.key }.compactMap { _, table in
+      header.firstIndex(of: table.key).map { (table, $0) }
+    }
+    matched = self.joins.map { _ in [] }
+    rowsWithout = self.joins.map { _ in 0 }
+    keysWithout = self.joins.map { _ in [] }
+  }
+
+  /// Notes the joined rows `row` (a row of the data) matches.
+  mutating func add(_ row: CSVRecord) {
+    for (index, join) in joins.enumerated() {
+      let key = row.fields[join.column].trimmedOfWhiteSpace
+      if join.table.rows(matching: key).isEmpty {
+        rowsWithout[index] += 1
+        if keysWithout[index].count < Self.suggestionCandidates { keysWithout[index].append(key) }
+      } else {
+        matched[index].insert(key)
+      }
+    }
+  }
+
+  /// Data rows with no joined row, by join name; joins every row matched are left out.
+  var unmatched: [String: Int] {
+    var counts: [String: Int] = [:]
+    for (join, count) in zip(joins, rowsWithout) where count > 0 { counts[join.table.name] = count }
+    return counts
+  }
+
+  /// Each joined row whose key no row of the data at `dataPath` has, as an error at its line, in
+  /// join name then file order, with its key.
+  func strays(dataPath: String) -> [(key: String, error: BoardpackError)] {
+    var result: [(String, BoardpackError)] = []
+    for (index, join) in joins.enumerated() {
+      let keyIndex = join.table.columns[join.table.key]!
+      let candidates = keysWithout[index] + matched[index].sorted()
+      for row in join.table.rows {
+        let key = row.fields[keyIndex].trimmedOfWhiteSpace
+        guard !matched[index].contains(key) else { continue }
+        result.append(
+          (
+            key,
+            BoardpackError(
+              "this \"\(join.table.name)\" row's \(join.table.key) \"\(key)\" is on no row of \(dataPath), so it would be in no letter"
+                + Suggestion.didYouMean(key, among: candidates),
+              at: SourceLocation(file: join.table.path, line: row.line))
+          ))
+      }
+    }
+    return result
   }
 }

@@ -11,6 +11,8 @@ public struct LetterBinder: Sendable {
   let columns: [String: Int]
   let computed: [String: ComputedColumn]
   let joins: [String: JoinedTable]
+  /// The joins the template's `each` blocks and conditions use.
+  let usedJoins: Set<String>
   /// Columns shown with `|money`, so that a bad cell is called "not an amount of money".
   let moneyColumns: Set<String>
   /// What each main-data column must hold, from every use in the template.
@@ -33,6 +35,7 @@ public struct LetterBinder: Sendable {
     try collector.collect()
     self.computed = collector.computed
     self.moneyColumns = collector.moneyColumns
+    self.usedJoins = collector.usedJoins
     self.requirements = collector.main.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
     self.figureColumns = requirements.filter { !$0.needs.isDisjoint(with: [.money, .number]) }.map(
       \.column)
@@ -208,7 +211,7 @@ public struct LetterBinder: Sendable {
   {
     if case .field(let field) = text.content.first, text.content.count == 1,
       type == .money || type == .decimal,
-      field.format == .money || field.format == .number
+      [.money, .moneyOrNil, .number].contains(field.format)
     {
       let number = try figure(field.column, in: scope).value
       return type == .money ? .money(number) : .decimal(number)
@@ -279,7 +282,9 @@ public struct LetterBinder: Sendable {
       return try text(field.column, in: scope)
     case .upper: return try text(field.column, in: scope).uppercased()
     case .lower: return try text(field.column, in: scope).lowercased()
-    case .money: return UKFormat.money(try figure(field.column, in: scope).value)
+    case .money:
+      return UKFormat.money(try figure(field.column, in: scope).value, nilForZero: false)
+    case .moneyOrNil: return UKFormat.money(try figure(field.column, in: scope).value)
     case .number:
       let figure = try figure(field.column, in: scope)
       return UKFormat.number(figure.value, places: figure.places)

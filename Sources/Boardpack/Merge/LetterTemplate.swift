@@ -122,8 +122,10 @@ public struct FieldReference: Sendable, Equatable {
 public enum FieldFormat: String, Sendable, Equatable, CaseIterable {
   /// The cell as typed, trimmed.
   case plain
-  /// "£271,818.47"; "Nil" for zero.
+  /// "£271,818.47"; "£0.00" for zero (a condition, `COLUMN is nil`, chooses other words).
   case money
+  /// "£271,818.47"; "Nil" for zero, as financial tables print it.
+  case moneyOrNil = "money-or-nil"
   /// "25th June 2026".
   case date
   /// "1,234", keeping the decimal places as typed.
@@ -135,7 +137,7 @@ public enum FieldFormat: String, Sendable, Equatable, CaseIterable {
   var requirement: ValueRequirement {
     switch self {
     case .plain, .upper, .lower: .text
-    case .money: .money
+    case .money, .moneyOrNil: .money
     case .number: .number
     case .date: .date
     }

@@ -28,13 +28,15 @@ public enum MergeBenchmark {
 
   /// Merges `rows` synthetic partnerships with `template` (the shipped CSP letter or one using the
   /// same columns: Partnership, Contact, Allocation, Expenditure, Return By, and a `projects` join)
-  /// into `folder`/merged, then writes the floor into `folder`/floor.
+  /// into `folder`/merged, then writes the floor into `folder`/floor. With `repeatedNames`, the
+  /// partnerships take the nine CSP names in turn, so that all but nine letters' names clash.
   public static func run(
-    template: LetterTemplate, rows: Int, writers: PaperWriters, in folder: String
+    template: LetterTemplate, rows: Int, repeatedNames: Bool = false, writers: PaperWriters,
+    in folder: String
   ) throws(BoardpackError) -> Timings {
     let data = folder + "/input/partners.csv"
     try writeSyntheticData(
-      rows: rows, to: data,
+      rows: rows, repeatedNames: repeatedNames, to: data,
       projects: template.joins["projects"].map { folder + "/input/" + $0.file })
     let clock = ContinuousClock()
     let job = MergeJob(
@@ -85,14 +87,14 @@ public enum MergeBenchmark {
   }
 
   /// `rows` partnerships with varied figures (some Nil expenditure, some fully spent) and, when
-  /// `projects` is given, two or three projects for most of them.
-  static func writeSyntheticData(rows: Int, to path: String, projects: String?)
-    throws(BoardpackError)
-  {
+  /// `projects` is given, one to three projects for most names.
+  static func writeSyntheticData(
+    rows: Int, repeatedNames: Bool = false, to path: String, projects: String?
+  ) throws(BoardpackError) {
     var partners = "Partnership,Contact,Allocation,Expenditure,Return By\n"
     var joined = "Partnership,Project,Summary\n"
     for row in 1...max(rows, 1) {
-      let name = "Partnership \(row)"
+      let name = repeatedNames ? cspNames[row % cspNames.count] : "Partnership \(row)"
       let allocation = Decimal(10_000 + (row * 7919) % 90_000) + Decimal(row % 100) / 100
       let expenditure: String =
         switch row % 5 {
@@ -102,7 +104,7 @@ public enum MergeBenchmark {
         }
       partners +=
         "\(name),\"The Chair, \(name) & Co <Zoë>\",\"\(UKFormat.money(allocation))\",\"\(expenditure)\",2026-06-25\n"
-      for project in 0..<(row % 4) {
+      for project in 0..<(repeatedNames && row > cspNames.count ? 0 : row % 4) {
         joined +=
           "\(name),Project \(project + 1),\"Detached youth work, target hardening & \"\"quoted\"\" outreach\"\n"
       }
@@ -110,6 +112,11 @@ public enum MergeBenchmark {
     try OutputFile.write(Data(partners.utf8), to: path)
     if let projects { try OutputFile.write(Data(joined.utf8), to: projects) }
   }
+
+  static let cspNames = [
+    "Leicester", "Charnwood", "SNWLP", "Blaby", "Hinckley and Bosworth", "Harborough",
+    "Oadby and Wigston", "Melton Mowbray", "Rutland",
+  ]
 }
 
 extension Duration {

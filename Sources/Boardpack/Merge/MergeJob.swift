@@ -4,7 +4,8 @@ import Foundation
 /// row (or one combined document) plus a manifest.
 ///
 /// Nothing is published until everything is checked: the template's fields against the header,
-/// every row's values, the file names and the expected totals. Rows are named as they are read,
+/// every row's values, each bound letter (`LetterChecks`), the file names, the joins both ways and
+/// the expected totals. Rows are named as they are read,
 /// then checked and rendered together, each letter's files going under their final names to a
 /// hidden staging folder that is published only when the whole file is good (and removed
 /// otherwise). The manifest is staged too, written as rows complete, and names the files to
@@ -26,13 +27,17 @@ public struct MergeJob: Sendable {
   public var expectedTotals: [ExpectedTotal]
   /// Joins given on the command line (paths as given), replacing the template's of the same name.
   public var joinOverrides: [String: Join]
+  /// Show progress on standard error: a bar on a terminal, else a line every few seconds.
   public var showsProgress: Bool
+  /// Merge into a folder that holds files no merge wrote (they are left as they are).
+  public var force: Bool
 
   public init(
     template: LetterTemplate, dataPath: String, outputFolder: String, writers: PaperWriters,
     combined: Bool = false,
     namePattern: String? = nil, skipInvalid: Bool = false, expectedTotals: [ExpectedTotal] = [],
-    joinOverrides: [String: Join] = [:], showsProgress: Bool = ProgressBar.isWanted
+    joinOverrides: [String: Join] = [:], showsProgress: Bool = true,
+    force: Bool = false
   ) {
     self.template = template
     self.dataPath = dataPath
@@ -44,6 +49,7 @@ public struct MergeJob: Sendable {
     self.expectedTotals = expectedTotals
     self.joinOverrides = joinOverrides
     self.showsProgress = showsProgress
+    self.force = force
   }
 
   /// `--expect-total Allocation=£639,674.00`: the column's sum over the rows merged must be this amount.
@@ -75,8 +81,10 @@ public struct MergeJob: Sendable {
   public func run() throws(BoardpackError) -> MergeReport {
     let clock = ContinuousClock()
     let started = clock.now
-    let reader = try CSVReader(path: dataPath)
+    let reader = try CSVReader(path: dataPath, acceptingWindows1252: true)
     let binder = try binder(for: reader.header)
+    let warnings = ([reader.warning] + binder.joins.keys.sorted().map { binder.joins[$0]!.warning })
+      .compactMap { $0 }
     for total in expectedTotals
     where !reader.header.contains(total.column) && !binder.computed.keys.contains(total.column) {
       throw BoardpackError(
@@ -96,26 +104,50 @@ public struct MergeJob: Sendable {
     }
     let namer = try FileNamer(
       pattern: pattern, header: reader.header, reserved: [Self.combinedName, Self.manifestName])
+    var report = try Interruption.watching { () throws(BoardpackError) in
+      try stageAndPublish(reader, binder, namer, started: started)
+    }
+    report.warnings = warnings
+    return report
+  }
+
+  /// Takes the lock, stages every row's letter and publishes the set; a signal stops it before
+  /// publishing and leaves the folder as it was.
+  func stageAndPublish(
+    _ reader: CSVReader, _ binder: LetterBinder, _ namer: FileNamer,
+    started: ContinuousClock.Instant
+  ) throws(BoardpackError) -> MergeReport {
+    let clock = ContinuousClock()
     // One merge at a time into a folder; what killed merges left there is finished or removed.
     let lock = try MergeLock(outputFolder: outputFolder)
     defer { lock.release() }
     _ = try Staging.recover(outputFolder)
+    let foreign = Staging.foreignEntries(in: outputFolder)
+    if !force, !foreign.isEmpty {
+      let shown = foreign.prefix(3).map { "\"\($0)\"" }.joined(separator: ", ")
+      let more = foreign.count > 3 ? " and \(foreign.count - 3) more" : ""
+      throw BoardpackError(
+        "the output folder holds \(shown)\(more), which no merge wrote there; give a folder of "
+          + "its own, or --force to merge beside \(foreign.count == 1 ? "it" : "them") (left as they are)",
+        at: SourceLocation(file: outputFolder))
+    }
     let staging = try Staging(outputFolder: outputFolder)
     let pass: Pass
     do {
       pass = try stream(reader, binder, namer, staging)
+      try Interruption.check(outputFolder)
     } catch {
       staging.discard()
       throw error
     }
     let checked = clock.now
-    let letters = pass.rows - pass.invalid.count
+    let letters = pass.letters
     // With every row bad, nothing is published, --skip-invalid or not: the folder stays as it was.
     guard pass.invalid.isEmpty || skipInvalid, letters > 0 else {
       staging.discard()
       return MergeReport(
-        letters: 0, invalidRows: pass.invalid, written: [], checking: checked - started,
-        writing: .zero)
+        letters: 0, invalidRows: pass.invalid, rowsWithoutJoined: pass.rowsWithoutJoined,
+        written: [], checking: checked - started, writing: .zero)
     }
     try staging.publish(
       files: pass.combinedFiles, extensions: combined ? [] : writers.extensions)
@@ -123,15 +155,18 @@ public struct MergeJob: Sendable {
       "\(outputFolder)/\($0)"
     }
     return MergeReport(
-      letters: letters, invalidRows: pass.invalid, written: written,
-      checking: checked - started, writing: clock.now - checked)
+      letters: letters, invalidRows: pass.invalid, rowsWithoutJoined: pass.rowsWithoutJoined,
+      written: written, checking: checked - started, writing: clock.now - checked)
   }
 
-  /// What the pass found: how many rows it read, the bad ones and, with `--combined`, the names of
-  /// the staged files holding the good rows' letters (none when no row is good).
+  /// What the pass found: how many rows it read and bound, the bad rows (data rows, then joined
+  /// rows no data row matches), the data rows with no joined row by join and, with `--combined`,
+  /// the names of the staged files holding the good rows' letters (none when no row is good).
   struct Pass {
     var rows = 0
+    var letters = 0
     var invalid: [BoardpackError] = []
+    var rowsWithoutJoined: [String: Int] = [:]
     var combinedFiles: [String] = []
   }
 
@@ -150,7 +185,13 @@ public struct MergeJob: Sendable {
     let blank = template.manifest.map { _ in "" }
     let writers = self.writers
     let combined = self.combined
+    // With --combined, each letter is in the one document (in each format).
+    let combinedFiles = writers.extensions.map { "\(Self.combinedName).\($0)" }.joined(
+      separator: " ")
+    let dataPath = self.dataPath
+    let checks = LetterChecks()
     var combinedStream: PaperStream?
+    var coverage = JoinCoverage(joins: binder.joins, header: reader.header)
     let progress = ProgressBar(
       total: showsProgress ? Self.estimatedRows(in: dataPath) : 0, enabled: showsProgress)
     defer { progress.finish() }
@@ -173,8 +214,17 @@ public struct MergeJob: Sendable {
       guard case .success(let reviewed) = review, case .success(let name) = item.name else {
         return (review, nil)
       }
+      let bound = Result { () throws(BoardpackError) in try binder.letter(in: reviewed.scope) }
+      // A letter the checks find wrong is a bad row, at the row's line.
+      if case .success(let letter) = bound {
+        let problems = checks.problems(in: letter)
+        guard problems.isEmpty else {
+          let at = SourceLocation(file: dataPath, line: item.row.line)
+          return (.failure(BoardpackError(problems.joined(separator: "; "), at: at)), nil)
+        }
+      }
       let letter = Result { () throws(BoardpackError) -> Document? in
-        let letter = try binder.letter(in: reviewed.scope)
+        let letter = try bound.get()
         guard !combined else { return letter }
         for file in writers.render(letter) {
           try OutputFile.create(file.pieces, at: staging.path(of: name, file.extension))
@@ -183,6 +233,7 @@ public struct MergeJob: Sendable {
       }
       return (review, letter)
     } collect: { item, work throws(BoardpackError) in
+      try Interruption.check(outputFolder)
       let (row, (review, letter)) = (item.row, work)
       var name: String?
       do throws(BoardpackError) {
@@ -203,12 +254,22 @@ public struct MergeJob: Sendable {
         }
       }
       pass.rows += 1
+      if name != nil { pass.letters += 1 }
+      coverage.add(row)
       try manifest.add(
-        row: row.row, file: name ?? "", key: keyIndex.map { row.fields[$0] } ?? "",
+        row: row.row, file: name == nil ? "" : combined ? combinedFiles : name!,
+        key: keyIndex.map { row.fields[$0] } ?? "",
         status: name == nil ? "skipped: \(pass.invalid.last!.message)" : "written",
         figures: (try? review.get().manifest) ?? blank)
       progress.update(pass.rows)
     }
+    for stray in coverage.strays(dataPath: dataPath) {
+      pass.invalid.append(stray.error)
+      try manifest.add(
+        row: nil, file: "", key: stray.key,
+        status: "skipped: \(stray.error.location): \(stray.error.message)", figures: blank)
+    }
+    pass.rowsWithoutJoined = coverage.unmatched
     try manifest.close()
     if let combinedStream {
       try combinedStream.finish()
@@ -254,9 +315,20 @@ public struct MergeJob: Sendable {
     return try Staging.recover(outputFolder)
   }
 
-  /// The template checked against the data's `header` and the joined files.
+  /// The template checked against the data's `header` and the joined files; every `--join` must
+  /// name a join the template declares or uses.
   public func binder(for header: [String]) throws(BoardpackError) -> LetterBinder {
-    try LetterBinder(template: template, dataPath: dataPath, header: header, joins: try loadJoins())
+    let binder = try LetterBinder(
+      template: template, dataPath: dataPath, header: header, joins: try loadJoins())
+    let known = Set(template.joins.keys).union(binder.usedJoins).sorted()
+    for (name, join) in joinOverrides.sorted(by: { $0.key < $1.key }) where !known.contains(name) {
+      throw BoardpackError(
+        "--join names \"\(name)\", which is not a join of the template"
+          + Suggestion.didYouMean(name, among: known)
+          + " (its joins: \(known.isEmpty ? "none" : known.joined(separator: ", ")))",
+        at: join.location)
+    }
+    return binder
   }
 
   /// The template's joins (files beside the data file) with the command line's (files as given) in their place.
@@ -288,8 +360,13 @@ public struct MergeJob: Sendable {
 public struct MergeReport: Sendable, Equatable {
   /// Letters bound and written (one per good row, whatever the number of formats).
   public var letters: Int
-  /// Bad rows, in file order; when not empty and `skipInvalid` is off, nothing was written.
+  /// Bad rows, in file order (data rows, then joined rows that match no data row); when not empty
+  /// and `skipInvalid` is off, nothing was written.
   public var invalidRows: [BoardpackError]
+  /// How many data rows matched no row of each join (joins every row matched are left out).
+  public var rowsWithoutJoined: [String: Int]
+  /// What the readers assumed (a CSV file read as Windows-1252), for standard error.
+  public var warnings: [String] = []
   /// The combined documents and the manifest (per-letter files are listed in the manifest).
   public var written: [String]
   public var checking: Duration

@@ -19,12 +19,14 @@ final class MergeManifest {
     try append(Self.ownColumns + figures)
   }
 
-  /// Adds a data row's record; `file` is a name `FileNamer` gave (safe as it is), the other cells
-  /// are made safe to open in a spreadsheet (`cell(_:)`).
-  func add(row: Int, file: String, key: String, status: String, figures: [String])
+  /// Adds a data row's record (with no row number: a joined row's); `file` is a name `FileNamer`
+  /// gave (safe as it is), the other cells are made safe to open in a spreadsheet (`cell(_:)`).
+  func add(row: Int?, file: String, key: String, status: String, figures: [String])
     throws(BoardpackError)
   {
-    try append([String(row), file, Self.cell(key), Self.cell(status)] + figures.map(Self.cell))
+    try append(
+      [row.map(String.init) ?? "", file, Self.cell(key), Self.cell(status)] + figures.map(Self.cell)
+    )
   }
 
   /// `value` as a cell a spreadsheet shows as typed: a value it would run as a formula (starting
@@ -39,7 +41,8 @@ final class MergeManifest {
       var escaped = ""
       for scalar in value.unicodeScalars {
         if scalar.properties.generalCategory == .control || isBidiControl(scalar) {
-          escaped += "<U+" + String(scalar.value, radix: 16, uppercase: true).leftPadded(to: 4) + ">"
+          escaped +=
+            "<U+" + String(scalar.value, radix: 16, uppercase: true).leftPadded(to: 4) + ">"
         } else {
           escaped.unicodeScalars.append(scalar)
         }

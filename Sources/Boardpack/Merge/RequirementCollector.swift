@@ -11,6 +11,8 @@ struct RequirementCollector {
   var joined: [String: [String: Set<ValueRequirement>]] = [:]
   var computed: [String: ComputedColumn] = [:]
   var moneyColumns: Set<String> = []
+  /// The joins an `each` or a condition uses.
+  var usedJoins: Set<String> = []
 
   init(
     template: LetterTemplate, dataPath: String, columns: [String: Int], joins: [String: JoinedTable]
@@ -85,7 +87,7 @@ struct RequirementCollector {
   }
 
   /// The join an `each` opens; joins do not nest.
-  func enter(_ name: String, from outer: String?, at location: SourceLocation)
+  mutating func enter(_ name: String, from outer: String?, at location: SourceLocation)
     throws(BoardpackError) -> String
   {
     guard outer == nil else {
@@ -96,6 +98,7 @@ struct RequirementCollector {
         "there is no join named \"\(name)\"; declare it under \"joins:\" in the template or with --join",
         at: location)
     }
+    usedJoins.insert(name)
     return name
   }
 
@@ -106,6 +109,7 @@ struct RequirementCollector {
         throw BoardpackError(
           "\"\(condition.subject)\" is not a join, so it cannot be empty", at: condition.location)
       }
+      usedJoins.insert(condition.subject)
     case .isNil, .isNotNil, .compare(_, .figure):
       try use(condition.subject, .number, at: condition.location, join: join)
     case .compare(_, .column(let other)):

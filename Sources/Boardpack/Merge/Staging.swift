@@ -82,7 +82,8 @@ struct Staging: Sendable {
 
   /// Removes every staged file.
   func discard() {
-    try? FileManager.default.removeItem(atPath: outputExisted ? Staging.workFolder(outputFolder) : folder)
+    try? FileManager.default.removeItem(
+      atPath: outputExisted ? Staging.workFolder(outputFolder) : folder)
   }
 
   // MARK: Publishing
@@ -210,11 +211,14 @@ struct Staging: Sendable {
   /// not have (the new names are held as 8-byte hashes); names that are not plain file names are
   /// left alone. Best effort: a manifest that
   /// cannot be read (edited by hand) removes nothing.
-  static func removeOldLetters(listedIn oldManifest: String, keeping journal: Journal, in outputFolder: String) {
+  static func removeOldLetters(
+    listedIn oldManifest: String, keeping journal: Journal, in outputFolder: String
+  ) {
     let newManifest = outputFolder + "/" + MergeJob.manifestName + ".csv"
     var kept = Set<UInt64>()
     if !journal.extensions.isEmpty {
-      guard let reader = try? CSVReader(path: newManifest), let file = reader.header.firstIndex(of: "file")
+      guard let reader = try? CSVReader(path: newManifest),
+        let file = reader.header.firstIndex(of: "file")
       else { return }
       try? reader.forEachRecord { record in
         if !record.fields[file].isEmpty { kept.insert(exactHash(record.fields[file])) }
@@ -226,7 +230,8 @@ struct Staging: Sendable {
         unlink(outputFolder + "/" + name)
       }
     }
-    guard let reader = try? CSVReader(path: oldManifest), let file = reader.header.firstIndex(of: "file")
+    guard let reader = try? CSVReader(path: oldManifest),
+      let file = reader.header.firstIndex(of: "file")
     else { return }
     try? reader.forEachRecord { record in
       let name = record.fields[file]
@@ -261,7 +266,8 @@ struct Staging: Sendable {
     let prefix = siblingPrefix(outputFolder)
     let (parent, _) = split(prefix)
     let start = split(prefix).name
-    for entry in (try? FileManager.default.contentsOfDirectory(atPath: parent.isEmpty ? "." : parent)) ?? []
+    for entry
+      in (try? FileManager.default.contentsOfDirectory(atPath: parent.isEmpty ? "." : parent)) ?? []
     where entry.hasPrefix(start) {
       try? FileManager.default.removeItem(atPath: parent + entry)
       found = true
@@ -272,6 +278,35 @@ struct Staging: Sendable {
       found = true
     }
     return found
+  }
+
+  /// The entries of `outputFolder` that no earlier merge wrote there: all but its manifest, the
+  /// letters that manifest names (in any format), the combined documents and Boardpack's work
+  /// folder. Empty when the folder is not there.
+  static func foreignEntries(in outputFolder: String) -> [String] {
+    let outputFolder = trimmed(outputFolder)
+    guard var entries = try? FileManager.default.contentsOfDirectory(atPath: outputFolder) else {
+      return []
+    }
+    let own: Set<String> = [
+      MergeJob.manifestName + ".csv", workName, "letters.xhtml", "letters.fodt", "letters.pdf",
+      "letters.docx",
+    ]
+    entries.removeAll { own.contains($0) }
+    guard !entries.isEmpty else { return [] }
+    var written = Set<UInt64>()
+    if let reader = try? CSVReader(path: outputFolder + "/" + MergeJob.manifestName + ".csv"),
+      let file = reader.header.firstIndex(of: "file")
+    {
+      try? reader.forEachRecord { record in
+        let name = record.fields[file]
+        guard !name.isEmpty else { return }
+        for fileExtension in ["xhtml", "fodt", "pdf", "docx"] {
+          written.insert(exactHash(name + "." + fileExtension))
+        }
+      }
+    }
+    return entries.filter { !written.contains(exactHash($0)) }.sorted()
   }
 
   /// FNV-1a over the name's UTF-8, case kept: on a file system that tells case apart, an old
@@ -340,7 +375,9 @@ struct Staging: Sendable {
       try file.synchronise()
       try file.close()
       FaultInjection.step()
-      guard rename(temporary, path) == 0 else { throw failure("cannot write the journal", at: path) }
+      guard rename(temporary, path) == 0 else {
+        throw failure("cannot write the journal", at: path)
+      }
     }
   }
 }

@@ -51,15 +51,21 @@ final class FODTPaperStyles {
     }
   }
 
-  /// The paragraph style `parent` starting a new page (`masterPage`: a page of that style).
-  func paragraph(_ parent: String, masterPage: String?) -> String {
-    add("bp-" + parent + (masterPage.map { "-" + $0 } ?? "-new-page")) { xml, name in
+  /// The paragraph style `parent` starting a new page (`masterPage`: a page of that style, on which
+  /// with `restartingNumbers` the page numbers start again at 1).
+  func paragraph(_ parent: String, masterPage: String?, restartingNumbers: Bool = false) -> String {
+    let page = masterPage.map { "-" + $0 } ?? "-new-page"
+    return add("bp-" + parent + page + (restartingNumbers ? "-page-1" : "")) { xml, name in
       xml.start("style:style")
       xml.attribute("style:name", name)
       xml.attribute("style:family", "paragraph")
       xml.attribute("style:parent-style-name", parent)
       if let masterPage {
         xml.attribute("style:master-page-name", masterPage)
+        if restartingNumbers {
+          xml.element(
+            "style:paragraph-properties", ["fo:break-before": "page", "style:page-number": "1"])
+        }
       } else {
         xml.element("style:paragraph-properties", ["fo:break-before": "page"])
       }

@@ -402,6 +402,12 @@ final class FODTBodyRendering {
     }
     if pendingBreak {
       pendingBreak = false
+      // A letterhead opening a page starts another letter of a combined file: its page numbers
+      // start again at 1 (which takes the page style as well as the break).
+      if style == styles.letterhead {
+        onLandscape = false
+        return paperStyles.paragraph(style, masterPage: styles.portraitPage, restartingNumbers: true)
+      }
       return paperStyles.paragraph(style, masterPage: nil)
     }
     return style

@@ -16,6 +16,16 @@ import Testing
     #expect(DateRule().findings(in: [Build.paragraph(1, text)]) == [])
   }
 
+  @Test func findsImpossibleNumericDatesAmongYearSpansAndFractions() {
+    let blocks = [
+      Build.paragraph(
+        nil, "Funding for 2025-26 runs 24/7; the grant ends 31/06/2026 or 2026-02-30.")
+    ]
+    #expect(DateRule().findings(in: blocks).map(\.stated) == ["31/06/2026", "2026-02-30"])
+    #expect(
+      DateRule().findings(in: [Build.paragraph(nil, "The 2025-26 budget, open 24/7.")]).isEmpty)
+  }
+
   @Test func findsTheImpossibleThirtyFirstOfJune() {
     let blocks = [
       Build.table([
@@ -89,7 +99,8 @@ import Testing
     let blocks = [
       Build.table([["Report Date", "21st April 2026"], ["Report Author", "Lizzie Starr"]]),
       Build.paragraph(1, "The only meeting is scheduled for the 25th of March 2026."),
-      Build.paragraph(2, "The next board will be held on 28th April; the last was held on 26th March."),
+      Build.paragraph(
+        2, "The next board will be held on 28th April; the last was held on 26th March."),
     ]
     let report = Report.reports(in: Build.document(blocks)).first!
     var findings = Findings(file: "paper.xhtml", report: report.title)

@@ -71,7 +71,7 @@ import Testing
       """
     #expect(
       throws: BoardpackError(
-        "unknown format \"pounds\" in \"{{Amount|pounds}}\"; use one of money, date, number, upper, lower",
+        "unknown format \"pounds\" in \"{{Amount|pounds}}\"; use one of money, money-or-nil, date, number, upper, lower",
         at: SourceLocation(file: "t.yaml", line: 4, column: 5),
         sourceLine: "  - \"Pay {{Amount|pounds}}\"")
     ) { try LetterTemplate(yaml: yaml, path: "t.yaml") }

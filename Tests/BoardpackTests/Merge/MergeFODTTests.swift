@@ -56,16 +56,19 @@ import Testing
     #expect(try run(template, MergeFixtures.partners, combined: true).letters == 9)
     let text = try document("letters.fodt")
     // Each letter after the first opens with a letterhead paragraph whose style breaks the page
-    // before it (fo:break-before), never with an empty paragraph.
+    // (fo:break-before), on the page style (style:master-page-name) that restarts the page numbers
+    // at 1 (style:page-number), never with an empty paragraph.
+    let style = "bp-BP_20_Letterhead-Standard-page-1"
     let breaks =
-      text.components(separatedBy: "<text:p text:style-name=\"bp-BP_20_Letterhead-new-page\">")
-      .count - 1
+      text.components(separatedBy: "<text:p text:style-name=\"\(style)\">").count - 1
     #expect(breaks == 8)
-    #expect(text.contains("<style:style style:name=\"bp-BP_20_Letterhead-new-page\" style:family=\"paragraph\" style:parent-style-name=\"BP_20_Letterhead\"><style:paragraph-properties fo:break-before=\"page\"/>"))
+    #expect(
+      text.contains(
+        "<style:style style:name=\"\(style)\" style:family=\"paragraph\" style:parent-style-name=\"BP_20_Letterhead\" style:master-page-name=\"Standard\"><style:paragraph-properties fo:break-before=\"page\" style:page-number=\"1\"/>"
+      ))
     #expect(!text.contains("\"></text:p>"))
     let body = try #require(text.range(of: "</office:text>"))
-    let lastBreak = try #require(
-      text.range(of: "bp-BP_20_Letterhead-new-page\">", options: .backwards))
+    let lastBreak = try #require(text.range(of: "\(style)\">", options: .backwards))
     #expect(text[lastBreak.upperBound..<body.lowerBound].contains("Safer Rutland Partnership"))
     #expect(!FileManager.default.fileExists(atPath: output + "/csp-letter-Leicester.fodt"))
   }
@@ -89,7 +92,47 @@ import Testing
     }
     #expect(pages.allSatisfy { !$0.isEmpty })
     #expect(pages.filter { $0.first == "POLICE & CRIME" }.count == 9)
-    #expect(pages.first?.contains("Community Safety Partnership funding: Leicester") == true)
+    #expect(
+      pages.first?.contains("Community Safety Partnership funding 2025-26: Leicester") == true)
     #expect(pages.last?.last?.hasSuffix("Leicestershire and Rutland") == true)
+  }
+
+  /// The bundled CSP merge: nine letters of one page each, alone and in the combined file, where
+  /// each letter's pages are numbered from 1 and its sign-off is on the page of its signatory and
+  /// last paragraph.
+  @Test func theNineCSPLettersAreOnePageEachAloneAndCombined() throws {
+    let template = try LetterTemplate(contentsOf: MergeFixtures.letterTemplate)
+    var job = MergeJob(
+      template: template, dataPath: MergeFixtures.partners, outputFolder: output,
+      writers: PaperWriters(xhtml: false, fodt: WritingFixtures.reference), combined: true,
+      showsProgress: false)
+    #expect(try job.run().letters == 9)
+    let combined = try #require(FileManager.default.contents(atPath: output + "/letters.fodt"))
+    let text = try LibreOffice.text(of: combined, named: "letters.fodt")
+    let pages = text.split(separator: "\u{0C}", omittingEmptySubsequences: false).dropLast()
+    #expect(pages.count == 9)
+    for page in pages {
+      let lines = page.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+      #expect(lines.filter { $0.hasPrefix("Page ") } == ["Page 1"])
+      let signOff = try #require(lines.firstIndex(of: "Yours sincerely,"))
+      #expect(lines[signOff...].contains("Chief Executive"))
+      #expect(lines[..<signOff].contains { $0.hasPrefix("Funding for 2026-27 is renewed") })
+    }
+    job.combined = false
+    job.outputFolder = directory.path + "/single"
+    #expect(try job.run().letters == 9)
+    let singles = try FileManager.default.contentsOfDirectory(atPath: job.outputFolder).filter {
+      $0.hasSuffix(".fodt")
+    }
+    #expect(singles.count == 9)
+    try LibreOffice.convertAll(
+      singles.map { job.outputFolder + "/" + $0 }, to: "pdf", into: directory.path + "/pdf")
+    for single in singles {
+      let pdf = directory.path + "/pdf/" + single.replacingOccurrences(of: ".fodt", with: ".pdf")
+      let info = try LibreOffice.run(try LibreOffice.executable("pdfinfo"), [pdf])
+      #expect(
+        info.split(separator: "\n").contains { $0.hasPrefix("Pages:") && $0.hasSuffix(" 1") },
+        "\(single)")
+    }
   }
 }

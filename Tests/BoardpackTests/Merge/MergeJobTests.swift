@@ -45,7 +45,7 @@ import Testing
 
   @Test func cspLetterShowsTheFiguresAndComputedRemaining() throws {
     let leicester = try #require(try cspLetters()["Leicester"])
-    #expect(leicester.metadata.title == "Community Safety Partnership funding: Leicester")
+    #expect(leicester.metadata.title == "Community Safety Partnership funding 2025-26: Leicester")
     #expect(leicester.lines.contains("Allocation | £271,818.47"))
     #expect(leicester.lines.contains("Expenditure to date | £236,492.47"))
     #expect(leicester.lines.contains("Remaining | £35,326.00"))
@@ -62,19 +62,19 @@ import Testing
       leicester.lines.contains {
         $0.contains("Please return your signed contract by 25th June 2026")
       })
-    #expect(leicester.lines.first == "26th June 2026")
+    #expect(leicester.lines.first == "5th June 2026")
     #expect(
       leicester.lines.last
         == "Chief Executive\nOffice of the Police and Crime Commissioner for Leicester, Leicestershire and Rutland"
     )
   }
 
-  @Test func cspLetterSaysNilAndLeavesOutTheRemainingParagraph() throws {
+  @Test func cspLetterSaysNilInTheTableAndLeavesOutTheRemainingParagraph() throws {
     let charnwood = try #require(try cspLetters()["Charnwood"])
     #expect(charnwood.lines.contains("Remaining | Nil"))
     #expect(
       charnwood.lines.contains {
-        $0.hasPrefix("Expenditure to date is £89,530.24, which leaves Nil")
+        $0 == "Expenditure to date is £89,530.24, the whole of the allocation."
       })
     #expect(!charnwood.lines.contains { $0.hasPrefix("Please make sure that the remaining") })
   }
@@ -185,7 +185,9 @@ import Testing
   @Test func publishesIntoAFolderThatIsThereFileByFile() throws {
     directory.write("out/notes.txt", "mine")
     let data = directory.write("data.csv", "Name,Amount,Spent\nZoë,£10.00,Nil\nAda,£3,£1\n")
-    #expect(try job(try MergeFixtures.small(in: directory), data).run().letters == 2)
+    var job = job(try MergeFixtures.small(in: directory), data)
+    job.force = true
+    #expect(try job.run().letters == 2)
     #expect(
       try FileManager.default.contentsOfDirectory(atPath: output).sorted() == [
         "Ada.xhtml", "Zoë.xhtml", "manifest.csv", "notes.txt",
@@ -228,7 +230,7 @@ import Testing
     let zoe = try written("Zoë Ł.xhtml")
     #expect(zoe.contains("zoë ł / ZOË Ł: 1,234,567 visits by 25th June 2026"))
     #expect(zoe.contains("Fully spent."))
-    #expect(zoe.contains("You have £10.00; Nil is left."))
+    #expect(zoe.contains("You have £10.00; £0.00 is left."))
     let ada = try written("Ada.xhtml")
     #expect(ada.contains("12.5 visits by 1st July 2026"))
     #expect(ada.contains("Not fully spent."))
@@ -390,6 +392,17 @@ import Testing
     #expect(names == ["a-b", "A-b-2", "a-b-3", "Manifest-2", "x-y", "Zoë Ł"])
   }
 
+  @Test func aClashTakesTheFirstFreeSuffixAfterTheLastGivenToItsName() throws {
+    var namer = try FileNamer(pattern: "{Name}", header: ["Name"])
+    let names = try ["Blaby", "Blaby", "Blaby-3", "blaby", "Blaby-2", "Blaby", "Melton"]
+      .enumerated()
+      .map { index, value in
+        try namer.name(
+          for: CSVRecord(fields: [value], line: index + 2, row: index + 1), in: "d.csv")
+      }
+    #expect(names == ["Blaby", "Blaby-2", "Blaby-3", "blaby-4", "Blaby-2-2", "Blaby-5", "Melton"])
+  }
+
   @Test func refusesAnEmptyName() throws {
     var namer = try FileNamer(pattern: "{Name}", header: ["Name"])
     #expect(
@@ -412,5 +425,13 @@ import Testing
     #expect(text.components(separatedBy: "<hr class=\"bp-page-break\"/>").count - 1 == 2)
     #expect(!text.contains("<hr class=\"bp-page-break\"/>\n</body>"))
     #expect(text.contains("Letter to Bo"))
+    // The manifest names the file each letter is in: the one combined document.
+    let manifest = try written("manifest.csv").split(separator: "\n")
+    #expect(manifest[1].hasPrefix("1,letters.xhtml,Zoë,written,"))
+    #expect(manifest[3].hasPrefix("3,letters.xhtml,Bo,written,"))
+    #expect(
+      try FileManager.default.contentsOfDirectory(atPath: output).sorted() == [
+        "letters.xhtml", "manifest.csv",
+      ])
   }
 }

@@ -67,9 +67,39 @@ import Testing
     ) { try CSVReader(path: path) }
   }
 
-  @Test func rejectsBytesThatAreNotUTF8() {
+  @Test func readsWindows1252WithAWarning() throws {
+    // Excel's "CSV" on Windows: é, curly quotes, the euro and the pound sign as single bytes.
     let path = directory.write(
-      "l.csv", Data("A,B\n1,2\nCaf".utf8) + Data([0xE9]) + Data(",3\n".utf8))
+      "w.csv",
+      Data("A,B\nCaf".utf8) + Data([0xE9, 0x20, 0x93]) + Data("q".utf8) + Data([0x94, 0x20, 0x80])
+        + Data(",".utf8) + Data([0xA3]) + Data("3\n".utf8))
+    // Only where asked for (a merge's data): elsewhere such a file is an error.
+    #expect(throws: BoardpackError.self) { try records(path) }
+    let reader = try CSVReader(path: path, acceptingWindows1252: true)
+    #expect(reader.isWindows1252)
+    #expect(
+      reader.warning
+        == "\(path): warning: the CSV file is not UTF-8; it was read as Windows-1252 (Excel's \"CSV\"); save it as \"CSV UTF-8\" so that nothing is guessed"
+    )
+    var read: [CSVRecord] = []
+    try reader.forEachRecord { read.append($0) }
+    #expect(read == [CSVRecord(fields: ["Café “q” €", "£3"], line: 2, row: 1)])
+    #expect(try CSVReader(path: directory.write("u.csv", "A\nCafé\n")).warning == nil)
+  }
+
+  @Test func refusesASpreadsheetNamedAsACSVFile() {
+    let path = directory.write("s.csv", Data([0x50, 0x4B, 0x03, 0x04, 0x14, 0x00]))
+    #expect(
+      throws: BoardpackError(
+        "this is a spreadsheet (.xlsx or .ods), not a CSV file; save its sheet as \"CSV UTF-8\"",
+        at: SourceLocation(file: path))
+    ) { try CSVReader(path: path) }
+  }
+
+  @Test func rejectsBytesThatAreNeitherUTF8NorWindows1252() {
+    // 0x81 is one of the five bytes Windows-1252 leaves undefined.
+    let path = directory.write(
+      "l.csv", Data("A,B\n1,2\nCaf".utf8) + Data([0xE9]) + Data(",3\n4,".utf8) + Data([0x81, 0x0A]))
     #expect(
       throws: BoardpackError(
         "the CSV file is not valid UTF-8", at: SourceLocation(file: path, line: 3))
