@@ -5,7 +5,8 @@ extension Array where Element: Sendable {
   func concurrentMap<Result>(chunkSize: Int = 1, _ transform: @Sendable (Element) -> Result)
     -> [Result]
   {
-    guard !isEmpty else { return [] }
+    // One chunk is the caller's work: no dispatch (a merged letter's one report, on a worker).
+    guard count > chunkSize else { return map(transform) }
     let chunks = (count + chunkSize - 1) / chunkSize
     return [Result](unsafeUninitializedCapacity: count) { buffer, initialised in
       // Each chunk initialises its own disjoint slice of the buffer.
