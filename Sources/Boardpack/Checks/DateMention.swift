@@ -14,7 +14,16 @@ struct DateMention: Sendable, Equatable {
 
   /// The dates in `text`, in order; impossible ones (31st June) are left out.
   static func all(in text: String) -> [DateMention] {
-    text.matches(of: pattern).compactMap { match in
+    // Every date has a year of four ASCII digits (others are no year to `Int`): text without one
+    // is passed over before the pattern runs.
+    var digits = 0
+    guard
+      text.utf8.contains(where: { byte in
+        digits = (0x30...0x39).contains(byte) ? digits + 1 : 0
+        return digits == 4
+      })
+    else { return [] }
+    return text.matches(of: pattern).compactMap { match in
       let date: CalendarDate
       if let month = match.2.flatMap({ CalendarDate.month(named: String($0)) }),
         let year = match.3.flatMap({ Int($0) })

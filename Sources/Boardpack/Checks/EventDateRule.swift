@@ -18,6 +18,8 @@ public struct EventDateRule: PaperSetRule {
   }
 
   nonisolated(unsafe) private static let definition = /\(([A-Z][A-Za-z]*?[A-Z][A-Za-z]*?)s?\)/
+  /// A word of every phrase `start` matches: a passage without one states no start.
+  private static let startWords = ["live", "began", "begins", "commence", "start", "launched"]
   nonisolated(unsafe) private static let start =
     /(?i)\b(?:go(?:es)? live|went live|gone live|began|begins|commenced|commences|commence|started|starts|launched)\s+(?:(?:on|in|from)\s+)?(?:the\s+)?$/
 
@@ -56,9 +58,13 @@ public struct EventDateRule: PaperSetRule {
     var topic: String?
     for passage in report.passages where passage.place.table == nil && !passage.quoted {
       let text = passage.text
-      let defined = Set(text.matches(of: definition).map { String($0.1) })
+      // A definition is in brackets: text without one is passed over before the pattern runs.
+      let defined =
+        text.contains("(") ? Set(text.matches(of: definition).map { String($0.1) }) : []
       let subject = defined.count == 1 ? defined.first : defined.isEmpty ? topic : nil
-      if let subject, !passage.isHeading {
+      if let subject, !passage.isHeading,
+        Self.startWords.contains(where: text.lowercased().contains)
+      {
         for mention in DateMention.all(in: text) {
           let before = text.prefix(mention.offset).suffix(40)
           if before.firstMatch(of: start) != nil {
