@@ -300,7 +300,8 @@ public struct FODTReader {
     return [
       .heading(
         Heading(
-          level: min(max(level ?? 1, 1), 10), content: content, label: run.bookmarks.first.map { Label($0) },
+          level: min(max(level ?? 1, 1), 10), content: content,
+          label: run.bookmarks.first.map { Label($0) },
           appendix: PrintedText.appendixNumber(content.plainText), location: location(element.line))
       )
     ]
@@ -490,7 +491,8 @@ public struct FODTReader {
       if isHeader {
         builder.headerRows.append(cells)
       } else {
-        let raw = TableBuilder.RawRow(cells: cells, location: location(row.line))
+        let raw = TableBuilder.RawRow(
+          cells: cells, location: location(row.line), label: Self.bookmark(openingFirstCellOf: row))
         builder.rows += repeatElement(raw, count: repetitions(of: row, "number-rows-repeated"))
       }
     }
@@ -507,6 +509,17 @@ public struct FODTReader {
       case "table-rows", "table-row-group": return rows(of: child, header: header)
       default: return []
       }
+    }
+  }
+
+  /// The bookmark at the start of a row's first cell: the row's anchor, as Boardpack writes it.
+  private static func bookmark(openingFirstCellOf row: XMLNode) -> Label? {
+    let cell = row.elements.first { $0.namespace == Namespace.table && $0.name == "table-cell" }
+    let paragraph = cell?.elements.first { $0.namespace == Namespace.text && $0.name == "p" }
+    return paragraph?.elements.first.flatMap { first in
+      first.namespace == Namespace.text
+        && (first.name == "bookmark" || first.name == "bookmark-start")
+        ? first.attribute("name", namespace: Namespace.text).map { Label($0) } : nil
     }
   }
 
@@ -639,7 +652,9 @@ public struct FODTReader {
         }
       case (Namespace.text, "bookmark-ref"):
         let format = child.attribute("reference-format", namespace: Namespace.text) ?? ""
-        if format.hasPrefix("number"), let name = child.attribute("ref-name", namespace: Namespace.text) {
+        if format.hasPrefix("number"),
+          let name = child.attribute("ref-name", namespace: Namespace.text)
+        {
           run.numberFields.append(name)
         }
         run.content += inlines(of: child).content

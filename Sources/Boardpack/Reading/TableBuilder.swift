@@ -25,6 +25,9 @@ struct TableBuilder {
     /// Set when the file itself marks the row as a total (Boardpack's `<tfoot>`).
     var markedTotal = false
     var location: SourceLocation?
+    /// The row's own anchor (an XHTML row's `id`, a bookmark opening its first cell), which a
+    /// reference to the row names ("item11-row-34" in a pack).
+    var label: Label?
   }
 
   var label: Label?
@@ -71,7 +74,7 @@ struct TableBuilder {
             stored: column.type == .text ? nil : disagreeingValue(of: cell))
         },
         isTotal: row.markedTotal || Row.isTotalLabel(row.cells.first?.shown ?? ""),
-        location: row.location)
+        location: row.location, label: row.label)
     }
     return Table(
       label: label, caption: caption, columns: columns, rows: tableRows, relations: relations,

@@ -321,7 +321,8 @@ public struct XHTMLReader {
     for (row, section) in rows.dropFirst(headerCount) where section != "thead" {
       builder.rows.append(
         TableBuilder.RawRow(
-          cells: try cells(of: row), markedTotal: section == "tfoot", location: location(row.line)))
+          cells: try cells(of: row), markedTotal: section == "tfoot", location: location(row.line),
+          label: row.attribute("id").map { Label($0) }))
     }
     // A title block fills the metadata; Boardpack's own is not a block of the paper.
     let table = try builder.table()

@@ -788,6 +788,9 @@ final class FODTBodyRendering {
         xml.attribute("text:style-name", use(.text(styles.link)))
         writeInlines(content)
         xml.end()
+      case .reference(let reference) where reference.target.name.isEmpty:
+        // A link to nothing (a read paper's href="#") is its text.
+        writeText(reference.shown)
       case .reference(let reference):
         xml.start("text:a")
         xml.attribute("xlink:type", "simple")

@@ -456,6 +456,9 @@ final class XHTMLRendering {
         xml.attribute("href", url)
         writeInlines(content)
         xml.end()
+      case .reference(let reference) where reference.target.name.isEmpty:
+        // A link to nothing (a read paper's href="#") is its text.
+        xml.text(reference.shown)
       case .reference(let reference):
         // A page range has no pages here: it links its target, in brackets.
         if reference.pages { xml.text("(") }

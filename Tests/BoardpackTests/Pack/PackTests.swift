@@ -144,6 +144,18 @@ import Testing
     }
   }
 
+  /// Read back, the pack Boardpack wrote has no errors: its papers' prefixed row anchors
+  /// ("item11-row-34") are the rows references reach, and a read paper's link to nothing is text.
+  @Test func thePackReadBackHasNoErrors() throws {
+    let folder = TemporaryDirectory()
+    let run = try BoardpackCLI.run(["pack", Self.meeting, "--out", folder.path])
+    #expect(run.status == 0, "\(run.errors)")
+    for format in ["xhtml", "fodt"] {
+      let validate = try BoardpackCLI.run(["validate", folder.path + "/2026-06-23-panel." + format])
+      #expect(validate.output.hasSuffix("0 errors, 1 warning in 1 file\n"), "\(validate.output)")
+    }
+  }
+
   @Test func anExemptPaperIsOnlyInTheFullPack() throws {
     let folder = TemporaryDirectory()
     for file in ["complaints-against-pcc.yaml", "tables/complaints-against-pcc-2026-06.csv"] {
