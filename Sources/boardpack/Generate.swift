@@ -32,11 +32,7 @@ struct Generate: ParsableCommand {
   @Option(help: "The templates folder (default: $BOARDPACK_TEMPLATES, else ./Templates).")
   var templates: String?
 
-  @Flag(help: "Write the papers even when the checks find errors (the findings are still printed).")
-  var noCheck = false
-
-  @Flag(help: "Treat warnings from the checks as errors.")
-  var strict = false
+  @OptionGroup var checks: CheckOptions
 
   func run() throws {
     let library = TemplateLibrary(directory: templates)
@@ -48,19 +44,7 @@ struct Generate: ParsableCommand {
     } catch { throw fail(error) }
     let validator = Validator()
     let diagnostics = papers.flatMap { validator.check($0.document, file: $0.input) }
-    let standardError = FileHandle.standardError
-    if !diagnostics.isEmpty {
-      standardError.write(Data(DiagnosticPrinter().text(diagnostics, files: papers.count).utf8))
-    }
-    let hasErrors = diagnostics.contains { $0.severity == .error }
-    if (hasErrors || strict && !diagnostics.isEmpty) && !noCheck {
-      let found = hasErrors ? "errors" : "warnings and --strict is set"
-      standardError.write(
-        Data(
-          "nothing written: the checks found \(found); fix the input, or write anyway with --no-check\n"
-            .utf8))
-      throw ExitCode(1)
-    }
+    try checks.gate(diagnostics, files: papers.count, fixing: "the input")
     do { try write(papers, library: library) } catch { throw fail(error) }
   }
 

@@ -35,11 +35,7 @@ struct PackCommand: ParsableCommand {
   @Option(help: "The templates folder (default: $BOARDPACK_TEMPLATES, else ./Templates).")
   var templates: String?
 
-  @Flag(help: "Write the pack even when the checks find errors (the findings are still printed).")
-  var noCheck = false
-
-  @Flag(help: "Treat warnings from the checks as errors.")
-  var strict = false
+  @OptionGroup var checks: CheckOptions
 
   func run() throws {
     let library = TemplateLibrary(directory: templates)
@@ -53,19 +49,7 @@ struct PackCommand: ParsableCommand {
     let diagnostics =
       papers.flatMap { validator.check($0.document, file: $0.file) }
       + validator.check(across: PaperSet(papers, meetingDate: full.meeting.date))
-    if !diagnostics.isEmpty {
-      FileHandle.standardError.write(
-        Data(DiagnosticPrinter().text(diagnostics, files: full.papers.count).utf8))
-    }
-    let hasErrors = diagnostics.contains { $0.severity == .error }
-    if (hasErrors || strict && !diagnostics.isEmpty) && !noCheck {
-      let found = hasErrors ? "errors" : "warnings and --strict is set"
-      FileHandle.standardError.write(
-        Data(
-          "nothing written: the checks found \(found); fix the papers, or write anyway with --no-check\n"
-            .utf8))
-      throw ExitCode(1)
-    }
+    try checks.gate(diagnostics, files: full.papers.count, fixing: "the papers")
     let name = URL(fileURLWithPath: meeting).deletingPathExtension().lastPathComponent
     let named = packs.map { (packs.count == 1 ? name : name + "-" + $0.edition.rawValue, $0) }
     do {

@@ -4,9 +4,12 @@ import Foundation
 /// may not be read, a folder, FIFO or device where a file should be, and a file larger than
 /// `InputLimits.fileSize`, each refused before any of it is read.
 enum InputFile {
-  /// The bytes of the file at `path`; `what` names it in errors ("CSV file").
-  static func read(_ path: String, _ what: String = "file") throws(BoardpackError) -> Data {
-    let descriptor = try open(path, what)
+  /// The bytes of the file at `path`; `what` names it in errors ("CSV file"), and `inFolder`
+  /// says what to give instead when `path` is a folder ("the files in it, e.g. …").
+  static func read(_ path: String, _ what: String = "file", inFolder: String? = nil)
+    throws(BoardpackError) -> Data
+  {
+    let descriptor = try open(path, what, inFolder: inFolder)
     defer { close(descriptor) }
     var info = stat()
     guard fstat(descriptor, &info) == 0 else { throw failure(path, what) }
@@ -32,7 +35,9 @@ enum InputFile {
   }
 
   /// A descriptor open for reading the regular file at `path`, checked against the size limit.
-  static func open(_ path: String, _ what: String = "file") throws(BoardpackError) -> Int32 {
+  static func open(_ path: String, _ what: String = "file", inFolder: String? = nil)
+    throws(BoardpackError) -> Int32
+  {
     // Non-blocking, so that opening a FIFO with no writer does not wait for one.
     let descriptor = Foundation.open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY)
     guard descriptor >= 0 else { throw failure(path, what) }
@@ -45,6 +50,10 @@ enum InputFile {
     let kind = info.st_mode & S_IFMT
     guard kind == S_IFREG else {
       close(descriptor)
+      if kind == S_IFDIR, let inFolder {
+        throw BoardpackError(
+          "a folder, not a file; give \(inFolder)", at: SourceLocation(file: path))
+      }
       let thing =
         switch kind {
         case S_IFDIR: "a folder"

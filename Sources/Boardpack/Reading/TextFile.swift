@@ -4,13 +4,8 @@ import Foundation
 enum TextFile {
   /// The text of `path`; an error when it is missing or not UTF-8 (naming the line of the first bad byte).
   static func read(_ path: String) throws(BoardpackError) -> String {
-    var isFolder: ObjCBool = false
-    if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
-      throw BoardpackError(
-        "a folder, not a file; give the files in it, e.g. \(path.hasSuffix("/") ? path : path + "/")*.yaml",
-        at: SourceLocation(file: path))
-    }
-    let data = try InputFile.read(path)
+    let data = try InputFile.read(
+      path, inFolder: "the files in it, e.g. \(path.hasSuffix("/") ? path : path + "/")*.yaml")
     guard let text = String(data: data, encoding: .utf8) else {
       let lines = data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
       let line = 1 + lines.prefix { String(data: $0, encoding: .utf8) != nil }.count
