@@ -6,19 +6,33 @@ import Foundation
 /// merged letter's checks), a deadline ("by 25th June 2026", "no later than …") before the date of
 /// the letter is an error: in a paper it may tell what happened by then, in a letter it asks for
 /// what can no longer be done.
+///
+/// With `remembersPassages` (a merge, whose letters repeat the same boilerplate), what a passage
+/// gives is worked out once for each text, report date and date order.
 public struct DateRule: ReportRule {
   public let checksDeadlines: Bool
+  private let memo: PassageMemo?
 
-  public init(checksDeadlines: Bool = false) {
+  public init(checksDeadlines: Bool = false, remembersPassages: Bool = false) {
     self.checksDeadlines = checksDeadlines
+    memo = remembersPassages ? PassageMemo() : nil
   }
 
   public func check(_ report: Report, into findings: inout Findings) {
     for passage in report.passages {
-      checkDates(passage, near: report.date, into: &findings)
-      checkNumericDates(passage, order: report.dateOrder, into: &findings)
-      checkQuarters(passage, into: &findings)
+      guard let memo else {
+        check(passage, in: report, into: &findings)
+        continue
+      }
+      let key = PassageMemo.Key(text: passage.text, date: report.date, order: report.dateOrder)
+      memo.findings(for: passage, key, into: &findings) { check(passage, in: report, into: &$0) }
     }
+  }
+
+  private func check(_ passage: Passage, in report: Report, into findings: inout Findings) {
+    checkDates(passage, near: report.date, into: &findings)
+    checkNumericDates(passage, order: report.dateOrder, into: &findings)
+    checkQuarters(passage, into: &findings)
   }
 
   static let monthPattern =

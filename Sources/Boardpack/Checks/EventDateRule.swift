@@ -17,11 +17,13 @@ public struct EventDateRule: PaperSetRule {
     let paragraph: Int?
   }
 
-  nonisolated(unsafe) private static let definition = /\(([A-Z][A-Za-z]*?[A-Z][A-Za-z]*?)s?\)/
-  /// A word of every phrase `start` matches: a passage without one states no start.
-  private static let startWords = ["live", "began", "begins", "commence", "start", "launched"]
-  nonisolated(unsafe) private static let start =
-    /(?i)\b(?:go(?:es)? live|went live|gone live|began|begins|commenced|commences|commence|started|starts|launched)\s+(?:(?:on|in|from)\s+)?(?:the\s+)?$/
+  /// An abbreviation defined in brackets: "(OOCR)", "(CSPs)".
+  private static let definition = TextPattern(
+    #"\(([A-Z][A-Za-z]*?[A-Z][A-Za-z]*?)s?\)"#, needing: ["("])
+  /// Words just before a date that make it a start: "went live on the", "began in".
+  private static let start = TextPattern(
+    #"(?i)\b(?:go(?:es)? live|went live|gone live|began|begins|commenced|commences|commence|started|starts|launched)\s+(?:(?:on|in|from)\s+)?(?:the\s+)?$"#,
+    needing: ["live", "began", "begins", "commence", "start", "launched"])
 
   public func check(_ papers: PaperSet, into diagnostics: inout [Diagnostic]) {
     var statements: [Statement] = []
@@ -58,16 +60,12 @@ public struct EventDateRule: PaperSetRule {
     var topic: String?
     for passage in report.passages where passage.place.table == nil && !passage.quoted {
       let text = passage.text
-      // A definition is in brackets: text without one is passed over before the pattern runs.
-      let defined =
-        text.contains("(") ? Set(text.matches(of: definition).map { String($0.1) }) : []
+      let defined = Set(Self.definition.matches(in: text).compactMap { $0[1].map(String.init) })
       let subject = defined.count == 1 ? defined.first : defined.isEmpty ? topic : nil
-      if let subject, !passage.isHeading,
-        Self.startWords.contains(where: text.lowercased().contains)
-      {
+      if let subject, !passage.isHeading, Self.start.mightMatch(text) {
         for mention in DateMention.all(in: text) {
           let before = text.prefix(mention.offset).suffix(40)
-          if before.firstMatch(of: start) != nil {
+          if Self.start.firstMatch(in: before) != nil {
             result.append(
               Statement(
                 subject: subject, mention: mention, file: file, report: report.title,

@@ -23,6 +23,11 @@ public struct Findings: Sendable {
         file: file, severity: severity, rule: rule, message: message, location: location,
         stated: stated, expected: expected))
   }
+
+  /// Records everything `other` found.
+  mutating func append(_ other: Findings) {
+    diagnostics += other.diagnostics
+  }
 }
 
 extension Findings {

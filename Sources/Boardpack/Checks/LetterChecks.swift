@@ -7,13 +7,17 @@
 /// Working out a table's relations costs more than binding and writing a letter, so a letter
 /// whose tables have no stated total beside them is checked without its tables.
 public struct LetterChecks: Sendable {
-  let text = Validator(rules: [DateRule(checksDeadlines: true), ListCountRule()])
-  let full = Validator(rules: [
-    DateRule(checksDeadlines: true), ListCountRule(), TextTotalRule(), TableSumRule(),
-    ArithmeticRule(),
-  ])
+  let text: Validator
+  let full: Validator
 
-  public init() {}
+  /// Checks for one merge: they remember the boilerplate its letters share.
+  public init() {
+    let dates = DateRule(checksDeadlines: true, remembersPassages: true)
+    text = Validator(rules: [dates, ListCountRule()])
+    full = Validator(rules: [
+      dates, ListCountRule(), TextTotalRule(), TableSumRule(), ArithmeticRule(),
+    ])
+  }
 
   /// What is wrong with `letter`, one message a finding (errors and warnings alike: a letter goes
   /// out as it is), each with what it states; empty when nothing is.

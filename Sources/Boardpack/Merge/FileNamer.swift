@@ -123,7 +123,10 @@ public struct FileNamer: Sendable {
   /// Device names Windows reserves, whatever the case and extension: `CON`, `PRN`, `AUX`, `NUL`,
   /// `COM1`–`COM9`, `LPT1`–`LPT9` (and their superscript-digit forms).
   static func isReservedByWindows(_ name: String) -> Bool {
-    let base = name.prefix { $0 != "." }.trimmingCharacters(in: .whitespaces).uppercased()
+    let head = name.prefix { $0 != "." }
+    // The longest, CONOUT$, has seven characters: a longer head is not one, spaces apart.
+    guard head.utf8.count <= 7 || head.first == " " || head.last == " " else { return false }
+    let base = head.trimmingCharacters(in: .whitespaces).uppercased()
     if ["CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$"].contains(base) { return true }
     guard base.count == 4, base.hasPrefix("COM") || base.hasPrefix("LPT"), let last = base.last
     else { return false }

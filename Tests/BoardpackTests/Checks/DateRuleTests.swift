@@ -16,6 +16,23 @@ import Testing
     #expect(DateRule().findings(in: [Build.paragraph(1, text)]) == [])
   }
 
+  @Test func aRememberedPassageIsFoundAgainInEveryReportAndOnlyWithItsDate() {
+    let rule = DateRule(checksDeadlines: true, remembersPassages: true)
+    let deadline = Build.paragraph(nil, "Please return the contract by 25th June 2026.")
+    func findings(_ title: String, dated date: CalendarDate) -> [Diagnostic] {
+      var findings = Findings(file: "letters.csv", report: title)
+      rule.check(Report(title: title, blocks: [deadline], date: date), into: &findings)
+      return findings.diagnostics
+    }
+    let june26 = CalendarDate(year: 2026, month: 6, day: 26)
+    let first = findings("Letter to Blaby", dated: june26)
+    let second = findings("Letter to Melton", dated: june26)
+    #expect(first.map(\.message) == ["a deadline before the letter's date (26th June 2026)"])
+    #expect(second.map(\.message) == first.map(\.message))
+    #expect(second.map(\.location.report) == ["Letter to Melton"])
+    #expect(findings("Letter to Rutland", dated: CalendarDate(year: 2026, month: 6, day: 1)) == [])
+  }
+
   @Test func findsImpossibleNumericDatesAmongYearSpansAndFractions() {
     let blocks = [
       Build.paragraph(
