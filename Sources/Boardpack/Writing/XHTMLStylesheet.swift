@@ -49,6 +49,8 @@ struct XHTMLStylesheet: Sendable {
     Rule(
       [".bp-roman"], "ol.bp-roman li::marker { content: '(' counter(list-item, lower-roman) ') '; }"
     ),
+    Rule([".bp-names"], "ul.bp-names { list-style: none; padding: 0; margin-left: 0; }"),
+    Rule([".bp-columns"], ".bp-columns { columns: 2; column-gap: 1em; }"),
     Rule(["blockquote"], "blockquote { margin: 0 3em; font-style: italic; }"),
     Rule(["table"], "table { border-collapse: collapse; margin: 0.5em 0 1em; width: 100%; }"),
     Rule(
