@@ -64,7 +64,8 @@ public protocol PaperSetRule: Sendable {
 extension Validator {
   /// The rules that compare papers with each other.
   public static let acrossPapers: [any PaperSetRule] = [
-    MeetingDateRule(), EventDateRule(), SharedFigureRule(), PaperReferenceRule(),
+    MeetingDateRule(), EventDateRule(), SharedFigureRule(), CumulativeFigureRule(),
+    PaperReferenceRule(),
   ]
 
   /// What the rules across papers find in `papers`; each inconsistency is reported once, where it
