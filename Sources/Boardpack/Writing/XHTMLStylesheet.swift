@@ -88,6 +88,8 @@ struct XHTMLStylesheet: Sendable {
       "hr.bp-page-break { border: 0; border-top: 1px dashed #c0c0c0; margin: 2em 0; }"),
     Rule([".bp-paper"], "section.bp-paper { border-top: 1px solid #808080; margin-top: 3em; }"),
     Rule([".bp-agenda-item"], ".bp-agenda-item { text-align: right; font-weight: bold; }"),
+    // The contents' links, one a line, each a target 24px from the next (WCAG 2.5.8).
+    Rule(["nav"], "nav li { padding: 0.25em 0; }"),
   ]
 
   /// The rules inside `@media print`.
