@@ -50,14 +50,14 @@ public struct Agenda: Sendable, Equatable {
 
   /// The item a report of a pack file opens with its heading ("Agenda Item 10"), if any.
   static func openingItem(of report: Report) -> Int? {
-    for block in report.blocks.prefix(2) {
-      let words = block.printedText.trimmedOfWhiteSpace.split(separator: " ")
-      if words.count == 3, words[0].lowercased() == "agenda", words[1].lowercased() == "item",
-        let number = Int(words[2])
-      {
-        return number
-      }
-    }
-    return nil
+    report.blocks.prefix(2).lazy.compactMap { item(headedBy: $0.printedText) }.first
+  }
+
+  /// The item that `text`, a pack's line opening a paper, names: 10 for "Agenda Item 10".
+  static func item(headedBy text: String) -> Int? {
+    let words = text.trimmedOfWhiteSpace.split(separator: " ")
+    guard words.count == 3, words[0].lowercased() == "agenda", words[1].lowercased() == "item"
+    else { return nil }
+    return Int(words[2])
   }
 }

@@ -78,6 +78,31 @@ import Testing
     #expect(noPaper.map(\.message) == ["Appendix One to Item 3: Item 3 has no paper in the pack"])
   }
 
+  /// The example pack as its `.xhtml` reads back, with `sentence` added to Item 17's paragraph 28.
+  static func examplePackReadBack(adding sentence: String) throws -> [Diagnostic] {
+    let templates = TemplateLibrary(
+      directory: Snapshot.packageRoot.appendingPathComponent("Templates").path)
+    let pack = try #require(
+      try Pack.packs(
+        forMeetingAt: Snapshot.packageRoot.appendingPathComponent(
+          "Inputs/meetings/2026-06-23-panel.yaml"
+        ).path, templates: templates
+      ).last)
+    let xhtml = String(decoding: XHTMLWriter().render(pack), as: UTF8.self)
+      .replacingOccurrences(of: "As described in ", with: sentence + " As described in ")
+    let document = try PaperFile.read(Data(xhtml.utf8), name: "pack.xhtml", fileExtension: "xhtml")
+    return Validator().check(across: PaperSet([("pack.xhtml", document)])).filter {
+      $0.rule == .crossReference
+    }
+  }
+
+  @Test func theExamplePackReadBackResolvesItsItemsAndTheirAppendices() throws {
+    #expect(try Self.examplePackReadBack(adding: "Appendix One to Item 10 lists the projects.") == [])
+    let found = try Self.examplePackReadBack(adding: "Item 25 will follow.")
+    #expect(found.map(\.message) == ["Item 25 names no item of the agenda, whose items run 1 to 19"])
+    #expect(found.first?.location == Diagnostic.Location(report: "Crime Prevention Activity", paragraph: "28"))
+  }
+
   @Test func papersWithoutItemNumbersAreLeftAlone() throws {
     let xhtml = """
       <html xmlns="http://www.w3.org/1999/xhtml" lang="en-GB"><head><title>Update</title></head><body>
