@@ -23,10 +23,9 @@ public struct PaperReferenceRule: PaperSetRule {
     guard papers.agenda != nil || byItem.contains(where: { $0.item != nil }) else { return }
     var itemReports: [Int: [Report]] = [:]
     for (_, report, item) in byItem { if let item { itemReports[item, default: []].append(report) } }
-    let minutesDates = byItem.filter { Self.isMinutes($0.report, $0.paper) }.compactMap {
-      DateMention.all(in: $0.report.title).last?.date
-    }
-    for (paper, report, _) in byItem where !Self.isMinutes(report, paper) {
+    let openings = byItem.map { Self.minutesOpening($0.report, $0.paper) }
+    let minutesDates = openings.compactMap { $0.flatMap { DateMention.all(in: $0).last?.date } }
+    for ((paper, report, _), opening) in zip(byItem, openings) where opening == nil {
       var findings = Findings(file: paper.file, report: report.title)
       for passage in report.passages where !passage.quoted && passage.place.table == nil {
         checkItems(passage, papers.agenda, itemReports, into: &findings)
@@ -99,10 +98,15 @@ public struct PaperReferenceRule: PaperSetRule {
     }
   }
 
-  /// Minutes of a meeting: Boardpack's, or a report whose title or opening heading says so.
-  private static func isMinutes(_ report: Report, _ paper: PaperSet.Paper) -> Bool {
-    if paper.metadata.template == "minutes" { return true }
+  /// The line that opens minutes ("Minutes of a meeting … on Wednesday, 4 February 2026."): their
+  /// title or one of their first lines; nil for a report that is not minutes.
+  private static func minutesOpening(_ report: Report, _ paper: PaperSet.Paper) -> String? {
     let openings = [report.title] + report.blocks.prefix(3).map(\.printedText)
-    return openings.contains { $0.trimmedOfWhiteSpace.lowercased().hasPrefix("minutes of") }
+    if let line = openings.first(where: {
+      $0.trimmedOfWhiteSpace.lowercased().hasPrefix("minutes of")
+    }) {
+      return line
+    }
+    return paper.metadata.template == "minutes" ? report.title : nil
   }
 }
