@@ -48,7 +48,7 @@ struct PackCommand: ParsableCommand {
     let papers = full.papers.map { (file: $0.item.paperPath ?? meeting, document: $0.document) }
     let diagnostics =
       papers.flatMap { validator.check($0.document, file: $0.file) }
-      + validator.check(across: PaperSet(papers, meetingDate: full.meeting.date))
+      + validator.check(across: full.paperSet)
     try checks.gate(diagnostics, files: full.papers.count, fixing: "the papers")
     let name = URL(fileURLWithPath: meeting).deletingPathExtension().lastPathComponent
     let named = packs.map { (packs.count == 1 ? name : name + "-" + $0.edition.rawValue, $0) }

@@ -13,7 +13,7 @@ public struct CrossReferenceRule: ReportRule {
     let sections = Self.sections(report)
     let passages = report.passages
     let tables = tableNumbers(report.tables, passages)
-    let appendices = appendixKeys(report, passages)
+    let appendices = Self.appendixKeys(report, passages)
     let rows = serialKeys(report.tables)
     for passage in passages where !passage.quoted {
       if !paragraphs.isEmpty { checkParagraphs(passage, paragraphs, sections, into: &findings) }
@@ -220,7 +220,8 @@ public struct CrossReferenceRule: ReportRule {
     }
   }
 
-  private static func appendixKey(_ text: Substring) -> String {
+  /// The key of an appendix named `text` ("One", "1", "b"): its number, else its letter in capitals.
+  static func appendixKey(_ text: Substring) -> String {
     number(text).map(String.init) ?? text.uppercased()
   }
 
@@ -229,7 +230,7 @@ public struct CrossReferenceRule: ReportRule {
     #"(?i)^appendix\s+(\w+)"#, needing: ["appendix"])
 
   /// The report's appendices: headings marked as appendices, and short lines, headings or captions opening "Appendix …".
-  private func appendixKeys(_ report: Report, _ passages: [Passage]) -> Set<String> {
+  static func appendixKeys(_ report: Report, _ passages: [Passage]) -> Set<String> {
     var present = Set(report.appendixNumbers.map(String.init))
     for text in passages.filter({ $0.text.count <= 120 }).map(\.text) + report.tables.map(\.name) {
       if let title = Self.appendixTitles.firstMatch(in: text)?[1] {
@@ -238,6 +239,11 @@ public struct CrossReferenceRule: ReportRule {
     }
     return present
   }
+
+  /// " to Item 10", " of Agenda Item 10": an appendix of another paper of the meeting
+  /// (`PaperReferenceRule` checks it).
+  private static let anotherItem = TextPattern(
+    #"(?i)\s+(?:to|of)\s+(?:the\s+report\s+(?:at|for)\s+)?(?:agenda\s+)?item\s+\d"#, needing: ["item"])
 
   /// "Appendix 1", "appendix B".
   private static let appendices = TextPattern(
@@ -248,7 +254,9 @@ public struct CrossReferenceRule: ReportRule {
     _ passage: Passage, _ present: Set<String>, into findings: inout Findings
   ) {
     for match in Self.appendices.matches(in: passage.text)
-    where !present.contains(Self.appendixKey(match[1] ?? "")) {
+    where !present.contains(Self.appendixKey(match[1] ?? ""))
+      && Self.anotherItem.prefixMatch(in: passage.text[match.range.upperBound...]) == nil
+    {
       findings.add(
         .crossReference, .warning,
         "\(match.text) is not in this report (no heading or caption names it)", at: passage.place,

@@ -15,7 +15,9 @@ public struct NumberingRule: ReportRule {
     checkParagraphs(report.paragraphNumbers, wholePaper: report.isWholePaper, into: &findings)
     var previous: [List.Style: Int] = [:]
     for entry in report.entries {
-      guard case .list(var list, let paragraph) = entry, list.style != .bullet else { continue }
+      guard case .list(var list, let paragraph) = entry, list.style != .bullet, list.style != .names else {
+        continue
+      }
       let cores = list.items.prefix(2).map { $0.marker?.lowercased().filter(\.isLetter) }
       if list.style == .letter, cores.first == "i", cores.count == 1 || cores.last == "ii" {
         list.style = .roman

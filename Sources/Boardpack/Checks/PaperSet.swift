@@ -8,23 +8,51 @@ public struct PaperSet: Sendable {
     public let reports: [Report]
     /// The meeting the paper is for: the set's, else the date its own agenda gives (a pack file).
     public let meetingDate: CalendarDate?
+    /// The agenda item the paper is for, when the set says (a pack's paper); else each report may
+    /// open with its item's heading ("Agenda Item 10", in a pack file).
+    public let item: Int?
   }
 
   public let papers: [Paper]
+  /// The meeting's agenda: the meeting file's, else the one a pack file among the papers prints;
+  /// nil when the set has neither.
+  public let agenda: Agenda?
 
   /// The papers of `documents`; `meetingDate` is the meeting's when a meeting file gives it.
   public init(_ documents: [(file: String, document: Document)], meetingDate: CalendarDate? = nil) {
-    papers = documents.map { file, document in
+    self.init(documents.map { ($0.file, $0.document, nil) }, meetingDate: meetingDate, agenda: nil)
+  }
+
+  /// The papers of `documents`, each for its agenda item, of a meeting on `meetingDate` with `agenda`.
+  public init(
+    _ documents: [(file: String, document: Document, item: Int?)], meetingDate: CalendarDate?,
+    agenda: Agenda?
+  ) {
+    papers = documents.map { file, document, item in
       let reports = Report.reports(in: document)
       return Paper(
         file: file, metadata: document.metadata, reports: reports,
-        meetingDate: meetingDate ?? reports.lazy.compactMap(MeetingDateRule.agendaDate).first)
+        meetingDate: meetingDate ?? reports.lazy.compactMap(MeetingDateRule.agendaDate).first,
+        item: item)
     }
+    self.agenda = agenda ?? papers.lazy.flatMap(\.reports).compactMap(Agenda.printed).first
   }
 
   /// Every report of every paper with its paper, in order.
   var reports: [(paper: Paper, report: Report)] {
     papers.flatMap { paper in paper.reports.map { (paper, $0) } }
+  }
+
+  /// Every report with its paper and the agenda item it belongs to: its paper's, else the item its
+  /// own or an earlier report of the paper opens with ("Agenda Item 10"); nil when none says.
+  var reportsByItem: [(paper: Paper, report: Report, item: Int?)] {
+    papers.flatMap { paper in
+      var item = paper.item
+      return paper.reports.map { report in
+        item = paper.item ?? Agenda.openingItem(of: report) ?? item
+        return (paper, report, item)
+      }
+    }
   }
 }
 
@@ -36,7 +64,8 @@ public protocol PaperSetRule: Sendable {
 extension Validator {
   /// The rules that compare papers with each other.
   public static let acrossPapers: [any PaperSetRule] = [
-    MeetingDateRule(), EventDateRule(), SharedFigureRule(),
+    MeetingDateRule(), EventDateRule(), SharedFigureRule(), CumulativeFigureRule(),
+    PaperReferenceRule(),
   ]
 
   /// What the rules across papers find in `papers`; each inconsistency is reported once, where it

@@ -156,18 +156,30 @@ extension Report {
     return nil
   }
 
-  /// A title-block table ("Report Date | …") or a letterhead paragraph.
+  /// A title-block table ("Report Date | …"), a letterhead paragraph, or the line that opens a
+  /// pack's paper ("Agenda Item 10").
   private static func isTitleSignal(_ block: Block) -> Bool {
     switch block {
+    case .heading(let heading): return opensPackPaper(heading.content)
     case .table(let table):
       let firstCells =
         table.rows.compactMap { $0.cells.first?.shown } + table.columns.prefix(1).map(\.header)
       return firstCells.contains {
         $0.trimmedOfSpaces.lowercased() == "report date"
       }
-    case .paragraph(let paragraph): return paragraph.style?.lowercased() == "letterhead"
+    case .paragraph(let paragraph):
+      return paragraph.style?.lowercased() == "letterhead" || opensPackPaper(paragraph.content)
     default: return false
     }
+  }
+
+  /// Whether `content` is a pack's line opening a paper, "Agenda Item 10" (looked at only when its
+  /// first text is short and starts so).
+  private static func opensPackPaper(_ content: [Inline]) -> Bool {
+    guard case .text(let first)? = content.first, first.utf8.count <= 20,
+      first.lowercased().hasPrefix("agenda")
+    else { return false }
+    return Agenda.item(headedBy: content.plainText) != nil
   }
 
   /// Where the next report begins between the last numbered paragraph `after` and `before`: at its

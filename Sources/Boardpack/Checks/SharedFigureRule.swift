@@ -1,6 +1,7 @@
 /// The same figure printed in two papers agrees. A figure is identified by its table's caption
 /// (which names the period: "at 10/03/2026", "2025-26"), its row's heading and its column's
-/// heading; the two places are both named. Tables without a caption or with one that only numbers
+/// heading, and the "as of" date the caption or the text before the table states; the two places
+/// are both named. Tables without a caption or with one that only numbers
 /// them ("Table 1"), rows without a heading and columns without one identify nothing and are left
 /// alone, as are copies of a paper (reports of the same title).
 public struct SharedFigureRule: PaperSetRule {
@@ -17,6 +18,9 @@ public struct SharedFigureRule: PaperSetRule {
     let table: String
     let row: String
     let column: String
+    /// The "as of" date its table states, part of what identifies it: two figures as of
+    /// different dates are different figures (`CumulativeFigureRule` compares those to date).
+    let asOf: CalendarDate?
   }
 
   public func check(_ papers: PaperSet, into diagnostics: inout [Diagnostic]) {
@@ -26,6 +30,9 @@ public struct SharedFigureRule: PaperSetRule {
       for site in report.tables {
         let caption = site.table.caption.plainText.trimmedOfWhiteSpace
         guard !caption.isEmpty, caption.wholeMatch(of: Self.numberOnly) == nil else { continue }
+        let asOf = site.table.columns.indices.map {
+          CumulativeFigureRule.statedDate(site, column: $0)
+        }
         for (rowIndex, row) in site.table.rows.enumerated() {
           guard let heading = row.cells.first?.shown.trimmedOfWhiteSpace, !heading.isEmpty,
             site.figure(rowIndex, 0) == nil
@@ -36,9 +43,11 @@ public struct SharedFigureRule: PaperSetRule {
             let key = [caption, heading, header].map { $0.lowercased() }.joined(separator: "\u{1F}")
             let printed = Printed(
               figure: figure, file: paper.file, report: report.title, table: caption, row: heading,
-              column: header)
+              column: header, asOf: asOf[column])
             for other in first[key, default: []]
-            where other.report != report.title && !figure.agrees(with: other.figure) {
+            where other.report != report.title && !figure.agrees(with: other.figure)
+              && (printed.asOf == nil || other.asOf == nil || printed.asOf == other.asOf)
+            {
               let pair = [
                 other.report + " " + other.figure.shown, report.title + " " + figure.shown,
               ].sorted()

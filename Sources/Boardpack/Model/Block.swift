@@ -52,7 +52,7 @@ public struct Paragraph: Sendable, Equatable {
   }
 }
 
-/// A bulleted or lettered list.
+/// A bulleted, lettered or roman list, or a list of names.
 public struct List: Sendable, Equatable {
   public enum Style: String, Sendable, Equatable, Codable {
     /// • items
@@ -61,6 +61,13 @@ public struct List: Sendable, Equatable {
     case letter
     /// (i), (ii), (iii)
     case roman
+    /// Names or short lines without markers, in two columns when they fit: a meeting's attendance.
+    case names
+  }
+
+  /// Whether every item is short enough to set the list in two columns (a list of names).
+  public var fitsTwoColumns: Bool {
+    items.allSatisfy { $0.content.plainText.count <= 32 && $0.children.isEmpty }
   }
 
   public var style: Style

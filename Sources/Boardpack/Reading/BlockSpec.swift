@@ -6,7 +6,7 @@ indirect enum BlockSpec: Sendable, Equatable {
   case heading(SourceText, level: Int, label: Label?)
   case appendix(SourceText, number: Int?, label: Label?)
   /// A bare string or `p:` is numbered; `text:` is not.
-  case paragraph(SourceText, numbered: Bool, label: Label?, style: String?, children: [ListSpec])
+  case paragraph(SourceText, numbering: Numbering, label: Label?, style: String?, children: [ListSpec])
   case list(ListSpec)
   case quotation([SourceText])
   case table(TableSpec)
@@ -16,7 +16,14 @@ indirect enum BlockSpec: Sendable, Equatable {
   case slot(String, Origin)
 }
 
-/// A bulleted, lettered or roman list before binding.
+/// How a paragraph is numbered: not at all, next in the paper's sequence, or as the number given
+/// (`number: 64`, minutes that run on from the last meeting's), the paragraphs after it counting on.
+enum Numbering: Sendable, Equatable {
+  case none, next
+  case from(Int)
+}
+
+/// A bulleted, lettered, roman or names list before binding.
 struct ListSpec: Sendable, Equatable {
   let style: List.Style
   let items: [Item]
@@ -141,12 +148,12 @@ extension BlockSpec {
   }
 
   private static let kinds = [
-    "heading", "appendix", "p", "text", "bullets", "letters", "romans", "quote", "table", "figure",
+    "heading", "appendix", "p", "text", "bullets", "letters", "romans", "names", "quote", "table", "figure",
     "page-break", "slot",
   ]
   private static let extraKeys: [String: Set<String>] = [
     "heading": ["label", "level"], "appendix": ["label", "number"],
-    "p": ["label", "style", "items", "bullets"], "text": ["label", "style", "items", "bullets"],
+    "p": ["label", "style", "items", "bullets", "number"], "text": ["label", "style", "items", "bullets"],
     "table": [
       "label", "caption", "types", "total", "total-column", "derive", "row-labels", "blank",
       "orientation", "text-size",
@@ -159,7 +166,7 @@ extension BlockSpec {
   {
     if node.isText {
       return .paragraph(
-        try node.sourceText("a paragraph"), numbered: true, label: nil, style: nil, children: [])
+        try node.sourceText("a paragraph"), numbering: .next, label: nil, style: nil, children: [])
     }
     guard node.node.mapping != nil else {
       throw node.error("a block must be text or a mapping such as {heading: …}")
@@ -191,12 +198,19 @@ extension BlockSpec {
       if let items = entries["items"] { children.append(try list(items, style: .letter)) }
       if let bullets = entries["bullets"] { children.append(try list(bullets, style: .bullet)) }
       let style = try entries["style"].map { n throws(BoardpackError) in try n.text("style") }
+      let numbering: Numbering =
+        if let number = entries["number"] {
+          .from(try integer(number, "number", in: 1...99_999))
+        } else {
+          main.name == "p" ? .next : .none
+        }
       return .paragraph(
-        try value.sourceText("a paragraph"), numbered: main.name == "p", label: label, style: style,
+        try value.sourceText("a paragraph"), numbering: numbering, label: label, style: style,
         children: children)
     case "bullets": return .list(try list(value, style: .bullet))
     case "letters": return .list(try list(value, style: .letter))
     case "romans": return .list(try list(value, style: .roman))
+    case "names": return .list(try list(value, style: .names))
     case "quote":
       var paragraphs: [SourceText] = []
       for item in try value.items("quote") {

@@ -106,8 +106,13 @@ public struct PaperBuilder: Sendable {
               Heading(
                 level: 1, content: try inlines(text, boilerplate), label: label,
                 appendix: appendices, location: text.origin.location)))
-        case .paragraph(let text, let numbered, let label, let style, let children):
-          if numbered { paragraphs += 1 }
+        case .paragraph(let text, let numbering, let label, let style, let children):
+          switch numbering {
+          case .none: break
+          case .next: paragraphs += 1
+          case .from(let number): paragraphs = number
+          }
+          let numbered = numbering != .none
           var lists: [Block] = []
           for list in children { lists.append(.list(try self.list(list, boilerplate))) }
           result.append(

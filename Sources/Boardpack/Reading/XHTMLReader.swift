@@ -237,7 +237,7 @@ public struct XHTMLReader {
     let printed = listItems.map { Self.printedMarker(of: $0).flatMap { PrintedText.marker(in: $0 + " x") } }
     var style: List.Style? =
       if element.name == "ul" {
-        .bullet
+        classes.contains("bp-names") ? .names : .bullet
       } else if classes.contains("bp-letter") || type == "a" || type == "A" {
         .letter
       } else if classes.contains("bp-roman") || type == "i" || type == "I" { .roman } else { nil }

@@ -73,6 +73,22 @@ final class FODTPaperStyles {
     }
   }
 
+  /// A section set in `count` columns.
+  func columns(_ count: Int) -> String {
+    add("bp-columns-\(count)") { xml, name in
+      xml.start("style:style")
+      xml.attribute("style:name", name)
+      xml.attribute("style:family", "section")
+      xml.start("style:section-properties")
+      xml.start("style:columns")
+      xml.attribute("fo:column-count", String(count))
+      xml.attribute("fo:column-gap", "0.5cm")
+      xml.end()
+      xml.end()
+      xml.end()
+    }
+  }
+
   /// Adds the style `name` once, from the shared serialisation or else written by `write`.
   private func add(_ name: String, _ write: (XMLWriter, String) -> Void) -> String {
     guard written.insert(name).inserted else { return name }

@@ -221,6 +221,8 @@ final class FODTBodyRendering {
   /// The number LibreOffice gives the next numbered paragraph.
   private var nextNumber = 1
   private var figureCount = 0
+  /// The sections written so far (lists of names), which each need a name of their own.
+  private var sections = 0
 
   /// The number of every labelled numbered paragraph, which references print as fields.
   private let paragraphNumbers: [Label: Int]
@@ -497,6 +499,9 @@ final class FODTBodyRendering {
     let paragraphStyle: String
     let wrappers: Int
     switch list.style {
+    case .names:
+      writeNames(list, context)
+      return
     case .bullet:
       (style, paragraphStyle, wrappers) = (styles.bullets, context.paragraphStyle, 0)
     case .letter, .roman:
@@ -532,6 +537,26 @@ final class FODTBodyRendering {
     }
     xml.end()
     newline()
+  }
+
+  /// Writes a list of names as plain paragraphs, in a section of two columns when they fit (a list
+  /// item, which cannot hold a section, takes them one below another).
+  private func writeNames(_ list: List, _ context: Context) {
+    let columns = list.fitsTwoColumns && !context.inListItem
+    if columns {
+      xml.start("text:section")
+      xml.attribute("text:style-name", paperStyles.columns(2))
+      xml.attribute("text:name", anchors.anchor(generatedFrom: "Names\(sections + 1)"))
+      sections += 1
+      newline()
+    }
+    for item in list.items {
+      writeParagraph(context.paragraphStyle, label: item.label, content: item.content)
+    }
+    if columns {
+      xml.end()
+      newline()
+    }
   }
 
   private func writeTable(_ table: Table, _ context: Context) {

@@ -6,9 +6,10 @@ import Foundation
 ///
 /// Each slot comes with its help as a comment, and each blocks slot with the headings the skeleton
 /// prints before it, so an author does not write them twice. Optional slots are commented out. A
-/// slot whose help asks for a table gets an example table, read from the CSV `table` beside the
-/// input; a label the skeleton's own text refers to (`{ref:appendix-1}`) is given to a block in the
-/// required slot whose help names it, else in the last required blocks slot.
+/// slot whose help asks for a `names:` list starts with one; a slot whose help asks for a table
+/// gets an example table, read from the CSV `table` beside the input; a label the skeleton's own
+/// text refers to (`{ref:appendix-1}`) is given to a block in the required slot whose help names
+/// it, else in the last required blocks slot.
 public struct StarterInput: Sendable {
   /// The input's text.
   public let yaml: String
@@ -62,8 +63,12 @@ public struct StarterInput: Sendable {
         let words = slot.help.lowercased().split { !$0.isLetter }
         let wantsTable = words.contains("table") || words.contains("tables")
         usesTable = usesTable || wantsTable
+        // A slot for a list of names (attendance) starts with one.
+        let first =
+          slot.help.contains("names:")
+          ? "  - names: [\(Self.quoted(Self.toBeWritten))]" : "  - \(Self.quoted(Self.toBeWritten + "."))"
         entry =
-          ["\(slot.name):", "  - \(Self.quoted(Self.toBeWritten + "."))"]
+          ["\(slot.name):", first]
           + (wantsTable ? Self.exampleTable(named: tableName) : [])
           + (labelled[slot.name] ?? []).flatMap(Self.block(labelled:))
       }

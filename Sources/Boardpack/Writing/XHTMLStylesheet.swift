@@ -49,6 +49,8 @@ struct XHTMLStylesheet: Sendable {
     Rule(
       [".bp-roman"], "ol.bp-roman li::marker { content: '(' counter(list-item, lower-roman) ') '; }"
     ),
+    Rule([".bp-names"], "ul.bp-names { list-style: none; padding: 0; margin-left: 0; }"),
+    Rule([".bp-columns"], ".bp-columns { columns: 2; column-gap: 1em; }"),
     Rule(["blockquote"], "blockquote { margin: 0 3em; font-style: italic; }"),
     Rule(["table"], "table { border-collapse: collapse; margin: 0.5em 0 1em; width: 100%; }"),
     Rule(
@@ -86,6 +88,8 @@ struct XHTMLStylesheet: Sendable {
       "hr.bp-page-break { border: 0; border-top: 1px dashed #c0c0c0; margin: 2em 0; }"),
     Rule([".bp-paper"], "section.bp-paper { border-top: 1px solid #808080; margin-top: 3em; }"),
     Rule([".bp-agenda-item"], ".bp-agenda-item { text-align: right; font-weight: bold; }"),
+    // The contents' links, one a line, each a target 24px from the next (WCAG 2.5.8).
+    Rule(["nav"], "nav li { padding: 0.25em 0; }"),
   ]
 
   /// The rules inside `@media print`.

@@ -263,6 +263,9 @@ final class XHTMLRendering {
       start("ol")
       classes("bp-roman")
       xml.attribute("type", "i")
+    case .names:
+      start("ul")
+      classes(list.fitsTwoColumns ? "bp-names bp-columns" : "bp-names")
     }
     newline()
     for item in list.items {

@@ -33,7 +33,7 @@ import Testing
 
     let page = Self.normalised(try LibreOffice.text(of: fodt, named: "\(name).fodt"))
     let numbered = Self.numberedParagraphs(in: document.blocks)
-    #expect(numbered.count >= 5)
+    #expect(!numbered.isEmpty)
     for (number, text) in numbered {
       let opening = Self.normalised(String(text.prefix(40)))
       #expect(
@@ -47,7 +47,8 @@ import Testing
 
   @Test(arguments: inputs)
   func xhtmlIsWellFormedAndAccessible(_ name: String) throws {
-    let xhtml = XHTMLWriter().render(try Self.generate(name))
+    let document = try Self.generate(name)
+    let xhtml = XHTMLWriter().render(document)
     let root = try #require(try XMLDocument(parsing: xhtml, name: "\(name).xhtml").root)
     #expect(root.attribute("lang") == "en-GB")
     var tables = 0
@@ -66,7 +67,9 @@ import Testing
       default: break
       }
     }
-    #expect(tables > 0)
+    // Every paper with a title block or a table writes tables (minutes have neither).
+    let hasTables = document.blocks.contains { if case .table = $0 { true } else { false } }
+    #expect(tables > 0 || (document.metadata.titleBlock.isEmpty && !hasTables))
     if name == "pcc-update-2026-04-21-q4" { #expect(figures == 2) }
   }
 
