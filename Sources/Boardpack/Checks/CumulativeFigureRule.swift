@@ -31,7 +31,7 @@ public struct CumulativeFigureRule: PaperSetRule {
   /// "as of" or "as at" just before a date.
   private static let asOf = TextPattern(#"(?i)\bas\s+(?:of|at)\s+(?:the\s+)?$"#, needing: ["as "])
   /// A period in a header: a year, or a span "since …".
-  nonisolated(unsafe) private static let period = /\b(?:19|20)\d\d\b|(?i:\bsince\b)/
+  private static let period = TextPattern(#"(?i)\b(?:(?:19|20)\d\d|since)\b"#)
 
   public func check(_ papers: PaperSet, into diagnostics: inout [Diagnostic]) {
     var printed: [String: [Dated]] = [:]
@@ -95,7 +95,7 @@ public struct CumulativeFigureRule: PaperSetRule {
   /// Whether the paper says a column of `site` counts to date and its header names its period.
   static func isCumulative(_ site: TableSite, column: Int) -> Bool {
     let header = site.table.columns[column].header
-    guard header.contains(period) else { return false }
+    guard period.firstMatch(in: header) != nil else { return false }
     let lower = header.lowercased()
     return cumulativeHeader.firstMatch(in: header) != nil
       || [site.table.caption.plainText, site.before?.text ?? ""].contains { text in

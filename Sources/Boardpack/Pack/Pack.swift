@@ -72,7 +72,7 @@ public struct Pack: Sendable, Equatable {
             level: 1, content: try PackTemplate.fill(template.membershipHeading, values) ?? [])))
       blocks.append(
         .list(
-          List(style: .bullet, items: meeting.membership.map { ListItem(content: [.text($0)]) })))
+          List(style: .names, items: meeting.membership.map { ListItem(content: [.text($0)]) })))
     }
     blocks += meeting.notices.map { .paragraph(Paragraph(content: [.strong($0)])) }
     blocks.append(
