@@ -66,11 +66,20 @@ public struct MeetingDateRule: PaperSetRule {
   }
 
   /// The dates that headers print in `blocks`, in the four blocks (paragraphs or headings) before
-  /// each level-1 heading, with the index of the heading.
+  /// each title heading, with the index of the heading. A title is a level-1 heading; in a pack,
+  /// where a paper opens with the line "Agenda Item 10", the paper's first heading at level 1 or 2.
   static func headerDates(in blocks: [Block]) -> [(date: DateMention, title: Int)] {
     var result: [(date: DateMention, title: Int)] = []
+    var inPackPaper = false
     for (index, block) in blocks.enumerated() {
-      guard case .heading(let heading) = block, heading.level == 1 else { continue }
+      if Agenda.item(headedBy: block.printedText) != nil {
+        inPackPaper = true
+        continue
+      }
+      guard case .heading(let heading) = block, heading.level <= (inPackPaper ? 2 : 1) else {
+        continue
+      }
+      inPackPaper = false
       let window = blocks[max(0, index - 4)..<index]
       for position in window.indices {
         // Papers print headers in bold, which readers take for headings.

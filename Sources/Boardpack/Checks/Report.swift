@@ -213,7 +213,9 @@ extension Report {
       guard case .heading(let heading) = block else { return nil }
       let text = heading.content.plainText.trimmedOfWhiteSpace
       let lower = text.lowercased().trimmingCharacters(in: .punctuationCharacters)
-      guard !text.isEmpty, !genericHeadings.contains(lower), CalendarDate(parsing: text) == nil
+      // A pack's "Agenda Item 10" opens the paper whose title follows it.
+      guard !text.isEmpty, !genericHeadings.contains(lower), CalendarDate(parsing: text) == nil,
+        Agenda.item(headedBy: text) == nil
       else { return nil }
       return (heading.level, text)
     }
