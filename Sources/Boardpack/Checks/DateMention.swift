@@ -9,8 +9,9 @@ struct DateMention: Sendable, Equatable {
   /// Where it starts in the text, in characters.
   let offset: Int
 
-  nonisolated(unsafe) private static let pattern =
-    /(?i)\b(?:(\d{1,2})(?:st|nd|rd|th)?(?:\s+of)?\s+)?(january|february|march|april|may|june|july|august|september|october|november|december)\s+(\d{4})\b|\b(\d{1,2})\/(\d{1,2})\/(\d{4})\b/
+  private static let pattern = TextPattern(
+    #"(?i)\b(?:(\d{1,2})(?:st|nd|rd|th)?(?:\s+of)?\s+)?(january|february|march|april|may|june|july|august|september|october|november|december)\s+(\d{4})\b|\b(\d{1,2})/(\d{1,2})/(\d{4})\b"#,
+    needing: ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "/"])
 
   /// The dates in `text`, in order; impossible ones (31st June) are left out.
   static func all(in text: String) -> [DateMention] {
@@ -23,14 +24,14 @@ struct DateMention: Sendable, Equatable {
         return digits == 4
       })
     else { return [] }
-    return text.matches(of: pattern).compactMap { match in
+    return pattern.matches(in: text).compactMap { match in
       let date: CalendarDate
-      if let month = match.2.flatMap({ CalendarDate.month(named: String($0)) }),
-        let year = match.3.flatMap({ Int($0) })
+      if let month = match[2].flatMap({ CalendarDate.month(named: String($0)) }),
+        let year = match[3].flatMap({ Int($0) })
       {
-        date = CalendarDate(year: year, month: month, day: match.1.flatMap { Int($0) })
-      } else if let day = match.4.flatMap({ Int($0) }), let month = match.5.flatMap({ Int($0) }),
-        let year = match.6.flatMap({ Int($0) })
+        date = CalendarDate(year: year, month: month, day: match[1].flatMap { Int($0) })
+      } else if let day = match[4].flatMap({ Int($0) }), let month = match[5].flatMap({ Int($0) }),
+        let year = match[6].flatMap({ Int($0) })
       {
         date = CalendarDate(year: year, month: month, day: day)
       } else {
@@ -38,7 +39,7 @@ struct DateMention: Sendable, Equatable {
       }
       guard date.isValid else { return nil }
       return DateMention(
-        date: date, shown: String(match.0),
+        date: date, shown: String(match.text),
         offset: text.distance(from: text.startIndex, to: match.range.lowerBound))
     }
   }

@@ -8,7 +8,8 @@ public struct SharedFigureRule: PaperSetRule {
   public init() {}
 
   /// A caption that only numbers its table ("Table 1", "Table One"), which identifies nothing.
-  nonisolated(unsafe) private static let numberOnly = /(?i)(?:table|figure|chart)\s+\w+\.?/
+  private static let numberOnly = TextPattern(
+    #"(?i)^(?:table|figure|chart)\s+\w+\.?$"#, needing: ["table", "figure", "chart"])
 
   /// A figure and where it is printed.
   private struct Printed {
@@ -29,7 +30,7 @@ public struct SharedFigureRule: PaperSetRule {
     for (paper, report) in papers.reports {
       for site in report.tables {
         let caption = site.table.caption.plainText.trimmedOfWhiteSpace
-        guard !caption.isEmpty, caption.wholeMatch(of: Self.numberOnly) == nil else { continue }
+        guard !caption.isEmpty, Self.numberOnly.firstMatch(in: caption) == nil else { continue }
         let asOf = site.table.columns.indices.map {
           CumulativeFigureRule.statedDate(site, column: $0)
         }

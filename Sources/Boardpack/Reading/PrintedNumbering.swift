@@ -93,8 +93,10 @@ enum PrintedNumbering {
   /// ("Disaggregation of Revenue"), or a few words after a capital ("Investments in
   /// subsidiaries"); never opening or closing as a sentence does, nor with a common verb in it.
   private static func isTitle(_ text: Substring) -> Bool {
+    // Most lines are sentences, too long to be titles: they are passed over before being split.
+    guard text.utf8.count <= 280, text.count <= 70 else { return false }
     let words = text.split(separator: " ")
-    guard (1...8).contains(words.count), text.count <= 70, text.first?.isUppercase == true,
+    guard (1...8).contains(words.count), text.first?.isUppercase == true,
       let last = text.last, !".,;".contains(last),
       !text.contains(". "), !text.contains("; ")
     else { return false }
