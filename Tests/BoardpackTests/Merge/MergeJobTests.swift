@@ -32,7 +32,7 @@ import Testing
       template: template, dataPath: MergeFixtures.partners, outputFolder: output,
       writers: PaperWriters(xhtml: true, fodt: nil)
     )
-    .binder(for: reader.header)
+    .binder(for: reader.header, in: reader.file)
     var rows: [CSVRecord] = []
     try reader.forEachRecord { rows.append($0) }
     var letters: [String: Document] = [:]
@@ -387,7 +387,7 @@ import Testing
     var namer = try FileNamer(pattern: "{Name}", header: ["Name"], reserved: ["manifest"])
     let names = try ["a/b", "A-b", "a/b", "Manifest", "x\u{7}y", " Zoë\n Ł "].enumerated().map {
       index, value in
-      try namer.name(for: CSVRecord(fields: [value], line: index + 2, row: index + 1), in: "d.csv")
+      try namer.name(for: CSVRecord(fields: [value], line: index + 2, row: index + 1), in: RecordFile(path: "d.csv"))
     }
     #expect(names == ["a-b", "A-b-2", "a-b-3", "Manifest-2", "x-y", "Zoë Ł"])
   }
@@ -398,7 +398,7 @@ import Testing
       .enumerated()
       .map { index, value in
         try namer.name(
-          for: CSVRecord(fields: [value], line: index + 2, row: index + 1), in: "d.csv")
+          for: CSVRecord(fields: [value], line: index + 2, row: index + 1), in: RecordFile(path: "d.csv"))
       }
     #expect(names == ["Blaby", "Blaby-2", "Blaby-3", "blaby-4", "Blaby-2-2", "Blaby-5", "Melton"])
   }
@@ -409,7 +409,7 @@ import Testing
       throws: BoardpackError(
         "the file name from \"{Name}\" is empty", at: SourceLocation(file: "d.csv", line: 2))
     ) {
-      try namer.name(for: CSVRecord(fields: [" .. "], line: 2, row: 1), in: "d.csv")
+      try namer.name(for: CSVRecord(fields: [" .. "], line: 2, row: 1), in: RecordFile(path: "d.csv"))
     }
   }
 
