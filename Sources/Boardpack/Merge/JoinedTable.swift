@@ -85,9 +85,9 @@ struct JoinCoverage {
     return counts
   }
 
-  /// Each joined row whose key no row of the data at `dataPath` has, as an error at its line, in
+  /// Each joined row whose key no row of the data (`dataName`, as messages name it) has, as an error at its line, in
   /// join name then file order, with its key.
-  func strays(dataPath: String) -> [(key: String, error: BoardpackError)] {
+  func strays(dataName: String) -> [(key: String, error: BoardpackError)] {
     var result: [(String, BoardpackError)] = []
     for (index, join) in joins.enumerated() {
       let keyIndex = join.table.columns[join.table.key]!
@@ -99,7 +99,7 @@ struct JoinCoverage {
           (
             key,
             BoardpackError(
-              "this \"\(join.table.name)\" row's \(join.table.key) \"\(key)\" is on no row of \(dataPath), so it would be in no letter"
+              "this \"\(join.table.name)\" row's \(join.table.key) \"\(key)\" is on no row of \(dataName), so it would be in no letter"
                 + Suggestion.didYouMean(key, among: candidates),
               at: join.table.file.location(line: row.line))
           ))

@@ -33,7 +33,7 @@ public struct LetterBinder: Sendable {
       header.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
     self.joins = joins
     var collector = RequirementCollector(
-      template: template, dataPath: data.path, columns: columns, joins: joins)
+      template: template, dataName: data.name, columns: columns, joins: joins)
     try collector.collect()
     self.computed = collector.computed
     self.moneyColumns = collector.moneyColumns

@@ -234,7 +234,7 @@ public struct ComputedColumn: Sendable, Equatable {
 
 /// A second CSV joined on a key column that both files share.
 public struct Join: Sendable, Equatable {
-  /// The CSV path, relative to the main data file's folder when not absolute.
+  /// The CSV file or spreadsheet, relative to the main data file's folder when not absolute.
   public var file: String
   public var key: String
   public var location: SourceLocation

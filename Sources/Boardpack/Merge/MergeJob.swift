@@ -268,7 +268,7 @@ public struct MergeJob: Sendable {
         figures: (try? review.get().manifest) ?? blank)
       progress.update(pass.rows)
     }
-    for stray in coverage.strays(dataPath: data.path) {
+    for stray in coverage.strays(dataName: data.name) {
       pass.invalid.append(stray.error)
       try manifest.add(
         row: nil, file: "", key: stray.key,

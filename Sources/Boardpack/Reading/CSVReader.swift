@@ -80,7 +80,7 @@ extension CSVReader {
     else { return false }  // The reader reports a file it cannot read.
     if data.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
       throw BoardpackError(
-        "this is a spreadsheet (.xlsx or .ods), not a CSV file; save its sheet as \"CSV UTF-8\"",
+        "this is a spreadsheet (.xlsx or .ods), not a CSV file; name it .xlsx or .ods to merge from it, or save its sheet as \"CSV UTF-8\"",
         at: SourceLocation(file: path))
     }
     // Most files are ASCII or valid UTF-8: a decode that adds no U+FFFD.

@@ -50,6 +50,9 @@ public struct RecordFile: Sendable, Equatable {
     return try CSVReader(path: path, acceptingWindows1252: true)
   }
 
+  /// The file as messages name it: its path, and in a spreadsheet the sheet, `partners.xlsx (sheet "Grants")`.
+  public var name: String { path + (sheet.map { " (sheet \"\($0)\")" } ?? "") }
+
   /// Where the record on `line` (the sheet's row) is, or its cell in the 1-based `column`; a CSV
   /// file's locations give the line alone.
   public func location(line: Int, column: Int? = nil) -> SourceLocation {
