@@ -77,10 +77,13 @@ struct ODSSheet {
     rowNumber = min(rowNumber + repeats, SheetGrid.maximumRows + 1)
   }
 
-  /// A repeat count attribute's value: 1 when absent or not a positive number.
+  /// A repeat count attribute's value, at most one past the largest sheet (a count too large for
+  /// an `Int` too); 1 when absent or not a positive number.
   private static func repeats(_ element: XMLNode, _ attribute: String) -> Int {
-    let value = element.attribute(attribute, namespace: Namespace.table).flatMap(Int.init) ?? 1
-    return min(max(value, 1), SheetGrid.maximumRows + 1)
+    let limit = SheetGrid.maximumRows + 1
+    guard let text = element.attribute(attribute, namespace: Namespace.table) else { return 1 }
+    guard let value = Int(text) else { return text.allSatisfy({ ("0"..."9").contains($0) }) && !text.isEmpty ? limit : 1 }
+    return min(max(value, 1), limit)
   }
 
   private struct Problem: Error {

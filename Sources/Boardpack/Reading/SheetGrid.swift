@@ -53,11 +53,15 @@ struct SheetGrid {
 
   /// An error when `row` or `column` lies past the largest sheet.
   func check(row: Int, column: Int) throws(BoardpackError) {
-    guard row <= Self.maximumRows, column <= Self.maximumColumns else {
+    if row > Self.maximumRows {
       throw BoardpackError(
-        "the sheet has a cell past row \(Self.maximumRows) or column \(SourceLocation.columnName(Self.maximumColumns)), "
-          + "the largest sheet Excel and LibreOffice make",
-        at: location(row: min(row, Self.maximumRows + 1), column: nil))
+        "the sheet has a row past row \(Self.maximumRows), the last a sheet may have",
+        at: SourceLocation(file: path, sheet: name))
+    }
+    if column > Self.maximumColumns {
+      throw BoardpackError(
+        "the row has a cell past column \(SourceLocation.columnName(Self.maximumColumns)), the last a sheet may have",
+        at: location(row: row, column: nil))
     }
   }
 
