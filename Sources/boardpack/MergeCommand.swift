@@ -35,6 +35,9 @@ struct Merge: ParsableCommand {
   @Flag(help: "Write one document holding every letter, each on a new page.")
   var combined = false
 
+  @Option(help: "With --combined, start a new document every N letters: letters-0001, letters-0002, ….")
+  var batch: Int?
+
   @Option(
     help: "File names from columns, e.g. \"{Partnership}\" (default: the template's file-name).")
   var name: String?
@@ -131,6 +134,7 @@ struct Merge: ParsableCommand {
     return MergeJob(
       template: try library.letterTemplate(template), dataPath: data, sheet: sheet, outputFolder: outputFolder,
       writers: PaperWriters(xhtml: formats.writesXHTML, fodt: reference), combined: combined,
+      batch: batch,
       namePattern: name, skipInvalid: skipInvalid, expectedTotals: try expectedTotals(),
       joinOverrides: try joins(), force: force)
   }

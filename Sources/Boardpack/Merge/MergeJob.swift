@@ -23,6 +23,8 @@ public struct MergeJob: Sendable {
   public var writers: PaperWriters
   /// Write one document holding every letter, each on a new page, in each format, instead of one file per letter.
   public var combined: Bool
+  /// With `combined`, start a new combined document every this many letters (`letters-0001`, …).
+  public var batch: Int?
   /// The `--name` pattern; by default the template's `file-name`, then "{KEY}".
   public var namePattern: String?
   /// Write the good rows when some are bad, instead of nothing.
@@ -37,7 +39,7 @@ public struct MergeJob: Sendable {
 
   public init(
     template: LetterTemplate, dataPath: String, sheet: String? = nil, outputFolder: String,
-    writers: PaperWriters, combined: Bool = false,
+    writers: PaperWriters, combined: Bool = false, batch: Int? = nil,
     namePattern: String? = nil, skipInvalid: Bool = false, expectedTotals: [ExpectedTotal] = [],
     joinOverrides: [String: Join] = [:], showsProgress: Bool = true,
     force: Bool = false
@@ -48,6 +50,7 @@ public struct MergeJob: Sendable {
     self.outputFolder = outputFolder
     self.writers = writers
     self.combined = combined
+    self.batch = batch
     self.namePattern = namePattern
     self.skipInvalid = skipInvalid
     self.expectedTotals = expectedTotals
@@ -80,11 +83,37 @@ public struct MergeJob: Sendable {
   public static let combinedName = "letters"
   public static let manifestName = "manifest"
 
+  /// The name, without extension, of the combined document holding batch `number` (from 1):
+  /// `letters-0001`; `letters` when the letters are not batched.
+  static func combinedName(batch number: Int?) -> String {
+    guard let number else { return combinedName }
+    let digits = String(number)
+    return combinedName + "-" + String(repeating: "0", count: max(0, 4 - digits.count)) + digits
+  }
+
+  /// Whether `name` is a combined document a merge writes (`letters.fodt`, `letters-0012.xhtml`)
+  /// in one of `extensions`.
+  static func isCombinedFile(_ name: String, extensions: Set<String>) -> Bool {
+    let (base, fileExtension) = ((name as NSString).deletingPathExtension, (name as NSString).pathExtension)
+    guard extensions.contains(fileExtension) else { return false }
+    if base == combinedName { return true }
+    let number = base.dropFirst(combinedName.count + 1)
+    return base.hasPrefix(combinedName + "-") && number.count >= 4
+      && number.allSatisfy { ("0"..."9").contains($0) }
+  }
+
   /// Checks every row while binding and rendering it, then publishes the letters and the manifest;
   /// bad rows are in the report.
   public func run() throws(BoardpackError) -> MergeReport {
     let clock = ContinuousClock()
     let started = clock.now
+    if let batch {
+      guard combined, batch > 0 else {
+        throw BoardpackError(
+          combined ? "--batch \(batch) is not a number of letters" : "--batch splits the combined document; give --combined too",
+          at: SourceLocation(file: "--batch"))
+      }
+    }
     let reader = try RecordFile.reader(dataPath, sheet: sheet)
     let binder = try binder(for: reader.header, in: reader.file)
     let warnings = ([reader.warning] + binder.joins.keys.sorted().map { binder.joins[$0]!.warning })
@@ -190,9 +219,11 @@ public struct MergeJob: Sendable {
     let blank = template.manifest.map { _ in "" }
     let writers = self.writers
     let combined = self.combined
-    // With --combined, each letter is in the one document (in each format).
-    let combinedFiles = writers.extensions.map { "\(Self.combinedName).\($0)" }.joined(
-      separator: " ")
+    // With --combined, each letter is in the one document (in each format) of its batch.
+    let batch = self.batch
+    var batchNumber = 0
+    var lettersInBatch = 0
+    var combinedFiles: [String] { writers.extensions.map { "\(Self.combinedName(batch: batch == nil ? nil : batchNumber)).\($0)" } }
     let data = reader.file
     let checks = LetterChecks()
     var combinedStream: PaperStream?
@@ -251,18 +282,24 @@ public struct MergeJob: Sendable {
       // A good row's letter binds (the review checked every value it uses), so a failure here is a
       // file that could not be written, which stops the merge.
       if let document = try letter?.get(), name != nil {
-        if let combinedStream {
+        if let combinedStream, lettersInBatch < batch ?? .max {
           try combinedStream.append(MergeJob.continuation(document))
         } else {
+          try combinedStream?.finish()
+          batchNumber += 1
+          lettersInBatch = 0
           combinedStream = try writers.stream(
-            document, named: Self.combinedName, into: staging.folder)
+            document, named: Self.combinedName(batch: batch == nil ? nil : batchNumber),
+            into: staging.folder)
+          pass.combinedFiles += combinedFiles
         }
+        lettersInBatch += 1
       }
       pass.rows += 1
       if name != nil { pass.letters += 1 }
       coverage.add(row)
       try manifest.add(
-        row: row.row, file: name == nil ? "" : combined ? combinedFiles : name!,
+        row: row.row, file: name == nil ? "" : combined ? combinedFiles.joined(separator: " ") : name!,
         key: keyIndex.map { row.fields[$0] } ?? "",
         status: name == nil ? "skipped: \(pass.invalid.last!.message)" : "written",
         figures: (try? review.get().manifest) ?? blank)
@@ -276,10 +313,7 @@ public struct MergeJob: Sendable {
     }
     pass.rowsWithoutJoined = coverage.unmatched
     try manifest.close()
-    if let combinedStream {
-      try combinedStream.finish()
-      pass.combinedFiles = writers.extensions.map { "\(Self.combinedName).\($0)" }
-    }
+    try combinedStream?.finish()
     guard pass.rows > 0 else {
       throw BoardpackError(
         "the \(data.sheet == nil ? "CSV file" : "sheet") has a header but no rows; there is nothing to merge",
