@@ -117,11 +117,14 @@ public struct LetterBinder: Sendable {
     }
     if !template.signatory.isEmpty {
       var lines: [Inline] = []
+      // A line that binds to nothing (a per-row name left empty, with an empty default) is left out.
       for line in template.signatory {
+        let bound = try bind(line, in: scope)
+        guard !bound.plainText.isEmpty else { continue }
         if !lines.isEmpty { lines.append(.lineBreak) }
-        lines += try bind(line, in: scope)
+        lines += bound
       }
-      blocks.append(.paragraph(Paragraph(content: lines)))
+      if !lines.isEmpty { blocks.append(.paragraph(Paragraph(content: lines))) }
     }
     let metadata = Metadata(
       template: template.id, title: try bind(template.title, in: scope).plainText,
@@ -275,6 +278,10 @@ public struct LetterBinder: Sendable {
   }
 
   func show(_ field: FieldReference, in scope: Scope) throws(BoardpackError) -> String {
+    if let fallback = field.fallback {
+      let text = lookup(field.column, in: scope)?.text.trimmedOfWhiteSpace ?? ""
+      return text.isEmpty ? fallback : text
+    }
     switch field.format {
     case .plain:
       if computed[field.column] != nil, lookup(field.column, in: scope) == nil {

@@ -128,10 +128,31 @@ struct RequirementCollector {
       switch inline {
       case .text, .lineBreak: break
       case .field(let field):
-        try use(field.column, field.format.requirement, at: field.location, join: join)
+        if field.fallback != nil {
+          try useWithFallback(field, join: join)
+        } else {
+          try use(field.column, field.format.requirement, at: field.location, join: join)
+        }
       case .strong(let inner), .emphasis(let inner), .link(_, let inner): try use(inner, join: join)
       }
     }
+  }
+
+  /// A field with a default needs nothing of the data: the column may be absent and its cells
+  /// empty. An absent column near the name of one the data has is taken for a slip, not an absence.
+  mutating func useWithFallback(_ field: FieldReference, join: String?) throws(BoardpackError) {
+    guard computed[field.column] == nil else {
+      throw BoardpackError(
+        "computed column \"\(field.column)\" always has a value, so it takes no default", at: field.location)
+    }
+    let names = Array(columns.keys) + (join.flatMap { joins[$0].map { Array($0.columns.keys) } } ?? [])
+    guard !names.contains(field.column),
+      let near = Suggestion.nearest(to: field.column, among: names.sorted())
+    else { return }
+    throw BoardpackError(
+      "the field \"\(field.column)\" is not a column of \(dataName) (did you mean \"\(near)\"?); "
+        + "its default is for data without the column",
+      at: field.location)
   }
 
   /// Records that `column` is used with `need`, in the innermost scope that has it.

@@ -69,6 +69,57 @@ import Testing
     )
   }
 
+  /// The CSP letter's Salutation and Signatory columns: a row's own where it has them, the
+  /// template's default where the cell is empty or the data has no such column.
+  @Test func cspLetterTakesEachRowsSalutationAndSignatory() throws {
+    let data = directory.write(
+      "partners.csv",
+      try String(contentsOfFile: MergeFixtures.partners, encoding: .utf8)
+        .split(separator: "\n").prefix(3).enumerated().map { index, line in
+          line + [",Salutation,Signatory", ",\"Dear Councillor Kaur,\",Police and Crime Commissioner", ",,"][index]
+        }.joined(separator: "\n") + "\n")
+    directory.write(
+      "csp-projects-2025-26.csv",
+      try String(contentsOfFile: MergeFixtures.root + "/Inputs/csp-projects-2025-26.csv", encoding: .utf8)
+        .split(separator: "\n").filter { $0.hasPrefix("Partnership,") || $0.hasPrefix("Leicester,") || $0.hasPrefix("Charnwood,") }
+        .joined(separator: "\n") + "\n")
+    let template = try LetterTemplate(contentsOf: MergeFixtures.letterTemplate)
+    let report = try job(template, data).run()
+    #expect(report.invalidRows == [] && report.letters == 2)
+    let leicester = try written("csp-letter-Leicester.xhtml")
+    #expect(leicester.contains("<p>Dear Councillor Kaur,</p>"))
+    #expect(leicester.contains("Police and Crime Commissioner<br/>Office of the Police"))
+    let charnwood = try written("csp-letter-Charnwood.xhtml")
+    #expect(charnwood.contains("<p>Dear Chair,</p>"))
+    #expect(charnwood.contains("Chief Executive<br/>Office of the Police"))
+    // Without the columns (the shipped CSV), every letter has the defaults.
+    let letters = try cspLetters()
+    #expect(letters.values.allSatisfy { $0.lines.contains("Dear Chair,") })
+  }
+
+  @Test func aDefaultIsForAnAbsentColumnNotAMisspeltOne() throws {
+    let template = try MergeFixtures.small(
+      in: directory,
+      MergeFixtures.smallTemplate + "\n  - \"{{Nme|default:Friend}} / {{Title|default:}}\"\n")
+    let data = directory.write("d.csv", "Name,Amount,Spent\nAda,10,0\n")
+    #expect(
+      throws: BoardpackError(
+        "the field \"Nme\" is not a column of \(data) (did you mean \"Name\"?); its default is for data without the column",
+        at: SourceLocation(file: directory.path + "/small.yaml", line: 14, column: 5))
+    ) { try job(template, data).run() }
+    let computed = try MergeFixtures.small(
+      in: directory, MergeFixtures.smallTemplate + "\n  - \"{{Left|default:none}}\"\n")
+    #expect(
+      throws: BoardpackError(
+        "computed column \"Left\" always has a value, so it takes no default",
+        at: SourceLocation(file: directory.path + "/small.yaml", line: 14, column: 5))
+    ) { try job(computed, data).run() }
+    let fine = try MergeFixtures.small(
+      in: directory, MergeFixtures.smallTemplate + "\n  - \"({{Title|default:}}) {{Town|default:Leicester}}\"\n")
+    #expect(try job(fine, data).run().letters == 1)
+    #expect(try written("Ada.xhtml").contains("<p>() Leicester</p>"))
+  }
+
   @Test func cspLetterSaysNilInTheTableAndLeavesOutTheRemainingParagraph() throws {
     let charnwood = try #require(try cspLetters()["Charnwood"])
     #expect(charnwood.lines.contains("Remaining | Nil"))
