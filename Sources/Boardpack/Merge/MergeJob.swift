@@ -283,7 +283,7 @@ public struct MergeJob: Sendable {
       // file that could not be written, which stops the merge.
       if let document = try letter?.get(), name != nil {
         if let combinedStream, lettersInBatch < batch ?? .max {
-          try combinedStream.append(MergeJob.continuation(document))
+          try combinedStream.append(document)
         } else {
           try combinedStream?.finish()
           batchNumber += 1
@@ -326,17 +326,6 @@ public struct MergeJob: Sendable {
         at: SourceLocation(file: dataPath))
     }
     return pass
-  }
-
-  /// The blocks that add `letter` to a combined document after the first: a page break, its
-  /// letterhead and title, then its own blocks.
-  static func continuation(_ letter: Document) -> [Block] {
-    [.pageBreak]
-      + letter.metadata.letterhead.map {
-        .paragraph(Paragraph(content: [.text($0)], style: "Letterhead"))
-      }
-      + [.paragraph(Paragraph(content: [.text(letter.metadata.title)], style: "Title"))]
-      + letter.blocks
   }
 
   /// Finishes a publish into `outputFolder` that a killed merge left half done, and removes what

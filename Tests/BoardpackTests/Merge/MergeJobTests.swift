@@ -472,10 +472,11 @@ import Testing
     job.combined = true
     let report = try job.run()
     #expect(report.letters == 3)
+    // Each letter is an article of its own with its title as its heading; no page-break rules.
     let text = try written("letters.xhtml")
-    #expect(text.components(separatedBy: "<hr class=\"bp-page-break\"/>").count - 1 == 2)
-    #expect(!text.contains("<hr class=\"bp-page-break\"/>\n</body>"))
-    #expect(text.contains("Letter to Bo"))
+    #expect(text.components(separatedBy: "<article class=\"bp-merged-letter\">").count - 1 == 3)
+    #expect(text.contains("<article class=\"bp-merged-letter\">\n<h1>Letter to Bo</h1>"))
+    #expect(!text.contains("bp-page-break\""))
     // The manifest names the file each letter is in: the one combined document.
     let manifest = try written("manifest.csv").split(separator: "\n")
     #expect(manifest[1].hasPrefix("1,letters.xhtml,Zoë,written,"))
