@@ -35,7 +35,8 @@ struct Merge: ParsableCommand {
   @Flag(help: "Write one document holding every letter, each on a new page.")
   var combined = false
 
-  @Option(help: "With --combined, start a new document every N letters: letters-0001, letters-0002, ….")
+  @Option(
+    help: "With --combined, start a new document every N letters: letters-0001, letters-0002, ….")
   var batch: Int?
 
   @Option(
@@ -132,7 +133,8 @@ struct Merge: ParsableCommand {
       formats.writesFODT
       ? try ReferenceDocument(contentsOf: library.directory + "/reference.fodt") : nil
     return MergeJob(
-      template: try library.letterTemplate(template), dataPath: data, sheet: sheet, outputFolder: outputFolder,
+      template: try library.letterTemplate(template), dataPath: data, sheet: sheet,
+      outputFolder: outputFolder,
       writers: PaperWriters(xhtml: formats.writesXHTML, fodt: reference), combined: combined,
       batch: batch,
       namePattern: name, skipInvalid: skipInvalid, expectedTotals: try expectedTotals(),

@@ -83,7 +83,9 @@ public struct FileNamer: Sendable {
   /// empty or longer than `maximumLength` (a name is never cut, which could cut through its
   /// fields and give every letter the same name). A name Windows reserves for a device (`CON`,
   /// `nul.x`, `COM1`) gets "_" after its first part: `CON_`, `nul_.x`.
-  public mutating func name(for row: CSVRecord, in file: RecordFile) throws(BoardpackError) -> String {
+  public mutating func name(for row: CSVRecord, in file: RecordFile) throws(BoardpackError)
+    -> String
+  {
     var name = ""
     for part in parts {
       switch part {

@@ -23,7 +23,8 @@ public struct JoinedTable: Sendable {
     guard let keyIndex = reader.header.firstIndex(of: key) else {
       throw BoardpackError(
         "the key column \"\(key)\" of join \"\(name)\" is not in the header (\(reader.header.joined(separator: ", ")))",
-        at: SourceLocation(file: path, line: reader.file.sheet == nil ? 1 : nil, sheet: reader.file.sheet))
+        at: SourceLocation(
+          file: path, line: reader.file.sheet == nil ? 1 : nil, sheet: reader.file.sheet))
     }
     var rows: [CSVRecord] = []
     try reader.forEachRecord { rows.append($0) }

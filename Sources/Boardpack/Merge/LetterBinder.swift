@@ -338,7 +338,8 @@ public struct LetterBinder: Sendable {
   func lookup(_ column: String, in scope: Scope) -> (text: String, location: SourceLocation)? {
     if let joined = scope.joined, let index = joined.table.columns[column] {
       return (
-        joined.row.fields[index], joined.table.file.location(line: joined.row.line, column: index + 1)
+        joined.row.fields[index],
+        joined.table.file.location(line: joined.row.line, column: index + 1)
       )
     }
     guard let index = columns[column] else { return nil }

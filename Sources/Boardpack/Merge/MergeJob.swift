@@ -94,7 +94,9 @@ public struct MergeJob: Sendable {
   /// Whether `name` is a combined document a merge writes (`letters.fodt`, `letters-0012.xhtml`)
   /// in one of `extensions`.
   static func isCombinedFile(_ name: String, extensions: Set<String>) -> Bool {
-    let (base, fileExtension) = ((name as NSString).deletingPathExtension, (name as NSString).pathExtension)
+    let (base, fileExtension) = (
+      (name as NSString).deletingPathExtension, (name as NSString).pathExtension
+    )
     guard extensions.contains(fileExtension) else { return false }
     if base == combinedName { return true }
     let number = base.dropFirst(combinedName.count + 1)
@@ -110,7 +112,9 @@ public struct MergeJob: Sendable {
     if let batch {
       guard combined, batch > 0 else {
         throw BoardpackError(
-          combined ? "--batch \(batch) is not a number of letters" : "--batch splits the combined document; give --combined too",
+          combined
+            ? "--batch \(batch) is not a number of letters"
+            : "--batch splits the combined document; give --combined too",
           at: SourceLocation(file: "--batch"))
       }
     }
@@ -208,8 +212,7 @@ public struct MergeJob: Sendable {
   /// in order in the staged manifest and compares the expected totals.
   func stream(
     _ reader: some RecordReader, _ binder: LetterBinder, _ namer: FileNamer, _ staging: Staging
-  ) throws(BoardpackError) -> Pass
-  {
+  ) throws(BoardpackError) -> Pass {
     var namer = namer
     var pass = Pass()
     let manifest = try MergeManifest(path: staging.manifestPath, figures: template.manifest)
@@ -219,11 +222,9 @@ public struct MergeJob: Sendable {
     let blank = template.manifest.map { _ in "" }
     let writers = self.writers
     let combined = self.combined
-    // With --combined, each letter is in the one document (in each format) of its batch.
+    // With --combined, each letter is in its batch's document, in each format: `batchFiles`.
     let batch = self.batch
-    var batchNumber = 0
-    var lettersInBatch = 0
-    var combinedFiles: [String] { writers.extensions.map { "\(Self.combinedName(batch: batch == nil ? nil : batchNumber)).\($0)" } }
+    var (batchNumber, lettersInBatch, batchFiles) = (0, 0, "")
     let data = reader.file
     let checks = LetterChecks()
     var combinedStream: PaperStream?
@@ -288,10 +289,11 @@ public struct MergeJob: Sendable {
           try combinedStream?.finish()
           batchNumber += 1
           lettersInBatch = 0
-          combinedStream = try writers.stream(
-            document, named: Self.combinedName(batch: batch == nil ? nil : batchNumber),
-            into: staging.folder)
-          pass.combinedFiles += combinedFiles
+          let name = Self.combinedName(batch: batch == nil ? nil : batchNumber)
+          combinedStream = try writers.stream(document, named: name, into: staging.folder)
+          let files = writers.extensions.map { "\(name).\($0)" }
+          pass.combinedFiles += files
+          batchFiles = files.joined(separator: " ")
         }
         lettersInBatch += 1
       }
@@ -299,7 +301,7 @@ public struct MergeJob: Sendable {
       if name != nil { pass.letters += 1 }
       coverage.add(row)
       try manifest.add(
-        row: row.row, file: name == nil ? "" : combined ? combinedFiles.joined(separator: " ") : name!,
+        row: row.row, file: name == nil ? "" : combined ? batchFiles : name!,
         key: keyIndex.map { row.fields[$0] } ?? "",
         status: name == nil ? "skipped: \(pass.invalid.last!.message)" : "written",
         figures: (try? review.get().manifest) ?? blank)
@@ -317,7 +319,8 @@ public struct MergeJob: Sendable {
     guard pass.rows > 0 else {
       throw BoardpackError(
         "the \(data.sheet == nil ? "CSV file" : "sheet") has a header but no rows; there is nothing to merge",
-        at: data.sheet == nil ? data.location(line: 2) : SourceLocation(file: data.path, sheet: data.sheet))
+        at: data.sheet == nil
+          ? data.location(line: 2) : SourceLocation(file: data.path, sheet: data.sheet))
     }
     for (total, sum) in zip(expectedTotals, sums) where sum != total.amount {
       throw BoardpackError(

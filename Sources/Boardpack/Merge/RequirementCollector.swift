@@ -143,9 +143,11 @@ struct RequirementCollector {
   mutating func useWithFallback(_ field: FieldReference, join: String?) throws(BoardpackError) {
     guard computed[field.column] == nil else {
       throw BoardpackError(
-        "computed column \"\(field.column)\" always has a value, so it takes no default", at: field.location)
+        "computed column \"\(field.column)\" always has a value, so it takes no default",
+        at: field.location)
     }
-    let names = Array(columns.keys) + (join.flatMap { joins[$0].map { Array($0.columns.keys) } } ?? [])
+    let names =
+      Array(columns.keys) + (join.flatMap { joins[$0].map { Array($0.columns.keys) } } ?? [])
     guard !names.contains(field.column),
       let near = Suggestion.nearest(to: field.column, among: names.sorted())
     else { return }

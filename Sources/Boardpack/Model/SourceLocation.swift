@@ -19,7 +19,9 @@ public struct SourceLocation: Sendable, Equatable, Hashable, Codable, CustomStri
   public var description: String {
     var result = file
     if let sheet {
-      let name = sheet.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" } ? sheet : "'\(sheet.replacingOccurrences(of: "'", with: "''"))'"
+      let name =
+        sheet.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" }
+        ? sheet : "'\(sheet.replacingOccurrences(of: "'", with: "''"))'"
       guard let line else { return result + ":" + name }
       guard let column else { return result + ":\(name) row \(line)" }
       return result + ":\(name)!\(Self.columnName(column))\(line)"

@@ -18,7 +18,8 @@ extension LetterTemplate {
         case .field(let field):
           if !result.contains(where: { $0.column == field.column && $0.join == join }) {
             result.append(
-              FieldUse(column: field.column, format: field.format, fallback: field.fallback, join: join))
+              FieldUse(
+                column: field.column, format: field.format, fallback: field.fallback, join: join))
           }
         case .strong(let inner), .emphasis(let inner), .link(_, let inner): use(inner, join: join)
         case .text, .lineBreak: break

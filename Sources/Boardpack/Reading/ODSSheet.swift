@@ -82,7 +82,9 @@ struct ODSSheet {
   private static func repeats(_ element: XMLNode, _ attribute: String) -> Int {
     let limit = SheetGrid.maximumRows + 1
     guard let text = element.attribute(attribute, namespace: Namespace.table) else { return 1 }
-    guard let value = Int(text) else { return text.allSatisfy({ ("0"..."9").contains($0) }) && !text.isEmpty ? limit : 1 }
+    guard let value = Int(text) else {
+      return text.allSatisfy({ ("0"..."9").contains($0) }) && !text.isEmpty ? limit : 1
+    }
     return min(max(value, 1), limit)
   }
 
@@ -107,7 +109,8 @@ struct ODSSheet {
     case "date":
       // "2026-06-25" or "2026-06-25T14:30:00"; a time of day other than midnight is kept.
       let value = stored("date-value")
-      guard let date = CalendarDate(iso: String(value.prefix(10))), date.isValid, date.day != nil else {
+      guard let date = CalendarDate(iso: String(value.prefix(10))), date.isValid, date.day != nil
+      else {
         return .failure(Problem(message: "the cell's date \"\(value)\" is not a date"))
       }
       let time = value.dropFirst(11).prefix(8)
@@ -117,15 +120,18 @@ struct ODSSheet {
       // An ISO duration, "PT14H30M00S".
       let parts = stored("time-value").split { !$0.isNumber && $0 != "." }
       guard parts.count >= 2, let hours = Int(parts[0]), let minutes = Int(parts[1]) else {
-        return .failure(Problem(message: "the cell's time \"\(stored("time-value"))\" is not a time"))
+        return .failure(
+          Problem(message: "the cell's time \"\(stored("time-value"))\" is not a time"))
       }
       let seconds = parts.count > 2 ? Int(parts[2].prefix { $0 != "." }) ?? 0 : 0
       let padded = [hours, minutes] + (seconds == 0 ? [] : [seconds])
       return .success(padded.map { $0 < 10 ? "0\($0)" : "\($0)" }.joined(separator: ":"))
     case "boolean":
-      return .success(["true", "1"].contains(stored("boolean-value").lowercased()) ? "TRUE" : "FALSE")
+      return .success(
+        ["true", "1"].contains(stored("boolean-value").lowercased()) ? "TRUE" : "FALSE")
     default:
-      return .success(cell.attribute("string-value", namespace: Namespace.office) ?? Self.text(of: cell))
+      return .success(
+        cell.attribute("string-value", namespace: Namespace.office) ?? Self.text(of: cell))
     }
   }
 

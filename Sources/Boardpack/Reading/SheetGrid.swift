@@ -39,7 +39,8 @@ struct SheetGrid {
       self.cells += kept.count
       guard self.cells <= cellLimit else {
         throw BoardpackError(
-          "the sheet holds more than \(cellLimit) cells, the limit; " + InputLimits.raise(.sheetCells),
+          "the sheet holds more than \(cellLimit) cells, the limit; "
+            + InputLimits.raise(.sheetCells),
           at: location(row: number + offset, column: nil))
       }
       rows.append((number + offset, kept))

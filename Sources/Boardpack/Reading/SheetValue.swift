@@ -28,7 +28,9 @@ enum SheetValue {
       } else if (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) {
         seenDigit = true
         // Leading zeros carry no digit; digits after the point lower the exponent.
-        if !(digits.isEmpty && byte == UInt8(ascii: "0")) { digits.append(byte - UInt8(ascii: "0")) }
+        if !(digits.isEmpty && byte == UInt8(ascii: "0")) {
+          digits.append(byte - UInt8(ascii: "0"))
+        }
         if seenPoint { exponent -= 1 }
       } else {
         return nil
@@ -60,7 +62,8 @@ enum SheetValue {
     guard !digits.isEmpty else { return 0 }
     guard (-100...100).contains(exponent) else { return nil }
     let significand = digits.reduce(UInt64(0)) { $0 * 10 + UInt64($1) }
-    return Decimal(sign: negative ? .minus : .plus, exponent: exponent, significand: Decimal(significand))
+    return Decimal(
+      sign: negative ? .minus : .plus, exponent: exponent, significand: Decimal(significand))
   }
 
   /// A fraction stored for a percentage cell (0.25) as the person typed it: "25%".
@@ -114,7 +117,8 @@ enum SheetValue {
     var total = (value - whole(value)) * 86_400
     NSDecimalRound(&rounded, &total, 0, .plain)
     let all = min(86_399, max(0, NSDecimalNumber(decimal: rounded).intValue))
-    let parts = all % 60 != 0 ? [all / 3600, all / 60 % 60, all % 60] : [all / 3600, all / 60 % 60]
+    let parts =
+      all % 60 != 0 ? [all / 3600, all / 60 % 60, all % 60] : [all / 3600, all / 60 % 60]
     return parts.map { $0 < 10 ? "0\($0)" : "\($0)" }.joined(separator: ":")
   }
 }

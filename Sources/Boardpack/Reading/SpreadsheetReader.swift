@@ -32,7 +32,8 @@ public struct SpreadsheetReader: RecordReader {
     file = RecordFile(path: path, sheet: grid.name)
     guard let first = grid.rows.first else {
       throw BoardpackError(
-        "the sheet is empty; its first row must name the columns", at: SourceLocation(file: path, sheet: grid.name))
+        "the sheet is empty; its first row must name the columns",
+        at: SourceLocation(file: path, sheet: grid.name))
     }
     let names = first.cells.map { $0.trimmingCharacters(in: .whitespaces) }
     var seen = Set<String>()
@@ -43,8 +44,11 @@ public struct SpreadsheetReader: RecordReader {
     }
     header = names
     if let problem = grid.problem {
-      let column = problem.row > first.number && problem.column <= names.count ? "column \"\(names[problem.column - 1])\": " : ""
-      throw BoardpackError(column + problem.message, at: grid.location(row: problem.row, column: problem.column))
+      let column =
+        problem.row > first.number && problem.column <= names.count
+        ? "column \"\(names[problem.column - 1])\": " : ""
+      throw BoardpackError(
+        column + problem.message, at: grid.location(row: problem.row, column: problem.column))
     }
     var records: [CSVRecord] = []
     for row in grid.rows.dropFirst() {
@@ -70,7 +74,9 @@ public struct SpreadsheetReader: RecordReader {
 
   /// The sheet named `wanted` among `sheets` (each a name and where it is), or the first when
   /// `wanted` is nil; an error naming the nearest name when there is no such sheet.
-  static func choose<Place>(_ wanted: String?, among sheets: [(name: String, place: Place)], path: String)
+  static func choose<Place>(
+    _ wanted: String?, among sheets: [(name: String, place: Place)], path: String
+  )
     throws(BoardpackError) -> (name: String, place: Place)
   {
     guard let wanted else {

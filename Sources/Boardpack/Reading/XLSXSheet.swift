@@ -198,11 +198,15 @@ struct XLSXSheet {
     case "s":
       guard let index = stored.flatMap({ Int($0.trimmingCharacters(in: .whitespaces)) }),
         sharedStrings.indices.contains(index)
-      else { return .failure(Problem(message: "the cell names a shared string the workbook does not have")) }
+      else {
+        return .failure(
+          Problem(message: "the cell names a shared string the workbook does not have"))
+      }
       return .success(sharedStrings[index])
     case "inlineStr": return .success(cell.firstElement(named: "is").map(Self.text(of:)) ?? "")
     case "str": return .success(stored ?? "")
-    case "b": return .success(stored?.trimmingCharacters(in: .whitespaces) == "1" ? "TRUE" : "FALSE")
+    case "b":
+      return .success(stored?.trimmingCharacters(in: .whitespaces) == "1" ? "TRUE" : "FALSE")
     case "e": return .failure(Problem(message: "the cell holds the error \(stored ?? "")"))
     case "d":
       guard let stored, let date = CalendarDate(iso: String(stored.prefix(10))), date.isValid else {
@@ -214,7 +218,9 @@ struct XLSXSheet {
       guard let number = SheetValue.decimal(stored) else {
         return .failure(Problem(message: "the cell's number \"\(stored)\" is not a number"))
       }
-      let style = cell.attribute("s").flatMap(Int.init).flatMap { styles.indices.contains($0) ? styles[$0] : nil }
+      let style = cell.attribute("s").flatMap(Int.init).flatMap {
+        styles.indices.contains($0) ? styles[$0] : nil
+      }
       return shown(number, as: style ?? .number)
     }
   }
@@ -232,14 +238,22 @@ struct XLSXSheet {
       let epoch =
         uses1904
         ? CalendarDate(year: 1904, month: 1, day: 1)
-        : number < 60 ? CalendarDate(year: 1899, month: 12, day: 31) : CalendarDate(year: 1899, month: 12, day: 30)
+        : number < 60
+          ? CalendarDate(year: 1899, month: 12, day: 31)
+          : CalendarDate(year: 1899, month: 12, day: 30)
       if !uses1904, number >= 60, number < 61 {
-        return .failure(Problem(message: "the cell's date is 29 February 1900, which never was (a slip Excel keeps for Lotus 1-2-3)"))
+        return .failure(
+          Problem(
+            message:
+              "the cell's date is 29 February 1900, which never was (a slip Excel keeps for Lotus 1-2-3)"
+          ))
       }
       guard number >= (uses1904 ? 0 : 1),
         let text = SheetValue.date(days: number, after: epoch, showsTime: kind == .dateTime)
       else {
-        return .failure(Problem(message: "the cell's number \(number.plainText) is not a date the sheet can show"))
+        return .failure(
+          Problem(message: "the cell's number \(number.plainText) is not a date the sheet can show")
+        )
       }
       return .success(text)
     }

@@ -77,18 +77,22 @@ import Testing
     _ = try LibreOffice.run(
       Self.chromium!,
       [
-        "--headless", "--no-sandbox", "--disable-gpu", "--user-data-dir=" + folder.path + "/profile",
-        "--no-pdf-header-footer", "--print-to-pdf=" + folder.path + "/letters.pdf", "file://" + letters,
+        "--headless", "--no-sandbox", "--disable-gpu",
+        "--user-data-dir=" + folder.path + "/profile",
+        "--no-pdf-header-footer", "--print-to-pdf=" + folder.path + "/letters.pdf",
+        "file://" + letters,
       ])
     let pages = try LibreOffice.run(
       try LibreOffice.executable("pdftotext"), ["-layout", folder.path + "/letters.pdf", "-"]
     ).split(separator: "\u{0C}").filter { !$0.allSatisfy(\.isWhitespace) }
-    let info = try LibreOffice.run(try LibreOffice.executable("pdfinfo"), [folder.path + "/letters.pdf"])
+    let info = try LibreOffice.run(
+      try LibreOffice.executable("pdfinfo"), [folder.path + "/letters.pdf"])
     #expect(info.split(separator: "\n").contains { $0.hasPrefix("Pages:") && $0.hasSuffix(" 9") })
     #expect(pages.count == 9)
     for page in pages {
       #expect(page.components(separatedBy: "POLICE & CRIME").count == 2)
-      #expect(page.components(separatedBy: "Community Safety Partnership funding 2025-26:").count == 2)
+      #expect(
+        page.components(separatedBy: "Community Safety Partnership funding 2025-26:").count == 2)
       #expect(page.contains("Yours sincerely,"))
     }
   }

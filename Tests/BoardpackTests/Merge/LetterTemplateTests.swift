@@ -46,7 +46,9 @@ import Testing
     }
     #expect(
       text.content == [
-        .field(FieldReference(column: "Salutation", format: .plain, fallback: "Dear Chair,", location: at)),
+        .field(
+          FieldReference(
+            column: "Salutation", format: .plain, fallback: "Dear Chair,", location: at)),
         .field(FieldReference(column: "Name", format: .plain, fallback: "", location: at)),
       ])
   }

@@ -114,7 +114,8 @@ import Testing
     for (number, count) in [(1, 4), (2, 4), (3, 1)] {
       for format in ["fodt", "xhtml"] {
         let text = try document("letters-000\(number).\(format)")
-        #expect(text.components(separatedBy: "Dear Chair,").count - 1 == count, "\(number).\(format)")
+        #expect(
+          text.components(separatedBy: "Dear Chair,").count - 1 == count, "\(number).\(format)")
       }
     }
     let manifest = try String(contentsOfFile: output + "/manifest.csv", encoding: .utf8)
@@ -131,8 +132,10 @@ import Testing
       try FileManager.default.contentsOfDirectory(atPath: output).sorted()
         == ["letters-0001.fodt", "letters-0002.fodt", "manifest.csv"])
     job.combined = false
-    #expect(throws: BoardpackError(
-      "--batch splits the combined document; give --combined too", at: SourceLocation(file: "--batch"))
+    #expect(
+      throws: BoardpackError(
+        "--batch splits the combined document; give --combined too",
+        at: SourceLocation(file: "--batch"))
     ) { try job.run() }
   }
 

@@ -76,13 +76,21 @@ import Testing
       "partners.csv",
       try String(contentsOfFile: MergeFixtures.partners, encoding: .utf8)
         .split(separator: "\n").prefix(3).enumerated().map { index, line in
-          line + [",Salutation,Signatory", ",\"Dear Councillor Kaur,\",Police and Crime Commissioner", ",,"][index]
+          line
+            + [
+              ",Salutation,Signatory", ",\"Dear Councillor Kaur,\",Police and Crime Commissioner",
+              ",,",
+            ][index]
         }.joined(separator: "\n") + "\n")
     directory.write(
       "csp-projects-2025-26.csv",
-      try String(contentsOfFile: MergeFixtures.root + "/Inputs/csp-projects-2025-26.csv", encoding: .utf8)
-        .split(separator: "\n").filter { $0.hasPrefix("Partnership,") || $0.hasPrefix("Leicester,") || $0.hasPrefix("Charnwood,") }
-        .joined(separator: "\n") + "\n")
+      try String(
+        contentsOfFile: MergeFixtures.root + "/Inputs/csp-projects-2025-26.csv", encoding: .utf8
+      )
+      .split(separator: "\n").filter {
+        $0.hasPrefix("Partnership,") || $0.hasPrefix("Leicester,") || $0.hasPrefix("Charnwood,")
+      }
+      .joined(separator: "\n") + "\n")
     let template = try LetterTemplate(contentsOf: MergeFixtures.letterTemplate)
     let report = try job(template, data).run()
     #expect(report.invalidRows == [] && report.letters == 2)
@@ -115,7 +123,8 @@ import Testing
         at: SourceLocation(file: directory.path + "/small.yaml", line: 14, column: 5))
     ) { try job(computed, data).run() }
     let fine = try MergeFixtures.small(
-      in: directory, MergeFixtures.smallTemplate + "\n  - \"({{Title|default:}}) {{Town|default:Leicester}}\"\n")
+      in: directory,
+      MergeFixtures.smallTemplate + "\n  - \"({{Title|default:}}) {{Town|default:Leicester}}\"\n")
     #expect(try job(fine, data).run().letters == 1)
     #expect(try written("Ada.xhtml").contains("<p>() Leicester</p>"))
   }
@@ -438,7 +447,9 @@ import Testing
     var namer = try FileNamer(pattern: "{Name}", header: ["Name"], reserved: ["manifest"])
     let names = try ["a/b", "A-b", "a/b", "Manifest", "x\u{7}y", " Zoë\n Ł "].enumerated().map {
       index, value in
-      try namer.name(for: CSVRecord(fields: [value], line: index + 2, row: index + 1), in: RecordFile(path: "d.csv"))
+      try namer.name(
+        for: CSVRecord(fields: [value], line: index + 2, row: index + 1),
+        in: RecordFile(path: "d.csv"))
     }
     #expect(names == ["a-b", "A-b-2", "a-b-3", "Manifest-2", "x-y", "Zoë Ł"])
   }
@@ -449,7 +460,8 @@ import Testing
       .enumerated()
       .map { index, value in
         try namer.name(
-          for: CSVRecord(fields: [value], line: index + 2, row: index + 1), in: RecordFile(path: "d.csv"))
+          for: CSVRecord(fields: [value], line: index + 2, row: index + 1),
+          in: RecordFile(path: "d.csv"))
       }
     #expect(names == ["Blaby", "Blaby-2", "Blaby-3", "blaby-4", "Blaby-2-2", "Blaby-5", "Melton"])
   }
@@ -460,7 +472,8 @@ import Testing
       throws: BoardpackError(
         "the file name from \"{Name}\" is empty", at: SourceLocation(file: "d.csv", line: 2))
     ) {
-      try namer.name(for: CSVRecord(fields: [" .. "], line: 2, row: 1), in: RecordFile(path: "d.csv"))
+      try namer.name(
+        for: CSVRecord(fields: [" .. "], line: 2, row: 1), in: RecordFile(path: "d.csv"))
     }
   }
 

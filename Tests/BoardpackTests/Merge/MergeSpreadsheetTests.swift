@@ -50,7 +50,8 @@ import Testing
       try Data(contentsOf: URL(fileURLWithPath: Self.fixtures + "csp-grants-2026-27." + format)))
     FileManager.default.createFile(
       atPath: directory.path + "/csp-projects-2025-26.csv",
-      contents: FileManager.default.contents(atPath: MergeFixtures.root + "/Inputs/csp-projects-2025-26.csv"))
+      contents: FileManager.default.contents(
+        atPath: MergeFixtures.root + "/Inputs/csp-projects-2025-26.csv"))
     let expected = try letters(MergeFixtures.partners, into: "csv")
     #expect(try letters(data, sheet: "Grants", into: format) == expected)
   }
@@ -74,7 +75,8 @@ import Testing
     #expect(report.invalidRows == [error])
     #expect(
       error.description
-        == "\(data):'Grants (draft)'!C7: error: column \"Allocation\": \"tbc\" is not an amount of money")
+        == "\(data):'Grants (draft)'!C7: error: column \"Allocation\": \"tbc\" is not an amount of money"
+    )
     #expect(report.letters == 0)
     #expect(!FileManager.default.fileExists(atPath: directory.path + "/out"))
   }

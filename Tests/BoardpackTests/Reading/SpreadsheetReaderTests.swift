@@ -42,10 +42,11 @@ import Testing
     let rows = try records(reader)
     #expect(rows.map(\.line) == [2, 3, 4, 5, 7, 8, 9, 10, 11])
     #expect(rows.map(\.row) == Array(1...9))
-    #expect(rows[4].fields == [
-      "Hinckley and Bosworth", "The Chair, Hinckley and Bosworth Community Safety Partnership",
-      "51217.55", "46485.8", "2026-06-25",
-    ])
+    #expect(
+      rows[4].fields == [
+        "Hinckley and Bosworth", "The Chair, Hinckley and Bosworth Community Safety Partnership",
+        "51217.55", "46485.8", "2026-06-25",
+      ])
   }
 
   @Test(arguments: ["xlsx", "ods"]) func namesTheNearestSheet(format: String) {
@@ -58,7 +59,8 @@ import Testing
   }
 
   @Test func refusesADamagedZip() throws {
-    let whole = try Data(contentsOf: URL(fileURLWithPath: Self.fixtures + "csp-partners-2026-27.xlsx"))
+    let whole = try Data(
+      contentsOf: URL(fileURLWithPath: Self.fixtures + "csp-partners-2026-27.xlsx"))
     let path = directory.write("cut.xlsx", whole.prefix(whole.count - 40))
     #expect(
       throws: BoardpackError(
@@ -68,7 +70,8 @@ import Testing
     let text = directory.write("text.ods", "Partnership,Allocation\n")
     #expect(
       throws: BoardpackError(
-        "not a spreadsheet (.xlsx or .ods): the file is not a zip package", at: SourceLocation(file: text))
+        "not a spreadsheet (.xlsx or .ods): the file is not a zip package",
+        at: SourceLocation(file: text))
     ) { try SpreadsheetReader(path: text) }
   }
 
@@ -87,14 +90,16 @@ import Testing
       customFormats: [164: #"[$-F800]dddd\, mmmm dd\, yyyy"#])
     #expect(
       try records("types.xlsx", data) == [
-        CSVRecord(fields: ["271818.47", "2026-06-25", "TRUE", "12.5%", "2026-06-25 12:00"], line: 3, row: 1),
+        CSVRecord(
+          fields: ["271818.47", "2026-06-25", "TRUE", "12.5%", "2026-06-25 12:00"], line: 3, row: 1),
         CSVRecord(fields: ["0.0015", "1900-03-01", "x&y", "18:00", "1900-02-28"], line: 4, row: 2),
       ])
   }
 
   @Test func readsThe1904DateSystem() throws {
     let data = try TestPackage.xlsx(
-      rows: #"<row r="1"><c t="inlineStr"><is><t>When</t></is></c></row><row r="2"><c s="1"><v>0</v></c></row>"#,
+      rows:
+        #"<row r="1"><c t="inlineStr"><is><t>When</t></is></c></row><row r="2"><c s="1"><v>0</v></c></row>"#,
       formats: [0, 14], date1904: true)
     #expect(try records("1904.xlsx", data) == [CSVRecord(fields: ["1904-01-01"], line: 2, row: 1)])
   }
@@ -113,7 +118,8 @@ import Testing
     #expect(throws: error) { try SpreadsheetReader(path: path) }
     #expect(error.description.hasPrefix("\(path):Sheet1!B7: error: column \"Due\": "))
     let formula = directory.write(
-      "formula.xlsx", try TestPackage.xlsx(rows: rows.replacingOccurrences(of: "s=\"1\"", with: "")))
+      "formula.xlsx", try TestPackage.xlsx(rows: rows.replacingOccurrences(of: "s=\"1\"", with: ""))
+    )
     #expect(
       throws: BoardpackError(
         "column \"Sum\": the cell holds the error #DIV/0!",
@@ -140,13 +146,15 @@ import Testing
     }
     let rows =
       "<table:table-header-rows><table:table-row>"
-      + cell(#"office:value-type="string""#, "Name") + cell(#"office:value-type="string""#, "Amount")
+      + cell(#"office:value-type="string""#, "Name")
+      + cell(#"office:value-type="string""#, "Amount")
       + cell(#"office:value-type="string""#, "Due") + cell(#"office:value-type="string""#, "Note")
       + "</table:table-row></table:table-header-rows>"
       + #"<table:table-row table:number-rows-repeated="1000000"><table:table-cell table:number-columns-repeated="16384"/></table:table-row>"#
       + #"<table:table-row table:number-rows-repeated="2">"#
       + cell(#"office:value-type="string""#, #"A<text:s text:c="2"/>B<text:tab/>C"#)
-      + cell(#"office:value-type="currency" office:currency="GBP" office:value="1234.5""#, "£1,234.50")
+      + cell(
+        #"office:value-type="currency" office:currency="GBP" office:value="1234.5""#, "£1,234.50")
       + cell(#"office:value-type="date" office:date-value="2026-06-25T00:00:00""#, "25/06/2026")
       + "<table:covered-table-cell><text:p>hidden</text:p></table:covered-table-cell>"
       + "</table:table-row>"
@@ -192,7 +200,8 @@ import Testing
     let cases: [(String, XLSXSheet.Kind)] = [
       ("dd/mm/yyyy", .date), (#"yyyy\-mm\-dd"#, .date), ("[$£-809]#,##0.00", .number),
       (#"[$$-409]#,##0.00;[RED]\-[$$-409]#,##0.00"#, .number), ("0.00%", .percent),
-      ("h:mm", .time), ("General", .number), (#"0.00 "days""#, .number), ("d mmmm yyyy h:mm", .dateTime),
+      ("h:mm", .time), ("General", .number), (#"0.00 "days""#, .number),
+      ("d mmmm yyyy h:mm", .dateTime),
       ("mmm-yy", .date), ("@", .number),
     ]
     for (code, kind) in cases { #expect(XLSXSheet.kind(ofFormat: code) == kind, "\(code)") }
@@ -203,8 +212,12 @@ import Testing
   }
 
   @Test func printsCellReferences() {
-    #expect(SourceLocation(file: "p.xlsx", line: 7, column: 3, sheet: "Sheet1").description == "p.xlsx:Sheet1!C7")
-    #expect(SourceLocation(file: "p.xlsx", line: 7, sheet: "My sheet").description == "p.xlsx:'My sheet' row 7")
+    #expect(
+      SourceLocation(file: "p.xlsx", line: 7, column: 3, sheet: "Sheet1").description
+        == "p.xlsx:Sheet1!C7")
+    #expect(
+      SourceLocation(file: "p.xlsx", line: 7, sheet: "My sheet").description
+        == "p.xlsx:'My sheet' row 7")
     #expect(SourceLocation.columnName(28) == "AB" && SourceLocation.columnName(16384) == "XFD")
   }
 }

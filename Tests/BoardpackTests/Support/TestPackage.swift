@@ -52,7 +52,8 @@ enum TestPackage {
       ),
       (
         "xl/styles.xml",
-        declaration + #"<styleSheet xmlns="\#(main)"><numFmts>\#(custom.joined())</numFmts><cellXfs>"#
+        declaration
+          + #"<styleSheet xmlns="\#(main)"><numFmts>\#(custom.joined())</numFmts><cellXfs>"#
           + formats.map { #"<xf numFmtId="\#($0)"/>"# }.joined() + "</cellXfs></styleSheet>"
       ),
       (
