@@ -52,11 +52,14 @@ public struct SpreadsheetReader: RecordReader {
     }
     var records: [CSVRecord] = []
     for row in grid.rows.dropFirst() {
-      if row.cells.count > names.count {
+      // The grid keeps a row's cells up to its last that holds anything.
+      if let extra = row.cells.indices.dropFirst(names.count).first(where: {
+        !row.cells[$0].trimmedOfWhiteSpace.isEmpty
+      }) {
         throw BoardpackError(
-          "the cell holds \"\(row.cells[names.count...].first { !$0.isEmpty }!)\", but its column has no header; "
+          "the cell holds \"\(row.cells[extra])\", but its column has no header; "
             + "name the column in row \(first.number), or clear the cell",
-          at: grid.location(row: row.number, column: row.cells.lastIndex { !$0.isEmpty }! + 1))
+          at: grid.location(row: row.number, column: extra + 1))
       }
       records.append(
         CSVRecord(
