@@ -29,12 +29,7 @@ struct XLSXSheet {
     let (name, part) = try reader.readWorkbook(sheet: sheet)
     try reader.readSharedStrings()
     try reader.readStyles()
-    guard let document = try package.xml(part), let root = document.root else {
-      throw BoardpackError(
-        "the workbook lists sheet \"\(name)\" at \(part), which the package does not hold",
-        at: SourceLocation(file: path))
-    }
-    return try reader.grid(of: root, name: name)
+    return try reader.grid(ofPart: part, name: name)
   }
 
   private init(package: ZipPackage, path: String) {
@@ -76,27 +71,39 @@ struct XLSXSheet {
     return try SpreadsheetReader.choose(wanted, among: sheets, path: path)
   }
 
-  /// The text of each shared string, in order.
+  /// The text of each shared string, in order, read node by node (the part may be large): an
+  /// item's text, or its runs' text, phonetic hints (`rPh`) left out.
   private mutating func readSharedStrings() throws(BoardpackError) {
-    guard let root = try package.xml(parts["sharedStrings"] ?? "xl/sharedStrings.xml")?.root
-    else { return }
-    root.forEachElement { item in
-      if item.name == "si" { sharedStrings.append(Self.text(of: item)) }
+    guard let part = try package.stream(parts["sharedStrings"] ?? "xl/sharedStrings.xml") else {
+      return
+    }
+    let reader = part.reader
+    var item: String?
+    var (phonetic, inText) = (0, false)
+    while try part.read() {
+      switch reader.kind {
+      case .element where reader.isNamed("si"):
+        if reader.isEmptyElement { sharedStrings.append("") } else { item = "" }
+      case .element where reader.isNamed("rPh"):
+        if !reader.isEmptyElement { phonetic += 1 }
+      case .element where reader.isNamed("t"):
+        inText = item != nil && phonetic == 0 && !reader.isEmptyElement
+      case .text where inText: item? += reader.value
+      case .endElement where reader.isNamed("t"): inText = false
+      case .endElement where reader.isNamed("rPh"): phonetic -= 1
+      case .endElement where reader.isNamed("si"):
+        sharedStrings.append(Self.decoded(item ?? ""))
+        item = nil
+      default: break
+      }
     }
   }
 
-  /// The text of a string item (`si`, `is`): its text, or its runs' text; phonetic hints left out.
-  private static func text(of item: XMLNode) -> String {
-    var result = ""
-    item.forEachElement { part in
-      if part.name == "t" {
-        result += part.text
-      } else if part.name == "r", let text = part.firstElement(named: "t") {
-        result += text.text
-      }
-    }
-    // Excel writes a few characters XML cannot hold as _xHHHH_; those XML can hold are restored.
-    guard result.contains("_x") else { return result }
+  /// A string's text with the characters Excel writes as `_xHHHH_` (those XML cannot hold, and
+  /// "_" before such a code) restored where XML can hold them.
+  static func decoded(_ text: String) -> String {
+    guard text.contains("_x") else { return text }
+    var result = text
     for (code, character) in [("000D", "\r"), ("000A", "\n"), ("0009", "\t"), ("005F", "_")] {
       result = result.replacingOccurrences(of: "_x\(code)_", with: character)
     }
@@ -159,30 +166,61 @@ struct XLSXSheet {
 
   // MARK: Cells
 
-  /// The cells of the worksheet `root` as text.
-  private func grid(of root: XMLNode, name: String) throws(BoardpackError) -> SheetGrid {
+  /// The cells of the worksheet in `part` as text, read node by node, so that memory holds the
+  /// cells' text and not a tree of the whole sheet.
+  private func grid(ofPart part: String, name: String) throws(BoardpackError) -> SheetGrid {
+    guard let stream = try package.stream(part) else {
+      throw BoardpackError(
+        "the workbook lists sheet \"\(name)\" at \(part), which the package does not hold",
+        at: SourceLocation(file: path))
+    }
+    let reader = stream.reader
     var grid = SheetGrid(name: name, path: path)
-    guard let data = root.firstElement(named: "sheetData") else { return grid }
-    var rowNumber = 0
-    try data.forEachElement { row throws(BoardpackError) in
-      guard row.name == "row" else { return }
-      rowNumber = row.attribute("r").flatMap(Int.init) ?? rowNumber + 1
-      try grid.check(row: rowNumber, column: 1)
-      var cells: [String] = []
-      try row.forEachElement { cell throws(BoardpackError) in
-        guard cell.name == "c" else { return }
-        let column = cell.attribute("r").flatMap(Self.column(inReference:)) ?? cells.count + 1
-        try grid.check(row: rowNumber, column: column)
-        guard column > cells.count else { return }  // A second cell for one place: the first counts.
-        cells += repeatElement("", count: column - 1 - cells.count)
-        switch value(of: cell) {
-        case .success(let text): cells.append(text)
-        case .failure(let problem):
-          grid.fail(row: rowNumber, column: column, problem.message)
-          cells.append("")
-        }
+    var (rowNumber, cells) = (0, [String]())
+    // The cell being read: its column, type and style, its stored value and inline text.
+    var cell: (column: Int, type: String, style: Int?)?
+    var (stored, inline): (String?, String?) = (nil, nil)
+    var (phonetic, inValue, inText) = (0, false, false)
+    func finishCell() {
+      defer { (cell, stored, inline, inValue, inText) = (nil, nil, nil, false, false) }
+      // A second cell for one place: the first counts.
+      guard let current = cell, current.column > cells.count else { return }
+      cells += repeatElement("", count: current.column - 1 - cells.count)
+      switch value(type: current.type, style: current.style, stored: stored, inline: inline) {
+      case .success(let text): cells.append(text)
+      case .failure(let problem):
+        grid.fail(row: rowNumber, column: current.column, problem.message)
+        cells.append("")
       }
-      try grid.append(row: rowNumber, cells)
+    }
+    while try stream.read() {
+      switch reader.kind {
+      case .element where reader.isNamed("row"):
+        rowNumber = reader.attribute("r").flatMap(Int.init) ?? rowNumber + 1
+        try grid.check(row: rowNumber, column: 1)
+        cells = []
+      case .element where reader.isNamed("c"):
+        let column = reader.attribute("r").flatMap(Self.column(inReference:)) ?? cells.count + 1
+        try grid.check(row: rowNumber, column: column)
+        cell = (column, reader.attribute("t") ?? "n", reader.attribute("s").flatMap(Int.init))
+        if reader.isEmptyElement { finishCell() }
+      case .element where cell == nil: break
+      case .element where reader.isNamed("v"):
+        stored = stored ?? ""
+        inValue = !reader.isEmptyElement
+      case .element where reader.isNamed("is"): inline = inline ?? ""
+      case .element where reader.isNamed("rPh"): if !reader.isEmptyElement { phonetic += 1 }
+      case .element where reader.isNamed("t"):
+        inText = inline != nil && phonetic == 0 && !reader.isEmptyElement
+      case .text where inValue: stored? += reader.value
+      case .text where inText: inline? += reader.value
+      case .endElement where reader.isNamed("v"): inValue = false
+      case .endElement where reader.isNamed("t"): inText = false
+      case .endElement where reader.isNamed("rPh"): phonetic -= 1
+      case .endElement where reader.isNamed("c"): finishCell()
+      case .endElement where reader.isNamed("row"): try grid.append(row: rowNumber, cells)
+      default: break
+      }
     }
     return grid
   }
@@ -191,10 +229,12 @@ struct XLSXSheet {
     var message: String
   }
 
-  /// The text of `cell` by its type (`t`) and, for a number, its style's format.
-  private func value(of cell: XMLNode) -> Result<String, Problem> {
-    let stored = cell.firstElement(named: "v")?.text
-    switch cell.attribute("t") ?? "n" {
+  /// The text of a cell of type `type` (`t`) holding `stored` (`v`) or `inline` (`is`), and for
+  /// a number, shown by the format of its style `style` (`s`).
+  private func value(type: String, style: Int?, stored: String?, inline: String?) -> Result<
+    String, Problem
+  > {
+    switch type {
     case "s":
       guard let index = stored.flatMap({ Int($0.trimmingCharacters(in: .whitespaces)) }),
         sharedStrings.indices.contains(index)
@@ -203,7 +243,7 @@ struct XLSXSheet {
           Problem(message: "the cell names a shared string the workbook does not have"))
       }
       return .success(sharedStrings[index])
-    case "inlineStr": return .success(cell.firstElement(named: "is").map(Self.text(of:)) ?? "")
+    case "inlineStr": return .success(Self.decoded(inline ?? ""))
     case "str": return .success(stored ?? "")
     case "b":
       return .success(stored?.trimmingCharacters(in: .whitespaces) == "1" ? "TRUE" : "FALSE")
@@ -218,10 +258,8 @@ struct XLSXSheet {
       guard let number = SheetValue.decimal(stored) else {
         return .failure(Problem(message: "the cell's number \"\(stored)\" is not a number"))
       }
-      let style = cell.attribute("s").flatMap(Int.init).flatMap {
-        styles.indices.contains($0) ? styles[$0] : nil
-      }
-      return shown(number, as: style ?? .number)
+      let kind = style.flatMap { styles.indices.contains($0) ? styles[$0] : nil }
+      return shown(number, as: kind ?? .number)
     }
   }
 
