@@ -90,7 +90,7 @@ struct XLSXSheet {
         inText = item != nil && phonetic == 0 && !reader.isEmptyElement
       case .text where inText: item? += reader.value
       case .endElement where reader.isNamed("t"): inText = false
-      case .endElement where reader.isNamed("rPh"): phonetic -= 1
+      case .endElement where reader.isNamed("rPh"): phonetic = max(0, phonetic - 1)
       case .endElement where reader.isNamed("si"):
         sharedStrings.append(Self.decoded(item ?? ""))
         item = nil
@@ -216,7 +216,7 @@ struct XLSXSheet {
       case .text where inText: inline? += reader.value
       case .endElement where reader.isNamed("v"): inValue = false
       case .endElement where reader.isNamed("t"): inText = false
-      case .endElement where reader.isNamed("rPh"): phonetic -= 1
+      case .endElement where reader.isNamed("rPh"): phonetic = max(0, phonetic - 1)
       case .endElement where reader.isNamed("c"): finishCell()
       case .endElement where reader.isNamed("row"): try grid.append(row: rowNumber, cells)
       default: break
