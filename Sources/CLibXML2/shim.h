@@ -12,6 +12,7 @@
 #include <libxml/xmlwriter.h>
 #include <libxml/relaxng.h>
 #include <libxml/xpath.h>
+#include <libxml/xmlreader.h>
 // Swift 6 rejects the global function pointer `xmlFree` as shared mutable state.
 static inline void clibxml2_free(void *p) { xmlFree(p); }
 #endif

@@ -13,6 +13,10 @@ enum FuzzTarget: String, CaseIterable {
   case template
   /// Merge data: a CSV merged with the CSP letter template into a fresh folder.
   case data
+  /// Merge data as an Office Open XML workbook, merged as `data` is.
+  case xlsx
+  /// Merge data as an OpenDocument spreadsheet, merged as `data` is.
+  case ods
   /// A finished paper as XHTML.
   case xhtml
   /// A finished paper as ODF flat XML.
@@ -37,9 +41,9 @@ enum FuzzTarget: String, CaseIterable {
         let path = Scratch.shared.write(data, as: "letter.yaml")
         let template = try LetterTemplate(contentsOf: path)
         try merge(template, data: Scratch.partners)
-      case .data:
-        let path = Scratch.shared.write(data, as: "partners.csv")
-        try merge(try Scratch.shared.letterTemplate(), data: path)
+      case .data, .xlsx, .ods:
+        let name = self == .data ? "partners.csv" : "partners.\(rawValue)"
+        try merge(try Scratch.shared.letterTemplate(), data: Scratch.shared.write(data, as: name))
       case .xhtml, .fodt, .html, .docx, .odt:
         let document = try PaperFile.read(data, name: "fuzz.\(rawValue)", fileExtension: rawValue)
         check(document, "fuzz.\(rawValue)")

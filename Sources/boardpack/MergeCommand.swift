@@ -6,7 +6,8 @@ import Foundation
 struct Merge: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "merge",
-    abstract: "Write one letter per CSV row from a letter template (docs/FORMATS.md §6).",
+    abstract:
+      "Write one letter per row of a CSV file or spreadsheet from a letter template (docs/FORMATS.md §6).",
     discussion: """
       Every row is checked before anything is written; a bad row stops the merge unless \
       --skip-invalid. A manifest.csv beside the letters lists each row's file and figures.
@@ -16,8 +17,11 @@ struct Merge: ParsableCommand {
   @Option(help: "The letter template: a .yaml path, or an id in the templates folder.")
   var template: String
 
-  @Option(help: "The CSV file, one letter per row.")
+  @Option(help: "The data, one letter per row: a CSV file, or a spreadsheet (.xlsx, .ods).")
   var data: String
+
+  @Option(help: "The spreadsheet's sheet to read (default: the first).")
+  var sheet: String?
 
   @Option(help: "The folder to write into (default: Output/<template id>).")
   var out: String?
@@ -32,6 +36,10 @@ struct Merge: ParsableCommand {
   var combined = false
 
   @Option(
+    help: "With --combined, start a new document every N letters: letters-0001, letters-0002, ….")
+  var batch: Int?
+
+  @Option(
     help: "File names from columns, e.g. \"{Partnership}\" (default: the template's file-name).")
   var name: String?
 
@@ -44,7 +52,10 @@ struct Merge: ParsableCommand {
   @Option(help: "COLUMN=AMOUNT: the column must add up to this, e.g. \"Allocation=£639,675.00\".")
   var expectTotal: [String] = []
 
-  @Option(help: "NAME=CSV:KEY: join a second CSV on column KEY for the template's \"each: NAME\".")
+  @Option(
+    help:
+      "NAME=FILE:KEY: join a second CSV file or spreadsheet (its first sheet) on column KEY for the template's \"each: NAME\"."
+  )
   var join: [String] = []
 
   @Option(help: "The templates folder (default: $BOARDPACK_TEMPLATES, else ./Templates).")
@@ -122,8 +133,10 @@ struct Merge: ParsableCommand {
       formats.writesFODT
       ? try ReferenceDocument(contentsOf: library.directory + "/reference.fodt") : nil
     return MergeJob(
-      template: try library.letterTemplate(template), dataPath: data, outputFolder: outputFolder,
+      template: try library.letterTemplate(template), dataPath: data, sheet: sheet,
+      outputFolder: outputFolder,
       writers: PaperWriters(xhtml: formats.writesXHTML, fodt: reference), combined: combined,
+      batch: batch,
       namePattern: name, skipInvalid: skipInvalid, expectedTotals: try expectedTotals(),
       joinOverrides: try joins(), force: force)
   }
@@ -146,7 +159,7 @@ struct Merge: ParsableCommand {
       guard let equals = argument.firstIndex(of: "="), let colon = argument.lastIndex(of: ":"),
         equals < colon
       else {
-        throw BoardpackError("--join \"\(argument)\" is not NAME=CSV:KEY", at: at)
+        throw BoardpackError("--join \"\(argument)\" is not NAME=FILE:KEY", at: at)
       }
       result[String(argument[..<equals])] = Join(
         file: String(argument[argument.index(after: equals)..<colon]),

@@ -31,7 +31,7 @@ struct Templates: ParsableCommand {
       }
       print()
     }
-    print("Letter templates (boardpack merge --template TEMPLATE --data CSV):\n")
+    print("Letter templates (boardpack merge --template TEMPLATE --data CSV|XLSX|ODS):\n")
     for id in try library.letterTemplateIDs() {
       let letter = try library.letterTemplate(id)
       print(id)
@@ -39,6 +39,7 @@ struct Templates: ParsableCommand {
       let computed = Dictionary(uniqueKeysWithValues: letter.computed.map { ($0.name, $0) })
       func describe(_ field: LetterTemplate.FieldUse) -> String {
         var notes = field.format == .plain ? [] : [field.format.rawValue]
+        if let fallback = field.fallback { notes.append("optional, default \"\(fallback)\"") }
         if let sum = computed[field.column] {
           let terms = sum.terms.enumerated().map { index, term in
             (index == 0 ? (term.negated ? "-" : "") : (term.negated ? " - " : " + ")) + term.column

@@ -83,7 +83,9 @@ public struct FileNamer: Sendable {
   /// empty or longer than `maximumLength` (a name is never cut, which could cut through its
   /// fields and give every letter the same name). A name Windows reserves for a device (`CON`,
   /// `nul.x`, `COM1`) gets "_" after its first part: `CON_`, `nul_.x`.
-  public mutating func name(for row: CSVRecord, in path: String) throws(BoardpackError) -> String {
+  public mutating func name(for row: CSVRecord, in file: RecordFile) throws(BoardpackError)
+    -> String
+  {
     var name = ""
     for part in parts {
       switch part {
@@ -94,14 +96,14 @@ public struct FileNamer: Sendable {
     name = FileNamer.trimmed(name)
     guard !name.isEmpty else {
       throw BoardpackError(
-        "the file name from \"\(pattern)\" is empty", at: SourceLocation(file: path, line: row.line)
+        "the file name from \"\(pattern)\" is empty", at: file.location(line: row.line)
       )
     }
     guard name.utf8.count <= Self.maximumLength else {
       throw BoardpackError(
         "the file name from \"\(pattern)\" would be \(name.utf8.count) bytes, more than the \(Self.maximumLength) a name may have; "
           + "name the letters by a shorter column with --name",
-        at: SourceLocation(file: path, line: row.line))
+        at: file.location(line: row.line))
     }
     if FileNamer.isReservedByWindows(name) {
       let dot = name.firstIndex(of: ".") ?? name.endIndex

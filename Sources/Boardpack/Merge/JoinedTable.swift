@@ -1,11 +1,14 @@
-/// A second CSV read whole and grouped by its key column, feeding the `each` blocks of every letter.
+/// A second CSV file or spreadsheet read whole and grouped by its key column, feeding the `each`
+/// blocks of every letter.
 ///
 /// Joined files are reference data (a few rows per letter), so they are held in memory; only the
 /// main data file is streamed.
 public struct JoinedTable: Sendable {
   /// The join's name in the template, e.g. "projects".
   public let name: String
-  public let path: String
+  /// The file (and, in a spreadsheet, its first sheet), for errors.
+  public let file: RecordFile
+  public var path: String { file.path }
   /// The column both files share.
   public let key: String
   let columns: [String: Int]
@@ -14,18 +17,19 @@ public struct JoinedTable: Sendable {
   /// The reader's warning (a file read as Windows-1252), or nil.
   public let warning: String?
 
-  /// Reads `path` whole; its header must have the `key` column.
+  /// Reads `path` whole (a spreadsheet's first sheet); its header must have the `key` column.
   public init(name: String, path: String, key: String) throws(BoardpackError) {
-    let reader = try CSVReader(path: path, acceptingWindows1252: true)
+    let reader = try RecordFile.reader(path)
     guard let keyIndex = reader.header.firstIndex(of: key) else {
       throw BoardpackError(
         "the key column \"\(key)\" of join \"\(name)\" is not in the header (\(reader.header.joined(separator: ", ")))",
-        at: SourceLocation(file: path, line: 1))
+        at: SourceLocation(
+          file: path, line: reader.file.sheet == nil ? 1 : nil, sheet: reader.file.sheet))
     }
     var rows: [CSVRecord] = []
     try reader.forEachRecord { rows.append($0) }
     self.name = name
-    self.path = path
+    self.file = reader.file
     self.key = key
     self.columns = Dictionary(
       reader.header.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
@@ -82,9 +86,9 @@ struct JoinCoverage {
     return counts
   }
 
-  /// Each joined row whose key no row of the data at `dataPath` has, as an error at its line, in
+  /// Each joined row whose key no row of the data (`dataName`, as messages name it) has, as an error at its line, in
   /// join name then file order, with its key.
-  func strays(dataPath: String) -> [(key: String, error: BoardpackError)] {
+  func strays(dataName: String) -> [(key: String, error: BoardpackError)] {
     var result: [(String, BoardpackError)] = []
     for (index, join) in joins.enumerated() {
       let keyIndex = join.table.columns[join.table.key]!
@@ -96,9 +100,9 @@ struct JoinCoverage {
           (
             key,
             BoardpackError(
-              "this \"\(join.table.name)\" row's \(join.table.key) \"\(key)\" is on no row of \(dataPath), so it would be in no letter"
+              "this \"\(join.table.name)\" row's \(join.table.key) \"\(key)\" is on no row of \(dataName), so it would be in no letter"
                 + Suggestion.didYouMean(key, among: candidates),
-              at: SourceLocation(file: join.table.path, line: row.line))
+              at: join.table.file.location(line: row.line))
           ))
       }
     }

@@ -6,8 +6,10 @@ import Foundation
 /// every value a row is missing or cannot parse, whichever branch of the template would use it.
 public struct LetterBinder: Sendable {
   public let template: LetterTemplate
-  /// The main data file, as given, for row errors.
-  public let dataPath: String
+  /// The main data file (and sheet), for row errors.
+  public let data: RecordFile
+  /// The main data file, as given.
+  public var dataPath: String { data.path }
   let columns: [String: Int]
   let computed: [String: ComputedColumn]
   let joins: [String: JoinedTable]
@@ -23,15 +25,15 @@ public struct LetterBinder: Sendable {
   let letterBlocks = InputLimits.current.letterBlocks
 
   public init(
-    template: LetterTemplate, dataPath: String, header: [String], joins: [String: JoinedTable]
+    template: LetterTemplate, data: RecordFile, header: [String], joins: [String: JoinedTable]
   ) throws(BoardpackError) {
     self.template = template
-    self.dataPath = dataPath
+    self.data = data
     self.columns = Dictionary(
       header.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
     self.joins = joins
     var collector = RequirementCollector(
-      template: template, dataPath: dataPath, columns: columns, joins: joins)
+      template: template, dataName: data.name, columns: columns, joins: joins)
     try collector.collect()
     self.computed = collector.computed
     self.moneyColumns = collector.moneyColumns
@@ -115,11 +117,14 @@ public struct LetterBinder: Sendable {
     }
     if !template.signatory.isEmpty {
       var lines: [Inline] = []
+      // A line that binds to nothing (a per-row name left empty, with an empty default) is left out.
       for line in template.signatory {
+        let bound = try bind(line, in: scope)
+        guard !bound.plainText.isEmpty else { continue }
         if !lines.isEmpty { lines.append(.lineBreak) }
-        lines += try bind(line, in: scope)
+        lines += bound
       }
-      blocks.append(.paragraph(Paragraph(content: lines)))
+      if !lines.isEmpty { blocks.append(.paragraph(Paragraph(content: lines))) }
     }
     let metadata = Metadata(
       template: template.id, title: try bind(template.title, in: scope).plainText,
@@ -249,7 +254,7 @@ public struct LetterBinder: Sendable {
     throw BoardpackError(
       "the letter for this row would hold more than \(budget.limit) blocks, list items and table rows, "
         + "the limit; " + InputLimits.raise(.letterBlocks),
-      at: SourceLocation(file: dataPath, line: scope.row.line))
+      at: data.location(line: scope.row.line))
   }
 
   func bind(_ text: TemplateText, in scope: Scope) throws(BoardpackError) -> [Inline] {
@@ -273,6 +278,10 @@ public struct LetterBinder: Sendable {
   }
 
   func show(_ field: FieldReference, in scope: Scope) throws(BoardpackError) -> String {
+    if let fallback = field.fallback {
+      let text = lookup(field.column, in: scope)?.text.trimmedOfWhiteSpace ?? ""
+      return text.isEmpty ? fallback : text
+    }
     switch field.format {
     case .plain:
       if computed[field.column] != nil, lookup(field.column, in: scope) == nil {
@@ -325,26 +334,28 @@ public struct LetterBinder: Sendable {
     var places: Int
   }
 
-  /// The raw cell for `column` in the innermost scope that has it, with the file and line it came from.
-  func lookup(_ column: String, in scope: Scope) -> (text: String, file: String, line: Int)? {
+  /// The raw cell for `column` in the innermost scope that has it, with where it came from.
+  func lookup(_ column: String, in scope: Scope) -> (text: String, location: SourceLocation)? {
     if let joined = scope.joined, let index = joined.table.columns[column] {
-      return (joined.row.fields[index], joined.table.path, joined.row.line)
+      return (
+        joined.row.fields[index],
+        joined.table.file.location(line: joined.row.line, column: index + 1)
+      )
     }
     guard let index = columns[column] else { return nil }
-    return (scope.row.fields[index], dataPath, scope.row.line)
+    return (scope.row.fields[index], data.location(line: scope.row.line, column: index + 1))
   }
 
   func cell(_ column: String, in scope: Scope) throws(BoardpackError) -> (
-    text: String, file: String, line: Int
+    text: String, location: SourceLocation
   ) {
     // The collector has checked that every field names a column or a computed column.
     let cell = lookup(column, in: scope)!
     let text = cell.text.trimmedOfWhiteSpace
     guard !text.isEmpty else {
-      throw BoardpackError(
-        "column \"\(column)\" is empty", at: SourceLocation(file: cell.file, line: cell.line))
+      throw BoardpackError("column \"\(column)\" is empty", at: cell.location)
     }
-    return (text, cell.file, cell.line)
+    return (text, cell.location)
   }
 
   func text(_ column: String, in scope: Scope) throws(BoardpackError) -> String {
@@ -369,7 +380,7 @@ public struct LetterBinder: Sendable {
       let kind = moneyColumns.contains(column) ? "an amount of money" : "a number"
       throw BoardpackError(
         "column \"\(column)\": \"\(cell.text)\" is not \(kind)",
-        at: SourceLocation(file: cell.file, line: cell.line))
+        at: cell.location)
     }
     return Figure(value: value, places: FigureParser.places(in: cell.text))
   }
@@ -379,7 +390,7 @@ public struct LetterBinder: Sendable {
     guard let date = CalendarDate(parsing: cell.text), date.isValid else {
       throw BoardpackError(
         "column \"\(column)\": \"\(cell.text)\" is not a date",
-        at: SourceLocation(file: cell.file, line: cell.line))
+        at: cell.location)
     }
     return date
   }

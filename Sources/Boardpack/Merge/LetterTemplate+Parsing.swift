@@ -251,6 +251,9 @@ struct TemplateReader {
 
   // MARK: Text with merge fields
 
+  /// `{{Salutation|default:Dear Chair,}}`: the text after it stands in for an absent or empty cell.
+  static let defaultPrefix = "default:"
+
   /// Splits `{{…}}` fields out of the scalar, parses the inline markup of what is left, and puts
   /// the fields back as nodes; a field can therefore never open or close markup.
   func text(_ node: YAMLNode) throws(BoardpackError) -> TemplateText {
@@ -269,19 +272,25 @@ struct TemplateReader {
       let inner = rest[open.upperBound..<close.lowerBound]
       let parts = inner.split(separator: "|", maxSplits: 1, omittingEmptySubsequences: false)
       let column = parts[0].trimmingCharacters(in: .whitespaces)
-      let formatName = parts.count > 1 ? parts[1].trimmingCharacters(in: .whitespaces) : "plain"
+      var formatName = parts.count > 1 ? parts[1].trimmingCharacters(in: .whitespaces) : "plain"
       guard !column.isEmpty else { throw node.error("\"{{\(inner)}}\" names no column") }
+      var fallback: String?
+      if formatName.hasPrefix(Self.defaultPrefix) {
+        fallback = formatName.dropFirst(Self.defaultPrefix.count).trimmingCharacters(in: .whitespaces)
+        formatName = FieldFormat.plain.rawValue
+      }
       guard let format = FieldFormat(rawValue: formatName) else {
         let known = FieldFormat.allCases.dropFirst().map(\.rawValue).joined(separator: ", ")
         throw node.error(
-          "unknown format \"\(formatName)\" in \"{{\(inner)}}\"; use one of \(known)")
+          "unknown format \"\(formatName)\" in \"{{\(inner)}}\"; use one of \(known), or default:TEXT")
       }
       guard fields.count < TemplateReader.placeholderCount else {
         throw node.error(
           "a text holds more than \(TemplateReader.placeholderCount) merge fields; split it into several")
       }
       markup.unicodeScalars.append(TemplateReader.placeholder(fields.count))
-      fields.append(FieldReference(column: column, format: format, location: node.location))
+      fields.append(
+        FieldReference(column: column, format: format, fallback: fallback, location: node.location))
       rest = rest[close.upperBound...]
     }
     markup += rest

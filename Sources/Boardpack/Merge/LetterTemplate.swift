@@ -105,15 +105,22 @@ public indirect enum TemplateInline: Sendable, Equatable {
   case lineBreak
 }
 
-/// `{{Allocation|money}}`: a column (or computed column) and how to show it.
+/// `{{Allocation|money}}`: a column (or computed column) and how to show it; or
+/// `{{Salutation|default:Dear Chair,}}`, a column shown as typed whose default text stands in when
+/// the data has no such column or the row's cell is empty.
 public struct FieldReference: Sendable, Equatable {
   public var column: String
   public var format: FieldFormat
+  /// The text shown when the column is absent or the cell empty; nil when the cell is required.
+  public var fallback: String?
   public var location: SourceLocation
 
-  public init(column: String, format: FieldFormat, location: SourceLocation) {
+  public init(
+    column: String, format: FieldFormat, fallback: String? = nil, location: SourceLocation
+  ) {
     self.column = column
     self.format = format
+    self.fallback = fallback
     self.location = location
   }
 }
@@ -234,7 +241,7 @@ public struct ComputedColumn: Sendable, Equatable {
 
 /// A second CSV joined on a key column that both files share.
 public struct Join: Sendable, Equatable {
-  /// The CSV path, relative to the main data file's folder when not absolute.
+  /// The CSV file or spreadsheet, relative to the main data file's folder when not absolute.
   public var file: String
   public var key: String
   public var location: SourceLocation

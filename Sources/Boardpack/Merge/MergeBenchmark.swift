@@ -54,7 +54,8 @@ public enum MergeBenchmark {
     var first: CSVRecord?
     try reader.forEachRecord { record in if first == nil { first = record } }
     let sample = try writers.write(
-      try job.binder(for: reader.header).letter(for: first!), named: "sample", into: folder)
+      try job.binder(for: reader.header, in: reader.file).letter(for: first!), named: "sample",
+      into: folder)
     let payloads = sample.map { path in
       ((path as NSString).pathExtension, FileManager.default.contents(atPath: path) ?? Data())
     }

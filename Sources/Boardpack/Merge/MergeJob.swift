@@ -1,7 +1,7 @@
 import Foundation
 
-/// One mail merge: a letter template bound to every row of a CSV file, written as one letter per
-/// row (or one combined document) plus a manifest.
+/// One mail merge: a letter template bound to every row of a CSV file or a spreadsheet's sheet,
+/// written as one letter per row (or one combined document) plus a manifest.
 ///
 /// Nothing is published until everything is checked: the template's fields against the header,
 /// every row's values, each bound letter (`LetterChecks`), the file names, the joins both ways and
@@ -14,12 +14,17 @@ import Foundation
 /// added to the one document's staged files in row order as they are bound.
 public struct MergeJob: Sendable {
   public var template: LetterTemplate
+  /// The data: a CSV file, or a spreadsheet (`.xlsx`, `.ods`).
   public var dataPath: String
+  /// The spreadsheet's sheet to read (`--sheet`); nil for the first.
+  public var sheet: String?
   public var outputFolder: String
   /// The formats to write, each letter (or the combined document) as `NAME.xhtml` and/or `NAME.fodt`.
   public var writers: PaperWriters
   /// Write one document holding every letter, each on a new page, in each format, instead of one file per letter.
   public var combined: Bool
+  /// With `combined`, start a new combined document every this many letters (`letters-0001`, …).
+  public var batch: Int?
   /// The `--name` pattern; by default the template's `file-name`, then "{KEY}".
   public var namePattern: String?
   /// Write the good rows when some are bad, instead of nothing.
@@ -33,17 +38,19 @@ public struct MergeJob: Sendable {
   public var force: Bool
 
   public init(
-    template: LetterTemplate, dataPath: String, outputFolder: String, writers: PaperWriters,
-    combined: Bool = false,
+    template: LetterTemplate, dataPath: String, sheet: String? = nil, outputFolder: String,
+    writers: PaperWriters, combined: Bool = false, batch: Int? = nil,
     namePattern: String? = nil, skipInvalid: Bool = false, expectedTotals: [ExpectedTotal] = [],
     joinOverrides: [String: Join] = [:], showsProgress: Bool = true,
     force: Bool = false
   ) {
     self.template = template
     self.dataPath = dataPath
+    self.sheet = sheet
     self.outputFolder = outputFolder
     self.writers = writers
     self.combined = combined
+    self.batch = batch
     self.namePattern = namePattern
     self.skipInvalid = skipInvalid
     self.expectedTotals = expectedTotals
@@ -76,13 +83,43 @@ public struct MergeJob: Sendable {
   public static let combinedName = "letters"
   public static let manifestName = "manifest"
 
+  /// The name, without extension, of the combined document holding batch `number` (from 1):
+  /// `letters-0001`; `letters` when the letters are not batched.
+  static func combinedName(batch number: Int?) -> String {
+    guard let number else { return combinedName }
+    let digits = String(number)
+    return combinedName + "-" + String(repeating: "0", count: max(0, 4 - digits.count)) + digits
+  }
+
+  /// Whether `name` is a combined document a merge writes (`letters.fodt`, `letters-0012.xhtml`)
+  /// in one of `extensions`.
+  static func isCombinedFile(_ name: String, extensions: Set<String>) -> Bool {
+    let (base, fileExtension) = (
+      (name as NSString).deletingPathExtension, (name as NSString).pathExtension
+    )
+    guard extensions.contains(fileExtension) else { return false }
+    if base == combinedName { return true }
+    let number = base.dropFirst(combinedName.count + 1)
+    return base.hasPrefix(combinedName + "-") && number.count >= 4
+      && number.allSatisfy { ("0"..."9").contains($0) }
+  }
+
   /// Checks every row while binding and rendering it, then publishes the letters and the manifest;
   /// bad rows are in the report.
   public func run() throws(BoardpackError) -> MergeReport {
     let clock = ContinuousClock()
     let started = clock.now
-    let reader = try CSVReader(path: dataPath, acceptingWindows1252: true)
-    let binder = try binder(for: reader.header)
+    if let batch {
+      guard combined, batch > 0 else {
+        throw BoardpackError(
+          combined
+            ? "--batch \(batch) is not a number of letters"
+            : "--batch splits the combined document; give --combined too",
+          at: SourceLocation(file: "--batch"))
+      }
+    }
+    let reader = try RecordFile.reader(dataPath, sheet: sheet)
+    let binder = try binder(for: reader.header, in: reader.file)
     let warnings = ([reader.warning] + binder.joins.keys.sorted().map { binder.joins[$0]!.warning })
       .compactMap { $0 }
     for total in expectedTotals
@@ -114,7 +151,7 @@ public struct MergeJob: Sendable {
   /// Takes the lock, stages every row's letter and publishes the set; a signal stops it before
   /// publishing and leaves the folder as it was.
   func stageAndPublish(
-    _ reader: CSVReader, _ binder: LetterBinder, _ namer: FileNamer,
+    _ reader: some RecordReader, _ binder: LetterBinder, _ namer: FileNamer,
     started: ContinuousClock.Instant
   ) throws(BoardpackError) -> MergeReport {
     let clock = ContinuousClock()
@@ -173,9 +210,9 @@ public struct MergeJob: Sendable {
   /// The one pass over the data: on all cores, checks each row and binds and renders the good ones
   /// into `staging` (with `--combined`, into the one document's staged files); names the good rows
   /// in order in the staged manifest and compares the expected totals.
-  func stream(_ reader: CSVReader, _ binder: LetterBinder, _ namer: FileNamer, _ staging: Staging)
-    throws(BoardpackError) -> Pass
-  {
+  func stream(
+    _ reader: some RecordReader, _ binder: LetterBinder, _ namer: FileNamer, _ staging: Staging
+  ) throws(BoardpackError) -> Pass {
     var namer = namer
     var pass = Pass()
     let manifest = try MergeManifest(path: staging.manifestPath, figures: template.manifest)
@@ -185,15 +222,15 @@ public struct MergeJob: Sendable {
     let blank = template.manifest.map { _ in "" }
     let writers = self.writers
     let combined = self.combined
-    // With --combined, each letter is in the one document (in each format).
-    let combinedFiles = writers.extensions.map { "\(Self.combinedName).\($0)" }.joined(
-      separator: " ")
-    let dataPath = self.dataPath
+    // With --combined, each letter is in its batch's document, in each format: `batchFiles`.
+    let batch = self.batch
+    var (batchNumber, lettersInBatch, batchFiles) = (0, 0, "")
+    let data = reader.file
     let checks = LetterChecks()
     var combinedStream: PaperStream?
     var coverage = JoinCoverage(joins: binder.joins, header: reader.header)
     let progress = ProgressBar(
-      total: showsProgress ? Self.estimatedRows(in: dataPath) : 0, enabled: showsProgress)
+      total: showsProgress ? reader.estimatedCount : 0, enabled: showsProgress)
     defer { progress.finish() }
     // Each row's review and, for a good row, its letter (nil once it is staged) or why it failed.
     typealias Work = (
@@ -207,7 +244,7 @@ public struct MergeJob: Sendable {
     try RowPipeline.run(reader) { row in
       (
         row: row,
-        name: Result { () throws(BoardpackError) in try namer.name(for: row, in: dataPath) }
+        name: Result { () throws(BoardpackError) in try namer.name(for: row, in: data) }
       )
     } work: { item -> Work in
       let review = binder.review(item.row, totalling: totalled)
@@ -219,7 +256,7 @@ public struct MergeJob: Sendable {
       if case .success(let letter) = bound {
         let problems = checks.problems(in: letter)
         guard problems.isEmpty else {
-          let at = SourceLocation(file: dataPath, line: item.row.line)
+          let at = data.location(line: item.row.line)
           return (.failure(BoardpackError(problems.joined(separator: "; "), at: at)), nil)
         }
       }
@@ -246,24 +283,31 @@ public struct MergeJob: Sendable {
       // A good row's letter binds (the review checked every value it uses), so a failure here is a
       // file that could not be written, which stops the merge.
       if let document = try letter?.get(), name != nil {
-        if let combinedStream {
-          try combinedStream.append(MergeJob.continuation(document))
+        if let combinedStream, lettersInBatch < batch ?? .max {
+          try combinedStream.append(document)
         } else {
-          combinedStream = try writers.stream(
-            document, named: Self.combinedName, into: staging.folder)
+          try combinedStream?.finish()
+          batchNumber += 1
+          lettersInBatch = 0
+          let name = Self.combinedName(batch: batch == nil ? nil : batchNumber)
+          combinedStream = try writers.stream(document, named: name, into: staging.folder)
+          let files = writers.extensions.map { "\(name).\($0)" }
+          pass.combinedFiles += files
+          batchFiles = files.joined(separator: " ")
         }
+        lettersInBatch += 1
       }
       pass.rows += 1
       if name != nil { pass.letters += 1 }
       coverage.add(row)
       try manifest.add(
-        row: row.row, file: name == nil ? "" : combined ? combinedFiles : name!,
+        row: row.row, file: name == nil ? "" : combined ? batchFiles : name!,
         key: keyIndex.map { row.fields[$0] } ?? "",
         status: name == nil ? "skipped: \(pass.invalid.last!.message)" : "written",
         figures: (try? review.get().manifest) ?? blank)
       progress.update(pass.rows)
     }
-    for stray in coverage.strays(dataPath: dataPath) {
+    for stray in coverage.strays(dataName: data.name) {
       pass.invalid.append(stray.error)
       try manifest.add(
         row: nil, file: "", key: stray.key,
@@ -271,14 +315,12 @@ public struct MergeJob: Sendable {
     }
     pass.rowsWithoutJoined = coverage.unmatched
     try manifest.close()
-    if let combinedStream {
-      try combinedStream.finish()
-      pass.combinedFiles = writers.extensions.map { "\(Self.combinedName).\($0)" }
-    }
+    try combinedStream?.finish()
     guard pass.rows > 0 else {
       throw BoardpackError(
-        "the CSV file has a header but no rows; there is nothing to merge",
-        at: SourceLocation(file: dataPath, line: 2))
+        "the \(data.sheet == nil ? "CSV file" : "sheet") has a header but no rows; there is nothing to merge",
+        at: data.sheet == nil
+          ? data.location(line: 2) : SourceLocation(file: data.path, sheet: data.sheet))
     }
     for (total, sum) in zip(expectedTotals, sums) where sum != total.amount {
       throw BoardpackError(
@@ -287,23 +329,6 @@ public struct MergeJob: Sendable {
         at: SourceLocation(file: dataPath))
     }
     return pass
-  }
-
-  /// Rows for the progress bar, counted as lines after the header (a quoted line break counts too).
-  static func estimatedRows(in path: String) -> Int {
-    let data = (try? Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)) ?? Data()
-    return max(0, data.reduce(0) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) } - 1)
-  }
-
-  /// The blocks that add `letter` to a combined document after the first: a page break, its
-  /// letterhead and title, then its own blocks.
-  static func continuation(_ letter: Document) -> [Block] {
-    [.pageBreak]
-      + letter.metadata.letterhead.map {
-        .paragraph(Paragraph(content: [.text($0)], style: "Letterhead"))
-      }
-      + [.paragraph(Paragraph(content: [.text(letter.metadata.title)], style: "Title"))]
-      + letter.blocks
   }
 
   /// Finishes a publish into `outputFolder` that a killed merge left half done, and removes what
@@ -315,11 +340,13 @@ public struct MergeJob: Sendable {
     return try Staging.recover(outputFolder)
   }
 
-  /// The template checked against the data's `header` and the joined files; every `--join` must
-  /// name a join the template declares or uses.
-  public func binder(for header: [String]) throws(BoardpackError) -> LetterBinder {
+  /// The template checked against the `header` of the data in `file` and the joined files; every
+  /// `--join` must name a join the template declares or uses.
+  public func binder(for header: [String], in file: RecordFile) throws(BoardpackError)
+    -> LetterBinder
+  {
     let binder = try LetterBinder(
-      template: template, dataPath: dataPath, header: header, joins: try loadJoins())
+      template: template, data: file, header: header, joins: try loadJoins())
     let known = Set(template.joins.keys).union(binder.usedJoins).sorted()
     for (name, join) in joinOverrides.sorted(by: { $0.key < $1.key }) where !known.contains(name) {
       throw BoardpackError(

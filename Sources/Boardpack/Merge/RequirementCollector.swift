@@ -2,7 +2,8 @@
 /// a column, a computed column or a join, and every column gets what its uses need of its cells.
 struct RequirementCollector {
   let template: LetterTemplate
-  let dataPath: String
+  /// The data file (and sheet) as messages name it.
+  let dataName: String
   let columns: [String: Int]
   let joins: [String: JoinedTable]
   /// Needs of the main data's columns.
@@ -15,10 +16,10 @@ struct RequirementCollector {
   var usedJoins: Set<String> = []
 
   init(
-    template: LetterTemplate, dataPath: String, columns: [String: Int], joins: [String: JoinedTable]
+    template: LetterTemplate, dataName: String, columns: [String: Int], joins: [String: JoinedTable]
   ) {
     self.template = template
-    self.dataPath = dataPath
+    self.dataName = dataName
     self.columns = columns
     self.joins = joins
   }
@@ -27,7 +28,7 @@ struct RequirementCollector {
     for sum in template.computed {
       guard columns[sum.name] == nil else {
         throw BoardpackError(
-          "column \"\(sum.name)\" is computed by the template, so \(dataPath) must not have it",
+          "column \"\(sum.name)\" is computed by the template, so \(dataName) must not have it",
           at: sum.location)
       }
       for term in sum.terms { try use(term.column, .number, at: sum.location, join: nil) }
@@ -127,10 +128,33 @@ struct RequirementCollector {
       switch inline {
       case .text, .lineBreak: break
       case .field(let field):
-        try use(field.column, field.format.requirement, at: field.location, join: join)
+        if field.fallback != nil {
+          try useWithFallback(field, join: join)
+        } else {
+          try use(field.column, field.format.requirement, at: field.location, join: join)
+        }
       case .strong(let inner), .emphasis(let inner), .link(_, let inner): try use(inner, join: join)
       }
     }
+  }
+
+  /// A field with a default needs nothing of the data: the column may be absent and its cells
+  /// empty. An absent column near the name of one the data has is taken for a slip, not an absence.
+  mutating func useWithFallback(_ field: FieldReference, join: String?) throws(BoardpackError) {
+    guard computed[field.column] == nil else {
+      throw BoardpackError(
+        "computed column \"\(field.column)\" always has a value, so it takes no default",
+        at: field.location)
+    }
+    let names =
+      Array(columns.keys) + (join.flatMap { joins[$0].map { Array($0.columns.keys) } } ?? [])
+    guard !names.contains(field.column),
+      let near = Suggestion.nearest(to: field.column, among: names.sorted())
+    else { return }
+    throw BoardpackError(
+      "the field \"\(field.column)\" is not a column of \(dataName) (did you mean \"\(near)\"?); "
+        + "its default is for data without the column",
+      at: field.location)
   }
 
   /// Records that `column` is used with `need`, in the innermost scope that has it.
@@ -147,7 +171,7 @@ struct RequirementCollector {
         throw BoardpackError("computed column \"\(column)\" is not a date", at: location)
       }
     } else {
-      let files = [dataPath] + (join.flatMap { joins[$0]?.path }.map { [$0] } ?? [])
+      let files = [dataName] + (join.flatMap { joins[$0]?.file.name }.map { [$0] } ?? [])
       throw BoardpackError(
         "the field \"\(column)\" is not a column of \(files.joined(separator: " or ")) nor a computed column",
         at: location)

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Streams a CSV file's records, each made into an item by `reading` as it is read (in file order,
+/// Streams the records of a CSV file or a sheet, each made into an item by `reading` as it is read (in file order,
 /// on one thread), through `work` on all cores, a bounded window at a time, and hands the results
 /// to `collect` in file order; memory depends on the window, not on the file's length.
 ///
@@ -13,7 +13,7 @@ enum RowPipeline {
   static let chunksPerCore = 4
 
   static func run<Item: Sendable, Result>(
-    _ reader: CSVReader,
+    _ reader: some RecordReader,
     reading: (CSVRecord) -> Item,
     work: @escaping @Sendable (Item) -> Result,
     collect: (Item, Result) throws(BoardpackError) -> Void

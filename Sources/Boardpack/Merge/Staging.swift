@@ -207,7 +207,8 @@ struct Staging: Sendable {
     try? FileManager.default.removeItem(atPath: work)
   }
 
-  /// Removes the letters of the old manifest, and an old combined document, that the new set does
+  /// Removes the letters of the old manifest, and old combined documents (`letters.fodt`,
+  /// `letters-0001.fodt`, …), that the new set does
   /// not have (the new names are held as 8-byte hashes); names that are not plain file names are
   /// left alone. Best effort: a manifest that
   /// cannot be read (edited by hand) removes nothing.
@@ -224,11 +225,12 @@ struct Staging: Sendable {
         if !record.fields[file].isEmpty { kept.insert(exactHash(record.fields[file])) }
       }
     }
-    for name in ["letters.xhtml", "letters.fodt"] where !journal.combined.contains(name) {
-      if exists(outputFolder + "/" + name) {
-        FaultInjection.step()
-        unlink(outputFolder + "/" + name)
-      }
+    for name in (try? FileManager.default.contentsOfDirectory(atPath: outputFolder)) ?? []
+    where MergeJob.isCombinedFile(name, extensions: ["xhtml", "fodt"])
+      && !journal.combined.contains(name)
+    {
+      FaultInjection.step()
+      unlink(outputFolder + "/" + name)
     }
     guard let reader = try? CSVReader(path: oldManifest),
       let file = reader.header.firstIndex(of: "file")
@@ -288,11 +290,10 @@ struct Staging: Sendable {
     guard var entries = try? FileManager.default.contentsOfDirectory(atPath: outputFolder) else {
       return []
     }
-    let own: Set<String> = [
-      MergeJob.manifestName + ".csv", workName, "letters.xhtml", "letters.fodt", "letters.pdf",
-      "letters.docx",
-    ]
-    entries.removeAll { own.contains($0) }
+    let own: Set<String> = [MergeJob.manifestName + ".csv", workName]
+    entries.removeAll {
+      own.contains($0) || MergeJob.isCombinedFile($0, extensions: ["xhtml", "fodt", "pdf", "docx"])
+    }
     guard !entries.isEmpty else { return [] }
     var written = Set<UInt64>()
     if let reader = try? CSVReader(path: outputFolder + "/" + MergeJob.manifestName + ".csv"),
@@ -360,7 +361,7 @@ struct Staging: Sendable {
       combined = lines[2].dropFirst("combined:".count).split(separator: " ").map(String.init)
       // A journal names only Boardpack's own files.
       guard extensions.allSatisfy(["xhtml", "fodt"].contains),
-        combined.allSatisfy(["letters.xhtml", "letters.fodt"].contains)
+        combined.allSatisfy({ MergeJob.isCombinedFile($0, extensions: ["xhtml", "fodt"]) })
       else { return nil }
     }
 

@@ -18,16 +18,24 @@ public struct InputLimits: Sendable, Equatable {
   public var letterBlocks: Int
   /// The most attributes one element of an XML paper may have (`BOARDPACK_MAX_ATTRIBUTES`).
   public var attributes: Int
+  /// The most cells one sheet of a spreadsheet may hold, counting each repeat of a repeated row or
+  /// cell (`BOARDPACK_MAX_SHEET_CELLS`).
+  public var sheetCells: Int
 
   public static let defaults = InputLimits(
-    fileSize: 256 << 20, depth: 64, yamlNodes: 1_000_000, letterBlocks: 100_000, attributes: 1_000)
+    fileSize: 256 << 20, depth: 64, yamlNodes: 1_000_000, letterBlocks: 100_000, attributes: 1_000,
+    sheetCells: 5_000_000)
 
-  public init(fileSize: Int, depth: Int, yamlNodes: Int, letterBlocks: Int, attributes: Int) {
+  public init(
+    fileSize: Int, depth: Int, yamlNodes: Int, letterBlocks: Int, attributes: Int,
+    sheetCells: Int
+  ) {
     self.fileSize = fileSize
     self.depth = depth
     self.yamlNodes = yamlNodes
     self.letterBlocks = letterBlocks
     self.attributes = attributes
+    self.sheetCells = sheetCells
   }
 
   /// The limits in force: the defaults, each raised or lowered by its environment variable.
@@ -38,6 +46,7 @@ public struct InputLimits: Sendable, Equatable {
     limits.yamlNodes = setting(.yamlNodes) ?? limits.yamlNodes
     limits.letterBlocks = setting(.letterBlocks) ?? limits.letterBlocks
     limits.attributes = setting(.attributes) ?? limits.attributes
+    limits.sheetCells = setting(.sheetCells) ?? limits.sheetCells
     return limits
   }
 
@@ -48,6 +57,7 @@ public struct InputLimits: Sendable, Equatable {
     case yamlNodes = "BOARDPACK_MAX_YAML_NODES"
     case letterBlocks = "BOARDPACK_MAX_LETTER_BLOCKS"
     case attributes = "BOARDPACK_MAX_ATTRIBUTES"
+    case sheetCells = "BOARDPACK_MAX_SHEET_CELLS"
   }
 
   /// The variable's value: a whole number, optionally with K, M or G (powers of 1,024) for sizes;

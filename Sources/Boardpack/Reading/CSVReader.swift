@@ -8,11 +8,12 @@ import Foundation
 /// `init(path:)` reads and checks the header only; `forEachRecord(_:)` streams the records,
 /// so memory does not grow with the number of rows, and reads the file afresh on each call.
 /// Blank lines are skipped; every other record must have as many fields as the header.
-public struct CSVReader: Sendable {
+public struct CSVReader: RecordReader {
   /// The file as given, used in error locations.
   public let path: String
   /// The column names, trimmed of surrounding spaces; unique.
   public let header: [String]
+  public var file: RecordFile { RecordFile(path: path) }
   /// Whether the file is read as Windows-1252 because it is not UTF-8.
   public let isWindows1252: Bool
   /// What the reader assumed that the user should know, or nil.
@@ -44,6 +45,12 @@ public struct CSVReader: Sendable {
     header = names
   }
 
+  /// The lines after the header (a quoted line break counts too).
+  public var estimatedCount: Int {
+    let data = (try? Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)) ?? Data()
+    return max(0, data.reduce(0) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) } - 1)
+  }
+
   /// Calls `body` with each record in file order; stops at the first error `body` throws or the file holds.
   public func forEachRecord(_ body: (CSVRecord) throws(BoardpackError) -> Void)
     throws(BoardpackError)
@@ -73,7 +80,7 @@ extension CSVReader {
     else { return false }  // The reader reports a file it cannot read.
     if data.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
       throw BoardpackError(
-        "this is a spreadsheet (.xlsx or .ods), not a CSV file; save its sheet as \"CSV UTF-8\"",
+        "this is a spreadsheet (.xlsx or .ods), not a CSV file; name it .xlsx or .ods to merge from it, or save its sheet as \"CSV UTF-8\"",
         at: SourceLocation(file: path))
     }
     // Most files are ASCII or valid UTF-8: a decode that adds no U+FFFD.

@@ -4,6 +4,8 @@ extension LetterTemplate {
   public struct FieldUse: Sendable, Equatable {
     public var column: String
     public var format: FieldFormat
+    /// The text shown for an absent column or an empty cell, when the field has a default.
+    public var fallback: String?
     public var join: String?
   }
 
@@ -15,7 +17,9 @@ extension LetterTemplate {
         switch inline {
         case .field(let field):
           if !result.contains(where: { $0.column == field.column && $0.join == join }) {
-            result.append(FieldUse(column: field.column, format: field.format, join: join))
+            result.append(
+              FieldUse(
+                column: field.column, format: field.format, fallback: field.fallback, join: join))
           }
         case .strong(let inner), .emphasis(let inner), .link(_, let inner): use(inner, join: join)
         case .text, .lineBreak: break

@@ -113,12 +113,41 @@ struct ZipPackage {
   func xml(_ path: String) throws(BoardpackError) -> XMLDocument? {
     guard let data = try data(path) else { return nil }
     do { return try XMLDocument(parsing: data, name: path) } catch {
-      let place = [error.line.map { "line \($0)" }, error.column.map { "column \($0)" }]
-        .compactMap { $0 }.joined(separator: ", ")
-      throw BoardpackError(
-        "\(path)\(place.isEmpty ? "" : " (\(place))"): \(error.message)",
-        at: SourceLocation(file: name))
+      throw partError(error, path)
     }
+  }
+
+  /// The member at `path` to be read node by node with `XMLStreamReader`'s safeguards (for a part
+  /// too large to hold as a tree), nil when there is none.
+  func stream(_ path: String) throws(BoardpackError) -> PartStream? {
+    guard let data = try data(path) else { return nil }
+    do {
+      return PartStream(
+        reader: try XMLStreamReader(parsing: data, name: path), package: self, path: path)
+    } catch {
+      throw partError(error, path)
+    }
+  }
+
+  /// A part read node by node; its XML errors are the package's.
+  struct PartStream {
+    let reader: XMLStreamReader
+    fileprivate let package: ZipPackage
+    fileprivate let path: String
+
+    /// Moves to the next node; false at the end of the part.
+    func read() throws(BoardpackError) -> Bool {
+      do { return try reader.read() } catch { throw package.partError(error, path) }
+    }
+  }
+
+  /// An error in the XML of the part at `path`, as an error of the package.
+  private func partError(_ error: XMLError, _ path: String) -> BoardpackError {
+    let place = [error.line.map { "line \($0)" }, error.column.map { "column \($0)" }]
+      .compactMap { $0 }.joined(separator: ", ")
+    return BoardpackError(
+      "\(path)\(place.isEmpty ? "" : " (\(place))"): \(error.message)",
+      at: SourceLocation(file: name))
   }
 
   private struct Overrun: Error {}

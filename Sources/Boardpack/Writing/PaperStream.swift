@@ -1,7 +1,8 @@
 import Foundation
 
-/// A paper written in each chosen format as it grows, for a document too long to hold in memory (a
-/// merge's combined letters): it begins as one document, `append(_:)` adds blocks at its end, and
+/// A merge's combined letters written in each chosen format as they come, too many to hold in
+/// memory: it begins with one letter, `append(_:)` adds the next, each from a new page (in XHTML an
+/// `<article>` of its own; in ODF after a page break, with its letterhead and title), and
 /// `finish()` completes the files. Files are written in place, so write them where a failure can
 /// be cleaned up (a staging folder).
 final class PaperStream {
@@ -21,9 +22,20 @@ final class PaperStream {
     }
   }
 
-  func append(_ blocks: [Block]) throws(BoardpackError) {
-    try xhtml?.append(blocks)
-    try fodt?.append(blocks)
+  func append(_ letter: Document) throws(BoardpackError) {
+    try xhtml?.append(letter)
+    try fodt?.append(Self.continuation(letter))
+  }
+
+  /// The blocks that add `letter` to a combined ODF document after the first: a page break, its
+  /// letterhead and title, then its own blocks.
+  static func continuation(_ letter: Document) -> [Block] {
+    [.pageBreak]
+      + letter.metadata.letterhead.map {
+        .paragraph(Paragraph(content: [.text($0)], style: "Letterhead"))
+      }
+      + [.paragraph(Paragraph(content: [.text(letter.metadata.title)], style: "Title"))]
+      + letter.blocks
   }
 
   func finish() throws(BoardpackError) {

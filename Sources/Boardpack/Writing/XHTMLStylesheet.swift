@@ -87,6 +87,10 @@ struct XHTMLStylesheet: Sendable {
       [".bp-page-break"],
       "hr.bp-page-break { border: 0; border-top: 1px dashed #c0c0c0; margin: 2em 0; }"),
     Rule([".bp-paper"], "section.bp-paper { border-top: 1px solid #808080; margin-top: 3em; }"),
+    Rule(
+      [".bp-merged-letter"],
+      "article.bp-merged-letter + article.bp-merged-letter { border-top: 1px dashed #c0c0c0; margin-top: 2em; padding-top: 2em; }"
+    ),
     Rule([".bp-agenda-item"], ".bp-agenda-item { text-align: right; font-weight: bold; }"),
     // The contents' links, one a line, each a target 24px from the next (WCAG 2.5.8).
     Rule(["nav"], "nav li { padding: 0.25em 0; }"),
@@ -120,6 +124,10 @@ struct XHTMLStylesheet: Sendable {
       "tr, .bp-figure, .bp-title-block { break-inside: avoid; }"),
     Rule(["p"], "p { orphans: 3; widows: 3; }"),
     Rule([".bp-paper"], "section.bp-paper { break-before: page; border: 0; margin: 0; }"),
+    Rule(
+      [".bp-merged-letter"],
+      "article.bp-merged-letter + article.bp-merged-letter { break-before: page; border: 0; margin: 0; padding: 0; }"
+    ),
   ]
 
   /// Every rule, screen then print, numbered by its bit in a set of rules.

@@ -61,13 +61,15 @@ public struct XHTMLWriter: Sendable {
     }
   }
 
-  /// Starts writing `first` to `path`; `append(_:)` adds blocks after it, `finish()` ends the file.
+  /// Starts writing letters to `path`, `first` the first; `append(_:)` adds a letter after it,
+  /// `finish()` ends the file.
   func stream(_ first: Document, to path: String) throws(BoardpackError) -> Stream {
     try Stream(first: first, path: path)
   }
 
-  /// An XHTML document written to its file as it grows, with the whole stylesheet, since its head
-  /// is written before its body is known.
+  /// A file of letters written as it grows, each an `<article>` with its letterhead and its title
+  /// as its heading, printed from a new page; with the whole stylesheet, since its head (the first
+  /// letter's title) is written before its body is known.
   final class Stream {
     private let rendering: XHTMLRendering
     private let file: FileSink
@@ -79,12 +81,11 @@ public struct XHTMLWriter: Sendable {
       try file.write(
         Frame.shared.opening + rendering.xml.drain() + XHTMLStylesheet.complete.pieces
           + Frame.shared.middle)
-      rendering.writeBody()
-      try file.write(rendering.xml.drain())
+      try append(first)
     }
 
-    func append(_ blocks: [Block]) throws(BoardpackError) {
-      rendering.writeBlocks(blocks)
+    func append(_ letter: Document) throws(BoardpackError) {
+      rendering.writeArticle(letter)
       try file.write(rendering.xml.drain())
     }
 
@@ -155,7 +156,19 @@ final class XHTMLRendering {
     writeBlocks(document.blocks)
   }
 
+  /// Writes `letter` as an article of a file of letters: its front matter, then its blocks.
+  func writeArticle(_ letter: Document) {
+    start("article")
+    classes("bp-merged-letter")
+    newline()
+    writeFrontMatter(letter.metadata)
+    writeBlocks(letter.blocks)
+    xml.end()
+    newline()
+  }
+
   private func writeFrontMatter(_ metadata: Metadata) {
+    headingLevel = 1
     for line in metadata.letterhead {
       element("p", ["class": "bp-letterhead"], text: line)
     }

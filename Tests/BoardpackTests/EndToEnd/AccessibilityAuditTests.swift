@@ -60,4 +60,40 @@ import Testing
     let result = try Self.violations(ofXHTMLAt: folder.path + "/2026-06-23-panel.xhtml")
     #expect(result == #"data-axe="[]""#, "the pack: \(result ?? "axe did not run")")
   }
+
+  /// The CSP letters combined in XHTML: axe finds nothing, and Chromium prints each letter (an
+  /// `<article>` with its own heading) on a page of its own, with no blank page.
+  @Test(.enabled(if: chromium != nil))
+  func combinedLettersPassAxeAndPrintOnAPageEach() throws {
+    let folder = TemporaryDirectory()
+    let run = try BoardpackCLI.run([
+      "merge", "--template", "csp-partner-letter", "--data", "Inputs/csp-partners-2026-27.csv",
+      "--combined", "--format", "xhtml", "--out", folder.path + "/letters",
+    ])
+    #expect(run.status == 0)
+    let letters = folder.path + "/letters/letters.xhtml"
+    let result = try Self.violations(ofXHTMLAt: letters)
+    #expect(result == #"data-axe="[]""#, "the letters: \(result ?? "axe did not run")")
+    _ = try LibreOffice.run(
+      Self.chromium!,
+      [
+        "--headless", "--no-sandbox", "--disable-gpu",
+        "--user-data-dir=" + folder.path + "/profile",
+        "--no-pdf-header-footer", "--print-to-pdf=" + folder.path + "/letters.pdf",
+        "file://" + letters,
+      ])
+    let pages = try LibreOffice.run(
+      try LibreOffice.executable("pdftotext"), ["-layout", folder.path + "/letters.pdf", "-"]
+    ).split(separator: "\u{0C}").filter { !$0.allSatisfy(\.isWhitespace) }
+    let info = try LibreOffice.run(
+      try LibreOffice.executable("pdfinfo"), [folder.path + "/letters.pdf"])
+    #expect(info.split(separator: "\n").contains { $0.hasPrefix("Pages:") && $0.hasSuffix(" 9") })
+    #expect(pages.count == 9)
+    for page in pages {
+      #expect(page.components(separatedBy: "POLICE & CRIME").count == 2)
+      #expect(
+        page.components(separatedBy: "Community Safety Partnership funding 2025-26:").count == 2)
+      #expect(page.contains("Yours sincerely,"))
+    }
+  }
 }

@@ -77,10 +77,10 @@ import Testing
     #expect(
       result.output.hasSuffix(
         """
-        Letter templates (boardpack merge --template TEMPLATE --data CSV):
+        Letter templates (boardpack merge --template TEMPLATE --data CSV|XLSX|ODS):
 
         csp-partner-letter
-          fields: Partnership, Contact, Allocation (money), Expenditure (money), Remaining (money, computed: Allocation - Expenditure), Return By (date)
+          fields: Partnership, Contact, Salutation (optional, default "Dear Chair,"), Allocation (money), Expenditure (money), Remaining (money, computed: Allocation - Expenditure), Return By (date), Signatory (optional, default "Chief Executive")
           each projects row (csp-projects-2025-26.csv, joined on Partnership): Project, Summary
 
 

@@ -7,7 +7,7 @@ import Testing
 @Suite struct FuzzRegressionTests {
   static let folder = Snapshot.packageRoot.path + "/Tests/BoardpackTests/Fixtures/fuzz"
 
-  @Test(arguments: ["paper", "template", "data", "xhtml", "fodt", "docx", "odt"])
+  @Test(arguments: ["paper", "template", "data", "xlsx", "ods", "xhtml", "fodt", "docx", "odt"])
   func keptInputsEndInADocumentOrAnError(_ target: String) throws {
     let inputs = try FileManager.default.contentsOfDirectory(atPath: Self.folder + "/" + target)
       .filter { !$0.hasPrefix(".") }.sorted().map { Self.folder + "/" + target + "/" + $0 }

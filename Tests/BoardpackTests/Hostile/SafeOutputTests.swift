@@ -191,7 +191,7 @@ import Testing
   @Test func windowsDeviceNamesAreNotGiven() throws {
     var namer = try FileNamer(pattern: "{Name}", header: ["Name"])
     let names = try ["CON", "nul", "Com1", "aux.txt", "LPT9", "CONSOLE", "COM10"].enumerated().map {
-      try namer.name(for: CSVRecord(fields: [$1], line: $0 + 2, row: $0 + 1), in: "data.csv")
+      try namer.name(for: CSVRecord(fields: [$1], line: $0 + 2, row: $0 + 1), in: RecordFile(path: "data.csv"))
     }
     #expect(names == ["CON_", "nul_", "Com1_", "aux_.txt", "LPT9_", "CONSOLE", "COM10"])
   }
@@ -208,7 +208,7 @@ import Testing
       throws: BoardpackError(
         "the file name from \"letter-{Name}\" would be 207 bytes, more than the 200 a name may have; name the letters by a shorter column with --name",
         at: SourceLocation(file: "data.csv", line: 2))
-    ) { _ = try namer.name(for: CSVRecord(fields: [String(repeating: "x", count: 200)], line: 2, row: 1), in: "data.csv") }
+    ) { _ = try namer.name(for: CSVRecord(fields: [String(repeating: "x", count: 200)], line: 2, row: 1), in: RecordFile(path: "data.csv")) }
   }
 
   @Test func aLongInputNameFitsItsTemporaryFile() throws {

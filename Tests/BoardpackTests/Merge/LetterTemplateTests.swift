@@ -32,6 +32,27 @@ import Testing
       ])
   }
 
+  @Test func parsesAFieldsDefault() throws {
+    let template = try LetterTemplate(
+      yaml: """
+        id: t
+        title: T
+        blocks: ["{{Salutation|default: Dear Chair, }}{{Name|default:}}"]
+        """, path: "t.yaml")
+    let at = SourceLocation(file: "t.yaml", line: 3, column: 10)
+    guard case .paragraph(let text, nil) = template.blocks.first else {
+      Issue.record("expected a paragraph")
+      return
+    }
+    #expect(
+      text.content == [
+        .field(
+          FieldReference(
+            column: "Salutation", format: .plain, fallback: "Dear Chair,", location: at)),
+        .field(FieldReference(column: "Name", format: .plain, fallback: "", location: at)),
+      ])
+  }
+
   @Test func parsesConditionsRepeatsAndComputedColumns() throws {
     let template = try LetterTemplate(
       yaml: """
@@ -71,7 +92,7 @@ import Testing
       """
     #expect(
       throws: BoardpackError(
-        "unknown format \"pounds\" in \"{{Amount|pounds}}\"; use one of money, money-or-nil, date, number, upper, lower",
+        "unknown format \"pounds\" in \"{{Amount|pounds}}\"; use one of money, money-or-nil, date, number, upper, lower, or default:TEXT",
         at: SourceLocation(file: "t.yaml", line: 4, column: 5),
         sourceLine: "  - \"Pay {{Amount|pounds}}\"")
     ) { try LetterTemplate(yaml: yaml, path: "t.yaml") }

@@ -97,6 +97,48 @@ import Testing
     #expect(pages.last?.last?.hasSuffix("Leicestershire and Rutland") == true)
   }
 
+  /// `--batch 4`: nine letters in three combined files of four, four and one, each valid and named
+  /// in the manifest beside its letters; a rerun with `--batch 5` leaves its two files only.
+  @Test func batchesSplitTheCombinedFileAndTheManifestNamesThem() throws {
+    let template = try LetterTemplate(contentsOf: MergeFixtures.letterTemplate)
+    var job = MergeJob(
+      template: template, dataPath: MergeFixtures.partners, outputFolder: output,
+      writers: Self.writers, combined: true, batch: 4, showsProgress: false)
+    #expect(try job.run().letters == 9)
+    let files = try FileManager.default.contentsOfDirectory(atPath: output).sorted()
+    #expect(
+      files == [
+        "letters-0001.fodt", "letters-0001.xhtml", "letters-0002.fodt", "letters-0002.xhtml",
+        "letters-0003.fodt", "letters-0003.xhtml", "manifest.csv",
+      ])
+    for (number, count) in [(1, 4), (2, 4), (3, 1)] {
+      for format in ["fodt", "xhtml"] {
+        let text = try document("letters-000\(number).\(format)")
+        #expect(
+          text.components(separatedBy: "Dear Chair,").count - 1 == count, "\(number).\(format)")
+      }
+    }
+    let manifest = try String(contentsOfFile: output + "/manifest.csv", encoding: .utf8)
+      .split(separator: "\n").dropFirst().map { $0.split(separator: ",")[1] }
+    #expect(
+      manifest
+        == Array(repeating: "letters-0001.xhtml letters-0001.fodt", count: 4)
+        + Array(repeating: "letters-0002.xhtml letters-0002.fodt", count: 4)
+        + ["letters-0003.xhtml letters-0003.fodt"])
+    job.batch = 5
+    job.writers = PaperWriters(xhtml: false, fodt: WritingFixtures.reference)
+    #expect(try job.run().letters == 9)
+    #expect(
+      try FileManager.default.contentsOfDirectory(atPath: output).sorted()
+        == ["letters-0001.fodt", "letters-0002.fodt", "manifest.csv"])
+    job.combined = false
+    #expect(
+      throws: BoardpackError(
+        "--batch splits the combined document; give --combined too",
+        at: SourceLocation(file: "--batch"))
+    ) { try job.run() }
+  }
+
   /// The bundled CSP merge: nine letters of one page each, alone and in the combined file, where
   /// each letter's pages are numbered from 1 and its sign-off is on the page of its signatory and
   /// last paragraph.

@@ -32,7 +32,7 @@ import Testing
       template: template, dataPath: MergeFixtures.partners, outputFolder: output,
       writers: PaperWriters(xhtml: true, fodt: nil)
     )
-    .binder(for: reader.header)
+    .binder(for: reader.header, in: reader.file)
     var rows: [CSVRecord] = []
     try reader.forEachRecord { rows.append($0) }
     var letters: [String: Document] = [:]
@@ -67,6 +67,66 @@ import Testing
       leicester.lines.last
         == "Chief Executive\nOffice of the Police and Crime Commissioner for Leicester, Leicestershire and Rutland"
     )
+  }
+
+  /// The CSP letter's Salutation and Signatory columns: a row's own where it has them, the
+  /// template's default where the cell is empty or the data has no such column.
+  @Test func cspLetterTakesEachRowsSalutationAndSignatory() throws {
+    let data = directory.write(
+      "partners.csv",
+      try String(contentsOfFile: MergeFixtures.partners, encoding: .utf8)
+        .split(separator: "\n").prefix(3).enumerated().map { index, line in
+          line
+            + [
+              ",Salutation,Signatory", ",\"Dear Councillor Kaur,\",Police and Crime Commissioner",
+              ",,",
+            ][index]
+        }.joined(separator: "\n") + "\n")
+    directory.write(
+      "csp-projects-2025-26.csv",
+      try String(
+        contentsOfFile: MergeFixtures.root + "/Inputs/csp-projects-2025-26.csv", encoding: .utf8
+      )
+      .split(separator: "\n").filter {
+        $0.hasPrefix("Partnership,") || $0.hasPrefix("Leicester,") || $0.hasPrefix("Charnwood,")
+      }
+      .joined(separator: "\n") + "\n")
+    let template = try LetterTemplate(contentsOf: MergeFixtures.letterTemplate)
+    let report = try job(template, data).run()
+    #expect(report.invalidRows == [] && report.letters == 2)
+    let leicester = try written("csp-letter-Leicester.xhtml")
+    #expect(leicester.contains("<p>Dear Councillor Kaur,</p>"))
+    #expect(leicester.contains("Police and Crime Commissioner<br/>Office of the Police"))
+    let charnwood = try written("csp-letter-Charnwood.xhtml")
+    #expect(charnwood.contains("<p>Dear Chair,</p>"))
+    #expect(charnwood.contains("Chief Executive<br/>Office of the Police"))
+    // Without the columns (the shipped CSV), every letter has the defaults.
+    let letters = try cspLetters()
+    #expect(letters.values.allSatisfy { $0.lines.contains("Dear Chair,") })
+  }
+
+  @Test func aDefaultIsForAnAbsentColumnNotAMisspeltOne() throws {
+    let template = try MergeFixtures.small(
+      in: directory,
+      MergeFixtures.smallTemplate + "\n  - \"{{Nme|default:Friend}} / {{Title|default:}}\"\n")
+    let data = directory.write("d.csv", "Name,Amount,Spent\nAda,10,0\n")
+    #expect(
+      throws: BoardpackError(
+        "the field \"Nme\" is not a column of \(data) (did you mean \"Name\"?); its default is for data without the column",
+        at: SourceLocation(file: directory.path + "/small.yaml", line: 14, column: 5))
+    ) { try job(template, data).run() }
+    let computed = try MergeFixtures.small(
+      in: directory, MergeFixtures.smallTemplate + "\n  - \"{{Left|default:none}}\"\n")
+    #expect(
+      throws: BoardpackError(
+        "computed column \"Left\" always has a value, so it takes no default",
+        at: SourceLocation(file: directory.path + "/small.yaml", line: 14, column: 5))
+    ) { try job(computed, data).run() }
+    let fine = try MergeFixtures.small(
+      in: directory,
+      MergeFixtures.smallTemplate + "\n  - \"({{Title|default:}}) {{Town|default:Leicester}}\"\n")
+    #expect(try job(fine, data).run().letters == 1)
+    #expect(try written("Ada.xhtml").contains("<p>() Leicester</p>"))
   }
 
   @Test func cspLetterSaysNilInTheTableAndLeavesOutTheRemainingParagraph() throws {
@@ -387,7 +447,9 @@ import Testing
     var namer = try FileNamer(pattern: "{Name}", header: ["Name"], reserved: ["manifest"])
     let names = try ["a/b", "A-b", "a/b", "Manifest", "x\u{7}y", " Zoë\n Ł "].enumerated().map {
       index, value in
-      try namer.name(for: CSVRecord(fields: [value], line: index + 2, row: index + 1), in: "d.csv")
+      try namer.name(
+        for: CSVRecord(fields: [value], line: index + 2, row: index + 1),
+        in: RecordFile(path: "d.csv"))
     }
     #expect(names == ["a-b", "A-b-2", "a-b-3", "Manifest-2", "x-y", "Zoë Ł"])
   }
@@ -398,7 +460,8 @@ import Testing
       .enumerated()
       .map { index, value in
         try namer.name(
-          for: CSVRecord(fields: [value], line: index + 2, row: index + 1), in: "d.csv")
+          for: CSVRecord(fields: [value], line: index + 2, row: index + 1),
+          in: RecordFile(path: "d.csv"))
       }
     #expect(names == ["Blaby", "Blaby-2", "Blaby-3", "blaby-4", "Blaby-2-2", "Blaby-5", "Melton"])
   }
@@ -409,7 +472,8 @@ import Testing
       throws: BoardpackError(
         "the file name from \"{Name}\" is empty", at: SourceLocation(file: "d.csv", line: 2))
     ) {
-      try namer.name(for: CSVRecord(fields: [" .. "], line: 2, row: 1), in: "d.csv")
+      try namer.name(
+        for: CSVRecord(fields: [" .. "], line: 2, row: 1), in: RecordFile(path: "d.csv"))
     }
   }
 
@@ -421,10 +485,11 @@ import Testing
     job.combined = true
     let report = try job.run()
     #expect(report.letters == 3)
+    // Each letter is an article of its own with its title as its heading; no page-break rules.
     let text = try written("letters.xhtml")
-    #expect(text.components(separatedBy: "<hr class=\"bp-page-break\"/>").count - 1 == 2)
-    #expect(!text.contains("<hr class=\"bp-page-break\"/>\n</body>"))
-    #expect(text.contains("Letter to Bo"))
+    #expect(text.components(separatedBy: "<article class=\"bp-merged-letter\">").count - 1 == 3)
+    #expect(text.contains("<article class=\"bp-merged-letter\">\n<h1>Letter to Bo</h1>"))
+    #expect(!text.contains("bp-page-break\""))
     // The manifest names the file each letter is in: the one combined document.
     let manifest = try written("manifest.csv").split(separator: "\n")
     #expect(manifest[1].hasPrefix("1,letters.xhtml,Zoë,written,"))

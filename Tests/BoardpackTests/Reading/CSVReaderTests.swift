@@ -91,7 +91,7 @@ import Testing
     let path = directory.write("s.csv", Data([0x50, 0x4B, 0x03, 0x04, 0x14, 0x00]))
     #expect(
       throws: BoardpackError(
-        "this is a spreadsheet (.xlsx or .ods), not a CSV file; save its sheet as \"CSV UTF-8\"",
+        "this is a spreadsheet (.xlsx or .ods), not a CSV file; name it .xlsx or .ods to merge from it, or save its sheet as \"CSV UTF-8\"",
         at: SourceLocation(file: path))
     ) { try CSVReader(path: path) }
   }

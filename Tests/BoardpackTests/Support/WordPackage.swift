@@ -1,6 +1,4 @@
 import Foundation
-import Testing
-import ZIPFoundation
 
 /// Builds small `.docx` packages in memory from the XML of their parts, for the reader's tests.
 enum WordPackage {
@@ -57,14 +55,7 @@ enum WordPackage {
       parts.append(
         ("word/styles.xml", declaration + "<w:styles \(namespaces)>\(styles)</w:styles>"))
     }
-    let archive = try Archive(data: Data(), accessMode: .create)
-    for (path, text) in parts {
-      let data = Data(text.utf8)
-      try archive.addEntry(
-        with: path, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate
-      ) { position, size in data.subdata(in: Int(position)..<Int(position) + size) }
-    }
-    return try #require(archive.data)
+    return try TestPackage.zip(parts)
   }
 
   /// A paragraph of `text`, numbered by instance `numId` at `level` when given, styled `style`.
