@@ -108,22 +108,12 @@ struct Merge: ParsableCommand {
     out ?? "Output/" + ((template as NSString).lastPathComponent as NSString).deletingPathExtension
   }
 
-  /// The merge as `.fodt` into a hidden folder beside the output, then converted by LibreOffice
-  /// (one start for every letter) into the output folder with the manifest.
+  /// The merge as `.fodt`, converted by LibreOffice (one start for every letter) in the merge's
+  /// staging folder, so that the PDFs or Word files are published as the letters are: all or nothing.
   func convertedRun(_ converted: PaperConversion.Format) throws(BoardpackError) -> MergeReport {
-    let conversion = try PaperConversion(to: converted)
-    let parent = (outputFolder as NSString).deletingLastPathComponent
-    let staging = (parent.isEmpty ? "." : parent) + "/.boardpack-merge-\(UUID().uuidString)"
-    defer { try? FileManager.default.removeItem(atPath: staging) }
     var job = try job(formats: .fodt)
-    job.outputFolder = staging
-    let report = try job.run()
-    if report.letters > 0 || report.invalidRows.isEmpty || skipInvalid {
-      if FileManager.default.fileExists(atPath: staging) {
-        _ = try conversion.convertFolder(staging, into: outputFolder)
-      }
-    }
-    return report
+    job.conversion = try PaperConversion(to: converted)
+    return try job.run()
   }
 
   func job(formats chosen: OutputFormat? = nil) throws(BoardpackError) -> MergeJob {

@@ -25,6 +25,9 @@ public struct MergeJob: Sendable {
   public var combined: Bool
   /// With `combined`, start a new combined document every this many letters (`letters-0001`, …).
   public var batch: Int?
+  /// Converts the staged `.fodt` letters (PDF, Word) before they are published; `writers` must
+  /// write `.fodt` alone.
+  public var conversion: PaperConversion?
   /// The `--name` pattern; by default the template's `file-name`, then "{KEY}".
   public var namePattern: String?
   /// Write the good rows when some are bad, instead of nothing.
@@ -82,6 +85,14 @@ public struct MergeJob: Sendable {
   /// The file name, without extension, of the combined document and of the manifest.
   public static let combinedName = "letters"
   public static let manifestName = "manifest"
+
+  /// Every extension a merge's letters may have: its own formats and those LibreOffice makes.
+  static let letterExtensions: Set<String> = ["xhtml", "fodt", "pdf", "docx"]
+
+  /// The extensions of the letters published: the converted format's, else the writers'.
+  var publishedExtensions: [String] {
+    conversion.map { [$0.format.rawValue] } ?? writers.extensions
+  }
 
   /// The name, without extension, of the combined document holding batch `number` (from 1):
   /// `letters-0001`; `letters` when the letters are not batched.
@@ -186,8 +197,15 @@ public struct MergeJob: Sendable {
         letters: 0, invalidRows: pass.invalid, rowsWithoutJoined: pass.rowsWithoutJoined,
         written: [], checking: checked - started, writing: .zero)
     }
+    do {
+      try conversion?.convertInPlace(staging.folder)
+      try Interruption.check(outputFolder)
+    } catch {
+      staging.discard()
+      throw error
+    }
     try staging.publish(
-      files: pass.combinedFiles, extensions: combined ? [] : writers.extensions)
+      files: pass.combinedFiles, extensions: combined ? [] : publishedExtensions)
     let written = (pass.combinedFiles + ["\(Self.manifestName).csv"]).map {
       "\(outputFolder)/\($0)"
     }
@@ -291,7 +309,7 @@ public struct MergeJob: Sendable {
           lettersInBatch = 0
           let name = Self.combinedName(batch: batch == nil ? nil : batchNumber)
           combinedStream = try writers.stream(document, named: name, into: staging.folder)
-          let files = writers.extensions.map { "\(name).\($0)" }
+          let files = publishedExtensions.map { "\(name).\($0)" }
           pass.combinedFiles += files
           batchFiles = files.joined(separator: " ")
         }

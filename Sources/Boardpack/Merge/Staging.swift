@@ -226,7 +226,7 @@ struct Staging: Sendable {
       }
     }
     for name in (try? FileManager.default.contentsOfDirectory(atPath: outputFolder)) ?? []
-    where MergeJob.isCombinedFile(name, extensions: ["xhtml", "fodt"])
+    where MergeJob.isCombinedFile(name, extensions: MergeJob.letterExtensions)
       && !journal.combined.contains(name)
     {
       FaultInjection.step()
@@ -239,7 +239,7 @@ struct Staging: Sendable {
       let name = record.fields[file]
       guard !name.isEmpty, !name.contains("/"), !name.hasPrefix(".") else { return }
       let isKept = kept.contains(exactHash(name))
-      for fileExtension in ["xhtml", "fodt"]
+      for fileExtension in MergeJob.letterExtensions
       where !(isKept && journal.extensions.contains(fileExtension)) {
         let path = "\(outputFolder)/\(name).\(fileExtension)"
         if exists(path) {
@@ -292,7 +292,7 @@ struct Staging: Sendable {
     }
     let own: Set<String> = [MergeJob.manifestName + ".csv", workName]
     entries.removeAll {
-      own.contains($0) || MergeJob.isCombinedFile($0, extensions: ["xhtml", "fodt", "pdf", "docx"])
+      own.contains($0) || MergeJob.isCombinedFile($0, extensions: MergeJob.letterExtensions)
     }
     guard !entries.isEmpty else { return [] }
     var written = Set<UInt64>()
@@ -302,7 +302,7 @@ struct Staging: Sendable {
       try? reader.forEachRecord { record in
         let name = record.fields[file]
         guard !name.isEmpty else { return }
-        for fileExtension in ["xhtml", "fodt", "pdf", "docx"] {
+        for fileExtension in MergeJob.letterExtensions {
           written.insert(exactHash(name + "." + fileExtension))
         }
       }
@@ -360,8 +360,8 @@ struct Staging: Sendable {
       extensions = lines[1].dropFirst("extensions:".count).split(separator: " ").map(String.init)
       combined = lines[2].dropFirst("combined:".count).split(separator: " ").map(String.init)
       // A journal names only Boardpack's own files.
-      guard extensions.allSatisfy(["xhtml", "fodt"].contains),
-        combined.allSatisfy({ MergeJob.isCombinedFile($0, extensions: ["xhtml", "fodt"]) })
+      guard extensions.allSatisfy(MergeJob.letterExtensions.contains),
+        combined.allSatisfy({ MergeJob.isCombinedFile($0, extensions: MergeJob.letterExtensions) })
       else { return nil }
     }
 

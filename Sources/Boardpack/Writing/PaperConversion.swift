@@ -57,20 +57,15 @@ public struct PaperConversion: Sendable {
     return try convert(sources, into: folder, via: work)
   }
 
-  /// Converts the `.fodt` files in `source` and moves the results into `folder`, with the other
-  /// files there that are not `.fodt` (a merge's manifest). Returns the paths of the converted files.
-  public func convertFolder(_ source: String, into folder: String) throws(BoardpackError)
-    -> [String]
-  {
-    let names = ((try? FileManager.default.contentsOfDirectory(atPath: source)) ?? []).sorted()
+  /// Converts the `.fodt` files in `folder` (a merge's staged letters) into this format beside
+  /// them, then removes them.
+  public func convertInPlace(_ folder: String) throws(BoardpackError) {
+    let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).sorted()
+    let sources = names.filter { $0.hasSuffix(".fodt") }.map { folder + "/" + $0 }
     let work = try PaperConversion.workFolder(in: folder)
     defer { try? FileManager.default.removeItem(atPath: work) }
-    let written = try convert(
-      names.filter { $0.hasSuffix(".fodt") }.map { source + "/" + $0 }, into: folder, via: work)
-    for name in names where !name.hasSuffix(".fodt") && !name.hasPrefix(".") {
-      try OutputFile.move(source + "/" + name, to: folder + "/" + name)
-    }
-    return written
+    _ = try convert(sources, into: folder, via: work)
+    for source in sources { try? FileManager.default.removeItem(atPath: source) }
   }
 
   /// Converts `sources` into `work`, then renames each result into `folder`.

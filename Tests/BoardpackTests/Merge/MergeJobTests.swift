@@ -258,6 +258,30 @@ import Testing
       })
   }
 
+  /// PDFs are converted in the staging folder and published as letters are: a rerun leaves only
+  /// its own PDFs and manifest, and a run with a bad row leaves the folder as it was.
+  @Test func aPDFMergeIsPublishedWholeOrNotAtAll() throws {
+    let template = try MergeFixtures.small(in: directory)
+    var job = job(template, directory.write("three.csv", "Name,Amount,Spent\nZoë,£10,Nil\nAda,£3,£1\nBo,£2,£1\n"))
+    job.writers = PaperWriters(xhtml: false, fodt: try ReferenceDocument(contentsOf: MergeFixtures.root + "/Templates/reference.fodt"))
+    job.conversion = try PaperConversion(to: .pdf)
+    #expect(try job.run().letters == 3)
+    job.dataPath = directory.write("two.csv", "Name,Amount,Spent\nZoë,£10,Nil\nAda,£3,£1\n")
+    #expect(try job.run().letters == 2)
+    let published = try FileManager.default.contentsOfDirectory(atPath: output).sorted()
+    #expect(published == ["Ada.pdf", "Zoë.pdf", "manifest.csv"])
+    #expect(try written("manifest.csv").contains("\n2,Ada,Ada,written,"))
+    let pdf = try Data(contentsOf: URL(fileURLWithPath: output + "/Ada.pdf"))
+    #expect(pdf.starts(with: Data("%PDF-".utf8)))
+    job.dataPath = directory.write("bad.csv", "Name,Amount,Spent\nCy,£1,Nil\nDi,tbc,Nil\n")
+    #expect(try job.run().letters == 0)
+    #expect(try FileManager.default.contentsOfDirectory(atPath: output).sorted() == published)
+    #expect(
+      try FileManager.default.contentsOfDirectory(atPath: directory.path).allSatisfy {
+        !$0.hasPrefix(".")
+      })
+  }
+
   @Test func checksValuesInBranchesThatAreNotTaken() throws {
     // Spent is "Nil", so "Spent: {{Spent|money}}" is never shown, but a bad date elsewhere still counts.
     let template = try MergeFixtures.small(
