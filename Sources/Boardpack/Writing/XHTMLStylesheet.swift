@@ -32,7 +32,7 @@ struct XHTMLStylesheet: Sendable {
       """),
     Rule(
       [".bp-letterhead"],
-      ".bp-letterhead { text-align: right; font-weight: bold; color: #1f3864; margin: 0; }"),
+      ".bp-letterhead { text-align: right; font-weight: bold; color: #1f3864; margin: 0; } .bp-letterhead + :not(.bp-letterhead) { margin-top: 1.5em; }"),
     Rule(
       [".bp-body", ".bp-meeting-date"],
       ".bp-body, .bp-meeting-date { font-weight: bold; font-size: 12pt; }"),
