@@ -35,7 +35,8 @@ struct Generate: ParsableCommand {
   @OptionGroup var checks: CheckOptions
 
   func run() throws {
-    let library = TemplateLibrary(directory: templates)
+    let library: TemplateLibrary
+    do { library = try TemplateLibrary.existing(directory: templates) } catch { throw fail(error) }
     // Read every input before checking or writing anything.
     var papers: [(input: String, document: Document)] = []
     do {

@@ -117,7 +117,7 @@ struct Merge: ParsableCommand {
   }
 
   func job(formats chosen: OutputFormat? = nil) throws(BoardpackError) -> MergeJob {
-    let library = TemplateLibrary(directory: templates)
+    let library = try TemplateLibrary.existing(directory: templates)
     let formats = chosen ?? format ?? (combined ? .fodt : .all)
     let reference =
       formats.writesFODT

@@ -29,12 +29,12 @@ struct New: ParsableCommand {
   }
 
   private func write() throws(BoardpackError) {
-    let skeleton = try TemplateLibrary(directory: templates).skeleton(template)
+    let skeleton = try TemplateLibrary.existing(directory: templates).skeleton(template)
     let path = out ?? template + ".yaml"
     let today = Calendar(identifier: .gregorian).dateComponents(
       [.year, .month, .day], from: Date())
     let starter = StarterInput(
-      for: skeleton, fileName: (path as NSString).lastPathComponent,
+      for: skeleton, path: path,
       date: CalendarDate(year: today.year!, month: today.month!, day: today.day!))
     var files = [(path: path, text: starter.yaml)]
     if let table = starter.table {

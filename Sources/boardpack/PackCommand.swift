@@ -38,7 +38,8 @@ struct PackCommand: ParsableCommand {
   @OptionGroup var checks: CheckOptions
 
   func run() throws {
-    let library = TemplateLibrary(directory: templates)
+    let library: TemplateLibrary
+    do { library = try TemplateLibrary.existing(directory: templates) } catch { throw fail(error) }
     let packs: [Pack]
     do { packs = try Pack.packs(forMeetingAt: meeting, templates: library) } catch {
       throw fail(error)

@@ -18,7 +18,7 @@ struct Templates: ParsableCommand {
   }
 
   private func list() throws(BoardpackError) {
-    let library = TemplateLibrary(directory: templates)
+    let library = try TemplateLibrary.existing(directory: templates)
     print("Report types (boardpack new TEMPLATE; boardpack generate INPUT):\n")
     for skeleton in try library.skeletons() {
       print("\(skeleton.id) — \(skeleton.name)")

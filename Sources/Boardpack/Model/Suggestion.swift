@@ -8,12 +8,15 @@ public enum Suggestion {
     nearest(to: name, among: names).map { " (did you mean \"\($0)\"?)" } ?? ""
   }
 
-  /// The name among `names` fewest edits from `name` (case ignored; a swap of two neighbouring
-  /// letters is one edit), when the edits are at most a third of its length, and at least one;
+  /// The one name among `names` that begins with `name` and a hyphen (an id typed short), else the
+  /// name fewest edits from `name` (case ignored; a swap of two neighbouring letters is one edit), when the edits are at most a third of its length, and at least one;
   /// the first such name on a tie; nil when none is that near or `name` is itself among them.
   /// Names that differ only in their digits ("row-99", "row-1") are different things, not slips.
   public static func nearest(to name: String, among names: [String]) -> String? {
-    guard !names.contains(name) else { return nil }
+    guard !names.contains(name), !name.isEmpty else { return nil }
+    // An id typed short ("pcc-update" for "pcc-update-report") is the one id it begins.
+    let longer = names.filter { $0.lowercased().hasPrefix(name.lowercased() + "-") }
+    if longer.count == 1 { return longer[0] }
     let word = Array(name.lowercased())
     let allowed = max(1, word.count / 3)
     let letters = { (text: String) in text.lowercased().filter { !$0.isNumber } }

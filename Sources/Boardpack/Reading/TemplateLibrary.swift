@@ -15,6 +15,27 @@ public struct TemplateLibrary: Sendable {
     self.directory = directory ?? environment["BOARDPACK_TEMPLATES"] ?? "Templates"
   }
 
+  /// The library the command line works from, which must be a folder: `directory`, else
+  /// `$BOARDPACK_TEMPLATES`, else `./Templates`; an error telling how to name one when it is not.
+  public static func existing(
+    directory: String?, environment: [String: String] = ProcessInfo.processInfo.environment
+  ) throws(BoardpackError) -> TemplateLibrary {
+    let library = TemplateLibrary(directory: directory, environment: environment)
+    var isFolder: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: library.directory, isDirectory: &isFolder),
+      isFolder.boolValue
+    else { throw library.missingFolder }
+    return library
+  }
+
+  /// The error for a templates folder that is not there.
+  private var missingFolder: BoardpackError {
+    BoardpackError(
+      "no templates folder here: Boardpack looks for Templates/ in the folder it runs in; run it "
+        + "from the Boardpack folder, or give --templates DIR, or set BOARDPACK_TEMPLATES=DIR",
+      at: SourceLocation(file: directory))
+  }
+
   /// The ids of the skeletons in the folder, sorted; files that are not skeletons (no `body:`) are left out.
   public func ids() throws(BoardpackError) -> [String] { try ids(withKey: "body:") }
 
@@ -25,9 +46,7 @@ public struct TemplateLibrary: Sendable {
   /// templates share the folder, told apart by their top-level keys.
   private func ids(withKey key: String) throws(BoardpackError) -> [String] {
     guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else {
-      throw BoardpackError(
-        "no templates folder here; give one with --templates or $BOARDPACK_TEMPLATES",
-        at: SourceLocation(file: directory))
+      throw missingFolder
     }
     return names.filter { $0.hasSuffix(".yaml") }.map { String($0.dropLast(5)) }.filter { id in
       let text = (try? String(contentsOfFile: path(of: id), encoding: .utf8)) ?? ""

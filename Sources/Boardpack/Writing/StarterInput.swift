@@ -16,13 +16,12 @@ public struct StarterInput: Sendable {
   /// The example table's file name, beside the input, and its text; nil when no slot asks for a table.
   public let table: (name: String, csv: String)?
 
-  /// The starter for `skeleton`, to be written as `fileName` (its table is named after it), dated `date`.
-  public init(for skeleton: Skeleton, fileName: String, date: CalendarDate) {
-    let tableName = (fileName as NSString).deletingPathExtension + "-table.csv"
+  /// The starter for `skeleton`, to be written at `path` (its table beside it, named after it),
+  /// dated `date`.
+  public init(for skeleton: Skeleton, path: String, date: CalendarDate) {
+    let tableName =
+      ((path as NSString).lastPathComponent as NSString).deletingPathExtension + "-table.csv"
     var lines = [
-      "# A starter for \"\(skeleton.name)\" (\(skeleton.id)). It generates as it stands:",
-      "#   boardpack generate \(fileName)",
-      "# Replace each \"To be written\" and the example table; docs/FORMATS.md §1 has the syntax.",
       "template: \(skeleton.id)",
       "metadata:",
       "  body: \(Self.quoted(Self.toBeWritten))    # the board or panel",
@@ -74,7 +73,13 @@ public struct StarterInput: Sendable {
       }
       lines += entry.map { (slot.isRequired ? "  " : "  # ") + $0 }
     }
-    yaml = lines.joined(separator: "\n") + "\n"
+    let replace = usesTable ? "each \"To be written\" and the example table" : "each \"To be written\""
+    let intro = [
+      "# A starter for \"\(skeleton.name)\" (\(skeleton.id)). It generates as it stands:",
+      "#   boardpack generate \(path)",
+      "# Replace \(replace); docs/FORMATS.md §1 has the syntax.",
+    ]
+    yaml = (intro + lines).joined(separator: "\n") + "\n"
     table = usesTable ? (tableName, Self.exampleCSV) : nil
   }
 

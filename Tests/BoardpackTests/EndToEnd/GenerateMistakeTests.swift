@@ -75,6 +75,23 @@ import Testing
         + "\n")
   }
 
+  /// Run from a folder without `Templates/`, every command that needs it says how to name one.
+  @Test(arguments: [
+    ["generate", "Inputs/s106-update.yaml", "--out", "/nonexistent/out"],
+    ["merge", "--template", "csp-partner-letter", "--data", "Inputs/csp-partners-2026-27.csv"],
+    ["templates"], ["new", "minutes"],
+    ["pack", "Inputs/meetings/2026-06-23-panel.yaml", "--out", "/nonexistent/out"],
+  ])
+  func withoutATemplatesFolderEveryCommandSaysHowToNameOne(_ arguments: [String]) throws {
+    let missing = "/nonexistent/Templates"
+    let run = try BoardpackCLI.run(arguments, environment: ["BOARDPACK_TEMPLATES": missing])
+    #expect(run.status == 1)
+    #expect(
+      run.errors
+        == "\(missing): error: no templates folder here: Boardpack looks for Templates/ in the folder it runs in; run it from the Boardpack folder, or give --templates DIR, or set BOARDPACK_TEMPLATES=DIR\n"
+    )
+  }
+
   @Test func aDeclaredColumnNamesTheCellWithoutSayingWhatTheOthersAre() throws {
     let path = fixture.writeInput("tables/contracts.csv", "Area,2025-26\nBlaby,tbc\n")
     let result = try generate(

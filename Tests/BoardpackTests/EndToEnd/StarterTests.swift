@@ -37,6 +37,8 @@ import Testing
     #expect(
       result.output == "wrote \(folder.path)/s106.yaml\nwrote \(folder.path)/s106-table.csv\n")
     let yaml = try String(contentsOfFile: folder.path + "/s106.yaml", encoding: .utf8)
+    #expect(yaml.contains("#   boardpack generate \(folder.path)/s106.yaml\n"))
+    #expect(yaml.contains("# Replace each \"To be written\" and the example table;"))
     #expect(
       yaml.contains(
         """

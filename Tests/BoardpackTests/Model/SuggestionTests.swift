@@ -23,6 +23,14 @@ import Testing
     #expect(Suggestion.nearest(to: "Row-1", among: ["row-1"]) == "row-1")
   }
 
+  @Test func anIDTypedShortIsTheOneIDItBegins() {
+    let ids = ["dpcc-update", "pcc-update-report", "board-update", "board-update-annex"]
+    #expect(Suggestion.nearest(to: "pcc-update", among: ids) == "pcc-update-report")
+    // "board" begins two ids, and "board-update" is itself one.
+    #expect(Suggestion.nearest(to: "board", among: ids) == nil)
+    #expect(Suggestion.nearest(to: "board-update", among: ids) == nil)
+  }
+
   @Test func saysDidYouMeanOrNothing() {
     #expect(Suggestion.didYouMean("sumary", among: Self.slots) == " (did you mean \"summary\"?)")
     #expect(Suggestion.didYouMean("nonesuch", among: Self.slots) == "")
