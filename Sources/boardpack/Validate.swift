@@ -56,7 +56,14 @@ struct Validate: ParsableCommand {
       var papers = [argument]
       if PaperFile.isFolder(argument) {
         do throws(BoardpackError) {
-          papers = try PaperFile.papers(in: argument)
+          let found = try PaperFile.papers(in: argument)
+          papers = found.papers
+          if found.yamlFiles > 0 {
+            FileHandle.standardError.write(
+              Data(
+                "\(argument): note: \(found.yamlFiles) YAML file(s) in the folder not checked; name the inputs to check them (boardpack validate \(argument.hasSuffix("/") ? String(argument.dropLast()) : argument)/*.yaml)\n"
+                  .utf8))
+          }
           if papers.isEmpty {
             throw BoardpackError("the folder holds no papers", at: SourceLocation(file: argument))
           }
@@ -70,8 +77,7 @@ struct Validate: ParsableCommand {
         count += 1
         do throws(BoardpackError) {
           let document =
-            file.hasSuffix(".yaml")
-            ? try generator.document(forInputAt: file) : try PaperFile.read(path: file)
+            file.hasSuffix(".yaml") ? try input(file, generator) : try PaperFile.read(path: file)
           let name = file == PaperFile.standardInput ? PaperFile.standardInputName : file
           diagnostics += validator.check(document, file: name)
           documents.append((name, document))
@@ -98,5 +104,15 @@ struct Validate: ParsableCommand {
     if !unreadable.isEmpty { throw ExitCode(2) }
     let failing = diagnostics.contains { $0.severity == .error || strict }
     if failing { throw ExitCode(1) }
+  }
+
+  /// The paper a YAML input generates; a meeting file is pointed to `pack`, which checks its papers.
+  private func input(_ file: String, _ generator: Generator) throws(BoardpackError) -> Document {
+    do { return try generator.document(forInputAt: file) } catch {
+      guard (try? Meeting(contentsOf: file)) != nil else { throw error }
+      throw BoardpackError(
+        "a meeting file, not a paper: boardpack pack \(file) checks its papers, each on its own and against each other",
+        at: SourceLocation(file: file))
+    }
   }
 }

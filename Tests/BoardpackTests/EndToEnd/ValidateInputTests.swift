@@ -33,6 +33,28 @@ import Testing
     #expect(result.status == 1)
   }
 
+  /// A folder's YAML files are inputs, meeting files or templates, checked only when named: the
+  /// run says how many it passed over; a meeting file named is pointed to `pack`.
+  @Test func saysWhatItPassesOverAndPointsAMeetingFileToPack() throws {
+    let folder = TemporaryDirectory()
+    folder.write("inputs/paper.yaml", "template: nonesuch\n")
+    let copied = try Data(
+      contentsOf: Snapshot.packageRoot.appendingPathComponent(Self.seeds + "/complaints-2026-06-23.xhtml"))
+    folder.write("inputs/papers/complaints.xhtml", copied)
+    let result = try BoardpackCLI.run(["validate", folder.path + "/inputs/"])
+    #expect(
+      result.errors
+        == "\(folder.path)/inputs/: note: 1 YAML file(s) in the folder not checked; name the inputs to check them (boardpack validate \(folder.path)/inputs/*.yaml)\n"
+    )
+    let meeting = "Inputs/meetings/2026-06-23-panel.yaml"
+    let named = try BoardpackCLI.run(["validate", meeting])
+    #expect(named.status == 2)
+    #expect(
+      named.output.hasPrefix(
+        "\(meeting): error: a meeting file, not a paper: boardpack pack \(meeting) checks its papers, each on its own and against each other\n"
+      ))
+  }
+
   @Test func readsStandardInputAndCountsUnreadableFiles() throws {
     let process = Process()
     process.executableURL = BoardpackCLI.executable
