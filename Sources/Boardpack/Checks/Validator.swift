@@ -18,6 +18,7 @@ public struct Validator: Sendable {
       ListCountRule(),
       ArithmeticRule(), CrossReferenceRule(),
       NumberingRule(), DateRule(), FinancialYearRule(), AccessibilityRule(), StoredValueRule(),
+      PlaceholderRule(),
     ]
   }
 

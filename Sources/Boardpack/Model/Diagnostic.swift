@@ -16,6 +16,8 @@ public struct Diagnostic: Sendable, Equatable, Codable {
     case accessibility
     case trackedChanges = "tracked-changes"
     case storedValue = "stored-value"
+    /// Text left for the author to write: "To be written", "[insert …]".
+    case placeholder
     /// Papers of one meeting that disagree with each other (a figure, an event's date).
     case acrossPapers = "across-papers"
   }
