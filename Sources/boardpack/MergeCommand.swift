@@ -96,9 +96,7 @@ struct Merge: ParsableCommand {
     }
     let skipped =
       report.invalidRows.isEmpty ? "" : ", \(report.invalidRows.count) bad row(s) skipped"
-    let without = report.rowsWithoutJoined.sorted { $0.key < $1.key }.map {
-      "; \($0.value) row(s) with no \"\($0.key)\" rows"
-    }
+    let without = report.rowsWithoutJoined.map { "; \($0)" }
     print("\(report.letters) letter(s) written to \(outputFolder)\(skipped)\(without.joined())")
     // A signal during publishing let it finish; the run still ends as the signal asked.
     if let signal = Interruption.caughtSignal { throw ExitCode(128 + signal) }

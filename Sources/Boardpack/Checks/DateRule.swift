@@ -134,7 +134,7 @@ public struct DateRule: ReportRule {
         guard date.isValid else {
           findings.add(
             .date, .error,
-            "no such date: \(CalendarDate.monthNames[month - 1]) has \(CalendarDate.days(inMonth: month, year: year ?? 2024)) days",
+            "no such date: \(CalendarDate.length(ofMonth: month, year: year))",
             at: passage.place, stated: shown)
           continue
         }

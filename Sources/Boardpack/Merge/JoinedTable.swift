@@ -11,6 +11,8 @@ public struct JoinedTable: Sendable {
   public var path: String { file.path }
   /// The column both files share.
   public let key: String
+  /// The column names, in order.
+  public let header: [String]
   let columns: [String: Int]
   public let rows: [CSVRecord]
   let byKey: [String: [CSVRecord]]
@@ -31,6 +33,7 @@ public struct JoinedTable: Sendable {
     self.name = name
     self.file = reader.file
     self.key = key
+    self.header = reader.header
     self.columns = Dictionary(
       reader.header.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
     self.rows = rows
@@ -79,11 +82,13 @@ struct JoinCoverage {
     }
   }
 
-  /// Data rows with no joined row, by join name; joins every row matched are left out.
-  var unmatched: [String: Int] {
-    var counts: [String: Int] = [:]
-    for (join, count) in zip(joins, rowsWithout) where count > 0 { counts[join.table.name] = count }
-    return counts
+  /// Data rows with no joined row, in join name order; joins every row matched are left out.
+  var unmatched: [RowsWithoutJoined] {
+    joins.indices.filter { rowsWithout[$0] > 0 }.map {
+      RowsWithoutJoined(
+        join: joins[$0].table.name, count: rowsWithout[$0],
+        keys: Array(keysWithout[$0].prefix(RowsWithoutJoined.namedKeys)))
+    }
   }
 
   /// Each joined row whose key no row of the data (`dataName`, as messages name it) has, as an error at its line, in
@@ -107,5 +112,29 @@ struct JoinCoverage {
       }
     }
     return result
+  }
+}
+
+/// The data rows of a merge that matched no row of a join, for its summary: how many, and the
+/// keys of the first few.
+public struct RowsWithoutJoined: Sendable, Equatable, CustomStringConvertible {
+  /// How many keys the summary names before "and N more".
+  public static let namedKeys = 5
+  public var join: String
+  public var count: Int
+  /// The keys of the first `namedKeys` rows, in file order.
+  public var keys: [String]
+
+  public init(join: String, count: Int, keys: [String]) {
+    self.join = join
+    self.count = count
+    self.keys = keys
+  }
+
+  /// `1 row with no "projects" rows: "Oadby and Wigston"`; past five keys, `… and 3 more`.
+  public var description: String {
+    let more = count > keys.count ? " and \(count - keys.count) more" : ""
+    return "\(count) row\(count == 1 ? "" : "s") with no \"\(join)\" rows: "
+      + keys.map { "\"\($0)\"" }.joined(separator: ", ") + more
   }
 }

@@ -33,7 +33,7 @@ public struct LetterBinder: Sendable {
       header.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
     self.joins = joins
     var collector = RequirementCollector(
-      template: template, dataName: data.name, columns: columns, joins: joins)
+      template: template, dataName: data.name, header: header, columns: columns, joins: joins)
     try collector.collect()
     self.computed = collector.computed
     self.moneyColumns = collector.moneyColumns
@@ -389,7 +389,8 @@ public struct LetterBinder: Sendable {
     let cell = try cell(column, in: scope)
     guard let date = CalendarDate(parsing: cell.text), date.isValid else {
       throw BoardpackError(
-        "column \"\(column)\": \"\(cell.text)\" is not a date",
+        "column \"\(column)\": "
+          + CalendarDate.notADate(cell.text, write: "2026-06-25, 25/06/2026 or 25 June 2026"),
         at: cell.location)
     }
     return date

@@ -34,7 +34,7 @@ struct TemplateReader {
     if let node = fields["date"] {
       let text = try node.text("the date")
       guard let parsed = CalendarDate(parsing: text), parsed.isValid, parsed.day != nil else {
-        throw node.error("\"\(text)\" is not a date (write 2026-06-26)")
+        throw node.error(CalendarDate.notADate(text, write: "2026-06-26"))
       }
       date = parsed
     }

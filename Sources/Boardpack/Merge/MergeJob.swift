@@ -221,7 +221,7 @@ public struct MergeJob: Sendable {
     var rows = 0
     var letters = 0
     var invalid: [BoardpackError] = []
-    var rowsWithoutJoined: [String: Int] = [:]
+    var rowsWithoutJoined: [RowsWithoutJoined] = []
     var combinedFiles: [String] = []
   }
 
@@ -394,7 +394,15 @@ public struct MergeJob: Sendable {
     }
     joins.merge(joinOverrides) { _, override in override }
     var tables: [String: JoinedTable] = [:]
-    for (name, join) in joins {
+    for (name, join) in joins.sorted(by: { $0.key < $1.key }) {
+      if joinOverrides[name] == nil, !FileManager.default.fileExists(atPath: join.file) {
+        let file = template.joins[name]!.file
+        let place = file.hasPrefix("/") ? file : "\(file) beside the data"
+        throw BoardpackError(
+          "the template's join \"\(name)\" reads \(place), and there is none: "
+            + "copy it there, or give --join \(name)=FILE:\(join.key)",
+          at: SourceLocation(file: join.file))
+      }
       tables[name] = try JoinedTable(name: name, path: join.file, key: join.key)
     }
     return tables
@@ -408,8 +416,9 @@ public struct MergeReport: Sendable, Equatable {
   /// Bad rows, in file order (data rows, then joined rows that match no data row); when not empty
   /// and `skipInvalid` is off, nothing was written.
   public var invalidRows: [BoardpackError]
-  /// How many data rows matched no row of each join (joins every row matched are left out).
-  public var rowsWithoutJoined: [String: Int]
+  /// The data rows that matched no row of each join, in join name order (joins every row matched
+  /// are left out).
+  public var rowsWithoutJoined: [RowsWithoutJoined]
   /// What the readers assumed (a CSV file read as Windows-1252), for standard error.
   public var warnings: [String] = []
   /// The combined documents and the manifest (per-letter files are listed in the manifest).

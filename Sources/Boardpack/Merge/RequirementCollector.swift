@@ -4,6 +4,8 @@ struct RequirementCollector {
   let template: LetterTemplate
   /// The data file (and sheet) as messages name it.
   let dataName: String
+  /// The data's column names, in order.
+  let header: [String]
   let columns: [String: Int]
   let joins: [String: JoinedTable]
   /// Needs of the main data's columns.
@@ -16,10 +18,12 @@ struct RequirementCollector {
   var usedJoins: Set<String> = []
 
   init(
-    template: LetterTemplate, dataName: String, columns: [String: Int], joins: [String: JoinedTable]
+    template: LetterTemplate, dataName: String, header: [String], columns: [String: Int],
+    joins: [String: JoinedTable]
   ) {
     self.template = template
     self.dataName = dataName
+    self.header = header
     self.columns = columns
     self.joins = joins
   }
@@ -146,15 +150,33 @@ struct RequirementCollector {
         "computed column \"\(field.column)\" always has a value, so it takes no default",
         at: field.location)
     }
-    let names =
-      Array(columns.keys) + (join.flatMap { joins[$0].map { Array($0.columns.keys) } } ?? [])
-    guard !names.contains(field.column),
-      let near = Suggestion.nearest(to: field.column, among: names.sorted())
+    guard columns[field.column] == nil, join.flatMap({ joins[$0]?.columns[field.column] }) == nil
     else { return }
+    let suggestion = didYouMean(field.column, join: join, computedToo: false)
+    guard !suggestion.isEmpty else { return }
     throw BoardpackError(
-      "the field \"\(field.column)\" is not a column of \(dataName) (did you mean \"\(near)\"?); "
+      "the field \"\(field.column)\" is not a column of \(dataName)\(suggestion); "
         + "its default is for data without the column",
       at: field.location)
+  }
+
+  /// ` (did you mean the data's column "Alocation"? …)`: the column of `join`, of the data or
+  /// (when `computedToo`) the computed column nearest `name`, saying where to correct a misspelt
+  /// header; empty when none is near.
+  func didYouMean(_ name: String, join: String?, computedToo: Bool) -> String {
+    let joined = join.flatMap { joins[$0] }
+    let names =
+      (joined?.header ?? []) + header + (computedToo ? computed.keys.sorted() : [])
+    guard let near = Suggestion.nearest(to: name, among: names) else { return "" }
+    if let joined, joined.columns[near] != nil {
+      return " (did you mean the \"\(joined.name)\" join's column \"\(near)\"? "
+        + "if \(joined.file.name)'s header is misspelt, correct it there)"
+    }
+    if columns[near] != nil {
+      return " (did you mean the data's column \"\(near)\"? "
+        + "if the data's header is misspelt, correct it there)"
+    }
+    return " (did you mean the computed column \"\(near)\"?)"
   }
 
   /// Records that `column` is used with `need`, in the innermost scope that has it.
@@ -171,9 +193,14 @@ struct RequirementCollector {
         throw BoardpackError("computed column \"\(column)\" is not a date", at: location)
       }
     } else {
-      let files = [dataName] + (join.flatMap { joins[$0]?.file.name }.map { [$0] } ?? [])
+      let joined = join.flatMap { joins[$0] }
+      let files = [dataName] + (joined.map { [$0.file.name] } ?? [])
+      let listed =
+        "its columns are: \(header.joined(separator: ", "))"
+        + (joined.map { "; \($0.file.name)'s: \($0.header.joined(separator: ", "))" } ?? "")
       throw BoardpackError(
-        "the field \"\(column)\" is not a column of \(files.joined(separator: " or ")) nor a computed column",
+        "the field \"\(column)\" is not a column of \(files.joined(separator: " or ")) nor a computed column"
+          + didYouMean(column, join: join, computedToo: true) + "; " + listed,
         at: location)
     }
   }

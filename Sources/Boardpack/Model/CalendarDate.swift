@@ -27,6 +27,32 @@ public struct CalendarDate: Sendable, Equatable, Hashable, Comparable, Codable {
     return (1...CalendarDate.days(inMonth: month, year: year)).contains(day)
   }
 
+  /// Why the date does not exist, in words for an error: "June has 30 days", "February 2025 has
+  /// 28 days", "there is no month 13", "there is no day 0"; nil for a date that exists.
+  public var whyInvalid: String? {
+    guard (1...12).contains(month) else { return "there is no month \(month)" }
+    guard (1...9999).contains(year) else { return "a year is from 1 to 9999" }
+    guard let day, !(1...CalendarDate.days(inMonth: month, year: year)).contains(day) else {
+      return nil
+    }
+    return day < 1 ? "there is no day \(day)" : CalendarDate.length(ofMonth: month, year: year)
+  }
+
+  /// "June has 30 days"; February's days are its year's, "February 2025 has 28 days", or without a
+  /// year "February has 29 days".
+  public static func length(ofMonth month: Int, year: Int?) -> String {
+    let days = days(inMonth: month, year: year ?? 2024)
+    let named = monthNames[month - 1] + (month == 2 ? year.map { " \($0)" } ?? "" : "")
+    return "\(named) has \(days) days"
+  }
+
+  /// The error for `text` that is not a date: `"31/06/2026" is not a date (June has 30 days);
+  /// write 2026-06-25`, with `forms` after "write" and the reason when the date is impossible.
+  public static func notADate(_ text: String, write forms: String) -> String {
+    let reason = CalendarDate(parsing: text)?.whyInvalid.map { " (\($0))" } ?? ""
+    return "\"\(text)\" is not a date\(reason); write \(forms)"
+  }
+
   public static func days(inMonth month: Int, year: Int) -> Int {
     switch month {
     case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28

@@ -62,8 +62,12 @@ public struct CSVReader: RecordReader {
       if fields == [""] { continue }
       row += 1
       guard fields.count == header.count else {
+        let cause =
+          fields.count > header.count
+          ? "a value holding a comma must be in double quotes: \"£53,776.10\", \"The Chair, Blaby\""
+          : "a row needs a value for every column; write an empty value as nothing between two commas"
         throw BoardpackError(
-          "row \(row) has \(fields.count) field\(fields.count == 1 ? "" : "s"), but the header has \(header.count)",
+          "line \(line) has \(fields.count) value\(fields.count == 1 ? "" : "s"), but the header has \(header.count): \(cause)",
           at: SourceLocation(file: path, line: line))
       }
       try body(CSVRecord(fields: fields, line: line, row: row))

@@ -90,7 +90,7 @@ public struct PaperInput: Sendable, Equatable {
     let text = try node.text(what)
     let date = CalendarDate(iso: text) ?? CalendarDate(parsing: text)
     guard let date, date.isValid else {
-      throw node.error("\(what) \"\(text)\" is not a date; write 2026-04-21 or 2026-06")
+      throw node.error("\(what) " + CalendarDate.notADate(text, write: "2026-04-21 or 2026-06"))
     }
     return date
   }

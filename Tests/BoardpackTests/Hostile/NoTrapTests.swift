@@ -55,7 +55,7 @@ import Testing
       date: 99999999999999999999-06-2026
       blocks: [Hello]
       """
-    #expect(throws: BoardpackError("\"99999999999999999999-06-2026\" is not a date (write 2026-06-26)", at: SourceLocation(file: "x.yaml", line: 3, column: 7), sourceLine: "date: 99999999999999999999-06-2026")) {
+    #expect(throws: BoardpackError("\"99999999999999999999-06-2026\" is not a date; write 2026-06-26", at: SourceLocation(file: "x.yaml", line: 3, column: 7), sourceLine: "date: 99999999999999999999-06-2026")) {
       _ = try LetterTemplate(yaml: yaml, path: "x.yaml")
     }
   }
@@ -78,8 +78,8 @@ import Testing
     #expect(report.letters == 0)
     #expect(
       report.invalidRows.map(\.description) == [
-        "\(data):2: error: column \"Due\": \"2026-06-½\" is not a date",
-        "\(data):4: error: column \"Due\": \"99999999999999999999-06-2026\" is not a date",
+        "\(data):2: error: column \"Due\": \"2026-06-½\" is not a date; write 2026-06-25, 25/06/2026 or 25 June 2026",
+        "\(data):4: error: column \"Due\": \"99999999999999999999-06-2026\" is not a date; write 2026-06-25, 25/06/2026 or 25 June 2026",
       ])
     #expect(!FileManager.default.fileExists(atPath: output))
     let left = try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted()

@@ -112,7 +112,7 @@ import Testing
     let data = directory.write("d.csv", "Name,Amount,Spent\nAda,10,0\n")
     #expect(
       throws: BoardpackError(
-        "the field \"Nme\" is not a column of \(data) (did you mean \"Name\"?); its default is for data without the column",
+        "the field \"Nme\" is not a column of \(data) (did you mean the data's column \"Name\"? if the data's header is misspelt, correct it there); its default is for data without the column",
         at: SourceLocation(file: directory.path + "/small.yaml", line: 14, column: 5))
     ) { try job(template, data).run() }
     let computed = try MergeFixtures.small(
@@ -292,7 +292,8 @@ import Testing
     #expect(
       report.invalidRows == [
         BoardpackError(
-          "column \"Due\": \"31/02/2026\" is not a date", at: SourceLocation(file: data, line: 2))
+          "column \"Due\": \"31/02/2026\" is not a date (February 2026 has 28 days); write 2026-06-25, 25/06/2026 or 25 June 2026",
+          at: SourceLocation(file: data, line: 2))
       ])
   }
 
@@ -353,7 +354,8 @@ import Testing
     let data = directory.write("data.csv", "Name,Amount,Spent\nZoë,£1,Nil\nAda,£2\n")
     #expect(
       throws: BoardpackError(
-        "row 2 has 2 fields, but the header has 3", at: SourceLocation(file: data, line: 3))
+        "line 3 has 2 values, but the header has 3: a row needs a value for every column; write an empty value as nothing between two commas",
+        at: SourceLocation(file: data, line: 3))
     ) { try job(try MergeFixtures.small(in: directory), data).run() }
     #expect(!outputExists)
   }
@@ -403,7 +405,7 @@ import Testing
     let data = directory.write("data.csv", "Name,Amount\nZoë,£1\n")
     #expect(
       throws: BoardpackError(
-        "the field \"Spent\" is not a column of \(data) nor a computed column",
+        "the field \"Spent\" is not a column of \(data) nor a computed column; its columns are: Name, Amount",
         at: SourceLocation(file: template.path, line: 7, column: 3))
     ) { try job(template, data).run() }
     #expect(!outputExists)

@@ -49,7 +49,7 @@ import Testing
     #expect(result.errors.hasPrefix(strayError))
     #expect(
       result.output
-        == "9 letter(s) written to \(out), 1 bad row(s) skipped; 1 row(s) with no \"projects\" rows\n"
+        == "9 letter(s) written to \(out), 1 bad row(s) skipped; 1 row with no \"projects\" rows: \"Oadby and Wigston\"\n"
     )
     let manifest = try String(contentsOfFile: out + "/manifest.csv", encoding: .utf8)
     #expect(
@@ -61,12 +61,14 @@ import Testing
     #expect(leicester.contains("NTE St John Ambulance"))
   }
 
-  @Test func dataRowsWithNoJoinedRowAreCounted() throws {
+  @Test func dataRowsWithNoJoinedRowAreCountedAndNamed() throws {
     let result = try merge(["--format", "xhtml"])
     #expect(result.status == 0, "\(result.errors)")
     // Oadby and Wigston has no projects.
     #expect(
-      result.output == "9 letter(s) written to \(out); 1 row(s) with no \"projects\" rows\n")
+      result.output
+        == "9 letter(s) written to \(out); 1 row with no \"projects\" rows: \"Oadby and Wigston\"\n"
+    )
   }
 
   @Test func aWindows1252DataFileIsReadWithAWarning() throws {

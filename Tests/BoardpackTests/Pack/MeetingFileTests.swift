@@ -103,8 +103,8 @@ import Testing
     let text = "body: Panel\ndate: 23/13/2026\nitems: []\n"
     #expect(
       throws: error(
-        "date \"23/13/2026\" is not a date; write 2026-04-21 or 2026-06", line: 2, column: 7,
-        in: text)
+        "date \"23/13/2026\" is not a date (there is no month 13); write 2026-04-21 or 2026-06",
+        line: 2, column: 7, in: text)
     ) { try Meeting(yaml: text, path: "meeting.yaml") }
   }
 }

@@ -36,7 +36,21 @@ import Testing
     let path = directory.write("r.csv", "A,B,C\n1,2,3\n\"x\ny\",2\n")
     #expect(
       throws: BoardpackError(
-        "row 2 has 2 fields, but the header has 3", at: SourceLocation(file: path, line: 3))
+        "line 3 has 2 values, but the header has 3: a row needs a value for every column; write an empty value as nothing between two commas",
+        at: SourceLocation(file: path, line: 3))
+    ) {
+      try records(path)
+    }
+  }
+
+  /// A figure or a name with a comma, not in quotes, is the usual cause of too many values.
+  @Test func aRowWithTooManyValuesSaysToQuoteCommas() {
+    let path = directory.write(
+      "c.csv", "Partnership,Allocation\nLeicester,\"£271,818.47\"\nSNWLP,£53,776.10\n")
+    #expect(
+      throws: BoardpackError(
+        "line 3 has 3 values, but the header has 2: a value holding a comma must be in double quotes: \"£53,776.10\", \"The Chair, Blaby\"",
+        at: SourceLocation(file: path, line: 3))
     ) {
       try records(path)
     }

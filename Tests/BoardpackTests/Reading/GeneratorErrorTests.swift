@@ -69,10 +69,21 @@ import Testing
     let input = GeneratorFixture.inputHead + "  summary:\n    - table: tables/ragged.csv\n"
     #expect(
       throws: BoardpackError(
-        "row 2 has 1 field, but the header has 2", at: SourceLocation(file: csv, line: 3))
+        "line 3 has 1 value, but the header has 2: a row needs a value for every column; write an empty value as nothing between two commas",
+        at: SourceLocation(file: csv, line: 3))
     ) {
       try fixture.generate(input)
     }
+  }
+
+  @Test func anImpossibleMeetingDateSaysWhy() {
+    let input = "template: test-report\nmetadata:\n  title: T\n  meeting-date: 2026-06-31\n"
+    #expect(
+      throws: BoardpackError(
+        "meeting-date \"2026-06-31\" is not a date (June has 30 days); write 2026-04-21 or 2026-06",
+        at: SourceLocation(file: "x.yaml", line: 4, column: 17),
+        sourceLine: "  meeting-date: 2026-06-31")
+    ) { _ = try PaperInput(yaml: input, path: "x.yaml") }
   }
 
   @Test func missingCSV() {

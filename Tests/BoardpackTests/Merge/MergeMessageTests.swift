@@ -1,0 +1,95 @@
+import Boardpack
+import Foundation
+import Testing
+
+/// The merge's errors and summary as office staff read them (issue 12): each says what is wrong
+/// where, and what to do about it.
+@Suite struct MergeMessageTests {
+  let directory = TemporaryDirectory()
+  var out: String { directory.path + "/out" }
+  static let partners = try! String(contentsOfFile: MergeFixtures.partners, encoding: .utf8)
+  static let projects = try! String(
+    contentsOfFile: MergeFixtures.root + "/Inputs/csp-projects-2025-26.csv", encoding: .utf8)
+
+  /// The CSP merge of `partners` with `projects` beside it (none when nil), by the shipped template
+  /// or `template`.
+  func merge(
+    partners: String = partners, projects: String? = projects, template: String? = nil,
+    _ extra: [String] = []
+  ) throws -> (data: String, result: BoardpackCLI.Result) {
+    let data = directory.write("data/partners.csv", partners)
+    if let projects { directory.write("data/csp-projects-2025-26.csv", projects) }
+    let templatePath =
+      template.map { directory.write("letter.yaml", $0) } ?? "Templates/csp-partner-letter.yaml"
+    let result = try BoardpackCLI.run(
+      ["merge", "--template", templatePath, "--data", data, "--out", out] + extra)
+    return (data, result)
+  }
+
+  @Test func aMisspeltHeaderIsSuggestedAtTheTemplatesFirstUse() throws {
+    let (data, result) = try merge(
+      partners: Self.partners.replacingOccurrences(
+        of: "Contact,Allocation,", with: "Contact,Alocation,"))
+    #expect(result.status == 1)
+    #expect(
+      result.errors
+        == "Templates/csp-partner-letter.yaml:16:3: error: the field \"Allocation\" is not a column of \(data) nor a computed column (did you mean the data's column \"Alocation\"? if the data's header is misspelt, correct it there); its columns are: Partnership, Contact, Alocation, Expenditure, Return By\n"
+    )
+  }
+
+  @Test func aMisspeltFieldIsSuggested() throws {
+    let template = try String(contentsOfFile: MergeFixtures.letterTemplate, encoding: .utf8)
+      .replacingOccurrences(of: "{{Return By|date}}", with: "{{Retrun By|date}}")
+    let (data, result) = try merge(template: template)
+    #expect(result.status == 1)
+    #expect(
+      result.errors
+        == "\(directory.path)/letter.yaml:60:5: error: the field \"Retrun By\" is not a column of \(data) nor a computed column (did you mean the data's column \"Return By\"? if the data's header is misspelt, correct it there); its columns are: Partnership, Contact, Allocation, Expenditure, Return By\n"
+    )
+  }
+
+  @Test func aMisspeltFieldOfAJoinIsSuggestedFromTheJoinedFile() throws {
+    let template = try String(contentsOfFile: MergeFixtures.letterTemplate, encoding: .utf8)
+      .replacingOccurrences(of: "{{Project}}**", with: "{{Projcet}}**")
+    let (data, result) = try merge(template: template)
+    let projects = directory.path + "/data/csp-projects-2025-26.csv"
+    #expect(result.status == 1)
+    #expect(
+      result.errors
+        == "\(directory.path)/letter.yaml:55:19: error: the field \"Projcet\" is not a column of \(data) or \(projects) nor a computed column (did you mean the \"projects\" join's column \"Project\"? if \(projects)'s header is misspelt, correct it there); its columns are: Partnership, Contact, Allocation, Expenditure, Return By; \(projects)'s: Partnership, Project, Summary\n"
+    )
+  }
+
+  @Test func aMissingJoinedFileNamesTheJoinAndTheWayOut() throws {
+    let (_, result) = try merge(projects: nil)
+    #expect(result.status == 1)
+    #expect(
+      result.errors
+        == "\(directory.path)/data/csp-projects-2025-26.csv: error: the template's join \"projects\" reads csp-projects-2025-26.csv beside the data, and there is none: copy it there, or give --join projects=FILE:Partnership\n"
+    )
+  }
+
+  @Test func anImpossibleDateSaysWhy() throws {
+    let (data, result) = try merge(
+      partners: Self.partners.replacingOccurrences(
+        of: "\"£236,492.47\",2026-06-25", with: "\"£236,492.47\",31/06/2026"))
+    #expect(result.status == 1)
+    #expect(
+      result.errors
+        == "\(data):2: error: column \"Return By\": \"31/06/2026\" is not a date (June has 30 days); write 2026-06-25, 25/06/2026 or 25 June 2026\n"
+        + "nothing written: 1 bad row(s); fix them or use --skip-invalid\n")
+  }
+
+  @Test func rowsWithNoJoinedRowsAreNamedFiveAtMost() throws {
+    let leicester = Self.projects.split(separator: "\n").filter {
+      $0.hasPrefix("Partnership,") || $0.hasPrefix("Leicester,")
+    }
+    let (_, result) = try merge(
+      projects: leicester.joined(separator: "\n") + "\n", ["--format", "xhtml"])
+    #expect(result.status == 0, "\(result.errors)")
+    #expect(
+      result.output
+        == "9 letter(s) written to \(out); 8 rows with no \"projects\" rows: \"Charnwood\", \"SNWLP\", \"Blaby\", \"Hinckley and Bosworth\", \"Harborough\" and 3 more\n"
+    )
+  }
+}
