@@ -24,9 +24,12 @@ extension Meeting {
       }
       return node
     }
-    self.init(
-      body: try required("body").text("body"),
-      date: try PaperInput.date(try required("date"), "date"))
+    let dateNode = try required("date")
+    let date = try PaperInput.date(dateNode, "date")
+    guard date.day != nil else {
+      throw dateNode.error("a meeting's date needs its day: write 2026-06-23")
+    }
+    self.init(body: try required("body").text("body"), date: date)
     time = try entries["time"]?.text("time")
     venue = try entries["venue"]?.text("venue")
     if let contact = entries["contact"] {

@@ -107,4 +107,11 @@ import Testing
         line: 2, column: 7, in: text)
     ) { try Meeting(yaml: text, path: "meeting.yaml") }
   }
+
+  @Test func theDateNeedsItsDay() {
+    let text = "body: Panel\ndate: 2026-06\nitems: []\n"
+    #expect(
+      throws: error("a meeting's date needs its day: write 2026-06-23", line: 2, column: 7, in: text)
+    ) { try Meeting(yaml: text, path: "meeting.yaml") }
+  }
 }
