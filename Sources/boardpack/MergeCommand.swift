@@ -43,6 +43,12 @@ struct Merge: ParsableCommand {
     help: "File names from columns, e.g. \"{Partnership}\" (default: the template's file-name).")
   var name: String?
 
+  @Flag(
+    help:
+      "XHTML letters link to one stylesheet, letters.css, written beside them, instead of each carrying its own."
+  )
+  var sharedStylesheet = false
+
   @Flag(help: "Write the good rows when some are bad, and list the rest.")
   var skipInvalid = false
 
@@ -123,7 +129,10 @@ struct Merge: ParsableCommand {
     return MergeJob(
       template: try library.letterTemplate(template), dataPath: data, sheet: sheet,
       outputFolder: outputFolder,
-      writers: PaperWriters(xhtml: formats.writesXHTML, fodt: reference), combined: combined,
+      writers: PaperWriters(
+        xhtml: formats.writesXHTML, fodt: reference,
+        linkingStylesheet: sharedStylesheet ? MergeJob.stylesheetName : nil),
+      combined: combined,
       batch: batch,
       namePattern: name, skipInvalid: skipInvalid, expectedTotals: try expectedTotals(),
       joinOverrides: try joins(), force: force)

@@ -102,9 +102,13 @@ public struct MergeJob: Sendable {
     return combinedName + "-" + String(repeating: "0", count: max(0, 4 - digits.count)) + digits
   }
 
-  /// Whether `name` is a combined document a merge writes (`letters.fodt`, `letters-0012.xhtml`)
-  /// in one of `extensions`.
+  /// The stylesheet XHTML letters share when they link to one (`--shared-stylesheet`).
+  public static let stylesheetName = "letters.css"
+
+  /// Whether `name` is a file a merge writes for the whole set: a combined document
+  /// (`letters.fodt`, `letters-0012.xhtml`) in one of `extensions`, or the shared stylesheet.
   static func isCombinedFile(_ name: String, extensions: Set<String>) -> Bool {
+    if name == stylesheetName { return true }
     let (base, fileExtension) = (
       (name as NSString).deletingPathExtension, (name as NSString).pathExtension
     )
@@ -197,18 +201,21 @@ public struct MergeJob: Sendable {
         letters: 0, invalidRows: pass.invalid, rowsWithoutJoined: pass.rowsWithoutJoined,
         written: [], checking: checked - started, writing: .zero)
     }
+    // The files for the whole set: the combined documents, and the stylesheet letters link to.
+    let files = pass.combinedFiles + (writers.linkedStylesheet.map { [$0] } ?? [])
     do {
       try conversion?.convertInPlace(staging.folder)
+      if let stylesheet = writers.linkedStylesheet {
+        try OutputFile.write(
+          Data(XHTMLStylesheet.completeText.utf8), to: staging.folder + "/" + stylesheet)
+      }
       try Interruption.check(outputFolder)
     } catch {
       staging.discard()
       throw error
     }
-    try staging.publish(
-      files: pass.combinedFiles, extensions: combined ? [] : publishedExtensions)
-    let written = (pass.combinedFiles + ["\(Self.manifestName).csv"]).map {
-      "\(outputFolder)/\($0)"
-    }
+    try staging.publish(files: files, extensions: combined ? [] : publishedExtensions)
+    let written = (files + ["\(Self.manifestName).csv"]).map { "\(outputFolder)/\($0)" }
     return MergeReport(
       letters: letters, invalidRows: pass.invalid, rowsWithoutJoined: pass.rowsWithoutJoined,
       written: written, checking: checked - started, writing: clock.now - checked)

@@ -5,11 +5,16 @@ public struct PaperWriters: Sendable {
   private let xhtml: XHTMLWriter?
   private let fodt: FODTWriter?
 
-  /// Writers for XHTML and/or FODT; the FODT writer takes its styles from `reference`.
-  public init(xhtml: Bool, fodt reference: ReferenceDocument?) {
-    self.xhtml = xhtml ? XHTMLWriter() : nil
+  /// Writers for XHTML and/or FODT; the FODT writer takes its styles from `reference`. With
+  /// `linkingStylesheet`, every XHTML file links to that stylesheet instead of carrying its rules.
+  public init(xhtml: Bool, fodt reference: ReferenceDocument?, linkingStylesheet href: String? = nil)
+  {
+    self.xhtml = xhtml ? XHTMLWriter(linkingStylesheet: href) : nil
     self.fodt = reference.map(FODTWriter.init(reference:))
   }
+
+  /// The stylesheet the XHTML files link to, if they share one.
+  var linkedStylesheet: String? { xhtml?.linkedStylesheet }
 
   /// The file extensions written, in the order `render(_:)` gives the files.
   var extensions: [String] {

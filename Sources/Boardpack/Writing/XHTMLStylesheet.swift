@@ -176,7 +176,24 @@ struct XHTMLStylesheet: Sendable {
     return fragment
   }
 
+  /// The stylesheet with every rule, as a file of its own (`letters.css`) that letters link to.
+  static var completeText: String { text(~0) }
+
+  /// The `<link>` to the stylesheet at `href`, in place of a `<style>` element.
+  static func link(to href: String) -> XMLFragment {
+    let xml = XMLWriter.fragment()
+    xml.element("link", ["rel": "stylesheet", "href": href])
+    return xml.finishFragment()
+  }
+
   private static func build(_ rules: UInt64) -> XMLFragment {
+    let xml = XMLWriter.fragment()
+    xml.element("style", text: text(rules))
+    return xml.finishFragment()
+  }
+
+  /// The CSS of `rules`, the print rules inside `@media print`.
+  private static func text(_ rules: UInt64) -> String {
     let chosen = { (printing: Bool) in
       all.indices.filter { rules & 1 << UInt64($0) != 0 && all[$0].1 == printing }.map {
         all[$0].0.css
@@ -189,8 +206,6 @@ struct XHTMLStylesheet: Sendable {
         ["@media print {"] + printing.map { "  " + $0.replacingOccurrences(of: "\n", with: "\n  ") }
         + ["}"]
     }
-    let xml = XMLWriter.fragment()
-    xml.element("style", text: lines.joined(separator: "\n") + "\n")
-    return xml.finishFragment()
+    return lines.joined(separator: "\n") + "\n"
   }
 }

@@ -4,7 +4,13 @@ import Foundation
 /// Writes a `Document` as XHTML (HTML5 in XML syntax) per FORMATS.md §4: accessible markup,
 /// Boardpack's `bp-`/`data-bp-` markers for the XHTML reader, and an inline print stylesheet.
 public struct XHTMLWriter: Sendable {
-  public init() {}
+  /// The stylesheet every file links to (`letters.css` beside a merge's letters); nil to give each
+  /// file the rules it uses in a `<style>` element.
+  let linkedStylesheet: String?
+
+  public init(linkingStylesheet href: String? = nil) {
+    linkedStylesheet = href
+  }
 
   /// The document as UTF-8 XHTML bytes.
   public func render(_ document: Document) -> Data {
@@ -17,8 +23,13 @@ public struct XHTMLWriter: Sendable {
     rendering.writeHead()
     let head = rendering.xml.drain()
     rendering.writeBody()
-    return Frame.shared.opening + head + XHTMLStylesheet.element(for: rendering.rules).pieces
+    return Frame.shared.opening + head + stylesheet(rendering.rules).pieces
       + Frame.shared.middle + rendering.xml.drain() + Frame.shared.closing
+  }
+
+  /// The head's stylesheet: the link to the shared one, else a `<style>` element with `rules`.
+  private func stylesheet(_ rules: UInt64) -> XMLFragment {
+    linkedStylesheet.map(XHTMLStylesheet.link(to:)) ?? XHTMLStylesheet.element(for: rules)
   }
 
   /// The parts of every file that no document changes, serialised once: up to the head's own
@@ -64,23 +75,22 @@ public struct XHTMLWriter: Sendable {
   /// Starts writing letters to `path`, `first` the first; `append(_:)` adds a letter after it,
   /// `finish()` ends the file.
   func stream(_ first: Document, to path: String) throws(BoardpackError) -> Stream {
-    try Stream(first: first, path: path)
+    try Stream(first: first, path: path, stylesheet: stylesheet(~0))
   }
 
   /// A file of letters written as it grows, each an `<article>` with its letterhead and its title
-  /// as its heading, printed from a new page; with the whole stylesheet, since its head (the first
-  /// letter's title) is written before its body is known.
+  /// as its heading, printed from a new page; with the whole stylesheet (or the link to it), since
+  /// its head (the first letter's title) is written before its body is known.
   final class Stream {
     private let rendering: XHTMLRendering
     private let file: FileSink
 
-    fileprivate init(first: Document, path: String) throws(BoardpackError) {
+    fileprivate init(first: Document, path: String, stylesheet: XMLFragment) throws(BoardpackError) {
       file = try FileSink(path: path)
       rendering = XHTMLRendering(first)
       rendering.writeHead()
       try file.write(
-        Frame.shared.opening + rendering.xml.drain() + XHTMLStylesheet.complete.pieces
-          + Frame.shared.middle)
+        Frame.shared.opening + rendering.xml.drain() + stylesheet.pieces + Frame.shared.middle)
       try append(first)
     }
 

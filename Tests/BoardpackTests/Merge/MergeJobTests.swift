@@ -282,6 +282,27 @@ import Testing
       })
   }
 
+  /// With a shared stylesheet each XHTML letter links to `letters.css`, published with them; a
+  /// rerun without it removes the file and the letters carry their rules again.
+  @Test func lettersMayShareOneStylesheet() throws {
+    var job = job(try MergeFixtures.small(in: directory), directory.write("two.csv", "Name,Amount,Spent\nZoë,£10,Nil\nAda,£3,£1\n"))
+    job.writers = PaperWriters(xhtml: true, fodt: nil, linkingStylesheet: MergeJob.stylesheetName)
+    #expect(try job.run().letters == 2)
+    #expect(
+      try FileManager.default.contentsOfDirectory(atPath: output).sorted() == [
+        "Ada.xhtml", "Zoë.xhtml", "letters.css", "manifest.csv",
+      ])
+    let letter = try written("Ada.xhtml")
+    #expect(letter.contains("<link rel=\"stylesheet\" href=\"letters.css\"/>"))
+    #expect(!letter.contains("<style>"))
+    #expect(try written("letters.css").contains("@media print {"))
+    _ = try XMLDocument(parsing: Data(letter.utf8), name: "Ada.xhtml")
+    job.writers = PaperWriters(xhtml: true, fodt: nil)
+    #expect(try job.run().letters == 2)
+    #expect(!FileManager.default.fileExists(atPath: output + "/letters.css"))
+    #expect(try written("Ada.xhtml").contains("<style>"))
+  }
+
   @Test func checksValuesInBranchesThatAreNotTaken() throws {
     // Spent is "Nil", so "Spent: {{Spent|money}}" is never shown, but a bad date elsewhere still counts.
     let template = try MergeFixtures.small(
