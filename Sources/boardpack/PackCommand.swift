@@ -45,11 +45,7 @@ struct PackCommand: ParsableCommand {
       throw fail(error)
     }
     guard let full = packs.last else { return }
-    let validator = Validator()
-    let papers = full.papers.map { (file: $0.item.paperPath ?? meeting, document: $0.document) }
-    let diagnostics =
-      papers.flatMap { validator.check($0.document, file: $0.file) }
-      + validator.check(across: full.paperSet)
+    let diagnostics = Validator().check(full.paperSet)
     try checks.gate(diagnostics, files: full.papers.count, fixing: "the papers")
     let name = URL(fileURLWithPath: meeting).deletingPathExtension().lastPathComponent
     let named = packs.map { (packs.count == 1 ? name : name + "-" + $0.edition.rawValue, $0) }

@@ -48,7 +48,6 @@ struct Validate: ParsableCommand {
   func run() throws {
     let generator = Generator(templates: TemplateLibrary(directory: templates))
     let validator = Validator()
-    var diagnostics: [Diagnostic] = []
     var unreadable: [BoardpackError] = []
     var count = 0
     var documents: [(file: String, document: Document)] = []
@@ -79,7 +78,6 @@ struct Validate: ParsableCommand {
           let document =
             file.hasSuffix(".yaml") ? try input(file, generator) : try PaperFile.read(path: file)
           let name = file == PaperFile.standardInput ? PaperFile.standardInputName : file
-          diagnostics += validator.check(document, file: name)
           documents.append((name, document))
           if explain && format == .text {
             print(validator.explanation(of: document, file: name).joined(separator: "\n"))
@@ -89,8 +87,9 @@ struct Validate: ParsableCommand {
         }
       }
     }
-    // The papers against each other, as the papers of one meeting (a pack file holds several).
-    diagnostics += validator.check(across: PaperSet(documents))
+    // Each paper, then the papers against each other as the papers of one meeting (a pack file
+    // holds several).
+    let diagnostics = validator.check(PaperSet(documents))
     let printer = DiagnosticPrinter()
     switch format {
     case .text:

@@ -26,9 +26,19 @@ public struct Validator: Sendable {
   /// its first numbered paragraph first), rule by rule where they share a paragraph.
   /// Reports are independent, so they are checked on all cores; the result does not depend on it.
   public func check(_ document: Document, file: String) -> [Diagnostic] {
-    let reports = Report.reports(in: document)
+    check(Report.reports(in: document), of: document.metadata, file: file)
+  }
+
+  /// The diagnostics of every paper of `papers` in turn, as `check(_:file:)` gives them, then
+  /// those across the papers (`check(across:)`): each paper is split into its reports once.
+  public func check(_ papers: PaperSet) -> [Diagnostic] {
+    papers.papers.flatMap { check($0.reports, of: $0.metadata, file: $0.file) }
+      + check(across: papers)
+  }
+
+  private func check(_ reports: [Report], of metadata: Metadata, file: String) -> [Diagnostic] {
     let found = reports.concurrentMap { check($0, file: file) }.flatMap { $0 }
-    guard document.metadata.hasTrackedChanges else { return found }
+    guard metadata.hasTrackedChanges else { return found }
     let note = Diagnostic(
       file: file, severity: .warning, rule: .trackedChanges,
       message:
