@@ -65,6 +65,9 @@ public struct FODTReader {
   private var lastListByStyle: [String: Counter] = [:]
   /// Set once the paper's title (a paragraph of style "Title") is read.
   private var hasTitle = false
+  /// The styles of the lines already read into the metadata (`BP Meeting Date`, `BP Body`): in a
+  /// pack, the later papers' such lines are header lines, which the checks compare with the meeting.
+  private var metadataLines: Set<String> = []
   /// The rows and cells that repetition may still add to the document.
   private var repetitionBudget = 10_000
 
@@ -330,9 +333,9 @@ public struct FODTReader {
       result += heading(element, level: 1)
     } else if names.contains("BP Letterhead") {
       metadata.letterhead.append(content.plainText)
-    } else if names.contains("BP Meeting Date") {
+    } else if names.contains("BP Meeting Date"), metadataLines.insert("BP Meeting Date").inserted {
       metadata.meetingDate = metadata.meetingDate ?? Metadata.date(content.plainText)
-    } else if names.contains("BP Body") {
+    } else if names.contains("BP Body"), metadataLines.insert("BP Body").inserted {
       metadata.body = metadata.body ?? content.plainText
     } else if !run.frames.isEmpty {
       for frame in run.frames {

@@ -15,6 +15,9 @@ public struct XHTMLReader {
   private var centredClasses: Set<String> = []
   /// Set once the paper's title (Boardpack's `<h1>`) is read.
   private var hasTitle = false
+  /// The classes of the lines already read into the metadata (`bp-meeting-date`, `bp-body`): in a
+  /// pack, the later papers' such lines are header lines, which the checks compare with the meeting.
+  private var metadataLines: Set<String> = []
   /// The number of the last numbered paragraph read from a list.
   private var lastNumber: Int?
 
@@ -187,11 +190,11 @@ public struct XHTMLReader {
       metadata.letterhead.append(content.plainText)
       return []
     }
-    if classes.contains("bp-meeting-date") {
+    if classes.contains("bp-meeting-date"), metadataLines.insert("bp-meeting-date").inserted {
       metadata.meetingDate = metadata.meetingDate ?? Metadata.date(content.plainText)
       return []
     }
-    if classes.contains("bp-body") {
+    if classes.contains("bp-body"), metadataLines.insert("bp-body").inserted {
       metadata.body = metadata.body ?? content.plainText
       return []
     }
