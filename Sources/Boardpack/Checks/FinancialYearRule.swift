@@ -53,7 +53,8 @@ public struct FinancialYearRule: ReportRule {
     needing: ["19", "20"], ["-", "/", "–"])
 
   private static func labels(in text: String) -> [YearLabel] {
-    labelPattern.matches(in: text).compactMap { match in
+    guard hasYearSpanShape(text) else { return [] }
+    return labelPattern.matches(in: text).compactMap { match in
       guard let first = match["first"], let separator = match["separator"],
         let last = match["last"], let start = Int(first), let digits = Int(last)
       else { return nil }
@@ -64,6 +65,38 @@ public struct FinancialYearRule: ReportRule {
         first: first, separator: separator, last: last, start: start, end: end,
         before: text[..<first.startIndex], after: text[last.endIndex...])
     }
+  }
+
+  /// Whether `text` holds four digits followed, after at most a space, by "-", "/" or "–" and
+  /// (after at most a space) a digit, as every label does ("2025-26", "2024 / 2025"): most text is
+  /// passed over without the pattern, which costs far more than this scan.
+  static func hasYearSpanShape(_ text: String) -> Bool {
+    let bytes = Array(text.utf8)
+    let isDigit = { (index: Int) in index < bytes.count && (0x30...0x39).contains(bytes[index]) }
+    // A space, tab or line break, or a no-break space (U+00A0, two bytes), as `\s` matches.
+    let skipSpace = { (index: Int) -> Int in
+      guard index < bytes.count else { return index }
+      if [0x20, 0x09, 0x0A, 0x0D, 0x0C].contains(bytes[index]) { return index + 1 }
+      return bytes[index] == 0xC2 && index + 1 < bytes.count && bytes[index + 1] == 0xA0
+        ? index + 2 : index
+    }
+    var run = 0
+    for index in bytes.indices {
+      run = isDigit(index) ? run + 1 : 0
+      guard run >= 4, !isDigit(index + 1) else { continue }
+      var next = skipSpace(index + 1)
+      if next < bytes.count, bytes[next] == 0x2D || bytes[next] == 0x2F {
+        next += 1
+      } else if next + 2 < bytes.count, bytes[next] == 0xE2, bytes[next + 1] == 0x80,
+        bytes[next + 2] == 0x93
+      {
+        next += 3
+      } else {
+        continue
+      }
+      if isDigit(skipSpace(next)) { return true }
+    }
+    return false
   }
 
   // MARK: Context

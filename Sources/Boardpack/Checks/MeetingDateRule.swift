@@ -89,9 +89,10 @@ public struct MeetingDateRule: PaperSetRule {
         default: continue
         }
         let text = blocks[position].printedText.trimmedOfWhiteSpace
-        guard let mention = DateMention.all(in: text).last, text.hasSuffix(mention.shown) else {
-          continue
-        }
+        // A header ends in its date's year: other lines are passed over before the pattern runs.
+        guard let last = text.last, ("0"..."9").contains(last), let mention = DateMention.all(in: text).last,
+          text.hasSuffix(mention.shown)
+        else { continue }
         let wholeLine = mention.shown == text
         let previous = position > 0 ? blocks[position - 1].printedText : ""
         let header =
