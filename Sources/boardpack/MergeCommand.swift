@@ -64,8 +64,7 @@ struct Merge: ParsableCommand {
   )
   var join: [String] = []
 
-  @Option(help: "The templates folder (default: $BOARDPACK_TEMPLATES, else ./Templates).")
-  var templates: String?
+  @OptionGroup var templates: TemplatesOption
 
   func run() throws {
     Interruption.install()
@@ -121,7 +120,7 @@ struct Merge: ParsableCommand {
   }
 
   func job(formats chosen: OutputFormat? = nil) throws(BoardpackError) -> MergeJob {
-    let library = try TemplateLibrary.existing(directory: templates)
+    let library = try templates.library()
     let formats = chosen ?? format ?? (combined ? .fodt : .all)
     let reference =
       formats.writesFODT

@@ -21,15 +21,14 @@ struct New: ParsableCommand {
   @Option(help: "The input to write (default: TEMPLATE.yaml in the current folder).")
   var out: String?
 
-  @Option(help: "The templates folder (default: $BOARDPACK_TEMPLATES, else ./Templates).")
-  var templates: String?
+  @OptionGroup var templates: TemplatesOption
 
   func run() throws {
     do { try write() } catch { throw fail(error) }
   }
 
   private func write() throws(BoardpackError) {
-    let skeleton = try TemplateLibrary.existing(directory: templates).skeleton(template)
+    let skeleton = try templates.library().skeleton(template)
     let path = out ?? template + ".yaml"
     let today = Calendar(identifier: .gregorian).dateComponents(
       [.year, .month, .day], from: Date())

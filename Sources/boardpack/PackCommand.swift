@@ -32,14 +32,13 @@ struct PackCommand: ParsableCommand {
   @Option(help: "The folder to write into.")
   var out: String = "Output"
 
-  @Option(help: "The templates folder (default: $BOARDPACK_TEMPLATES, else ./Templates).")
-  var templates: String?
+  @OptionGroup var templates: TemplatesOption
 
   @OptionGroup var checks: CheckOptions
 
   func run() throws {
     let library: TemplateLibrary
-    do { library = try TemplateLibrary.existing(directory: templates) } catch { throw fail(error) }
+    do { library = try templates.library() } catch { throw fail(error) }
     let packs: [Pack]
     do { packs = try Pack.packs(forMeetingAt: meeting, templates: library) } catch {
       throw fail(error)

@@ -10,15 +10,14 @@ struct Templates: ParsableCommand {
       "List the report skeletons and their slots, and the letter templates and their fields."
   )
 
-  @Option(help: "The templates folder (default: $BOARDPACK_TEMPLATES, else ./Templates).")
-  var templates: String?
+  @OptionGroup var templates: TemplatesOption
 
   func run() throws {
     do { try list() } catch { throw fail(error) }
   }
 
   private func list() throws(BoardpackError) {
-    let library = try TemplateLibrary.existing(directory: templates)
+    let library = try templates.library()
     print("Report types (boardpack new TEMPLATE; boardpack generate INPUT):\n")
     for skeleton in try library.skeletons() {
       print("\(skeleton.id) — \(skeleton.name)")

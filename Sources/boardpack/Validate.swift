@@ -40,13 +40,10 @@ struct Validate: ParsableCommand {
   )
   var explain = false
 
-  @Option(
-    help: "The templates folder, for YAML inputs (default: $BOARDPACK_TEMPLATES, else ./Templates)."
-  )
-  var templates: String?
+  @OptionGroup var templates: TemplatesOption
 
   func run() throws {
-    let generator = Generator(templates: TemplateLibrary(directory: templates))
+    let generator = Generator(templates: TemplateLibrary(directory: templates.folder))
     let validator = Validator()
     var unreadable: [BoardpackError] = []
     var count = 0

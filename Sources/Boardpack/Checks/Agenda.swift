@@ -50,7 +50,7 @@ public struct Agenda: Sendable, Equatable {
 
   /// The item a report of a pack file opens with its heading ("Agenda Item 10"), if any.
   static func openingItem(of report: Report) -> Int? {
-    report.blocks.prefix(2).lazy.compactMap { item(headedBy: $0.printedText) }.first
+    report.blocks.prefix(2).lazy.compactMap(\.agendaItem).first
   }
 
   /// The item that `text`, a pack's line opening a paper, names: 10 for "Agenda Item 10".
@@ -59,5 +59,23 @@ public struct Agenda: Sendable, Equatable {
     guard words.count == 3, words[0].lowercased() == "agenda", words[1].lowercased() == "item"
     else { return nil }
     return Int(words[2])
+  }
+}
+
+extension Block {
+  /// The agenda item a pack's line opening a paper names (10 for "Agenda Item 10"), when the block
+  /// is such a paragraph or heading; its text is built only when its first run is short and starts
+  /// "Agenda", so that every block of a paper can be asked cheaply.
+  var agendaItem: Int? {
+    let content: [Inline]
+    switch self {
+    case .paragraph(let paragraph): content = paragraph.content
+    case .heading(let heading): content = heading.content
+    default: return nil
+    }
+    guard case .text(let first)? = content.first, first.utf8.count <= 20,
+      first.lowercased().hasPrefix("agenda")
+    else { return nil }
+    return Agenda.item(headedBy: content.plainText)
   }
 }

@@ -10,18 +10,6 @@
 public struct CumulativeFigureRule: PaperSetRule {
   public init() {}
 
-  /// A figure to date and where it is printed.
-  private struct Dated {
-    let figure: Measured
-    let asOf: CalendarDate
-    let file: String
-    let report: String
-    let table: String
-    let row: String
-    let column: String
-    let paragraph: Int?
-  }
-
   /// A header that says its column is cumulative.
   private static let cumulativeHeader = TextPattern(
     #"(?i)\b(?:to\s+date|since\s+(?:[a-z]+\s+)?\d{4}|cumulative)\b"#,
@@ -34,7 +22,7 @@ public struct CumulativeFigureRule: PaperSetRule {
   private static let period = TextPattern(#"(?i)\b(?:(?:19|20)\d\d|since)\b"#)
 
   public func check(_ papers: PaperSet, into diagnostics: inout [Diagnostic]) {
-    var printed: [String: [Dated]] = [:]
+    var printed: [String: [PaperSet.TableFigure]] = [:]
     var reported: Set<[String]> = []
     for (paper, report) in papers.reports {
       for site in report.tables {
@@ -46,20 +34,21 @@ public struct CumulativeFigureRule: PaperSetRule {
               let figure = site.figure(rowIndex, column)
             else { continue }
             let key = [heading, header].map { $0.lowercased() }.joined(separator: "\u{1F}")
-            let dated = Dated(
-              figure: figure, asOf: asOf, file: paper.file, report: report.title, table: site.name,
-              row: heading, column: header, paragraph: site.paragraph)
+            let dated = PaperSet.TableFigure(
+              figure: figure, file: paper.file, report: report.title, table: site.name,
+              row: heading, column: header, paragraph: site.paragraph, asOf: asOf)
             for other in printed[key, default: []] where other.report != report.title {
               guard let (earlier, later) = Self.ordered(other, dated),
                 later.figure.unit == earlier.figure.unit,
                 later.figure.value + later.figure.slack + earlier.figure.slack < earlier.figure.value,
                 reported.insert([key, earlier.report, later.report]).inserted
               else { continue }
+              let dates = [earlier, later].map { $0.asOf.map(\.longUK) ?? "" }
               diagnostics.append(
                 Diagnostic(
                   file: later.file, severity: .warning, rule: .acrossPapers,
                   message:
-                    "\(later.row), \(later.column) is \(later.figure.shown) to \(later.asOf.longUK) here, less than the \(earlier.figure.shown) to \(earlier.asOf.longUK) in “\(earlier.report)” (\(earlier.file)): a figure to date cannot fall",
+                    "\(later.row), \(later.column) is \(later.figure.shown) to \(dates[1]) here, less than the \(earlier.figure.shown) to \(dates[0]) in “\(earlier.report)” (\(earlier.file)): a figure to date cannot fall",
                   location: Diagnostic.Location(
                     report: later.report, table: later.table, row: later.row,
                     column: later.column, paragraph: later.paragraph.map(String.init)),
@@ -72,15 +61,18 @@ public struct CumulativeFigureRule: PaperSetRule {
     }
   }
 
-  /// The earlier and the later of two figures, when their dates tell them apart (a month alone
-  /// against a day of another month).
-  private static func ordered(_ a: Dated, _ b: Dated) -> (Dated, Dated)? {
-    let byMonth = a.asOf.day == nil || b.asOf.day == nil
+  /// The earlier and the later of two figures to date, when their dates tell them apart (a month
+  /// alone against a day of another month).
+  private static func ordered(_ a: PaperSet.TableFigure, _ b: PaperSet.TableFigure)
+    -> (PaperSet.TableFigure, PaperSet.TableFigure)?
+  {
+    guard let aDate = a.asOf, let bDate = b.asOf else { return nil }
+    let byMonth = aDate.day == nil || bDate.day == nil
     let (first, second) =
       byMonth
-      ? (CalendarDate(year: a.asOf.year, month: a.asOf.month, day: nil),
-        CalendarDate(year: b.asOf.year, month: b.asOf.month, day: nil))
-      : (a.asOf, b.asOf)
+      ? (CalendarDate(year: aDate.year, month: aDate.month, day: nil),
+        CalendarDate(year: bDate.year, month: bDate.month, day: nil))
+      : (aDate, bDate)
     if first < second { return (a, b) }
     if second < first { return (b, a) }
     return nil

@@ -72,7 +72,7 @@ public struct MeetingDateRule: PaperSetRule {
     var result: [(date: DateMention, title: Int)] = []
     var inPackPaper = false
     for (index, block) in blocks.enumerated() {
-      if Agenda.item(headedBy: block.printedText) != nil {
+      if block.agendaItem != nil {
         inPackPaper = true
         continue
       }

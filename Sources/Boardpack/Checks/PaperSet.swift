@@ -56,6 +56,22 @@ public struct PaperSet: Sendable {
   }
 }
 
+extension PaperSet {
+  /// A figure of a paper's table and where it is printed, as the rules across papers compare
+  /// figures: its paper's file, its report, its table's name, its row's and column's headings, the
+  /// paragraph the table is under, and the "as of" date it counts to when the paper states one.
+  struct TableFigure {
+    let figure: Measured
+    let file: String
+    let report: String
+    let table: String
+    let row: String
+    let column: String
+    let paragraph: Int?
+    let asOf: CalendarDate?
+  }
+}
+
 /// A check across the papers of one meeting; it appends what it finds and never throws.
 public protocol PaperSetRule: Sendable {
   func check(_ papers: PaperSet, into diagnostics: inout [Diagnostic])

@@ -160,7 +160,7 @@ extension Report {
   /// pack's paper ("Agenda Item 10").
   private static func isTitleSignal(_ block: Block) -> Bool {
     switch block {
-    case .heading(let heading): return opensPackPaper(heading.content)
+    case .heading: return block.agendaItem != nil
     case .table(let table):
       let firstCells =
         table.rows.compactMap { $0.cells.first?.shown } + table.columns.prefix(1).map(\.header)
@@ -168,18 +168,9 @@ extension Report {
         $0.trimmedOfSpaces.lowercased() == "report date"
       }
     case .paragraph(let paragraph):
-      return paragraph.style?.lowercased() == "letterhead" || opensPackPaper(paragraph.content)
+      return paragraph.style?.lowercased() == "letterhead" || block.agendaItem != nil
     default: return false
     }
-  }
-
-  /// Whether `content` is a pack's line opening a paper, "Agenda Item 10" (looked at only when its
-  /// first text is short and starts so).
-  private static func opensPackPaper(_ content: [Inline]) -> Bool {
-    guard case .text(let first)? = content.first, first.utf8.count <= 20,
-      first.lowercased().hasPrefix("agenda")
-    else { return false }
-    return Agenda.item(headedBy: content.plainText) != nil
   }
 
   /// Where the next report begins between the last numbered paragraph `after` and `before`: at its
@@ -210,12 +201,11 @@ extension Report {
   private static func title(of blocks: [Block]) -> String? {
     let firstNumbered = blocks.firstIndex { number(of: $0) != nil } ?? blocks.count
     let headings = blocks[..<firstNumbered].compactMap { block -> (level: Int, text: String)? in
-      guard case .heading(let heading) = block else { return nil }
+      // A pack's "Agenda Item 10" opens the paper whose title follows it.
+      guard case .heading(let heading) = block, block.agendaItem == nil else { return nil }
       let text = heading.content.plainText.trimmedOfWhiteSpace
       let lower = text.lowercased().trimmingCharacters(in: .punctuationCharacters)
-      // A pack's "Agenda Item 10" opens the paper whose title follows it.
-      guard !text.isEmpty, !genericHeadings.contains(lower), CalendarDate(parsing: text) == nil,
-        Agenda.item(headedBy: text) == nil
+      guard !text.isEmpty, !genericHeadings.contains(lower), CalendarDate(parsing: text) == nil
       else { return nil }
       return (heading.level, text)
     }

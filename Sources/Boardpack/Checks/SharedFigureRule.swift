@@ -11,21 +11,10 @@ public struct SharedFigureRule: PaperSetRule {
   private static let numberOnly = TextPattern(
     #"(?i)^(?:table|figure|chart)\s+\w+\.?$"#, needing: ["table", "figure", "chart"])
 
-  /// A figure and where it is printed.
-  private struct Printed {
-    let figure: Measured
-    let file: String
-    let report: String
-    let table: String
-    let row: String
-    let column: String
-    /// The "as of" date its table states, part of what identifies it: two figures as of
-    /// different dates are different figures (`CumulativeFigureRule` compares those to date).
-    let asOf: CalendarDate?
-  }
-
   public func check(_ papers: PaperSet, into diagnostics: inout [Diagnostic]) {
-    var first: [String: [Printed]] = [:]
+    // A figure's "as of" date is part of what identifies it: two figures as of different dates
+    // are different figures (`CumulativeFigureRule` compares those to date).
+    var first: [String: [PaperSet.TableFigure]] = [:]
     var reported: Set<[String]> = []
     for (paper, report) in papers.reports {
       for site in report.tables {
@@ -42,9 +31,9 @@ public struct SharedFigureRule: PaperSetRule {
             guard let figure = site.figure(rowIndex, column), !header.trimmedOfWhiteSpace.isEmpty
             else { continue }
             let key = [caption, heading, header].map { $0.lowercased() }.joined(separator: "\u{1F}")
-            let printed = Printed(
+            let printed = PaperSet.TableFigure(
               figure: figure, file: paper.file, report: report.title, table: caption, row: heading,
-              column: header, asOf: asOf[column])
+              column: header, paragraph: site.paragraph, asOf: asOf[column])
             for other in first[key, default: []]
             where other.report != report.title && !figure.agrees(with: other.figure)
               && (printed.asOf == nil || other.asOf == nil || printed.asOf == other.asOf)

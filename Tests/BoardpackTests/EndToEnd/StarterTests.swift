@@ -32,11 +32,10 @@ import Testing
     let papers = ["xhtml", "fodt"].map { folder.path + "/Output/\(template).\($0)" }
     let validate = try BoardpackCLI.run(["validate"] + papers)
     #expect(validate.status == 0)
-    #expect(validate.output.hasSuffix(" warnings in 2 files\n") && validate.output.contains("\n0 errors, ") || validate.output.hasPrefix("0 errors, "))
+    let lines = validate.output.split(separator: "\n")
+    #expect(lines.last?.hasPrefix("0 errors, \(lines.count - 1) warning") == true)
     #expect(
-      validate.output.split(separator: "\n").dropLast().allSatisfy {
-        $0.contains(": warning: [placeholder] ")
-      }, "\(validate.output)")
+      lines.dropLast().allSatisfy { $0.contains(": warning: [placeholder] ") }, "\(validate.output)")
     #expect(try BoardpackCLI.run(["validate", "--strict"] + papers).status == 1)
   }
 
