@@ -52,13 +52,15 @@ public struct Paragraph: Sendable, Equatable {
   }
 }
 
-/// A bulleted, lettered or roman list, or a list of names.
+/// A bulleted, lettered, roman or clause list, or a list of names.
 public struct List: Sendable, Equatable {
   public enum Style: String, Sendable, Equatable, Codable {
     /// • items
     case bullet
     /// a., b., c.
     case letter
+    /// (a), (b), (c): the clauses of a resolution.
+    case clause
     /// (i), (ii), (iii)
     case roman
     /// Names or short lines without markers, in two columns when they fit: a meeting's attendance.

@@ -148,7 +148,7 @@ extension BlockSpec {
   }
 
   private static let kinds = [
-    "heading", "appendix", "p", "text", "bullets", "letters", "romans", "names", "quote", "table", "figure",
+    "heading", "appendix", "p", "text", "bullets", "letters", "clauses", "romans", "names", "quote", "table", "figure",
     "page-break", "slot",
   ]
   private static let extraKeys: [String: Set<String>] = [
@@ -209,6 +209,7 @@ extension BlockSpec {
         children: children)
     case "bullets": return .list(try list(value, style: .bullet))
     case "letters": return .list(try list(value, style: .letter))
+    case "clauses": return .list(try list(value, style: .clause))
     case "romans": return .list(try list(value, style: .roman))
     case "names": return .list(try list(value, style: .names))
     case "quote":
@@ -254,7 +255,7 @@ extension BlockSpec {
         items.append(ListSpec.Item(text: try item.sourceText("a list item"), children: []))
         continue
       }
-      let allowed: Set = ["text", "bullets", "letters", "romans"]
+      let allowed: Set = ["text", "bullets", "letters", "clauses", "romans"]
       let all = try item.entries("a list item")
       if !all.contains(where: { allowed.contains($0.name) }), let text = textWithColon(all) {
         throw item.error(text)
@@ -263,7 +264,7 @@ extension BlockSpec {
       guard let text = entries["text"] else { throw item.error("a list item needs text") }
       var children: [ListSpec] = []
       for (key, style) in [
-        ("bullets", List.Style.bullet), ("letters", .letter), ("romans", .roman),
+        ("bullets", List.Style.bullet), ("letters", .letter), ("clauses", .clause), ("romans", .roman),
       ] {
         if let nested = entries[key] { children.append(try list(nested, style: style)) }
       }

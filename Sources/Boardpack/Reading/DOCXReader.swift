@@ -298,7 +298,11 @@ struct DOCXReader {
       }
       let format = entry.marker.level.format
       let itemStyle: List.Style =
-        entry.marker.level.isBullet ? .bullet : format.hasSuffix("Roman") ? .roman : .letter
+        entry.marker.level.isBullet
+        ? .bullet
+        : format.hasSuffix("Roman")
+          ? .roman
+          : format.hasSuffix("Letter") && entry.marker.level.text.hasPrefix("(") ? .clause : .letter
       if itemStyle != style { flush() }
       style = itemStyle
       let marker = itemStyle == .bullet || entry.marker.printed.isEmpty ? nil : entry.marker.printed

@@ -57,6 +57,16 @@ public struct FODTReader {
     var format: String
     /// The number of the level's first item.
     var start = 1
+    /// Printed before the number: "(" in "(a)".
+    var prefix = ""
+
+    var listStyle: List.Style {
+      switch format.lowercased() {
+      case "": .bullet
+      case "i": .roman
+      default: prefix == "(" ? .clause : .letter
+      }
+    }
   }
 
   /// Per list style, its levels by level number.
@@ -163,7 +173,8 @@ public struct FODTReader {
             ? ListLevel(
               format: level.attribute("num-format", namespace: Namespace.style) ?? "1",
               start: level.attribute("start-value", namespace: Namespace.text).flatMap { Int($0) }
-                ?? 1)
+                ?? 1,
+              prefix: level.attribute("num-prefix", namespace: Namespace.style) ?? "")
             : ListLevel(format: "")
         }
         listLevels[name] = levels
@@ -254,6 +265,14 @@ public struct FODTReader {
     var result: [Block] = []
     var caption: (content: [Inline], label: Label?)?
     for (index, element) in elements.enumerated() {
+      // A heading or table whose own style starts a new page (Boardpack folds a page break into
+      // what follows it) comes after a page break.
+      if element.name == "h" || element.name == "table",
+        let style = element.attribute("style-name", namespace: element.namespace),
+        chain(style).first?.style?.breakBefore == true
+      {
+        result.append(.pageBreak)
+      }
       switch (element.namespace, element.name) {
       case (Namespace.text, "h"):
         result += heading(
@@ -421,7 +440,7 @@ public struct FODTReader {
   {
     let listLevel = listLevel(styleName, level: level)
     let format = listLevel.format
-    let style: List.Style = format.isEmpty ? .bullet : format.lowercased() == "i" ? .roman : .letter
+    let style = listLevel.listStyle
     var result: [Block] = []
     var items: [ListItem] = []
     func flushItems() {

@@ -241,11 +241,13 @@ public struct XHTMLReader {
     var style: List.Style? =
       if element.name == "ul" {
         classes.contains("bp-names") ? .names : .bullet
+      } else if classes.contains("bp-clause") {
+        .clause
       } else if classes.contains("bp-letter") || type == "a" || type == "A" {
         .letter
       } else if classes.contains("bp-roman") || type == "i" || type == "I" { .roman } else { nil }
     switch printed.first??.marker {
-    case .letter? where style == nil: style = .letter
+    case .letter(let shown, _)? where style == nil: style = shown.hasPrefix("(") ? .clause : .letter
     case .roman? where style == nil: style = .roman
     default: break
     }

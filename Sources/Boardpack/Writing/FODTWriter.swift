@@ -504,6 +504,8 @@ final class FODTBodyRendering {
       return
     case .bullet:
       (style, paragraphStyle, wrappers) = (styles.bullets, context.paragraphStyle, 0)
+    case .clause:
+      (style, paragraphStyle, wrappers) = (styles.clauses, context.itemStyle, 0)
     case .letter, .roman:
       let remainder = list.style == .letter ? 2 : 0
       let level = ((depth + 1)...).first { $0 % 3 == remainder }!

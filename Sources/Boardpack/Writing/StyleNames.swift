@@ -9,7 +9,7 @@ struct StyleNames: Sendable {
   let numbered, text, quotation, pageBreak: String
   let tableCaption, tableHeading, tableContents, figureCaption: String
   let emphasis, strong, link, reference: String
-  let numbering, bullets, figure: String
+  let numbering, clauses, bullets, figure: String
   /// The paragraph styles of tables set in small text.
   let smallTableHeading, smallTableContents: String
   /// The master pages: the reference document's first (portrait) and `BP Landscape`; in a pack's
@@ -86,6 +86,7 @@ struct StyleNames: Sendable {
     link = try name("Internet link", family: "text")
     reference = try name("BP Reference", family: "text")
     numbering = try name("BP Numbering", family: "list")
+    clauses = try name("BP Clauses", family: "list")
     bullets = try name("BP Bullets", family: "list")
     figure = try name("BP Figure", family: "graphic")
     smallTableContents = try name("BP Small Table Contents")

@@ -49,6 +49,9 @@ struct XHTMLStylesheet: Sendable {
     Rule(
       [".bp-roman"], "ol.bp-roman li::marker { content: '(' counter(list-item, lower-roman) ') '; }"
     ),
+    Rule(
+      [".bp-clause"], "ol.bp-clause li::marker { content: '(' counter(list-item, lower-alpha) ') '; }"
+    ),
     Rule([".bp-names"], "ul.bp-names { list-style: none; padding: 0; margin-left: 0; }"),
     Rule([".bp-columns"], ".bp-columns { columns: 2; column-gap: 1em; }"),
     Rule(["blockquote"], "blockquote { margin: 0 3em; font-style: italic; }"),

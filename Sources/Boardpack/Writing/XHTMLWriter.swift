@@ -282,6 +282,10 @@ final class XHTMLRendering {
       start("ol")
       classes("bp-letter")
       xml.attribute("type", "a")
+    case .clause:
+      start("ol")
+      classes("bp-clause")
+      xml.attribute("type", "a")
     case .roman:
       start("ol")
       classes("bp-roman")

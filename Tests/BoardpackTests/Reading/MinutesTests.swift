@@ -61,6 +61,38 @@ import Testing
     }
   }
 
+  /// A resolution's clauses print "(a)", "(b)" (the seed's minutes), and every format Boardpack
+  /// reads gives them back as clauses: its own XHTML and FODT, and the Word file LibreOffice makes.
+  @Test func aResolutionsClausesPrintAsClausesAndReadBackSo() throws {
+    let document = try fixture.generate(
+      GeneratorFixture.inputHead + """
+        summary:
+          - text: "RESOLVED:"
+          - clauses: [That the report be noted., That the PCC be requested to report back.]
+
+      """)
+    let clauses = { (document: Document) in
+      document.blocks.compactMap { block -> [String]? in
+        guard case .list(let list) = block, list.style == .clause else { return nil }
+        return list.items.map(\.content.plainText)
+      }
+    }
+    let expected = [["That the report be noted.", "That the PCC be requested to report back."]]
+    #expect(clauses(document) == expected)
+    let fodt = FODTWriter(reference: WritingFixtures.reference).render(document)
+    #expect(try WritingFixtures.schemaErrors(in: fodt, name: "clauses.fodt") == [])
+    let printed = try LibreOffice.text(of: fodt, named: "clauses.fodt")
+      .split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    #expect(printed.contains("(a) That the report be noted. (b) That the PCC be requested"))
+    let xhtml = XHTMLWriter().render(document)
+    let docx = try LibreOffice.convert(fodt, named: "clauses.fodt", to: "docx")
+    for (data, name, isODF) in [(xhtml, "clauses.xhtml", false), (fodt, "clauses.fodt", true)] {
+      #expect(clauses(try PaperFile.read(data, name: name, isODF: isODF)) == expected, "\(name)")
+    }
+    let folder = TemporaryDirectory()
+    #expect(clauses(try PaperFile.read(path: folder.write("clauses.docx", docx))) == expected)
+  }
+
   @Test func theExampleMinutesNumberOnAcrossMeetings() throws {
     let generator = Generator(
       templates: TemplateLibrary(directory: Snapshot.packageRoot.appendingPathComponent("Templates").path))

@@ -2,22 +2,46 @@ import Boardpack
 import Foundation
 import Testing
 
-/// The writers' own output read back: `Fixtures/reading/everything.{xhtml,fodt}` are copies of the
-/// writers' snapshots of their "everything" paper (every kind of node). Both formats must read
-/// as the same document, and as the paper the writers were given.
+/// The writers' own output read back: their snapshots of the "everything" paper (every kind of
+/// node), `Snapshots/everything.{xhtml,fodt}`. Both formats must read as the same document, but for
+/// what XHTML cannot say, and as the paper the writers were given.
 @Suite struct WriterOutputTests {
   static func read(_ name: String) throws -> Document {
-    try PaperFile.read(path: "\(LibreOfficeListTests.folder)/\(name)")
+    try PaperFile.read(path: Snapshot.packageRoot.appendingPathComponent("Tests/BoardpackTests/Snapshots/\(name)").path)
   }
 
   @Test func bothFormatsReadAsTheSameDocument() throws {
     let xhtml = try Self.read("everything.xhtml").withoutLocations
-    let fodt = try Self.read("everything.fodt").withoutLocations
+    let fodt = Self.asXHTMLSaysIt(try Self.read("everything.fodt").withoutLocations)
     #expect(xhtml.metadata == fodt.metadata)
     #expect(xhtml.blocks.count == fodt.blocks.count)
     for (index, (left, right)) in zip(xhtml.blocks, fodt.blocks).enumerated() {
       #expect(left == right, "block \(index)")
     }
+  }
+
+  /// `document` as XHTML can say it: a reference holds no number fields, and headings never skip
+  /// a level below the title (the XHTML writer sets a level-3 heading after a level-1 one as h3).
+  static func asXHTMLSaysIt(_ document: Document) -> Document {
+    var level = 0
+    return Document(
+      metadata: document.metadata,
+      blocks: document.blocks.map { block in
+        switch block {
+        case .heading(var heading):
+          heading.level = min(heading.level, level + 1)
+          level = heading.level
+          return .heading(heading)
+        case .paragraph(var paragraph):
+          paragraph.content = paragraph.content.map { inline in
+            guard case .reference(var reference) = inline else { return inline }
+            reference.hasNumberFields = false
+            return .reference(reference)
+          }
+          return .paragraph(paragraph)
+        default: return block
+        }
+      })
   }
 
   @Test(arguments: ["everything.xhtml", "everything.fodt"])
@@ -117,6 +141,15 @@ import Testing
           Paragraph(
             content: [.text("----- "), .strong([.text("End of Report")]), .text(" -----")],
             style: "End of Report"))))
+    #expect(
+      document.blocks.contains(
+        .list(
+          List(
+            style: .clause,
+            items: [
+              ListItem(content: [.text("That the report be noted.")]),
+              ListItem(content: [.text("That the PCC report back.")]),
+            ]))))
     #expect(document.blocks.contains(.pageBreak))
     #expect(
       document.blocks.contains(

@@ -164,6 +164,13 @@ enum WritingFixtures {
               ])
           ])),
       .list(List(style: .roman, items: [ListItem(content: [.text("free roman one")])])),
+      .list(
+        List(
+          style: .clause,
+          items: [
+            ListItem(content: [.text("That the report be noted.")]),
+            ListItem(content: [.text("That the PCC report back.")]),
+          ])),
       .quotation([
         .paragraph(Paragraph(content: [.text("First paragraph of the quotation.")])),
         .paragraph(Paragraph(content: [.text("Second paragraph of the quotation.")])),
