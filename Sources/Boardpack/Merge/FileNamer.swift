@@ -44,7 +44,9 @@ public struct FileNamer: Sendable {
       let column = String(rest[rest.index(after: open)..<close])
       guard let index = header.firstIndex(of: column) else {
         throw BoardpackError(
-          "the name pattern \"\(pattern)\" uses \"{\(column)}\", which is not a column (\(header.joined(separator: ", ")))",
+          "the name pattern \"\(pattern)\" uses \"{\(column)}\", which is not a column"
+            + Suggestion.didYouMean(column, among: header)
+            + " (the columns: \(header.joined(separator: ", ")))",
           at: location)
       }
       parts.append(.column(index))

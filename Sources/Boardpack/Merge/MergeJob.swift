@@ -139,8 +139,11 @@ public struct MergeJob: Sendable {
       .compactMap { $0 }
     for total in expectedTotals
     where !reader.header.contains(total.column) && !binder.computed.keys.contains(total.column) {
+      let columns = reader.header + binder.computed.keys.sorted()
       throw BoardpackError(
-        "--expect-total names \"\(total.column)\", which is not a column",
+        "--expect-total names \"\(total.column)\", which is not a column"
+          + Suggestion.didYouMean(total.column, among: columns)
+          + " (the columns: \(columns.joined(separator: ", ")))",
         at: SourceLocation(file: dataPath))
     }
     // The staged manifest is read back by its header to publish the letters, so names must differ.

@@ -37,6 +37,22 @@ import Testing
     )
   }
 
+  /// A misspelt column in `--name` or `--expect-total` is suggested, as a template's field is.
+  @Test func aMisspeltColumnOfAnOptionIsSuggested() throws {
+    let named = try merge(["--name", "{Partnership}-{Alocation}"]).result
+    #expect(named.status == 1)
+    #expect(
+      named.errors
+        == "--name: error: the name pattern \"{Partnership}-{Alocation}\" uses \"{Alocation}\", which is not a column (did you mean \"Allocation\"?) (the columns: Partnership, Contact, Allocation, Expenditure, Return By)\n"
+    )
+    let (data, totalled) = try merge(["--expect-total", "Alocation=£1.00"])
+    #expect(totalled.status == 1)
+    #expect(
+      totalled.errors.hasPrefix(
+        "\(data): error: --expect-total names \"Alocation\", which is not a column (did you mean \"Allocation\"?) (the columns: Partnership, Contact, Allocation, Expenditure, Return By, "
+      ), "\(totalled.errors)")
+  }
+
   @Test func aMisspeltFieldIsSuggested() throws {
     let template = try String(contentsOfFile: MergeFixtures.letterTemplate, encoding: .utf8)
       .replacingOccurrences(of: "{{Return By|date}}", with: "{{Retrun By|date}}")
