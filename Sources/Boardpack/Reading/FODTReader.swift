@@ -60,6 +60,7 @@ public struct FODTReader {
     /// Printed before the number: "(" in "(a)".
     var prefix = ""
 
+    /// The kind of list the level prints: bullets, romans, "(a)" clauses or letters.
     var listStyle: List.Style {
       switch format.lowercased() {
       case "": .bullet

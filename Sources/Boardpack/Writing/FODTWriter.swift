@@ -493,7 +493,7 @@ final class FODTBodyRendering {
 
   /// Writes a list whose items sit at `depth` + 1 of the enclosing lists. Letters and romans use
   /// `BP Numbering`'s levels 2 and 3 (or 5 and 6), reached through empty items when the list
-  /// stands on its own; bullets use `BP Bullets`.
+  /// stands on its own; clauses use `BP Clauses` and bullets `BP Bullets`, at the list's own depth.
   private func writeList(_ list: List, depth: Int, _ context: Context) {
     let style: String
     let paragraphStyle: String
