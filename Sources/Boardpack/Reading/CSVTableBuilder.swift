@@ -4,7 +4,8 @@ import Foundation
 /// total column and derived columns in order, then the total row, all in `Decimal`, and formats every cell.
 ///
 /// Every cell of a figure column is a figure or one of the table's placeholders (`blank:`); anything
-/// else is an error. A placeholder prints as written and is no figure: a computed cell that needs it
+/// else is an error. A last row the CSV labels "Total" is the table's total row, checked as any total
+/// is; with `total: row`, which computes one, it is an error. A placeholder prints as written and is no figure: a computed cell that needs it
 /// prints it too, and a sum leaves it out and says so ("£40,000.00 (excluding tbc)"), as does every
 /// figure computed from such a sum.
 struct CSVTableBuilder {
@@ -16,6 +17,8 @@ struct CSVTableBuilder {
   private var rows: [[Entry]] = []
   private var locations: [SourceLocation?] = []
   private var relations: [Relation] = []
+  /// Whether the last row is a total: computed (`total: row`) or typed in the CSV.
+  private var hasTotalRow = false
 
   /// A cell's value, and the placeholders a sum behind it left out.
   private struct Entry {
@@ -30,6 +33,7 @@ struct CSVTableBuilder {
     var builder = CSVTableBuilder(spec: spec)
     try builder.read()
     if spec.totalRow { builder.appendTotalRow() }
+    builder.hasTotalRow = builder.hasTotalRow || spec.totalRow
     if let total = spec.totalColumn {
       let sources = try builder.indices(of: total.of, origin: total.origin)
       try builder.appendColumn(
@@ -58,7 +62,7 @@ struct CSVTableBuilder {
           derived.column, relation: relation, sources: sources, origin: derived.origin)
       }
     }
-    if spec.totalRow { builder.relations.append(.totalRow) }
+    if builder.hasTotalRow { builder.relations.append(.totalRow) }
     let labels = try spec.rowLabels.map { labels throws(BoardpackError) in
       try builder.rowLabels(labels)
     }
@@ -117,6 +121,14 @@ struct CSVTableBuilder {
         entries.append(Entry(value: value))
       }
       rows.append(entries)
+    }
+    if let last = texts.last?.first, Row.isTotalLabel(last) {
+      guard !spec.totalRow else {
+        throw BoardpackError(
+          "the last row is a total typed in the CSV, and the table's total: row computes one; remove the row (Boardpack adds up the rows) or the total: row",
+          at: locations[texts.count - 1]!)
+      }
+      hasTotalRow = true
     }
   }
 
@@ -207,7 +219,7 @@ struct CSVTableBuilder {
         "column \"\(columns[source].header)\" holds text, so \"\(header)\" cannot be computed from it"
       )
     }
-    let bodyCount = spec.totalRow ? rows.count - 1 : rows.count
+    let bodyCount = hasTotalRow ? rows.count - 1 : rows.count
     let type: ValueType
     var shownPlaces = sources.map { places[$0] }.max() ?? 0
     switch relation {
@@ -311,8 +323,8 @@ struct CSVTableBuilder {
     return labels
   }
 
-  /// Whether `row` is the appended total row.
-  private func isTotalRow(_ row: Int) -> Bool { spec.totalRow && row == rows.count - 1 }
+  /// Whether `row` is the total row.
+  private func isTotalRow(_ row: Int) -> Bool { hasTotalRow && row == rows.count - 1 }
 
   private func indices(of headers: [String], origin: Origin) throws(BoardpackError) -> [Int] {
     try headers.map { header throws(BoardpackError) in

@@ -107,6 +107,26 @@ import Testing
     }
   }
 
+  /// A total row typed in the CSV is the table's total, checked as any total is (before, a table
+  /// with a derived column was checked only for what it declared, so a wrong typed total passed);
+  /// beside a computed one (`total: row`) it is an error at its line.
+  @Test func aTotalRowTypedInTheCSV() throws {
+    let csv = fixture.writeInput(
+      "tables/typed-total.csv", "Area,Allocation,Spent\nBlaby,10000,7500\nRutland,8000,2250\nTotal,18000,9570\n")
+    let table =
+      "  summary:\n    - table: tables/typed-total.csv\n      derive:\n        - {column: Remaining, difference: [Allocation, Spent]}\n"
+    let document = try fixture.generate(GeneratorFixture.inputHead + table)
+    let findings = Validator().check(document, file: "paper.yaml")
+    #expect(
+      findings.map { "\($0.rule.rawValue) \($0.severity.rawValue) \($0.location.column ?? "") \($0.stated ?? "") \($0.expected ?? "")" }
+        == ["table-sum error Spent 9,570 9,750", "table-sum error Remaining 8,430 8,250"])
+    #expect(
+      throws: BoardpackError(
+        "the last row is a total typed in the CSV, and the table's total: row computes one; remove the row (Boardpack adds up the rows) or the total: row",
+        at: SourceLocation(file: csv, line: 4))
+    ) { try fixture.generate(GeneratorFixture.inputHead + table + "      total: row\n") }
+  }
+
   @Test func csvWithADerivedColumn() {
     let csv = fixture.writeInput("tables/derived.csv", "Area,A,B,Remaining\nBlaby,3,1,2\n")
     let input =
