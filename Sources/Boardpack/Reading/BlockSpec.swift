@@ -153,7 +153,8 @@ extension BlockSpec {
   ]
   private static let extraKeys: [String: Set<String>] = [
     "heading": ["label", "level"], "appendix": ["label", "number"],
-    "p": ["label", "style", "items", "bullets", "number"], "text": ["label", "style", "items", "bullets"],
+    "p": ["label", "style", "items", "clauses", "bullets", "number"],
+    "text": ["label", "style", "items", "clauses", "bullets"],
     "table": [
       "label", "caption", "types", "total", "total-column", "derive", "row-labels", "blank",
       "orientation", "text-size",
@@ -196,6 +197,7 @@ extension BlockSpec {
     case "p", "text":
       var children: [ListSpec] = []
       if let items = entries["items"] { children.append(try list(items, style: .letter)) }
+      if let clauses = entries["clauses"] { children.append(try list(clauses, style: .clause)) }
       if let bullets = entries["bullets"] { children.append(try list(bullets, style: .bullet)) }
       let style = try entries["style"].map { n throws(BoardpackError) in try n.text("style") }
       let numbering: Numbering =

@@ -79,6 +79,20 @@ import Testing
     }
     let expected = [["That the report be noted.", "That the PCC be requested to report back."]]
     #expect(clauses(document) == expected)
+    // Under the "RESOLVED:" paragraph, as items: are under theirs, they print the same.
+    let nested = try fixture.generate(
+      GeneratorFixture.inputHead + """
+        summary:
+          - text: "RESOLVED:"
+            clauses: [That the report be noted., That the PCC be requested to report back.]
+
+      """)
+    let resolved = nested.blocks.compactMap { block -> Paragraph? in
+      if case .paragraph(let paragraph) = block, paragraph.content.plainText == "RESOLVED:" { paragraph } else { nil }
+    }
+    try #require(resolved.count == 1)
+    #expect(clauses(Document(metadata: nested.metadata, blocks: resolved[0].children)) == expected)
+    #expect(FODTWriter(reference: WritingFixtures.reference).render(nested) == FODTWriter(reference: WritingFixtures.reference).render(document))
     let fodt = FODTWriter(reference: WritingFixtures.reference).render(document)
     #expect(try WritingFixtures.schemaErrors(in: fodt, name: "clauses.fodt") == [])
     let printed = try LibreOffice.text(of: fodt, named: "clauses.fodt")
