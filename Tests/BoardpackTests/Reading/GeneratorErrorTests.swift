@@ -190,7 +190,7 @@ import Testing
     let input = GeneratorFixture.inputHead + "  summary:\n    - p: Text.\n      lable: typo\n"
     #expect(
       throws: fixture.error(
-        "unknown key \"lable\" in a p block (did you mean \"label\"?); expected one of: bullets, items, label, number, p, style",
+        "unknown key \"lable\" in a p block (did you mean \"label\"?); expected one of: bullets, clauses, items, label, number, p, style",
         line: 10, column: 7,
         in: input)
     ) { try fixture.generate(input) }
