@@ -264,8 +264,12 @@ final class FODTBodyRendering {
     newline()
   }
 
-  /// Ends a pack's paper with the bookmark `end` in a paragraph too small to see.
+  /// Ends a pack's paper with the bookmark `end` in a paragraph too small to see, on the paper's
+  /// last page: a return to portrait after a closing wide table, or a closing page break, is left
+  /// to the next paper's opening, which starts a new page anyway.
   func writePaperEnd(_ end: String) {
+    pendingMaster = nil
+    pendingBreak = false
     xml.start("text:p")
     xml.attribute("text:style-name", opening(styles.paperEnd))
     xml.element("text:bookmark", ["text:name": end])

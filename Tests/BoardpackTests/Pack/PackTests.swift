@@ -76,6 +76,10 @@ import Testing
         #expect(
           pages[page - 1].contains(paper.header), "page \(page) has no header \(paper.header)")
         #expect(pages[page - 1].contains("Page \(page)"), "page \(page) is not numbered \(page)")
+        // No page holds only its header and number (a paper that ends on a landscape table
+        // once left its end on a portrait page of its own).
+        let words = pages[page - 1].split(whereSeparator: \.isWhitespace).count
+        #expect(words > paper.header.split(separator: " ").count + 2, "page \(page) is empty")
       }
     }
   }
