@@ -90,7 +90,7 @@ import Testing
         Letter templates (boardpack merge --template TEMPLATE --data CSV|XLSX|ODS):
 
         csp-partner-letter
-          fields: Partnership, Contact, Salutation (optional, default "Dear Chair,"), Allocation (money), Expenditure (money), Remaining (money, computed: Allocation - Expenditure), Return By (date), Signatory (optional, default "Chief Executive")
+          fields: Partnership, Contact, Salutation (optional, default "Dear Chair,"), Allocation (money), Expenditure (money), Remaining (money, computed: Allocation - Expenditure), Overspend (money, computed: Expenditure - Allocation), Return By (date), Signatory (optional, default "Chief Executive")
           each projects row (csp-projects-2025-26.csv, joined on Partnership): Project, Summary
 
 

@@ -115,6 +115,6 @@ import Testing
     let template = try LetterTemplate(contentsOf: MergeFixtures.letterTemplate)
     #expect(template.id == "csp-partner-letter")
     #expect(template.joins["projects"]?.key == "Partnership")
-    #expect(template.computed.map(\.name) == ["Remaining"])
+    #expect(template.computed.map(\.name) == ["Remaining", "Overspend"])
   }
 }

@@ -53,6 +53,21 @@ import Testing
       ), "\(totalled.errors)")
   }
 
+  /// A partnership that has spent more than its allocation is told so, in words, not that the
+  /// allocation "leaves -£16,697.89".
+  @Test func anOverspendIsWordedAsOne() throws {
+    let (_, result) = try merge(
+      partners: Self.partners.replacingOccurrences(
+        of: "\"£89,530.24\",\"£89,530.24\"", with: "\"£89,530.24\",\"£106,228.13\""),
+      ["--format", "xhtml"])
+    #expect(result.status == 0)
+    let letter = try String(contentsOfFile: out + "/csp-letter-Charnwood.xhtml", encoding: .utf8)
+    #expect(
+      letter.contains(
+        "Expenditure to date is £106,228.13, which is £16,697.89 more than the allocation."))
+    #expect(!letter.contains("leaves"))
+  }
+
   @Test func aMisspeltFieldIsSuggested() throws {
     let template = try String(contentsOfFile: MergeFixtures.letterTemplate, encoding: .utf8)
       .replacingOccurrences(of: "{{Return By|date}}", with: "{{Retrun By|date}}")
@@ -60,7 +75,7 @@ import Testing
     #expect(result.status == 1)
     #expect(
       result.errors
-        == "\(directory.path)/letter.yaml:60:5: error: the field \"Retrun By\" is not a column of \(data) nor a computed column (did you mean the data's column \"Return By\"? if the data's header is misspelt, correct it there); its columns are: Partnership, Contact, Allocation, Expenditure, Return By\n"
+        == "\(directory.path)/letter.yaml:68:5: error: the field \"Retrun By\" is not a column of \(data) nor a computed column (did you mean the data's column \"Return By\"? if the data's header is misspelt, correct it there); its columns are: Partnership, Contact, Allocation, Expenditure, Return By\n"
     )
   }
 
@@ -72,7 +87,7 @@ import Testing
     #expect(result.status == 1)
     #expect(
       result.errors
-        == "\(directory.path)/letter.yaml:55:19: error: the field \"Projcet\" is not a column of \(data) or \(projects) nor a computed column (did you mean the \"projects\" join's column \"Project\"? if \(projects)'s header is misspelt, correct it there); its columns are: Partnership, Contact, Allocation, Expenditure, Return By; \(projects)'s: Partnership, Project, Summary\n"
+        == "\(directory.path)/letter.yaml:63:19: error: the field \"Projcet\" is not a column of \(data) or \(projects) nor a computed column (did you mean the \"projects\" join's column \"Project\"? if \(projects)'s header is misspelt, correct it there); its columns are: Partnership, Contact, Allocation, Expenditure, Return By; \(projects)'s: Partnership, Project, Summary\n"
     )
   }
 
