@@ -38,13 +38,14 @@ public struct Validator: Sendable {
 
   private func check(_ reports: [Report], of metadata: Metadata, file: String) -> [Diagnostic] {
     let found = reports.concurrentMap { check($0, file: file) }.flatMap { $0 }
-    guard metadata.hasTrackedChanges else { return found }
+    let details = PlaceholderRule.details(of: metadata, file: file, report: reports.first?.title)
+    guard metadata.hasTrackedChanges else { return details + found }
     let note = Diagnostic(
       file: file, severity: .warning, rule: .trackedChanges,
       message:
         "the paper has tracked changes: it was checked as it prints with them accepted; accept or reject them before circulation",
       location: Diagnostic.Location(report: reports.first?.title))
-    return [note] + found
+    return [note] + details + found
   }
 
   private func check(_ report: Report, file: String) -> [Diagnostic] {

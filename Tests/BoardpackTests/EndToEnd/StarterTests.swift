@@ -29,6 +29,10 @@ import Testing
     let findings = generate.errors.split(separator: "\n").dropLast()
     #expect(!findings.isEmpty)
     #expect(findings.allSatisfy { $0.contains(": warning: [placeholder] ") }, "\(generate.errors)")
+    // The details the starter leaves to be written, not only its paragraphs.
+    #expect(
+      findings.contains { $0.contains("[placeholder] the author's name is left to be written") },
+      "\(generate.errors)")
     let papers = ["xhtml", "fodt"].map { folder.path + "/Output/\(template).\($0)" }
     let validate = try BoardpackCLI.run(["validate"] + papers)
     #expect(validate.status == 0)
