@@ -64,6 +64,9 @@ struct Merge: ParsableCommand {
   )
   var join: [String] = []
 
+  @Option(help: "The letters' date, YYYY-MM-DD or \"today\" (default: the template's date:).")
+  var date: String?
+
   @OptionGroup var templates: TemplatesOption
 
   func run() throws {
@@ -125,8 +128,18 @@ struct Merge: ParsableCommand {
     let reference =
       formats.writesFODT
       ? try ReferenceDocument(contentsOf: library.directory + "/reference.fodt") : nil
+    var letter = try library.letterTemplate(template)
+    if let date {
+      guard let day = date == "today" ? CalendarDate.today : CalendarDate(iso: date), day.day != nil
+      else {
+        throw BoardpackError(
+          "--date \"\(date)\" is not a day: write it as 2026-06-05, or today",
+          at: SourceLocation(file: "--date"))
+      }
+      letter.date = day
+    }
     return MergeJob(
-      template: try library.letterTemplate(template), dataPath: data, sheet: sheet,
+      template: letter, dataPath: data, sheet: sheet,
       outputFolder: outputFolder,
       writers: PaperWriters(
         xhtml: formats.writesXHTML, fodt: reference,

@@ -30,11 +30,7 @@ struct New: ParsableCommand {
   private func write() throws(BoardpackError) {
     let skeleton = try templates.library().skeleton(template)
     let path = out ?? template + ".yaml"
-    let today = Calendar(identifier: .gregorian).dateComponents(
-      [.year, .month, .day], from: Date())
-    let starter = StarterInput(
-      for: skeleton, path: path,
-      date: CalendarDate(year: today.year!, month: today.month!, day: today.day!))
+    let starter = StarterInput(for: skeleton, path: path, date: .today)
     var files = [(path: path, text: starter.yaml)]
     if let table = starter.table {
       let folder = (path as NSString).deletingLastPathComponent as NSString

@@ -157,6 +157,12 @@ public struct CalendarDate: Sendable, Equatable, Hashable, Comparable, Codable {
     return day.map { month + "-" + padded($0, 2) } ?? month
   }
 
+  /// Today, in the machine's time zone.
+  public static var today: CalendarDate {
+    let today = Calendar(identifier: .gregorian).dateComponents([.year, .month, .day], from: Date())
+    return CalendarDate(year: today.year!, month: today.month!, day: today.day!)
+  }
+
   /// Reads `iso`'s two forms, "2026-04-21" and "2026-06", of ASCII digits, and nothing else; nil
   /// for a date that does not exist (month 13, 31st June).
   public init?(iso text: String) {

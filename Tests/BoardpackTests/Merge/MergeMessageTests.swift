@@ -68,6 +68,20 @@ import Testing
     #expect(!letter.contains("leaves"))
   }
 
+  /// `--date` dates the letters instead of the template's date:, and the letters' deadlines are
+  /// checked against it; a date that is not a day says how to write one.
+  @Test func theLettersDateIsGivenOnTheCommandLine() throws {
+    let (_, dated) = try merge(["--format", "xhtml", "--date", "2026-06-10"])
+    #expect(dated.status == 0, "\(dated.errors)")
+    let letter = try String(contentsOfFile: out + "/csp-letter-Blaby.xhtml", encoding: .utf8)
+    #expect(letter.contains(">10th June 2026<") && !letter.contains(">5th June 2026<"))
+    let (_, late) = try merge(["--format", "xhtml", "--date", "2026-07-01"])
+    #expect(late.status == 1)
+    #expect(late.errors.contains("a deadline before the letter's date (1st July 2026): \"25th June 2026\""))
+    let (_, bad) = try merge(["--date", "2026-06"])
+    #expect(bad.errors == "--date: error: --date \"2026-06\" is not a day: write it as 2026-06-05, or today\n")
+  }
+
   @Test func aMisspeltFieldIsSuggested() throws {
     let template = try String(contentsOfFile: MergeFixtures.letterTemplate, encoding: .utf8)
       .replacingOccurrences(of: "{{Return By|date}}", with: "{{Retrun By|date}}")
