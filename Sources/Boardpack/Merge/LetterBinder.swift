@@ -379,7 +379,7 @@ public struct LetterBinder: Sendable {
     guard let value = FigureParser.parse(cell.text, as: .money)?.number else {
       let kind = moneyColumns.contains(column) ? "an amount of money" : "a number"
       throw BoardpackError(
-        "column \"\(column)\": \"\(cell.text)\" is not \(kind)",
+        "column \"\(column)\": \"\(cell.text)\" is not \(kind)" + FigureParser.encodingHint(for: cell.text),
         at: cell.location)
     }
     return Figure(value: value, places: FigureParser.places(in: cell.text))

@@ -3,6 +3,13 @@ import Foundation
 /// Reads figures as papers and spreadsheets print them: "£1,234.56", "1,234", "-£40", "(£40)",
 /// "34.8%", "+2.1pp", "Nil", "-", "" — shared by the CSV reader and the readers of finished papers.
 public enum FigureParser {
+  /// Why a figure with a "£" read as "Â£" is not one: its file was saved in one character set and
+  /// read in another; "" for any other text.
+  public static func encodingHint(for text: String) -> String {
+    guard text.contains("Â£") else { return "" }
+    return "; its £ reads as \"Â£\", so the file was saved in another character set: save it again as CSV with the character set Unicode (UTF-8)"
+  }
+
   /// The value of `text` read as `type`, or nil when the text is not of that type.
   public static func parse(_ text: String, as type: ValueType) -> Value? {
     let trimmed = text.trimmedOfWhiteSpace

@@ -113,9 +113,12 @@ struct CSVTableBuilder {
         }
         guard let value = CSVTableBuilder.figure(text, as: column.type) else {
           let like = inferred[index] ? " like the column's other cells" : ""
+          let hint = FigureParser.encodingHint(for: text)
           throw BoardpackError(
-            "column \"\(column.header)\": \"\(text)\" is not \(CSVTableBuilder.describe(column.type))\(like); "
-              + "to print it as written, list it under the table's blank:, or make the column text (types:)",
+            "column \"\(column.header)\": \"\(text)\" is not \(CSVTableBuilder.describe(column.type))\(like)"
+              + (hint.isEmpty
+                ? "; to print it as written, list it under the table's blank:, or make the column text (types:)"
+                : hint),
             at: locations[row]!)
         }
         entries.append(Entry(value: value))

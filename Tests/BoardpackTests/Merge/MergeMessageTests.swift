@@ -82,6 +82,16 @@ import Testing
     #expect(bad.errors == "--date: error: --date \"2026-06\" is not a day: write it as 2026-06-05, or today\n")
   }
 
+  /// A file saved in the wrong character set, whose "£" reads as "Â£", is said to be one.
+  @Test func aPoundSignReadInTheWrongCharacterSetIsExplained() throws {
+    let (data, result) = try merge(partners: Self.partners.replacingOccurrences(of: "£", with: "Â£"))
+    #expect(result.status == 1)
+    #expect(
+      result.errors.hasPrefix(
+        "\(data):2: error: column \"Allocation\": \"Â£271,818.47\" is not an amount of money; its £ reads as \"Â£\", so the file was saved in another character set: save it again as CSV with the character set Unicode (UTF-8)\n"
+      ), "\(result.errors)")
+  }
+
   @Test func aMisspeltFieldIsSuggested() throws {
     let template = try String(contentsOfFile: MergeFixtures.letterTemplate, encoding: .utf8)
       .replacingOccurrences(of: "{{Return By|date}}", with: "{{Retrun By|date}}")
