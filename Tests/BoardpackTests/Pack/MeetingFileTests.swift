@@ -71,9 +71,18 @@ import Testing
     let path = folder.write("meetings/m.yaml", text)
     #expect(
       throws: error(
-        "no paper at \"\(folder.path)/nonesuch.yaml\" (the path is relative to the meeting file)",
+        "no paper at \"\(folder.path)/nonesuch.yaml\"; the path is relative to the meeting file",
         line: 5, column: 12, in: text, file: path)
     ) { try Meeting(contentsOf: path) }
+    // A slip in the name of a paper that is there is suggested, as the meeting file writes it.
+    folder.write("minutes-2026-02-04.yaml", "")
+    let slip = Self.head + "  - title: Minutes\n    paper: ../minuets-2026-02-04.yaml\n"
+    let slipped = folder.write("meetings/slip.yaml", slip)
+    #expect(
+      throws: error(
+        "no paper at \"\(folder.path)/minuets-2026-02-04.yaml\" (did you mean \"../minutes-2026-02-04.yaml\"?); the path is relative to the meeting file",
+        line: 5, column: 12, in: slip, file: slipped)
+    ) { try Meeting(contentsOf: slipped) }
   }
 
   @Test func aPaperOutsideTheInputsIsRefused() throws {
