@@ -105,7 +105,10 @@ struct Merge: ParsableCommand {
     let skipped =
       report.invalidRows.isEmpty ? "" : ", \(report.invalidRows.count) bad row(s) skipped"
     let without = report.rowsWithoutJoined.map { "; \($0)" }
-    print("\(report.letters) letter(s) written to \(outputFolder)\(skipped)\(without.joined())")
+    let removed =
+      report.removed == 0
+      ? "" : "; \(report.removed) file(s) of the previous merge removed (letters or formats this one does not write)"
+    print("\(report.letters) letter(s) written to \(outputFolder)\(skipped)\(removed)\(without.joined())")
     // A signal during publishing let it finish; the run still ends as the signal asked.
     if let signal = Interruption.caughtSignal { throw ExitCode(128 + signal) }
   }

@@ -217,11 +217,11 @@ public struct MergeJob: Sendable {
       staging.discard()
       throw error
     }
-    try staging.publish(files: files, extensions: combined ? [] : publishedExtensions)
+    let removed = try staging.publish(files: files, extensions: combined ? [] : publishedExtensions)
     let written = (files + ["\(Self.manifestName).csv"]).map { "\(outputFolder)/\($0)" }
     return MergeReport(
       letters: letters, invalidRows: pass.invalid, rowsWithoutJoined: pass.rowsWithoutJoined,
-      written: written, checking: checked - started, writing: clock.now - checked)
+      written: written, removed: removed, checking: checked - started, writing: clock.now - checked)
   }
 
   /// What the pass found: how many rows it read and bound, the bad rows (data rows, then joined
@@ -433,6 +433,9 @@ public struct MergeReport: Sendable, Equatable {
   public var warnings: [String] = []
   /// The combined documents and the manifest (per-letter files are listed in the manifest).
   public var written: [String]
+  /// The files of an earlier merge into the folder that this one removed: letters it does not
+  /// have, or has in other formats only.
+  public var removed = 0
   public var checking: Duration
   public var writing: Duration
 }

@@ -90,12 +90,12 @@ struct Staging: Sendable {
 
   /// Puts the staged set in the output folder: the staged `files` (the combined documents) and,
   /// for each row the staged manifest names, one file per extension in `extensions`; then the
-  /// manifest. Nothing is changed when a folder (or anything but a file) stands where a file must
-  /// go.
-  func publish(files: [String], extensions: [String]) throws(BoardpackError) {
+  /// manifest; returns how many files of an earlier merge it removed (letters this set does not
+  /// have). Nothing is changed when a folder (or anything but a file) stands where a file must go.
+  func publish(files: [String], extensions: [String]) throws(BoardpackError) -> Int {
     let journal = Journal(extensions: extensions, combined: files)
     if !outputExisted {
-      if rename(folder, outputFolder) == 0 { return }
+      if rename(folder, outputFolder) == 0 { return 0 }
       // The output folder appeared during the merge: publish into it as into any folder there.
       guard errno == EEXIST || errno == ENOTEMPTY || errno == EISDIR else {
         let error = Staging.failure("cannot publish the letters", at: outputFolder)
@@ -118,7 +118,7 @@ struct Staging: Sendable {
       throw error
     }
     try journal.write(to: Staging.workFolder(outputFolder) + "/journal")
-    try Staging.finish(journal, in: outputFolder)
+    return try Staging.finish(journal, in: outputFolder)
   }
 
   /// Throws, naming up to three of them, when anything other than a file stands where a staged
@@ -160,8 +160,10 @@ struct Staging: Sendable {
   }
 
   /// Carries out the publish `journal` describes, from wherever it stopped: every step is a
-  /// rename or removal that is skipped once done, so it may be run again after a kill.
-  static func finish(_ journal: Journal, in outputFolder: String) throws(BoardpackError) {
+  /// rename or removal that is skipped once done, so it may be run again after a kill. Returns how
+  /// many files of an earlier merge it removed.
+  @discardableResult
+  static func finish(_ journal: Journal, in outputFolder: String) throws(BoardpackError) -> Int {
     let work = workFolder(outputFolder)
     let stage = work + "/stage"
     let stagedManifest = stage + "/manifest.csv"
@@ -198,13 +200,15 @@ struct Staging: Sendable {
       }
       try move(stagedManifest, to: manifest)
     }
+    var removed = 0
     if exists(oldManifest) {
-      removeOldLetters(listedIn: oldManifest, keeping: journal, in: outputFolder)
+      removed = removeOldLetters(listedIn: oldManifest, keeping: journal, in: outputFolder)
       FaultInjection.step()
       unlink(oldManifest)
     }
     FaultInjection.step()
     try? FileManager.default.removeItem(atPath: work)
+    return removed
   }
 
   /// Removes the letters of the old manifest, and old combined documents (`letters.fodt`,
@@ -214,13 +218,14 @@ struct Staging: Sendable {
   /// cannot be read (edited by hand) removes nothing.
   static func removeOldLetters(
     listedIn oldManifest: String, keeping journal: Journal, in outputFolder: String
-  ) {
+  ) -> Int {
+    var removed = 0
     let newManifest = outputFolder + "/" + MergeJob.manifestName + ".csv"
     var kept = Set<UInt64>()
     if !journal.extensions.isEmpty {
       guard let reader = try? CSVReader(path: newManifest),
         let file = reader.header.firstIndex(of: "file")
-      else { return }
+      else { return 0 }
       try? reader.forEachRecord { record in
         if !record.fields[file].isEmpty { kept.insert(exactHash(record.fields[file])) }
       }
@@ -230,11 +235,11 @@ struct Staging: Sendable {
       && !journal.combined.contains(name)
     {
       FaultInjection.step()
-      unlink(outputFolder + "/" + name)
+      if unlink(outputFolder + "/" + name) == 0 { removed += 1 }
     }
     guard let reader = try? CSVReader(path: oldManifest),
       let file = reader.header.firstIndex(of: "file")
-    else { return }
+    else { return removed }
     try? reader.forEachRecord { record in
       let name = record.fields[file]
       guard !name.isEmpty, !name.contains("/"), !name.hasPrefix(".") else { return }
@@ -244,10 +249,11 @@ struct Staging: Sendable {
         let path = "\(outputFolder)/\(name).\(fileExtension)"
         if exists(path) {
           FaultInjection.step()
-          unlink(path)
+          if unlink(path) == 0 { removed += 1 }
         }
       }
     }
+    return removed
   }
 
   /// Finishes a publish that a killed merge left half done, and removes what killed merges left

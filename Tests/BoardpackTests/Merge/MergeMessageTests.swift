@@ -92,6 +92,19 @@ import Testing
       ), "\(result.errors)")
   }
 
+  /// A merge that replaces an earlier one's letters says how many of its files it removed: here
+  /// the `.fodt` letters of a merge in both formats, rerun as XHTML only.
+  @Test func theFilesOfAnEarlierMergeThatGoAreCounted() throws {
+    let (_, both) = try merge()
+    #expect(!both.output.contains("removed"))
+    let (_, xhtml) = try merge(["--format", "xhtml"])
+    #expect(
+      xhtml.output.hasPrefix(
+        "9 letter(s) written to \(out); 9 file(s) of the previous merge removed (letters or formats this one does not write);"
+      ), "\(xhtml.output)")
+    #expect(try FileManager.default.contentsOfDirectory(atPath: out).filter { $0.hasSuffix(".fodt") } == [])
+  }
+
   @Test func aMisspeltFieldIsSuggested() throws {
     let template = try String(contentsOfFile: MergeFixtures.letterTemplate, encoding: .utf8)
       .replacingOccurrences(of: "{{Return By|date}}", with: "{{Retrun By|date}}")
