@@ -141,15 +141,7 @@ import Testing
           Paragraph(
             content: [.text("----- "), .strong([.text("End of Report")]), .text(" -----")],
             style: "End of Report"))))
-    #expect(
-      document.blocks.contains(
-        .list(
-          List(
-            style: .clause,
-            items: [
-              ListItem(content: [.text("That the report be noted.")]),
-              ListItem(content: [.text("That the PCC report back.")]),
-            ]))))
+    #expect(document.blocks.contains(.list(WritingFixtures.clauses)))
     #expect(document.blocks.contains(.pageBreak))
     #expect(
       document.blocks.contains(

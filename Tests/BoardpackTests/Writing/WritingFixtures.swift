@@ -104,6 +104,14 @@ enum WritingFixtures {
   }
 
   /// A paper with every kind of block and inline, numbered 1 to 6 across headings, lists and tables.
+  /// The clauses of a resolution, "(a)" and "(b)".
+  static let clauses = List(
+    style: .clause,
+    items: [
+      ListItem(content: [.text("That the report be noted.")]),
+      ListItem(content: [.text("That the PCC report back.")]),
+    ])
+
   static let everything = Document(
     metadata: metadata,
     blocks: [
@@ -164,13 +172,7 @@ enum WritingFixtures {
               ])
           ])),
       .list(List(style: .roman, items: [ListItem(content: [.text("free roman one")])])),
-      .list(
-        List(
-          style: .clause,
-          items: [
-            ListItem(content: [.text("That the report be noted.")]),
-            ListItem(content: [.text("That the PCC report back.")]),
-          ])),
+      .list(clauses),
       .quotation([
         .paragraph(Paragraph(content: [.text("First paragraph of the quotation.")])),
         .paragraph(Paragraph(content: [.text("Second paragraph of the quotation.")])),
