@@ -3,7 +3,9 @@
 ///
 /// Tables and figures are numbered in reading order, labelled or not; paragraphs and appendices
 /// by their own numbers; a table row by its key cell as printed. A label used twice, or a reference
-/// to a label nothing carries, is an error.
+/// to a label nothing carries, is an error. When a paper refers to a table by its number, every
+/// table's caption prints its number ("Table 2: CSP allocations 2026-27"), so that a reader can
+/// find it; so with figures. Papers that do not keep their house style of unnumbered captions.
 public enum CrossReferences {
   /// What a label names.
   private enum Target {
@@ -55,6 +57,7 @@ public enum CrossReferences {
     var collector = Collector()
     try collector.collect(document.blocks, sourceLine: sourceLine)
     let targets = collector.targets
+    var numbered = CaptionNumbers()
     func shown(_ reference: Reference) throws(BoardpackError) -> String {
       let location = reference.location ?? SourceLocation(file: "")
       func target(_ label: Label) throws(BoardpackError) -> Target {
@@ -67,6 +70,7 @@ public enum CrossReferences {
         return target
       }
       let first = try target(reference.target)
+      numbered.note(first)
       guard let through = reference.through else {
         if case .heading(let text) = first { return text }
         guard let number = first.number else {
@@ -88,6 +92,53 @@ public enum CrossReferences {
       return "\(first.noun.many) \(fromNumber) to \(toNumber)"
     }
     try document.blocks.rewriteReferences(shown)
+    if numbered.tables || numbered.figures { numbered.number(&document.blocks) }
+  }
+
+  /// Which kinds of caption print their numbers: those of the kinds a reference names by number.
+  private struct CaptionNumbers {
+    var tables = false
+    var figures = false
+    private var counted = (tables: 0, figures: 0)
+
+    mutating func note(_ target: Target) {
+      switch target {
+      case .table: tables = true
+      case .figure: figures = true
+      default: break
+      }
+    }
+
+    /// Puts "Table N: " before each table's caption (or makes "Table N" its caption), and so with
+    /// figures, counting in the reading order `Collector` numbers them in.
+    mutating func number(_ blocks: inout [Block]) {
+      func numbered(_ caption: [Inline], _ noun: String, _ number: Int) -> [Inline] {
+        caption.isEmpty ? [.text("\(noun) \(number)")] : [.text("\(noun) \(number): ")] + caption
+      }
+      for index in blocks.indices {
+        switch blocks[index] {
+        case .paragraph(var paragraph):
+          number(&paragraph.children)
+          blocks[index] = .paragraph(paragraph)
+        case .list(var list):
+          for item in list.items.indices { number(&list.items[item].children) }
+          blocks[index] = .list(list)
+        case .quotation(var quoted):
+          number(&quoted)
+          blocks[index] = .quotation(quoted)
+        case .table(var table):
+          counted.tables += 1
+          if tables { table.caption = numbered(table.caption, "Table", counted.tables) }
+          blocks[index] = .table(table)
+        case .figure(var figure):
+          counted.figures += 1
+          if figures { figure.caption = numbered(figure.caption, "Figure", counted.figures) }
+          blocks[index] = .figure(figure)
+        case .heading, .pageBreak:
+          break
+        }
+      }
+    }
   }
 
   /// Shows each reference with number fields as its word processor prints it: with its target

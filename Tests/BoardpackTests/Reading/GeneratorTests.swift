@@ -40,6 +40,8 @@ import Testing
 
         """)
     let table = try #require(firstTable(in: document))
+    // Nothing refers to the table by number: its caption keeps the house style, unnumbered.
+    #expect(table.caption == [.text("CSP allocations 2025-26")])
     #expect(table.columns.map(\.type) == [.text, .money, .money, .money])
     #expect(table.columns.last?.header == "2025-26 Remaining CSP Balance")
     #expect(table.relations == [.difference(column: 3, minuend: 1, subtrahend: 2), .totalRow])
@@ -150,6 +152,15 @@ import Testing
                 ]),
             ]))
       ])
+    // A paper that refers to its tables and figures by number prints the numbers in their captions.
+    let captions = document.blocks.compactMap { block -> String? in
+      switch block {
+      case .table(let table): table.caption.plainText
+      case .figure(let figure): figure.caption.plainText
+      default: nil
+      }
+    }
+    #expect(captions == ["Table 1", "Figure 1"])
     #expect(paragraphs[4].style == "End of Report")
     #expect(
       paragraphs[4].content == [
