@@ -23,9 +23,14 @@ public struct DiagnosticPrinter: Sendable {
       .joined(separator: "\n") + "\n"
   }
 
+  /// One diagnostic on a line, at the input line it comes from when known (`tables/csp.csv:5:`,
+  /// as compilers write it), else at its file.
   public func line(_ diagnostic: Diagnostic) -> String {
+    let at =
+      diagnostic.source.flatMap { source in source.line.map { "\(source.file):\($0)" } }
+      ?? diagnostic.file
     var result =
-      "\(diagnostic.file): \(diagnostic.severity.rawValue): [\(diagnostic.rule.rawValue)] \(diagnostic.message)"
+      "\(at): \(diagnostic.severity.rawValue): [\(diagnostic.rule.rawValue)] \(diagnostic.message)"
     let location = diagnostic.location
     let parts = [
       location.report.map { "report \(quoted($0))" }, location.table.map { "table \(quoted($0))" },

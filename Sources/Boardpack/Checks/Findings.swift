@@ -21,7 +21,7 @@ public struct Findings: Sendable {
     diagnostics.append(
       Diagnostic(
         file: file, severity: severity, rule: rule, message: message, location: location,
-        stated: stated, expected: expected))
+        stated: stated, expected: expected, source: place.source))
   }
 
   /// Records everything `other` found.
@@ -53,14 +53,19 @@ public struct Place: Sendable, Equatable {
   public var table: String?
   public var row: String?
   public var column: String?
+  /// The line of the input the place was made from, when known: a table row's line in its CSV, a
+  /// block's in its YAML input or its file.
+  public var source: SourceLocation?
 
   public init(
-    paragraph: Int? = nil, table: String? = nil, row: String? = nil, column: String? = nil
+    paragraph: Int? = nil, table: String? = nil, row: String? = nil, column: String? = nil,
+    source: SourceLocation? = nil
   ) {
     self.paragraph = paragraph
     self.table = table
     self.row = row
     self.column = column
+    self.source = source
   }
 }
 

@@ -16,6 +16,8 @@ extension Report {
   static func entries(of blocks: [Block]) -> [Entry] {
     var result: [Entry] = []
     var paragraph: Int?
+    /// The location of the latest block met that has one (a list item is its list's block's).
+    var source: SourceLocation?
     func references(in content: [Inline]) {
       for inline in content {
         switch inline {
@@ -33,15 +35,18 @@ extension Report {
       result.append(
         .passage(
           Passage(
-            text: plain, place: Place(paragraph: paragraph), quoted: quoted, isHeading: heading)))
+            text: plain, place: Place(paragraph: paragraph, source: source), quoted: quoted,
+            isHeading: heading)))
     }
     func walk(_ blocks: [Block], quoted: Bool) {
       for block in blocks {
         switch block {
         case .heading(let heading):
+          source = heading.location ?? source
           if let appendix = heading.appendix { result.append(.appendix(appendix)) }
           text(heading.content, quoted: quoted, heading: true)
         case .paragraph(let item):
+          source = item.location ?? source
           if let number = item.number, !quoted {
             paragraph = number
             result.append(.numbered(number))

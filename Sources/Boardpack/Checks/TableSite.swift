@@ -73,7 +73,9 @@ public struct TableSite: Sendable {
       paragraph: paragraph, table: name, row: row.map { rowLabel($0) },
       column: column.map {
         table.columns.indices.contains($0) ? table.columns[$0].header : "column \($0 + 1)"
-      })
+      },
+      source: row.flatMap { table.rows.indices.contains($0) ? table.rows[$0].location : nil }
+        ?? table.location)
   }
 
   /// The row's first cell when it is a label or a serial number ("Serial No" 83), else "row N".

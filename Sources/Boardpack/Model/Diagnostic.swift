@@ -46,10 +46,17 @@ public struct Diagnostic: Sendable, Equatable, Codable {
   public var location: Location
   public var stated: String?
   public var expected: String?
+  /// The input line the finding comes from, when known: a table row's line in its CSV, a block's
+  /// line in the YAML input or in the file read. Printed in text; not part of the JSON.
+  public var source: SourceLocation?
+
+  private enum CodingKeys: String, CodingKey {
+    case file, severity, rule, message, location, stated, expected
+  }
 
   public init(
     file: String, severity: Severity, rule: Rule, message: String, location: Location = Location(),
-    stated: String? = nil, expected: String? = nil
+    stated: String? = nil, expected: String? = nil, source: SourceLocation? = nil
   ) {
     self.file = file
     self.severity = severity
@@ -58,5 +65,6 @@ public struct Diagnostic: Sendable, Equatable, Codable {
     self.location = location
     self.stated = stated
     self.expected = expected
+    self.source = source
   }
 }

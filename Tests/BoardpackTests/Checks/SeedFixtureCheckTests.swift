@@ -19,11 +19,13 @@ import Testing
   }
 
   @Test func printsTheQ4EngagementErrorAsACompilerLine() throws {
-    let document = try PaperFile.read(path: "\(Self.folder)/pcc-update-q4-2026-04-21.xhtml")
+    let path = "\(Self.folder)/pcc-update-q4-2026-04-21.xhtml"
+    let document = try PaperFile.read(path: path)
     let lines = Validator().check(document, file: "q4.xhtml").map(DiagnosticPrinter().line)
+    // At the line of the row in the file read, as a compiler names a line.
     #expect(
       lines.contains(
-        #"q4.xhtml: error: [table-sum] "Total Engagements since May 2024" is not the sum of "Total Community Day Engagements since May 2024" and "Any Other Engagements" (report "Commissioner's Update Report (Q4)", table "Engagements since May 2024 by local authority", row "Hinckley and Bosworth", column "Total Engagements since May 2024", paragraph 13): stated 30, expected 27"#
+        path + #":43: error: [table-sum] "Total Engagements since May 2024" is not the sum of "Total Community Day Engagements since May 2024" and "Any Other Engagements" (report "Commissioner's Update Report (Q4)", table "Engagements since May 2024 by local authority", row "Hinckley and Bosworth", column "Total Engagements since May 2024", paragraph 13): stated 30, expected 27"#
       ))
   }
 }

@@ -177,7 +177,7 @@ import Testing
     expectRefused(
       try generate(summary: Self.sixServices),
       """
-      \(fixture.inputPath): error: [text-total] the text counts six services, but 5 are listed (report "Test Paper", paragraph 2): stated six, expected 5
+      \(fixture.inputPath):9: error: [text-total] the text counts six services, but 5 are listed (report "Test Paper", paragraph 2): stated six, expected 5
       1 error, 0 warnings in 1 file
       nothing written: the checks found errors; fix the input, or write anyway with --no-check
 
@@ -189,7 +189,7 @@ import Testing
     #expect(result.status == 0)
     #expect(
       result.errors
-        == "\(fixture.inputPath): error: [text-total] the text counts six services, but 5 are listed (report \"Test Paper\", paragraph 2): stated six, expected 5\n1 error, 0 warnings in 1 file\n"
+        == "\(fixture.inputPath):9: error: [text-total] the text counts six services, but 5 are listed (report \"Test Paper\", paragraph 2): stated six, expected 5\n1 error, 0 warnings in 1 file\n"
     )
     #expect(result.output == "wrote \(output)/paper.xhtml\nwrote \(output)/paper.fodt\n")
   }
@@ -203,7 +203,7 @@ import Testing
     """
 
   static func warning(_ input: String) -> String {
-    "\(input): warning: [text-total] the text counts three rounds, but 2 are listed (report \"Test Paper\", paragraph 2): stated three, expected 2\n0 errors, 1 warning in 1 file\n"
+    "\(input):9: warning: [text-total] the text counts three rounds, but 2 are listed (report \"Test Paper\", paragraph 2): stated three, expected 2\n0 errors, 1 warning in 1 file\n"
   }
 
   @Test func warningsArePrintedAndTheStrictRefuseThem() throws {

@@ -120,6 +120,9 @@ import Testing
     #expect(
       findings.map { "\($0.rule.rawValue) \($0.severity.rawValue) \($0.location.column ?? "") \($0.stated ?? "") \($0.expected ?? "")" }
         == ["table-sum error Spent 9,570 9,750", "table-sum error Remaining 8,430 8,250"])
+    // Printed at the total row's line in the CSV, where it is to be corrected.
+    #expect(findings.map(\.source) == Array(repeating: SourceLocation(file: csv, line: 4), count: 2))
+    #expect(DiagnosticPrinter().line(findings[0]).hasPrefix("\(csv):4: error: [table-sum]"))
     #expect(
       throws: BoardpackError(
         "the last row is a total typed in the CSV, and the table's total: row computes one; remove the row (Boardpack adds up the rows) or the total: row",

@@ -58,15 +58,25 @@ import Testing
       "boardpack-renamed-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: folder) }
-    let expected = Validator().check(
-      try PaperFile.read(path: seeds.appendingPathComponent("lrscsb-2025-06-20.fodt").path),
-      file: "paper")
+    // The same findings, each at its own file's line.
+    func withoutLines(_ found: [Diagnostic]) -> [Diagnostic] {
+      found.map { diagnostic in
+        var diagnostic = diagnostic
+        diagnostic.source = nil
+        return diagnostic
+      }
+    }
+    let expected = withoutLines(
+      Validator().check(
+        try PaperFile.read(path: seeds.appendingPathComponent("lrscsb-2025-06-20.fodt").path),
+        file: "paper"))
     for source in ["lrscsb-2025-06-20.odt", "lrscsb-2025-06-20.docx"] {
       let renamed = folder.appendingPathComponent("paper.fodt")
       try? FileManager.default.removeItem(at: renamed)
       try FileManager.default.copyItem(at: seeds.appendingPathComponent(source), to: renamed)
       #expect(
-        Validator().check(try PaperFile.read(path: renamed.path), file: "paper") == expected,
+        withoutLines(Validator().check(try PaperFile.read(path: renamed.path), file: "paper"))
+          == expected,
         "\(source)")
     }
   }
