@@ -144,7 +144,7 @@ public struct CrossReferenceRule: ReportRule {
       switch entry {
       case .passage(let passage) where passage.isHeading:
         title = passage.text
-      case .numbered(let number):
+      case .numbered(let number, _):
         guard let current = title else { continue }
         if let last = result.last, last.title == current, last.numbers.upperBound < number {
           result[result.count - 1].numbers = last.numbers.lowerBound...number

@@ -2,7 +2,7 @@ import Foundation
 
 /// Prints diagnostics as compiler-style lines or as the JSON of `--format json`.
 ///
-/// A line reads `FILE: error: [rule] message (report "…", table "…", row "…", column "…",
+/// A line reads `FILE[:LINE]: error: [rule] message (report "…", table "…", row "…", column "…",
 /// paragraph 12): stated X, expected Y`, leaving out what does not apply.
 public struct DiagnosticPrinter: Sendable {
   public init() {}
@@ -23,11 +23,20 @@ public struct DiagnosticPrinter: Sendable {
       .joined(separator: "\n") + "\n"
   }
 
-  /// One diagnostic on a line, at the input line it comes from when known (`tables/csp.csv:5:`,
-  /// as compilers write it), else at its file.
+  /// One diagnostic on a line, at the input line it comes from when that is a line a person can
+  /// open (`tables/csp.csv:5:`, as compilers write it: a YAML, CSV, XHTML or FODT file's), else at
+  /// its file (a `.docx` or `.odt` keeps its text on a line or two of zipped XML).
+  /// The files whose lines a person can open in an editor.
+  private static let textFiles: Set = ["yaml", "yml", "csv", "xhtml", "html", "htm", "fodt", "xml"]
+
   public func line(_ diagnostic: Diagnostic) -> String {
     let at =
-      diagnostic.source.flatMap { source in source.line.map { "\(source.file):\($0)" } }
+      diagnostic.source.flatMap { source in
+        source.line.flatMap { line in
+          Self.textFiles.contains((source.file as NSString).pathExtension.lowercased())
+            ? "\(source.file):\(line)" : nil
+        }
+      }
       ?? diagnostic.file
     var result =
       "\(at): \(diagnostic.severity.rawValue): [\(diagnostic.rule.rawValue)] \(diagnostic.message)"

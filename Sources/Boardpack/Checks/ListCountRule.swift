@@ -40,7 +40,7 @@ public struct ListCountRule: ReportRule {
   /// How many items follow the lead-in at `index`, and whether they form a list.
   private static func items(after index: Int, in entries: [Report.Entry]) -> (Int, Bool)? {
     let following = entries.dropFirst(index + 1)
-    if case .list(let list, _) = following.first { return (list.items.count, true) }
+    if case .list(let list, _, _) = following.first { return (list.items.count, true) }
     let loose = following.prefix { entry in
       if case .passage(let passage) = entry { return !passage.isHeading }
       return false

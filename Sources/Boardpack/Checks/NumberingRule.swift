@@ -12,10 +12,12 @@ public struct NumberingRule: ReportRule {
   static let highestMissedStart = 3
 
   public func check(_ report: Report, into findings: inout Findings) {
-    checkParagraphs(report.paragraphNumbers, wholePaper: report.isWholePaper, into: &findings)
+    checkParagraphs(report.numberedParagraphs, wholePaper: report.isWholePaper, into: &findings)
     var previous: [List.Style: Int] = [:]
     for entry in report.entries {
-      guard case .list(var list, let paragraph) = entry, list.style != .bullet, list.style != .names else {
+      guard case .list(var list, let paragraph, let source) = entry, list.style != .bullet,
+        list.style != .names
+      else {
         continue
       }
       let cores = list.items.prefix(2).map { $0.marker?.lowercased().filter(\.isLetter) }
@@ -35,7 +37,8 @@ public struct NumberingRule: ReportRule {
           let first = Self.marker(1, like: list.items[0].marker ?? "", style: list.style)
           findings.add(
             .numbering, .warning, "\(kind) items do not start at \(first)",
-            at: Place(paragraph: paragraph), stated: list.items[0].marker, expected: first)
+            at: Place(paragraph: paragraph, source: source), stated: list.items[0].marker,
+            expected: first)
         }
         expected = start
       }
@@ -44,7 +47,7 @@ public struct NumberingRule: ReportRule {
         if position != expected {
           findings.add(
             .numbering, .error, "\(kind) items out of sequence",
-            at: Place(paragraph: paragraph), stated: item.marker,
+            at: Place(paragraph: paragraph, source: source), stated: item.marker,
             expected: Self.marker(expected, like: item.marker ?? "", style: list.style))
         }
         expected = position + 1
@@ -54,21 +57,24 @@ public struct NumberingRule: ReportRule {
   }
 
   private func checkParagraphs(
-    _ numbers: [Int], wholePaper: Bool, into findings: inout Findings
+    _ paragraphs: [(number: Int, source: SourceLocation?)], wholePaper: Bool,
+    into findings: inout Findings
   ) {
-    guard let first = numbers.first else { return }
+    guard let (first, source) = paragraphs.first else { return }
     if first != 1 && first <= Self.highestMissedStart && wholePaper {
       findings.add(
         .numbering, first == 2 ? .error : .warning, "numbered paragraphs do not start at 1",
-        at: Place(paragraph: first), stated: "\(first)", expected: "1")
+        at: Place(paragraph: first, source: source), stated: "\(first)", expected: "1")
     }
-    for (previous, number) in zip(numbers, numbers.dropFirst()) where number != previous &+ 1 {
+    for ((previous, _), (number, source)) in zip(paragraphs, paragraphs.dropFirst())
+    where number != previous &+ 1 {
       let message =
         number <= previous
         ? "paragraph number \(number) repeats or goes back after paragraph \(previous)"
         : "paragraph numbering skips from \(previous) to \(number)"
       findings.add(
-        .numbering, .error, message, at: Place(paragraph: number), stated: "\(number)",
+        .numbering, .error, message, at: Place(paragraph: number, source: source),
+        stated: "\(number)",
         expected: "\(previous &+ 1)")
     }
   }

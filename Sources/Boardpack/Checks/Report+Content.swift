@@ -5,9 +5,11 @@ extension Report {
   enum Entry {
     case passage(Passage)
     case table(Table, paragraph: Int?)
-    case list(List, paragraph: Int?)
+    /// A list, with the location of the block it belongs to when known.
+    case list(List, paragraph: Int?, source: SourceLocation?)
     case figure(Figure, paragraph: Int?)
-    case numbered(Int)
+    /// A numbered paragraph's number, and where it is when known.
+    case numbered(Int, source: SourceLocation?)
     case reference(Reference, paragraph: Int?)
     case appendix(Int)
   }
@@ -49,12 +51,12 @@ extension Report {
           source = item.location ?? source
           if let number = item.number, !quoted {
             paragraph = number
-            result.append(.numbered(number))
+            result.append(.numbered(number, source: source))
           }
           text(item.content, quoted: quoted)
           walk(item.children, quoted: quoted)
         case .list(let list):
-          result.append(.list(list, paragraph: paragraph))
+          result.append(.list(list, paragraph: paragraph, source: source))
           for item in list.items {
             text(item.content, quoted: quoted)
             walk(item.children, quoted: quoted)
@@ -123,7 +125,12 @@ extension Report {
 
   /// The numbers of the report's numbered paragraphs, in order.
   public var paragraphNumbers: [Int] {
-    entries.compactMap { if case .numbered(let number) = $0 { number } else { nil } }
+    numberedParagraphs.map(\.number)
+  }
+
+  /// Every numbered paragraph's number in reading order, and where it is when known.
+  var numberedParagraphs: [(number: Int, source: SourceLocation?)] {
+    entries.compactMap { if case .numbered(let number, let source) = $0 { (number, source) } else { nil } }
   }
 
   private static func textWithoutReferences(_ content: [Inline]) -> String {

@@ -18,6 +18,19 @@ import Testing
     #expect(titles.last == "Crime Prevention Activity: foot patrols in market towns")
   }
 
+  /// A numbering finding is printed at its paragraph's line in a `.fodt`; in a `.docx`, whose text
+  /// is zipped XML, at the file alone.
+  @Test func printsANumberingErrorAtItsParagraphsLine() throws {
+    for (name, at) in [("lrscsb-2025-06-20.fodt", ":662"), ("lrscsb-2025-06-20.docx", "")] {
+      let path = "\(Self.folder)/\(name)"
+      let lines = Validator().check(try PaperFile.read(path: path), file: path)
+        .map(DiagnosticPrinter().line)
+      #expect(
+        lines.contains { $0.hasPrefix(path + at + ": error: [numbering] paragraph numbering skips from 8 to 10") },
+        "\(lines)")
+    }
+  }
+
   @Test func printsTheQ4EngagementErrorAsACompilerLine() throws {
     let path = "\(Self.folder)/pcc-update-q4-2026-04-21.xhtml"
     let document = try PaperFile.read(path: path)
