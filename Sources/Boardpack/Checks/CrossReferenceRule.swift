@@ -36,7 +36,7 @@ public struct CrossReferenceRule: ReportRule {
         findings.add(
           .crossReference, .error,
           "reference \"\(reference.shown)\" points at \"\(target.name)\", which is not in the document",
-          at: Place(paragraph: paragraph), stated: target.name)
+          at: Place(paragraph: paragraph, source: reference.location), stated: target.name)
       }
     }
   }
@@ -67,7 +67,8 @@ public struct CrossReferenceRule: ReportRule {
     findings.add(
       .crossReference, .error,
       "reference \"\(reference.shown)\" is out of date: \(what) \(expectedText)",
-      at: Place(paragraph: paragraph), stated: reference.shown, expected: expectedText)
+      at: Place(paragraph: paragraph, source: reference.location), stated: reference.shown,
+      expected: expectedText)
   }
 
   // MARK: Text

@@ -40,13 +40,17 @@ private func q4WithAnInsertedParagraph() throws -> String {
   #expect(findings.map(\.stated) == ["paragraphs 69 to 79"])
   #expect(findings.map(\.expected) == ["paragraph 70"])
   #expect(findings.first?.location.paragraph == "17")
+  // Printed at the reference's line in the file, where it is to be corrected.
+  #expect(findings.first?.source?.file == "edited.fodt" && findings.first?.source?.line != nil)
 }
 
 @Test func aRangeWithBothEndsKnownIsCheckedWhole() {
   func numbered(_ number: Int, _ label: Label?, _ content: [Inline]) -> Block {
     .paragraph(Paragraph(number: number, content: content, label: label))
   }
-  let stale = Reference(target: "first", through: "second", shown: "paragraphs 2 to 3")
+  let written = SourceLocation(file: "t.yaml", line: 12, column: 10)
+  let stale = Reference(
+    target: "first", through: "second", shown: "paragraphs 2 to 3", location: written)
   let document = Document(blocks: [
     .heading(Heading(level: 1, content: [.text("Purpose of Report")])),
     numbered(1, "first", [.text("One.")]), numbered(2, "second", [.text("Two.")]),
@@ -54,6 +58,8 @@ private func q4WithAnInsertedParagraph() throws -> String {
   ])
   let findings = Validator().check(document, file: "t.yaml").filter { $0.rule == .crossReference }
   #expect(findings.map(\.expected) == ["paragraphs 1 to 2"])
+  // At the reference's line, where it is to be corrected.
+  #expect(findings.map(\.source) == [written])
   #expect(
     findings.map(\.message) == [
       #"reference "paragraphs 2 to 3" is out of date: its targets are now paragraphs 1 to 2"#
