@@ -46,7 +46,7 @@ public struct FileNamer: Sendable {
         throw BoardpackError(
           "the name pattern \"\(pattern)\" uses \"{\(column)}\", which is not a column"
             + Suggestion.didYouMean(column, among: header)
-            + " (the columns: \(header.joined(separator: ", ")))",
+            + "; its columns are: \(header.joined(separator: ", "))",
           at: location)
       }
       parts.append(.column(index))

@@ -143,7 +143,7 @@ public struct MergeJob: Sendable {
       throw BoardpackError(
         "--expect-total names \"\(total.column)\", which is not a column"
           + Suggestion.didYouMean(total.column, among: columns)
-          + " (the columns: \(columns.joined(separator: ", ")))",
+          + "; its columns are: \(columns.joined(separator: ", "))",
         at: SourceLocation(file: dataPath))
     }
     // The staged manifest is read back by its header to publish the letters, so names must differ.

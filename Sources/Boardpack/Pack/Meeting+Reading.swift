@@ -76,15 +76,16 @@ extension Meeting {
       let home = (folder as NSString).deletingLastPathComponent
       try InputPaths.check(path, inside: home, "the paper", at: paper.origin)
       guard FileManager.default.fileExists(atPath: path) else {
-        // A near name in the folder the path names: a slip of the keyboard, not a missing paper.
-        let (directory, file) = ((name as NSString).deletingLastPathComponent, (name as NSString).lastPathComponent)
-        let near = Suggestion.nearest(
-          to: file,
-          among: (try? FileManager.default.contentsOfDirectory(
-            atPath: (path as NSString).deletingLastPathComponent)) ?? [])
-        let suggestion = near.map { " (did you mean \"\(directory.isEmpty ? $0 : directory + "/" + $0)\"?)" } ?? ""
+        // A near name in the folder the path names, as the meeting file would write it.
+        let written = name as NSString
+        let present = (try? FileManager.default.contentsOfDirectory(
+          atPath: (path as NSString).deletingLastPathComponent)) ?? []
+        let suggestion = Suggestion.nearest(to: written.lastPathComponent, among: present).map {
+          let near = (written.deletingLastPathComponent as NSString).appendingPathComponent($0)
+          return " (did you mean \"\(near)\"?)"
+        }
         throw paper.error(
-          "no paper at \"\(path)\"\(suggestion); the path is relative to the meeting file")
+          "no paper at \"\(path)\"\(suggestion ?? ""); the path is relative to the meeting file")
       }
       let fileExtension = (name as NSString).pathExtension.lowercased()
       if fileExtension == "yaml" || fileExtension == "yml" {

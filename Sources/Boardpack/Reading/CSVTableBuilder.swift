@@ -18,7 +18,7 @@ struct CSVTableBuilder {
   private var locations: [SourceLocation?] = []
   private var relations: [Relation] = []
   /// Whether the last row is a total: computed (`total: row`) or typed in the CSV.
-  private var hasTotalRow = false
+  private var hasTotalRow: Bool
 
   /// A cell's value, and the placeholders a sum behind it left out.
   private struct Entry {
@@ -26,14 +26,16 @@ struct CSVTableBuilder {
     var excluding: [String] = []
   }
 
-  init(spec: TableSpec) { self.spec = spec }
+  init(spec: TableSpec) {
+    self.spec = spec
+    hasTotalRow = spec.totalRow
+  }
 
   /// The finished table with `caption`.
   static func table(_ spec: TableSpec, caption: [Inline]) throws(BoardpackError) -> Table {
     var builder = CSVTableBuilder(spec: spec)
     try builder.read()
     if spec.totalRow { builder.appendTotalRow() }
-    builder.hasTotalRow = builder.hasTotalRow || spec.totalRow
     if let total = spec.totalColumn {
       let sources = try builder.indices(of: total.of, origin: total.origin)
       try builder.appendColumn(

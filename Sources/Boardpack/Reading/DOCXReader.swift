@@ -298,11 +298,12 @@ struct DOCXReader {
       }
       let format = entry.marker.level.format
       let itemStyle: List.Style =
-        entry.marker.level.isBullet
-        ? .bullet
-        : format.hasSuffix("Roman")
-          ? .roman
-          : format.hasSuffix("Letter") && entry.marker.level.text.hasPrefix("(") ? .clause : .letter
+        switch (entry.marker.level.isBullet, format.hasSuffix("Roman"), format.hasSuffix("Letter")) {
+        case (true, _, _): .bullet
+        case (_, true, _): .roman
+        case (_, _, true) where entry.marker.level.text.hasPrefix("("): .clause
+        default: .letter
+        }
       if itemStyle != style { flush() }
       style = itemStyle
       let marker = itemStyle == .bullet || entry.marker.printed.isEmpty ? nil : entry.marker.printed

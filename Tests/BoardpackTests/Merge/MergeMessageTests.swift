@@ -43,13 +43,13 @@ import Testing
     #expect(named.status == 1)
     #expect(
       named.errors
-        == "--name: error: the name pattern \"{Partnership}-{Alocation}\" uses \"{Alocation}\", which is not a column (did you mean \"Allocation\"?) (the columns: Partnership, Contact, Allocation, Expenditure, Return By)\n"
+        == "--name: error: the name pattern \"{Partnership}-{Alocation}\" uses \"{Alocation}\", which is not a column (did you mean \"Allocation\"?); its columns are: Partnership, Contact, Allocation, Expenditure, Return By\n"
     )
     let (data, totalled) = try merge(["--expect-total", "Alocation=£1.00"])
     #expect(totalled.status == 1)
     #expect(
       totalled.errors.hasPrefix(
-        "\(data): error: --expect-total names \"Alocation\", which is not a column (did you mean \"Allocation\"?) (the columns: Partnership, Contact, Allocation, Expenditure, Return By, "
+        "\(data): error: --expect-total names \"Alocation\", which is not a column (did you mean \"Allocation\"?); its columns are: Partnership, Contact, Allocation, Expenditure, Return By, "
       ), "\(totalled.errors)")
   }
 
